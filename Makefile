@@ -1,0 +1,76 @@
+# sukien — build with `make`, test with `make check`, sanitizers with `make check SAN=1`.
+CC      ?= cc
+PKGS    := libutf8proc jansson libxml-2.0 zlib sqlite3 libpq libmicrohttpd
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -I$(shell pg_config --includedir 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter -Wvla -Wformat=2
+CSTD    := -std=c17 -D_GNU_SOURCE
+OPT     ?= -O2 -g
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+ifeq ($(SAN),1)
+OPT     := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+BUILD   ?= build-san
+endif
+BUILD   ?= build
+
+CFLAGS_ALL := $(CSTD) $(OPT) $(WARN) -Isrc/lib $(PKG_CFLAGS) $(CFLAGS)
+LDFLAGS_ALL := $(OPT) $(LDFLAGS)
+
+LIB_SRC := $(sort $(wildcard src/lib/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+SRV_SRC := $(sort $(wildcard src/server/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
+
+.PHONY: all check unit cli-tests clean format bench fuzz test demo
+all: $(BUILD)/sukien sukien
+
+$(BUILD)/libsukien.a: $(LIB_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/sukien: $(CLI_OBJ) $(BUILD)/libsukien.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libsukien.a $(PKG_LIBS)
+
+# Convenience link at the top of the tree for the default build.
+sukien: $(BUILD)/sukien
+	@if [ "$(BUILD)" = build ]; then ln -sf build/sukien sukien; fi
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Isrc/cli -Isrc/server -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libsukien.a tests/unit/check.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libsukien.a $(PKG_LIBS)
+
+unit: $(UNIT_BIN)
+	@fail=0; for t in $(UNIT_BIN); do \
+	  SUKIEN_DATA=$(CURDIR)/data SHARED=$(CURDIR)/../shared $$t || fail=1; done; exit $$fail
+
+cli-tests: $(BUILD)/sukien
+	@SUKIEN=$(CURDIR)/$(BUILD)/sukien SUKIEN_DATA=$(CURDIR)/data tests/cli/run.sh
+
+check: unit cli-tests
+
+format:
+	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h
+
+clean:
+	rm -rf build build-san build-fuzz sukien
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# The whole suite as CI runs it: strict build, tests, then tests again under ASan+UBSan.
+test:
+	$(MAKE) WERROR=1 all
+	$(MAKE) WERROR=1 check
+	$(MAKE) SAN=1 WERROR=1 check
+
+# The main job on the embedded default store, over the example articles in examples/.
+demo: all
+	./scripts/demo.sh

@@ -1,0 +1,122 @@
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct block {
+    struct block *next;
+    size_t cap, used;
+    max_align_t data[];
+} block_t;
+
+struct sk_arena {
+    block_t *head;
+    size_t total;
+};
+
+enum { MIN_BLOCK = 64 * 1024 };
+
+static block_t *block_new(size_t cap) {
+    block_t *b = malloc(sizeof(block_t) + cap);
+    if (!b) return NULL;
+    b->next = NULL;
+    b->cap = cap;
+    b->used = 0;
+    return b;
+}
+
+sk_arena_t *sk_arena_new(void) {
+    sk_arena_t *a = calloc(1, sizeof *a);
+    if (!a) return NULL;
+    a->head = block_new(MIN_BLOCK);
+    if (!a->head) {
+        free(a);
+        return NULL;
+    }
+    return a;
+}
+
+void *sk_arena_alloc(sk_arena_t *self, size_t size) {
+    const size_t align = _Alignof(max_align_t);
+    size_t need = (size + align - 1) & ~(align - 1);
+    if (need < size) return NULL; /* overflow */
+    block_t *b = self->head;
+    if (b->cap - b->used < need) {
+        size_t cap = need > MIN_BLOCK ? need : MIN_BLOCK;
+        if (cap < b->cap && b->cap <= 16 * 1024 * 1024) cap = b->cap * 2;
+        if (cap < need) cap = need;
+        block_t *nb = block_new(cap);
+        if (!nb) return NULL;
+        nb->next = b;
+        self->head = nb;
+        b = nb;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += need;
+    self->total += need;
+    memset(p, 0, size);
+    return p;
+}
+
+void *sk_arena_grow(sk_arena_t *self, void *old, size_t elem, size_t n, size_t new_n) {
+    if (new_n && elem > SIZE_MAX / new_n) return NULL;
+    void *p = sk_arena_alloc(self, elem * new_n);
+    if (p && old && n) memcpy(p, old, elem * (n < new_n ? n : new_n));
+    return p;
+}
+
+char *sk_arena_strndup(sk_arena_t *self, const char *s, size_t len) {
+    char *p = sk_arena_alloc(self, len + 1);
+    if (!p) return NULL;
+    if (len) memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *sk_arena_strdup(sk_arena_t *self, const char *s) {
+    return s ? sk_arena_strndup(self, s, strlen(s)) : NULL;
+}
+
+char *sk_arena_printf(sk_arena_t *self, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return NULL;
+    char *p = sk_arena_alloc(self, (size_t)n + 1);
+    if (!p) return NULL;
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void sk_arena_reset(sk_arena_t *self) {
+    block_t *b = self->head;
+    while (b->next) {
+        block_t *next = b->next;
+        free(b);
+        b = next;
+    }
+    b->used = 0;
+    self->head = b;
+    self->total = 0;
+}
+
+size_t sk_arena_used(const sk_arena_t *self) {
+    return self->total;
+}
+
+void sk_arena_destroy(sk_arena_t *self) {
+    if (!self) return;
+    block_t *b = self->head;
+    while (b) {
+        block_t *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(self);
+}

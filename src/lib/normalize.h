@@ -1,0 +1,60 @@
+/* normalize.h — Vietnamese text normalisation (NFC) and the folded matching form.
+ *
+ * Vietnamese has two spellings for the same text: precomposed vs. combining
+ * marks (fixed by NFC), and tone placement on oa/oe/uy ("hoà" vs "hòa").
+ * Matching happens on the folded form — lower case, every diacritic removed,
+ * đ→d — where both placements are identical, while output keeps the article's
+ * own spelling by mapping folded offsets back to the original bytes.
+ */
+#ifndef SK_NORMALIZE_H
+#define SK_NORMALIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common.h"
+
+/* Repair and normalise arbitrary bytes into NFC UTF-8:
+ *  - invalid UTF-8 sequences become U+FFFD (counted in *n_invalid),
+ *  - NUL and other C0 controls except \t and \n become a space (counted in *n_controls),
+ *  - \r\n and lone \r become \n; NBSP and other Unicode spaces become ' ';
+ *    zero-width characters and BOMs are removed.
+ * *out is malloc'd and NUL-terminated (caller frees). Returns SK_OK or SK_ENOMEM. */
+int sk_normalize_text(const char *in, size_t len, char **out, size_t *out_len, size_t *n_invalid,
+                      size_t *n_controls);
+
+/* Folded form of NFC text. to_orig[i] is the byte offset in the source of the
+ * character that produced folded byte i; to_orig[len] == source length. */
+typedef struct sk_folded {
+    char *text; /* NUL-terminated */
+    size_t len;
+    uint32_t *to_orig;
+} sk_folded_t;
+
+/* Fold NFC text: lower case, diacritics stripped, đ/Đ→d. Other characters are
+ * kept (lower-cased). Fills *out with malloc'd buffers; free with sk_folded_free. */
+int sk_fold(const char *nfc, size_t len, sk_folded_t *out);
+void sk_folded_free(sk_folded_t *f);
+
+/* Fold a short string into buf (NUL-terminated, truncated to cap). Returns length. */
+size_t sk_fold_str(const char *s, size_t len, char *buf, size_t cap);
+
+/* Byte offset in the folded text of the first folded byte at or after source offset
+ * `orig` (binary search over to_orig). */
+size_t sk_folded_from_orig(const sk_folded_t *f, size_t orig);
+
+/* Canonical tone placement for comparison keys: copies NFC text to out, rewriting
+ * word-final "òa óa ỏa õa ọa", "òe…", "ùy…" to the new-style placement ("oà", "oè",
+ * "uỳ"). out needs room for 2*len+1 bytes; returns the output length (NUL-terminated). */
+size_t sk_tone_canon(const char *nfc, size_t len, char *out);
+
+/* Decode one UTF-8 code point at s[0..len); returns its byte length (>=1) and sets *cp,
+ * or returns -1 for an invalid sequence. */
+int sk_utf8_decode(const char *s, size_t len, int32_t *cp);
+
+/* Is the code point an upper-case letter (Vietnamese aware)? */
+int sk_is_upper(int32_t cp);
+/* Is it a letter? */
+int sk_is_letter(int32_t cp);
+
+#endif
