@@ -1,0 +1,42 @@
+/* coder.h — the whole analysis of one prepared article: mentions (persons with
+ * titles, organisations, countries, places, dates), coreference, and events.
+ * Pure function of (lexicon, article): no files, no globals, thread-safe. */
+#ifndef SK_CODER_H
+#define SK_CODER_H
+
+#include "article.h"
+#include "event.h"
+#include "lexicon.h"
+
+/* A person named in the article body, with every title the article gives. */
+typedef struct sk_person {
+    const char *name;    /* as written, NFC, no honorifics */
+    const char **titles; /* in the order written */
+    size_t n_titles;
+    const char *org;     /* party or body, when stated or implied by a title */
+    const char *country; /* ISO alpha-3 when known */
+    uint32_t first_start, first_end; /* first mention's byte span in text */
+    uint32_t n_mentions;
+} sk_person_t;
+
+typedef struct sk_persons {
+    sk_person_t *items;
+    size_t n;
+} sk_persons_t;
+
+/* Fill article->mentions and article->events (in the article's arena).
+ * Returns SK_OK or a negative code. */
+int sk_code_article(const sk_lexicon_t *lex, sk_article_t *article);
+
+/* Results of sk_code_article (valid until the article is destroyed). */
+const sk_events_t *sk_article_events(const sk_article_t *article);
+const sk_persons_t *sk_article_persons(const sk_article_t *article);
+
+/* Serialise one event as a single-line JSON object in the spec's record form
+ * (doc, type, subtype, status, sides, date, date_precision, location, cameo,
+ * plover, evidence{sentence,start,end}, ...). Returns a malloc'd string. */
+char *sk_event_to_json(const sk_article_t *article, const sk_event_t *ev);
+/* The per-article {"doc", "persons": [...]} line. Returns a malloc'd string. */
+char *sk_persons_to_json(const sk_article_t *article);
+
+#endif

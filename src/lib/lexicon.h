@@ -1,0 +1,93 @@
+/* lexicon.h — the data files under data/ compiled into one immutable matcher
+ * over folded syllables; loaded once, shared read-only by all threads.
+ *
+ * Data file format (UTF-8 TSV, one entry per line, '#' starts a comment line):
+ *
+ *     canonical<TAB>alias|alias|...<TAB>key=value;key=value
+ *
+ * The canonical form always matches; aliases are other spellings (tone
+ * placement and case need no alias: matching is on the folded form). The file
+ * name gives the kind (countries.tsv -> SK_LEX_COUNTRY, ...). Attributes used
+ * by the matcher itself:
+ *     case=first   the first syllable must be capitalised in the text
+ *     case=all     every syllable that is capitalised in the canonical form
+ *                  must be capitalised in the text
+ *     tones=exact  the text must carry the same diacritics (after tone-placement
+ *                  canonicalisation), not only the same folded letters
+ * Everything else (iso3=, country=, org=, type=, subtype=, ...) is kept as is
+ * and read by later stages with sk_lex_attr.
+ */
+#ifndef SK_LEXICON_H
+#define SK_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "article.h"
+#include "common.h"
+
+typedef enum {
+    SK_LEX_COUNTRY = 0, /* countries.tsv: iso3=VNM; demonym forms as aliases */
+    SK_LEX_PLACE,       /* places.tsv: provinces, cities, capitals: country=, type=province|city */
+    SK_LEX_OFFICE,      /* offices.tsv: titles: level=party|state|gov|assembly|front|army|local|
+                           foreign|io|diplomat; scope=national|local|party|none */
+    SK_LEX_ORG,         /* organizations.tsv: bodies and IOs: country=, type=party|body|io|
+                           ministry|locality-body; acronym= */
+    SK_LEX_HONORIFIC,   /* honorifics.tsv: đồng chí, ông, bà, ngài ... */
+    SK_LEX_SURNAME,     /* surnames.tsv: Vietnamese family names */
+    SK_LEX_PERSON,      /* persons.tsv: known politicians: country=, offices in person_offices */
+    SK_LEX_TRIGGER,     /* triggers.tsv: type=MEET;subtype=receive;... */
+    SK_LEX_CUE,         /* cues.tsv: other cue words (boilerplate, planned, time words) */
+    SK_LEX__COUNT
+} sk_lex_kind_t;
+
+typedef struct sk_lex_entry {
+    sk_lex_kind_t kind;
+    const char *canonical; /* NFC */
+    const char *attrs;     /* "key=value;key=value" or "" */
+    const char *file;      /* data file it came from, for messages */
+    uint32_t line;
+} sk_lex_entry_t;
+
+typedef struct sk_lex_match {
+    uint32_t start, end; /* byte span in the original (NFC) text */
+    uint32_t entry;      /* index for sk_lexicon_entry */
+    uint16_t n_syll;     /* syllables matched */
+    uint16_t kind;       /* sk_lex_kind_t of the entry */
+} sk_lex_match_t;
+
+typedef struct sk_lexicon sk_lexicon_t;
+
+/* Load and compile every known data file in dir (missing optional files are
+ * fine; malformed lines are reported through diag with file and line and
+ * skipped). Returns SK_OK or a negative code; free with sk_lexicon_destroy. */
+int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *diag_ctx, sk_lexicon_t **out);
+void sk_lexicon_destroy(sk_lexicon_t *self);
+
+size_t sk_lexicon_size(const sk_lexicon_t *self);
+const sk_lex_entry_t *sk_lexicon_entry(const sk_lexicon_t *self, uint32_t id);
+
+/* Value of attribute key in the entry ("" if present without value), copied
+ * into buf; returns NULL when absent. */
+const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, size_t cap);
+
+/* Every match in text[0..len) (folded form given), longest match first at each
+ * start position, all kinds; matches are allocated in arena and sorted by
+ * start, then by decreasing length. Thread-safe (the lexicon is read-only). */
+int sk_lexicon_scan(const sk_lexicon_t *self, const char *text, size_t len,
+                    const sk_folded_t *folded, sk_arena_t *arena, sk_lex_match_t **out,
+                    size_t *n_out);
+
+/* Look up an exact phrase (folded comparison, no case constraints) of a kind;
+ * returns the entry id or -1. */
+long sk_lexicon_lookup(const sk_lexicon_t *self, sk_lex_kind_t kind, const char *phrase,
+                       size_t len);
+
+/* Offices held by a known person (from person_offices.tsv): calls fn for each
+ * (office, start, end) with ISO dates or "" when open. */
+typedef void (*sk_office_fn)(void *ctx, const char *office, const char *start, const char *end);
+void sk_lexicon_person_offices(const sk_lexicon_t *self, const char *person, sk_office_fn fn,
+                               void *ctx);
+
+#endif
