@@ -16,7 +16,7 @@ BUILD   ?= build-san
 endif
 BUILD   ?= build
 
-CFLAGS_ALL := $(CSTD) $(OPT) $(WARN) -Isrc/lib $(PKG_CFLAGS) $(CFLAGS)
+CFLAGS_ALL := -DSK_DATA_DIR=\"$(CURDIR)/data\" $(CSTD) $(OPT) $(WARN) -Isrc/lib $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL := $(OPT) $(LDFLAGS)
 
 LIB_SRC := $(sort $(wildcard src/lib/*.c))

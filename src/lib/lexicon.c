@@ -1,0 +1,560 @@
+/* lexicon.c — load the TSV files under data/ and compile them into a trie over folded
+ * syllables. Matching walks the trie from every syllable of the folded text;
+ * case and tone constraints are then checked against the original text. */
+#include "lexicon.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "normalize.h"
+
+enum { MAX_SYLL = 16, CASE_NONE = 0, CASE_FIRST = 1, CASE_ALL = 2 };
+
+/* One spelling of an entry: what to check once the trie says the folded syllables match. */
+typedef struct pattern {
+    uint32_t entry;
+    uint32_t next;     /* next pattern at the same trie node (index+1; 0 = end) */
+    uint8_t case_mode; /* CASE_* */
+    uint8_t tones;     /* diacritics must agree */
+    uint16_t cap_mask; /* syllables capitalised in the spelling (for CASE_ALL) */
+    const char *lower; /* lower-cased, tone-canonical syllables joined by ' ' (for tones) */
+} pattern_t;
+
+typedef struct edge {
+    uint64_t hash;
+    uint32_t parent, child; /* child 0 = empty slot */
+    const char *tok;
+    uint32_t toklen;
+} edge_t;
+
+typedef struct person_office {
+    const char *person_fold, *office, *start, *end;
+} person_office_t;
+
+struct sk_lexicon {
+    sk_arena_t *arena;
+    sk_lex_entry_t *entries;
+    size_t n_entries, cap_entries;
+    pattern_t *patterns;
+    size_t n_patterns, cap_patterns;
+    uint32_t *node_patterns; /* per node: first pattern index+1 */
+    size_t n_nodes, cap_nodes;
+    edge_t *edges;
+    size_t cap_edges, n_edges; /* power of two */
+    person_office_t *offices;
+    size_t n_offices, cap_offices;
+};
+
+static const struct {
+    const char *file;
+    sk_lex_kind_t kind;
+} FILES[] = {
+    {"countries.tsv", SK_LEX_COUNTRY},   {"places.tsv", SK_LEX_PLACE},
+    {"offices.tsv", SK_LEX_OFFICE},      {"organizations.tsv", SK_LEX_ORG},
+    {"honorifics.tsv", SK_LEX_HONORIFIC}, {"surnames.tsv", SK_LEX_SURNAME},
+    {"persons.tsv", SK_LEX_PERSON},      {"persons_foreign.tsv", SK_LEX_PERSON},
+    {"triggers.tsv", SK_LEX_TRIGGER},    {"cues.tsv", SK_LEX_CUE},
+};
+
+static uint64_t hash_edge(uint32_t parent, const char *tok, size_t len) {
+    uint64_t h = 1469598103934665603ull ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)tok[i];
+        h *= 1099511628211ull;
+    }
+    return h ? h : 1;
+}
+
+static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
+    if (need <= *cap) return 0;
+    size_t ncap = *cap ? *cap * 2 : 256;
+    while (ncap < need) ncap *= 2;
+    void *p = realloc(*arr, ncap * elem);
+    if (!p) return SK_ENOMEM;
+    memset((char *)p + *cap * elem, 0, (ncap - *cap) * elem);
+    *arr = p;
+    *cap = ncap;
+    return 0;
+}
+
+static uint32_t new_node(sk_lexicon_t *lx) {
+    if (grow((void **)&lx->node_patterns, &lx->cap_nodes, lx->n_nodes + 1, sizeof(uint32_t)))
+        return 0;
+    lx->node_patterns[lx->n_nodes] = 0;
+    return (uint32_t)lx->n_nodes++;
+}
+
+static edge_t *edge_slot(edge_t *edges, size_t cap, uint64_t h, uint32_t parent, const char *tok,
+                         size_t len) {
+    size_t i = (size_t)h & (cap - 1);
+    for (;;) {
+        edge_t *e = &edges[i];
+        if (!e->child) return e;
+        if (e->hash == h && e->parent == parent && e->toklen == len && !memcmp(e->tok, tok, len))
+            return e;
+        i = (i + 1) & (cap - 1);
+    }
+}
+
+static int edges_rehash(sk_lexicon_t *lx) {
+    size_t ncap = lx->cap_edges ? lx->cap_edges * 2 : 4096;
+    edge_t *ne = calloc(ncap, sizeof *ne);
+    if (!ne) return SK_ENOMEM;
+    for (size_t i = 0; i < lx->cap_edges; i++) {
+        edge_t *e = &lx->edges[i];
+        if (!e->child) continue;
+        *edge_slot(ne, ncap, e->hash, e->parent, e->tok, e->toklen) = *e;
+    }
+    free(lx->edges);
+    lx->edges = ne;
+    lx->cap_edges = ncap;
+    return 0;
+}
+
+static uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, const char *tok, size_t len) {
+    if (!lx->cap_edges) return 0;
+    uint64_t h = hash_edge(parent, tok, len);
+    edge_t *e = edge_slot(lx->edges, lx->cap_edges, h, parent, tok, len);
+    return e->child;
+}
+
+/* Split folded text into syllables: maximal runs of [a-z0-9] (and other non-ASCII letters). */
+typedef struct {
+    uint32_t fs, fe;
+} tok_t;
+
+static int is_tok_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static size_t tokenize(const char *f, size_t len, tok_t *out, size_t cap) {
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < cap;) {
+        if (!is_tok_byte((unsigned char)f[i])) {
+            i++;
+            continue;
+        }
+        size_t s = i;
+        while (i < len && is_tok_byte((unsigned char)f[i])) i++;
+        out[n].fs = (uint32_t)s;
+        out[n].fe = (uint32_t)i;
+        n++;
+    }
+    return n;
+}
+
+/* Lower-case, tone-canonical form of s[0..len) with syllables joined by single spaces. */
+static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
+    char tmp[1024];
+    size_t o = 0;
+    int in_word = 0;
+    for (size_t i = 0; i < len && o + 8 < sizeof tmp;) {
+        int32_t cp;
+        int n = sk_utf8_decode(s + i, len - i, &cp);
+        if (n < 0) {
+            i++;
+            continue;
+        }
+        i += (size_t)n;
+        if (sk_is_letter(cp) || (cp >= '0' && cp <= '9')) {
+            o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)tmp + o);
+            in_word = 1;
+        } else if (in_word) {
+            tmp[o++] = ' ';
+            in_word = 0;
+        }
+    }
+    while (o && tmp[o - 1] == ' ') o--;
+    if (2 * o + 1 > cap) o = (cap - 1) / 2;
+    return sk_tone_canon(tmp, o, out);
+}
+
+static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t len,
+                        int case_mode, int tones) {
+    char folded[1024];
+    size_t flen = sk_fold_str(sp, len, folded, sizeof folded);
+    tok_t toks[MAX_SYLL];
+    size_t nt = tokenize(folded, flen, toks, MAX_SYLL);
+    if (!nt) return 0;
+    uint32_t node = 0;
+    for (size_t k = 0; k < nt; k++) {
+        const char *tok = folded + toks[k].fs;
+        size_t tl = toks[k].fe - toks[k].fs;
+        uint32_t c = child_of(lx, node, tok, tl);
+        if (!c) {
+            if ((lx->n_edges + 1) * 2 > lx->cap_edges && edges_rehash(lx)) return SK_ENOMEM;
+            if (!(c = new_node(lx))) return SK_ENOMEM;
+            uint64_t h = hash_edge(node, tok, tl);
+            edge_t *e = edge_slot(lx->edges, lx->cap_edges, h, node, tok, tl);
+            e->hash = h;
+            e->parent = node;
+            e->child = c;
+            e->tok = sk_arena_strndup(lx->arena, tok, tl);
+            e->toklen = (uint32_t)tl;
+            lx->n_edges++;
+        }
+        node = c;
+    }
+    /* Capitalisation of each syllable in the spelling (for case=all). */
+    uint16_t mask = 0;
+    size_t syl = 0;
+    int in_word = 0;
+    for (size_t i = 0; i < len && syl < 16;) {
+        int32_t cp;
+        int n = sk_utf8_decode(sp + i, len - i, &cp);
+        if (n < 0) {
+            i++;
+            continue;
+        }
+        i += (size_t)n;
+        int w = sk_is_letter(cp) || (cp >= '0' && cp <= '9');
+        if (w && !in_word) {
+            if (sk_is_upper(cp)) mask |= (uint16_t)(1u << syl);
+            syl++;
+        }
+        in_word = w;
+    }
+    if (grow((void **)&lx->patterns, &lx->cap_patterns, lx->n_patterns + 1, sizeof(pattern_t)))
+        return SK_ENOMEM;
+    pattern_t *p = &lx->patterns[lx->n_patterns];
+    p->entry = entry;
+    p->case_mode = (uint8_t)case_mode;
+    p->tones = (uint8_t)tones;
+    p->cap_mask = mask;
+    if (tones) {
+        char key[2048];
+        size_t kl = lower_key(sp, len, key, sizeof key);
+        p->lower = sk_arena_strndup(lx->arena, key, kl);
+    }
+    /* Keep patterns at a node in insertion order (earlier files win ties). */
+    p->next = 0;
+    uint32_t *link = &lx->node_patterns[node];
+    while (*link) link = &lx->patterns[*link - 1].next;
+    *link = (uint32_t)(lx->n_patterns + 1);
+    lx->n_patterns++;
+    return 0;
+}
+
+const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, size_t cap) {
+    size_t kl = strlen(key);
+    const char *p = e->attrs;
+    while (p && *p) {
+        const char *end = strchr(p, ';');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len >= kl && !strncmp(p, key, kl) && (len == kl || p[kl] == '=')) {
+            size_t vl = len > kl ? len - kl - 1 : 0;
+            if (vl >= cap) vl = cap - 1;
+            memcpy(buf, p + kl + (len > kl), vl);
+            buf[vl] = '\0';
+            return buf;
+        }
+        p = end ? end + 1 : NULL;
+    }
+    return NULL;
+}
+
+static char *trim(char *s) {
+    while (*s == ' ' || *s == '\t') s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\n')) s[--n] = '\0';
+    return s;
+}
+
+static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex_kind_t kind,
+                     sk_diag_fn diag, void *ctx) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    if (!f) return errno == ENOENT ? 0 : SK_EIO;
+    const char *fname = sk_arena_strdup(lx->arena, path);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    uint32_t lineno = 0;
+    int rc = 0;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        char *l = line;
+        if (n && l[n - 1] == '\n') l[--n] = '\0';
+        if (!*trim(l) || *trim(l) == '#') continue;
+        char *cols[3] = {l, "", ""};
+        char *tab = strchr(l, '\t');
+        if (tab) {
+            *tab = '\0';
+            cols[1] = tab + 1;
+            tab = strchr(cols[1], '\t');
+            if (tab) {
+                *tab = '\0';
+                cols[2] = tab + 1;
+            }
+        }
+        char *canon = trim(cols[0]);
+        if (!*canon) {
+            sk_diag_report(diag, ctx, SK_DIAG_WARNING, SK_EDATA, fname, lineno, NULL,
+                           "empty canonical form; line skipped");
+            continue;
+        }
+        char *norm = NULL;
+        size_t norm_len = 0;
+        if (sk_normalize_text(canon, strlen(canon), &norm, &norm_len, NULL, NULL)) {
+            rc = SK_ENOMEM;
+            break;
+        }
+        if (grow((void **)&lx->entries, &lx->cap_entries, lx->n_entries + 1, sizeof(sk_lex_entry_t))) {
+            free(norm);
+            rc = SK_ENOMEM;
+            break;
+        }
+        uint32_t id = (uint32_t)lx->n_entries++;
+        sk_lex_entry_t *e = &lx->entries[id];
+        e->kind = kind;
+        e->canonical = sk_arena_strndup(lx->arena, norm, norm_len);
+        free(norm);
+        e->attrs = sk_arena_strdup(lx->arena, trim(cols[2]));
+        e->file = fname;
+        e->line = lineno;
+        char v[64];
+        int case_mode = CASE_NONE;
+        if (sk_lex_attr(e, "case", v, sizeof v))
+            case_mode = !strcmp(v, "all") ? CASE_ALL : !strcmp(v, "first") ? CASE_FIRST : CASE_NONE;
+        int tones = sk_lex_attr(e, "tones", v, sizeof v) && !strcmp(v, "exact");
+        if ((rc = add_spelling(lx, id, e->canonical, strlen(e->canonical), case_mode, tones))) break;
+        char *alias = trim(cols[1]);
+        while (alias && *alias) {
+            char *bar = strchr(alias, '|');
+            if (bar) *bar = '\0';
+            char *a = trim(alias);
+            if (*a) {
+                char *an = NULL;
+                size_t al = 0;
+                if (sk_normalize_text(a, strlen(a), &an, &al, NULL, NULL)) {
+                    rc = SK_ENOMEM;
+                    break;
+                }
+                rc = add_spelling(lx, id, an, al, case_mode, tones);
+                free(an);
+                if (rc) break;
+            }
+            alias = bar ? bar + 1 : NULL;
+        }
+        if (rc) break;
+    }
+    free(line);
+    fclose(f);
+    return rc;
+}
+
+static int cmp_person(const void *a, const void *b) {
+    return strcmp(((const person_office_t *)a)->person_fold, ((const person_office_t *)b)->person_fold);
+}
+
+/* Full order (person, start, office) so results do not depend on qsort's instability. */
+static int cmp_office(const void *a, const void *b) {
+    const person_office_t *x = a, *y = b;
+    int c = strcmp(x->person_fold, y->person_fold);
+    if (!c) c = strcmp(x->start, y->start);
+    if (!c) c = strcmp(x->office, y->office);
+    return c;
+}
+
+static int load_person_offices(sk_lexicon_t *lx, const char *dir) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/person_offices.tsv", dir);
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        if (n && line[n - 1] == '\n') line[--n] = '\0';
+        if (!n || line[0] == '#') continue;
+        char *cols[4] = {line, "", "", ""};
+        for (int k = 1; k < 4; k++) {
+            char *t = strchr(cols[k - 1], '\t');
+            if (!t) break;
+            *t = '\0';
+            cols[k] = t + 1;
+        }
+        if (grow((void **)&lx->offices, &lx->cap_offices, lx->n_offices + 1, sizeof(person_office_t)))
+            break;
+        char key[512];
+        size_t kl = sk_fold_str(cols[0], strlen(cols[0]), key, sizeof key);
+        person_office_t *po = &lx->offices[lx->n_offices++];
+        po->person_fold = sk_arena_strndup(lx->arena, key, kl);
+        po->office = sk_arena_strdup(lx->arena, cols[1]);
+        po->start = sk_arena_strdup(lx->arena, cols[2]);
+        po->end = sk_arena_strdup(lx->arena, cols[3]);
+    }
+    free(line);
+    fclose(f);
+    if (lx->n_offices) qsort(lx->offices, lx->n_offices, sizeof *lx->offices, cmp_office);
+    return 0;
+}
+
+int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **out) {
+    *out = NULL;
+    sk_lexicon_t *lx = calloc(1, sizeof *lx);
+    if (!lx) return SK_ENOMEM;
+    lx->arena = sk_arena_new();
+    int rc = lx->arena ? 0 : SK_ENOMEM;
+    if (!rc && (rc = edges_rehash(lx)) == 0 && new_node(lx) != 0) rc = SK_ENOMEM; /* root = 0 */
+    int found = 0;
+    for (size_t i = 0; !rc && i < SK_ARRAY_LEN(FILES); i++) {
+        size_t before = lx->n_entries;
+        rc = load_file(lx, dir, FILES[i].file, FILES[i].kind, diag, ctx);
+        if (lx->n_entries > before) found++;
+    }
+    if (!rc) rc = load_person_offices(lx, dir);
+    if (!rc && !found) {
+        sk_diag_report(diag, ctx, SK_DIAG_ERROR, SK_ENOTFOUND, dir, 0, NULL,
+                       "no lexicon files found (set SUKIEN_DATA to the data directory)");
+        rc = SK_ENOTFOUND;
+    }
+    if (rc) {
+        sk_lexicon_destroy(lx);
+        return rc;
+    }
+    *out = lx;
+    return SK_OK;
+}
+
+void sk_lexicon_destroy(sk_lexicon_t *lx) {
+    if (!lx) return;
+    free(lx->entries);
+    free(lx->patterns);
+    free(lx->node_patterns);
+    free(lx->edges);
+    free(lx->offices);
+    sk_arena_destroy(lx->arena);
+    free(lx);
+}
+
+size_t sk_lexicon_size(const sk_lexicon_t *lx) {
+    return lx->n_entries;
+}
+
+const sk_lex_entry_t *sk_lexicon_entry(const sk_lexicon_t *lx, uint32_t id) {
+    return id < lx->n_entries ? &lx->entries[id] : NULL;
+}
+
+static int upper_at(const char *text, size_t len, size_t off) {
+    int32_t cp;
+    if (off >= len || sk_utf8_decode(text + off, len - off, &cp) < 0) return 0;
+    return sk_is_upper(cp) || (cp >= '0' && cp <= '9');
+}
+
+static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk_folded_t *f,
+                      const tok_t *toks, size_t n) {
+    if (p->case_mode == CASE_FIRST && !upper_at(text, len, f->to_orig[toks[0].fs])) return 0;
+    if (p->case_mode == CASE_ALL)
+        for (size_t k = 0; k < n && k < 16; k++)
+            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[toks[k].fs]))
+                return 0;
+    if (p->tones) {
+        char key[1024];
+        size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
+        size_t kl = lower_key(text + s, e - s, key, sizeof key);
+        if (strlen(p->lower) != kl || memcmp(p->lower, key, kl)) return 0;
+    }
+    return 1;
+}
+
+int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const sk_folded_t *f,
+                    sk_arena_t *arena, sk_lex_match_t **out, size_t *n_out) {
+    *out = NULL;
+    *n_out = 0;
+    size_t max_toks = f->len / 2 + 2;
+    tok_t *toks = malloc(max_toks * sizeof *toks);
+    if (!toks) return SK_ENOMEM;
+    size_t nt = tokenize(f->text, f->len, toks, max_toks);
+    size_t cap = 64, n = 0;
+    sk_lex_match_t *m = sk_arena_alloc(arena, cap * sizeof *m);
+    if (!m) {
+        free(toks);
+        return SK_ENOMEM;
+    }
+    for (size_t i = 0; i < nt; i++) {
+        uint32_t node = 0;
+        size_t first_here = n;
+        for (size_t j = i; j < nt && j - i < MAX_SYLL; j++) {
+            /* Syllables of one phrase must be separated only by spaces or hyphens. */
+            if (j > i) {
+                for (uint32_t k = toks[j - 1].fe; k < toks[j].fs; k++) {
+                    char c = f->text[k];
+                    if (c != ' ' && c != '-' && c != '\'') goto done;
+                }
+                if (toks[j].fs - toks[j - 1].fe > 3) goto done;
+            }
+            node = child_of(lx, node, f->text + toks[j].fs, toks[j].fe - toks[j].fs);
+            if (!node) break;
+            for (uint32_t pi = lx->node_patterns[node]; pi; pi = lx->patterns[pi - 1].next) {
+                const pattern_t *p = &lx->patterns[pi - 1];
+                if (!pattern_ok(p, text, len, f, toks + i, j - i + 1)) continue;
+                /* one match per entry and span */
+                int dup = 0;
+                for (size_t q = first_here; q < n; q++)
+                    if (m[q].entry == p->entry && m[q].n_syll == j - i + 1) dup = 1;
+                if (dup) continue;
+                if (n == cap) {
+                    m = sk_arena_grow(arena, m, sizeof *m, n, cap * 2);
+                    if (!m) {
+                        free(toks);
+                        return SK_ENOMEM;
+                    }
+                    cap *= 2;
+                }
+                m[n].start = f->to_orig[toks[i].fs];
+                m[n].end = f->to_orig[toks[j].fe];
+                m[n].entry = p->entry;
+                m[n].n_syll = (uint16_t)(j - i + 1);
+                m[n].kind = (uint16_t)lx->entries[p->entry].kind;
+                n++;
+            }
+        }
+    done:
+        /* longest first at this start */
+        for (size_t a = first_here; a + 1 < n; a++)
+            for (size_t b = a + 1; b < n; b++)
+                if (m[b].n_syll > m[a].n_syll) {
+                    sk_lex_match_t t = m[a];
+                    m[a] = m[b];
+                    m[b] = t;
+                }
+    }
+    free(toks);
+    *out = m;
+    *n_out = n;
+    return SK_OK;
+}
+
+long sk_lexicon_lookup(const sk_lexicon_t *lx, sk_lex_kind_t kind, const char *phrase, size_t len) {
+    char folded[1024];
+    size_t flen = sk_fold_str(phrase, len, folded, sizeof folded);
+    tok_t toks[MAX_SYLL];
+    size_t nt = tokenize(folded, flen, toks, MAX_SYLL);
+    if (!nt) return -1;
+    uint32_t node = 0;
+    for (size_t k = 0; k < nt; k++) {
+        node = child_of(lx, node, folded + toks[k].fs, toks[k].fe - toks[k].fs);
+        if (!node) return -1;
+    }
+    for (uint32_t pi = lx->node_patterns[node]; pi; pi = lx->patterns[pi - 1].next)
+        if (lx->entries[lx->patterns[pi - 1].entry].kind == kind) return lx->patterns[pi - 1].entry;
+    return -1;
+}
+
+void sk_lexicon_person_offices(const sk_lexicon_t *lx, const char *person, sk_office_fn fn,
+                               void *ctx) {
+    if (!lx->n_offices) return;
+    char key[512];
+    sk_fold_str(person, strlen(person), key, sizeof key);
+    person_office_t probe = {.person_fold = key};
+    person_office_t *hit = bsearch(&probe, lx->offices, lx->n_offices, sizeof probe, cmp_person);
+    if (!hit) return;
+    while (hit > lx->offices && !strcmp(hit[-1].person_fold, key)) hit--;
+    for (; hit < lx->offices + lx->n_offices && !strcmp(hit->person_fold, key); hit++)
+        fn(ctx, hit->office, hit->start, hit->end);
+}

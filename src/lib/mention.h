@@ -1,0 +1,49 @@
+/* mention.h — what the recognition layer finds in one article: lexicon
+ * matches resolved into persons (with titles, org, country), organisations,
+ * countries, places and time expressions, plus coreference of later mentions. */
+#ifndef SK_MENTION_H
+#define SK_MENTION_H
+
+#include "coder.h"
+#include "lexicon.h"
+#include "timex.h"
+
+typedef enum {
+    SK_MENTION_PERSON = 0,
+    SK_MENTION_TITLE,
+    SK_MENTION_ORG,
+    SK_MENTION_COUNTRY,
+    SK_MENTION_PLACE,
+    SK_MENTION_DATE,
+    SK_MENTION__COUNT
+} sk_mention_kind_t;
+
+const char *sk_mention_kind_name(sk_mention_kind_t k);
+
+typedef struct sk_mention {
+    sk_mention_kind_t kind;
+    uint32_t start, end;   /* byte span in article->text */
+    uint32_t sentence;     /* index into article->sentences */
+    const char *canonical; /* canonical form (entity name, office with jurisdiction, ISO date) */
+    const char *country;   /* ISO alpha-3 or IO acronym, or NULL */
+    const char *org;       /* organisation implied (titles) or NULL */
+    int32_t person;        /* index into persons for PERSON and attached TITLE mentions, else -1 */
+    int32_t lex_entry;     /* lexicon entry or -1 */
+    const sk_timex_t *timex; /* for DATE */
+    uint8_t coref;         /* a later, shortened or title-only mention resolved to person */
+} sk_mention_t;
+
+typedef struct sk_mentions {
+    sk_mention_t *items;
+    size_t n;
+    sk_persons_t persons;
+    sk_timex_t *timexes;
+    size_t n_timexes;
+    sk_lex_match_t *matches; /* raw lexicon matches (all kinds) */
+    size_t n_matches;
+} sk_mentions_t;
+
+/* Find the mentions of a prepared article (fills article->mentions). */
+int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *article);
+
+#endif
