@@ -57,6 +57,7 @@ static const struct {
     {"honorifics.tsv", SK_LEX_HONORIFIC}, {"surnames.tsv", SK_LEX_SURNAME},
     {"persons.tsv", SK_LEX_PERSON},      {"persons_foreign.tsv", SK_LEX_PERSON},
     {"triggers.tsv", SK_LEX_TRIGGER},    {"cues.tsv", SK_LEX_CUE},
+    {"nonnames.tsv", SK_LEX_CUE},
 };
 
 static uint64_t hash_edge(uint32_t parent, const char *tok, size_t len) {
