@@ -1,13 +1,746 @@
-/* events_code.c — event coding (work in progress). */
+/* events_code.c — contact events from mentions (shared/spec/events.md).
+ *
+ * Per sentence, each trigger (triggers.tsv) looks for its two sides among the
+ * actor units around it: persons (with their titles), organisations and
+ * delegations, countries. The subject is the nearest actor before the trigger
+ * in its clause (or the last subject of the article when the sentence has
+ * none); the object is the first actor after it ("tiếp Y", "hội đàm với Y",
+ * "thăm chính thức Y"). The trigger's direction (dir= in triggers.tsv) maps
+ * subject and object to roles; symmetric triggers take the host from where the
+ * event happens. Planned and negated mentions are marked or dropped, and the
+ * same contact reported in several sentences becomes one event.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "coder.h"
 #include "mention.h"
 
 int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a);
 
+enum { SUBJECT_WINDOW = 40, OBJECT_WINDOW = 14 };
+
+/* An actor unit: something that can be one side of an event. */
+typedef struct unit {
+    uint32_t t0, t1;  /* token extent (person: including titles) */
+    int32_t mention;  /* index into mentions */
+    int person;       /* person index or -1 */
+    const char *name; /* person name or organisation/country name */
+    const char *country;
+    const char *org;
+    int is_country; /* a country named as such (destination or side) */
+    int is_place;
+} unit_t;
+
+typedef struct ev_ctx {
+    const sk_lexicon_t *lex;
+    sk_article_t *a;
+    sk_mentions_t *m;
+    unit_t *units;
+    size_t n_units;
+    sk_event_t *ev;
+    size_t n_ev, cap_ev;
+    int last_subject; /* unit index of the last subject, or -1 */
+    const char *visit_dest_country;
+    const char *visit_dest_name;
+    int visit_guest_person;
+} ev_ctx_t;
+
+static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
+    char buf[64];
+    const char *v = sk_lex_attr(e, key, buf, sizeof buf);
+    return v && !strcmp(v, val);
+}
+
+static const char *attr_dup(ev_ctx_t *c, const sk_lex_entry_t *e, const char *key) {
+    char buf[64];
+    const char *v = sk_lex_attr(e, key, buf, sizeof buf);
+    return v ? sk_arena_strdup(c->a->arena, v) : NULL;
+}
+
+static int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
+    if (i >= c->m->n_tokens) return 0;
+    const sk_token_t *t = &c->m->tokens[i];
+    size_t n = strlen(folded);
+    return t->fe - t->fs == n && !memcmp(c->a->folded.text + t->fs, folded, n);
+}
+
+/* Folded phrase "a b c" starting at token i. */
+static int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", phrase);
+    char *save = NULL;
+    for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save), i++)
+        if (!tok_is(c, i, w)) return 0;
+    return 1;
+}
+
+static uint32_t sent_of(const ev_ctx_t *c, size_t tok) {
+    return c->m->tokens[tok].sentence;
+}
+
+/* Is there a clause break (";" or ":" or a full stop) between tokens a and b (a < b)? */
+static int clause_break(const ev_ctx_t *c, size_t a, size_t b) {
+    if (b <= a) return 0;
+    const char *s = c->a->text + c->m->tokens[a].end;
+    const char *e = c->a->text + c->m->tokens[b].start;
+    for (; s < e; s++)
+        if (*s == ';' || *s == '\n') return 1;
+    return 0;
+}
+
+/* ---- units --------------------------------------------------------------- */
+
+static int cmp_unit(const void *pa, const void *pb) {
+    const unit_t *a = pa, *b = pb;
+    if (a->t0 != b->t0) return a->t0 < b->t0 ? -1 : 1;
+    return a->t1 < b->t1 ? 1 : a->t1 > b->t1 ? -1 : 0;
+}
+
+static int build_units(ev_ctx_t *c) {
+    sk_mentions_t *m = c->m;
+    c->units = sk_arena_alloc(c->a->arena, (m->n + 1) * sizeof *c->units);
+    if (!c->units) return SK_ENOMEM;
+    for (size_t i = 0; i < m->n; i++) {
+        const sk_mention_t *x = &m->items[i];
+        unit_t u = {.t0 = x->ext_start, .t1 = x->ext_end, .mention = (int32_t)i, .person = -1};
+        if (x->kind == SK_MENTION_PERSON) {
+            if (x->person < 0) continue;
+            const sk_person_t *p = &m->persons.items[x->person];
+            u.person = x->person;
+            u.name = p->name;
+            u.country = p->country;
+            u.org = p->org;
+        } else if (x->kind == SK_MENTION_ORG || x->kind == SK_MENTION_COUNTRY ||
+                   x->kind == SK_MENTION_PLACE) {
+            u.name = x->canonical;
+            u.country = x->country;
+            u.is_country = x->kind == SK_MENTION_COUNTRY;
+            u.is_place = x->kind == SK_MENTION_PLACE;
+            const sk_lex_entry_t *e = x->lex_entry >= 0 ? sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry) : NULL;
+            if (e && x->kind == SK_MENTION_ORG) {
+                /* generic bodies without a country ("Bộ Ngoại giao") are not sides alone */
+                if (!u.country) continue;
+                char buf[32];
+                if (attr_is(e, "type", "io") && sk_lex_attr(e, "acronym", buf, sizeof buf))
+                    u.country = sk_arena_strdup(c->a->arena, buf);
+            }
+        } else {
+            continue;
+        }
+        c->units[c->n_units++] = u;
+    }
+    qsort(c->units, c->n_units, sizeof *c->units, cmp_unit);
+    return SK_OK;
+}
+
+/* Nearest unit ending at or before token t in the same sentence and clause. */
+static int subject_before_x(const ev_ctx_t *c, size_t t, size_t *start_out, int no_country) {
+    int best = -1, best_org = -1;
+    uint32_t s = sent_of(c, t);
+    for (size_t k = c->n_units; k-- > 0;) {
+        const unit_t *u = &c->units[k];
+        if (u->t1 > t) continue;
+        if (sent_of(c, u->t0) != s) break;
+        if (t - u->t1 > SUBJECT_WINDOW || clause_break(c, u->t1 - 1, t)) break;
+        if (u->is_place || (no_country && u->is_country)) continue;
+        /* a country right after a person is usually that person's qualifier
+           ("Thủ tướng Nhật Bản"); otherwise the nearest actor is the subject */
+        if (u->person >= 0) {
+            best = (int)k;
+            break;
+        }
+        if (best_org < 0) {
+            best_org = (int)k;
+            if (!u->is_country) break;
+        } else if (u->t1 + 2 < c->units[best_org].t0) {
+            break;
+        }
+    }
+    if (best < 0) best = best_org;
+    if (best >= 0 && start_out) *start_out = c->units[best].t0;
+    return best;
+}
+
+static int subject_before(const ev_ctx_t *c, size_t t, size_t *start_out) {
+    return subject_before_x(c, t, start_out, 0);
+}
+
+/* First unit starting after token t in the same sentence. Places are skipped unless
+ * want_place. */
+static int object_after(const ev_ctx_t *c, size_t t, int want_place) {
+    uint32_t s = sent_of(c, t);
+    for (size_t k = 0; k < c->n_units; k++) {
+        const unit_t *u = &c->units[k];
+        if (u->t0 < t) continue;
+        if (sent_of(c, u->t0) != s) break;
+        if (u->t0 - t > OBJECT_WINDOW || clause_break(c, t, u->t0)) break;
+        if (u->is_place && !want_place) continue;
+        if (u->is_country && k + 1 < c->n_units && c->units[k + 1].person >= 0 &&
+            c->units[k + 1].t0 <= u->t1 + 1)
+            return (int)k + 1;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* The person coordinated before unit k ("X và Y", "X, Y"), or -1. */
+static int coordinated_before(const ev_ctx_t *c, int k) {
+    if (k <= 0 || c->units[k].t0 == 0) return -1;
+    size_t t = c->units[k].t0;
+    for (int q = k - 1; q >= 0; q--) {
+        const unit_t *u = &c->units[q];
+        if (u->t1 > t) continue;
+        if (u->person < 0) return -1;
+        if (sent_of(c, u->t0) != sent_of(c, t)) return -1;
+        /* only "và" or a comma between them */
+        if (t - u->t1 == 1 && tok_is(c, u->t1, "va")) return q;
+        if (t == u->t1) {
+            const char *g = c->a->text + c->m->tokens[u->t1 - 1].end;
+            const char *e = c->a->text + c->m->tokens[t].start;
+            int comma = 0;
+            for (; g < e; g++) {
+                if (*g == ',') comma++;
+                else if (*g != ' ') return -1;
+            }
+            return comma == 1 ? q : -1;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+static int unit_after_tokens(const ev_ctx_t *c, size_t t) {
+    for (size_t k = 0; k < c->n_units; k++)
+        if (c->units[k].t0 == t) return (int)k;
+    return -1;
+}
+
+/* "Đoàn đại biểu … do đồng chí X dẫn đầu": the person leading the unit at k. */
+static int delegation_leader(const ev_ctx_t *c, int k) {
+    if (k < 0) return -1;
+    size_t t = c->units[k].t1;
+    uint32_t s = sent_of(c, c->units[k].t0);
+    for (size_t i = t; i < t + 12 && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
+        if (!tok_is(c, i, "do")) continue;
+        int p = unit_after_tokens(c, i + 1);
+        if (p < 0 || c->units[p].person < 0) return -1;
+        size_t e = c->units[p].t1;
+        if (phrase_at(c, e, "dan dau") || phrase_at(c, e, "lam truong doan") ||
+            phrase_at(c, e, "lam truong"))
+            return p;
+        return -1;
+    }
+    return -1;
+}
+
+/* ---- sides --------------------------------------------------------------- */
+
+static void set_actor_from_unit(ev_ctx_t *c, sk_actor_t *act, const unit_t *u) {
+    if (u->person >= 0) {
+        const sk_person_t *p = &c->m->persons.items[u->person];
+        act->kind = SK_ACTOR_PERSON;
+        act->name = p->name;
+        act->titles = p->titles;
+        act->n_titles = p->n_titles;
+        act->org = p->org;
+        act->country = p->country;
+    } else {
+        act->kind = SK_ACTOR_ORGANIZATION;
+        act->name = u->name;
+        act->country = u->country;
+    }
+}
+
+static int fill_side(ev_ctx_t *c, sk_side_t *side, const char *role, int lead, int other) {
+    side->role = role;
+    side->n_actors = other >= 0 ? 2 : 1;
+    side->actors = sk_arena_alloc(c->a->arena, side->n_actors * sizeof *side->actors);
+    if (!side->actors) return SK_ENOMEM;
+    set_actor_from_unit(c, &side->actors[0], &c->units[lead]);
+    if (other >= 0) set_actor_from_unit(c, &side->actors[1], &c->units[other]);
+    side->country = c->units[lead].country;
+    if (!side->country && other >= 0) side->country = c->units[other].country;
+    return SK_OK;
+}
+
+/* ---- dates and places ---------------------------------------------------- */
+
+/* The time expression that dates a trigger: nearest in the sentence, preferring one
+ * before the trigger. Ranges only date visits. */
+static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_start,
+                                  sk_event_type_t type) {
+    const sk_sentence_t *s = &c->a->sentences[sent];
+    const sk_timex_t *best = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t k = 0; k < c->m->n_timexes; k++) {
+        const sk_timex_t *t = &c->m->timexes[k];
+        if (t->start < s->start || t->end > s->end) continue;
+        if (t->is_range && type != SK_EV_VISIT) continue;
+        if (t->precision == SK_PREC_NONE) continue;
+        uint32_t d = t->end <= trig_start ? trig_start - t->end : (t->start - trig_start) * 2;
+        if (d < best_d) {
+            best = t;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char **country) {
+    /* "tại <place|country>", "ở <place>", "(theo giờ <place>)" */
+    sk_mentions_t *m = c->m;
+    for (size_t k = 0; k < m->n; k++) {
+        const sk_mention_t *x = &m->items[k];
+        if (x->sentence != sent) continue;
+        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY) continue;
+        size_t t = x->tok_start;
+        if (t == 0) continue;
+        if (tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || tok_is(c, t - 1, "gio") ||
+            (t >= 2 && tok_is(c, t - 1, "do") && tok_is(c, t - 2, "thu"))) {
+            /* "tại Hà Nội" but not "Đại sứ Việt Nam tại Nga" (inside a title) */
+            if (m->tok_mention[t] >= 0 && m->items[m->tok_mention[t]].kind == SK_MENTION_PERSON)
+                continue;
+            *name = x->canonical;
+            *country = x->country;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- status -------------------------------------------------------------- */
+
+static int planned_before(const ev_ctx_t *c, size_t t, size_t lo) {
+    static const char *const CUES[] = {"se", "du kien", "sap", "chuan bi", "ke hoach", "du dinh",
+                                       "moi", "mong", "hy vong", "de nghi", "san sang"};
+    for (size_t i = t > 6 ? t - 6 : 0; i < t; i++) {
+        if (i < lo) continue;
+        for (size_t k = 0; k < SK_ARRAY_LEN(CUES); k++)
+            if (phrase_at(c, i, CUES[k])) {
+                /* tone check for the short cues: "sẽ" not "se", "sắp" not "sáp" */
+                const char *w = c->a->text + c->m->tokens[i].start;
+                if (!strcmp(CUES[k], "se") && strncmp(w, "sẽ", strlen("sẽ"))) continue;
+                if (!strcmp(CUES[k], "sap") && strncmp(w, "sắp", strlen("sắp"))) continue;
+                if (!strcmp(CUES[k], "moi") && strncmp(w, "mời", strlen("mời"))) continue;
+                if (!strcmp(CUES[k], "mong") && strncmp(w, "mong", 4)) continue;
+                return 1;
+            }
+    }
+    return 0;
+}
+
+static int negated_before(const ev_ctx_t *c, size_t t) {
+    for (size_t i = t > 3 ? t - 3 : 0; i < t; i++) {
+        const char *w = c->a->text + c->m->tokens[i].start;
+        if ((tok_is(c, i, "khong") && !strncmp(w, "không", strlen("không"))) ||
+            (tok_is(c, i, "chua") && !strncmp(w, "chưa", strlen("chưa"))))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- codes --------------------------------------------------------------- */
+
+static void set_codes(sk_event_t *e) {
+    e->plover_mode = NULL;
+    switch (e->type) {
+    case SK_EV_MEET:
+        e->plover_type = "CONSULT";
+        if (!strcmp(e->subtype, "receive")) {
+            e->cameo = "043";
+            e->plover_mode = "visit";
+        } else if (!strcmp(e->subtype, "talks")) {
+            e->cameo = "046";
+        } else {
+            e->cameo = "040";
+        }
+        break;
+    case SK_EV_VISIT:
+        e->cameo = "042";
+        e->plover_type = "CONSULT";
+        e->plover_mode = "visit";
+        break;
+    case SK_EV_CALL:
+        e->cameo = "041";
+        e->plover_type = "CONSULT";
+        e->plover_mode = "phone";
+        break;
+    case SK_EV_MESSAGE:
+        e->plover_type = "SUPPORT";
+        e->cameo = !strcmp(e->subtype, "congratulation") ? "051"
+                   : !strcmp(e->subtype, "condolence")   ? "018"
+                                                         : "010";
+        break;
+    default:
+        e->cameo = "057";
+        e->plover_type = "AGREE";
+        break;
+    }
+}
+
+/* ---- dedupe -------------------------------------------------------------- */
+
+static int same_actor(const sk_side_t *a, const sk_side_t *b) {
+    const sk_actor_t *x = &a->actors[0], *y = &b->actors[0];
+    /* a visit's host is the visited country, whoever is named as host */
+    if (a->role && !strcmp(a->role, "host") && b->role && !strcmp(b->role, "host") && a->country &&
+        b->country && (x->kind == SK_ACTOR_ORGANIZATION || y->kind == SK_ACTOR_ORGANIZATION))
+        return !strcmp(a->country, b->country);
+    if (x->kind != y->kind) return 0;
+    if (x->kind == SK_ACTOR_ORGANIZATION && a->country && b->country)
+        return !strcmp(a->country, b->country);
+    return x->name && y->name && !strcmp(x->name, y->name);
+}
+
+static int dates_compatible(const sk_event_t *a, const sk_event_t *b) {
+    if (!a->date.iso || !b->date.iso) return 1;
+    return !strcmp(a->date.iso, b->date.iso);
+}
+
+/* Index of an event already recorded for the same contact, or -1. */
+static int find_same(const ev_ctx_t *c, const sk_event_t *e, int *swapped) {
+    for (size_t i = 0; i < c->n_ev; i++) {
+        const sk_event_t *o = &c->ev[i];
+        if (o->type != e->type || o->planned != e->planned || !dates_compatible(o, e)) continue;
+        if (same_actor(&o->sides[0], &e->sides[0]) && same_actor(&o->sides[1], &e->sides[1])) {
+            *swapped = 0;
+            return (int)i;
+        }
+        if (same_actor(&o->sides[0], &e->sides[1]) && same_actor(&o->sides[1], &e->sides[0])) {
+            *swapped = 1;
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+static int add_event(ev_ctx_t *c, sk_event_t *e) {
+    int swapped = 0;
+    int same = find_same(c, e, &swapped);
+    if (same >= 0) {
+        sk_event_t *o = &c->ev[same];
+        o->n_mentions++;
+        if (!o->date.iso && e->date.iso) o->date = e->date;
+        if (!o->location_name && e->location_name) {
+            o->location_name = e->location_name;
+            o->location_country = e->location_country;
+        }
+        /* a more specific subtype from a verb beats a nominal mention */
+        return SK_OK;
+    }
+    if (c->n_ev == c->cap_ev) {
+        size_t nc = c->cap_ev ? c->cap_ev * 2 : 8;
+        c->ev = sk_arena_grow(c->a->arena, c->ev, sizeof *c->ev, c->n_ev, nc);
+        if (!c->ev) return SK_ENOMEM;
+        c->cap_ev = nc;
+    }
+    e->n_mentions = 1;
+    c->ev[c->n_ev++] = *e;
+    return SK_OK;
+}
+
+/* ---- one trigger --------------------------------------------------------- */
+
+static const char *role_name(sk_event_type_t t, int first) {
+    switch (t) {
+    case SK_EV_CALL: return first ? "caller" : "callee";
+    case SK_EV_MESSAGE: return first ? "sender" : "recipient";
+    case SK_EV_AGREEMENT: return "party";
+    default: return first ? "host" : "guest";
+    }
+}
+
+static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
+    const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, tm->entry);
+    char buf[32];
+    const char *type_s = sk_lex_attr(e, "type", buf, sizeof buf);
+    int type = type_s ? sk_event_type_parse(type_s) : -1;
+    if (type < 0) return SK_OK;
+    const char *subtype = attr_dup(c, e, "subtype");
+    int noun = attr_is(e, "form", "noun");
+    const char *dir = attr_dup(c, e, "dir");
+    if (!dir) dir = "sym";
+
+    size_t t0 = sk_mentions_token_at(c->m, tm->start);
+    size_t t1 = t0 + tm->n_syll;
+    if (t0 >= c->m->n_tokens) return SK_OK;
+    uint32_t sent = sent_of(c, t0);
+    if (negated_before(c, t0)) return SK_OK;
+
+    /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
+    int obj = object_after(c, t1, type == SK_EV_VISIT);
+    /* Subject: before the trigger. */
+    size_t subj_start = 0;
+    int subj = subject_before_x(c, t0, &subj_start, type == SK_EV_VISIT);
+    /* Passive: "Y được X tiếp" — X (after "được") is the agent. */
+    int passive = 0;
+    if (subj >= 0 && c->units[subj].t0 > 0 && tok_is(c, c->units[subj].t0 - 1, "duoc")) {
+        size_t s2 = 0;
+        int patient = subject_before(c, c->units[subj].t0 - 1, &s2);
+        if (patient >= 0) {
+            obj = patient;
+            passive = 1;
+        }
+    }
+    /* Coordinated subject with no object: "X và Y hội đàm", "X và người đồng cấp Y điện đàm". */
+    if (obj < 0 && subj >= 0 && !passive) {
+        int s1 = subject_before(c, c->units[subj].t0 > 0 ? c->units[subj].t0 - 1 : 0, NULL);
+        if (s1 >= 0 && s1 != subj && c->units[subj].t0 >= 1 &&
+            c->units[subj].t0 - c->units[s1].t1 <= 3 &&
+            (tok_is(c, c->units[subj].t0 - 1, "va") || tok_is(c, c->units[subj].t0 - 1, "voi"))) {
+            obj = subj;
+            subj = s1;
+        }
+    }
+    /* "X và Y điện đàm với Z": X leads the subject side, Y goes with X. */
+    int subj_other = -1;
+    if (obj >= 0 && subj >= 0 && !passive) {
+        int co = coordinated_before(c, subj);
+        if (co >= 0) {
+            subj_other = subj;
+            subj = co;
+        }
+    }
+    /* MESSAGE: "X gửi tới Y một bức thư": the recipient is named before the trigger. */
+    if (type == SK_EV_MESSAGE && obj < 0 && subj >= 0) {
+        for (size_t k = 0; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (u->t0 <= c->units[subj].t1 || u->t1 > t0) continue;
+            if (tok_is(c, u->t0 - 1, "toi") || tok_is(c, u->t0 - 1, "cho") ||
+                tok_is(c, u->t0 - 1, "den") || tok_is(c, u->t0 - 1, "gui")) {
+                obj = (int)k;
+                break;
+            }
+        }
+    }
+    /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject. */
+    if (noun && subj < 0 && obj >= 0 && c->units[obj].t0 > 0 && tok_is(c, c->units[obj].t0 - 1, "cua")) {
+        subj = obj;
+        obj = -1;
+    }
+    if (type == SK_EV_VISIT && obj >= 0 && c->units[obj].t0 > 0) {
+        /* "chuyến thăm chính thức Việt Nam của Tổng thống X" */
+        int k = obj;
+        const unit_t *o = &c->units[k];
+        if ((o->is_country || o->is_place) && k + 1 < (int)c->n_units) {
+            const unit_t *n = &c->units[k + 1];
+            if (n->t0 > 0 && n->t0 - o->t1 <= 2 && tok_is(c, n->t0 - 1, "cua") && n->person >= 0 &&
+                (subj < 0 || noun)) {
+                subj = k + 1;
+            }
+        }
+    }
+    /* Sentence without its own subject: carried from the previous event ("Cùng ngày, …"). */
+    if (subj < 0 && !noun && c->last_subject >= 0 && obj >= 0 && c->last_subject != obj) {
+        size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        if (t0 - first_tok <= 8) subj = c->last_subject;
+    }
+#ifdef SK_DEBUG_EVENTS
+    fprintf(stderr, "[%s] trig '%.*s' subj=%s obj=%s\n", c->a->doc, (int)(tm->end - tm->start),
+            c->a->text + tm->start, subj >= 0 ? c->units[subj].name : "-",
+            obj >= 0 ? c->units[obj].name : "-");
+#endif
+    if (subj < 0 || obj < 0 || subj == obj) return SK_OK;
+    const unit_t *us = &c->units[subj], *uo = &c->units[obj];
+    if (us->person >= 0 && us->person == uo->person) return SK_OK;
+    if (us->person < 0 && uo->person < 0 && us->name && uo->name && !strcmp(us->name, uo->name))
+        return SK_OK;
+    /* A bare country meets, calls or writes to another country or organisation, not to a
+       person ("Trump … với Triều Tiên" is about a country, not a contact). */
+    if (type != SK_EV_VISIT && type != SK_EV_AGREEMENT &&
+        ((us->is_country && uo->person >= 0) || (uo->is_country && us->person >= 0)))
+        return SK_OK;
+    /* A place can be a visit's destination, not a side in a meeting. */
+    if (type != SK_EV_VISIT && (uo->is_place || us->is_place)) return SK_OK;
+    /* Domestic contacts (both sides of one country) are out of scope. */
+    if (us->country && uo->country && !strcmp(us->country, uo->country)) return SK_OK;
+
+    sk_event_t ev;
+    memset(&ev, 0, sizeof ev);
+    ev.doc = c->a->doc;
+    ev.type = (sk_event_type_t)type;
+    ev.subtype = subtype ? subtype : "other";
+    ev.trigger = sk_arena_strndup(c->a->arena, c->a->text + tm->start, tm->end - tm->start);
+    const sk_sentence_t *ss = &c->a->sentences[sent];
+    ev.evidence_start = ss->start;
+    ev.evidence_end = ss->end;
+    ev.evidence = sk_arena_strndup(c->a->arena, c->a->text + ss->start, ss->end - ss->start);
+    size_t sent_first = sk_mentions_token_at(c->m, ss->start);
+    ev.planned = planned_before(c, t0, sent_first);
+
+    const sk_timex_t *tx = date_for(c, sent, tm->start, ev.type);
+    if (tx) {
+        ev.date.iso = sk_timex_iso(c->a->arena, tx);
+        ev.date.precision = tx->precision;
+        if (tx->future) ev.planned = 1;
+    }
+    find_location(c, sent, &ev.location_name, &ev.location_country);
+
+    /* Roles. */
+    int host_is_subject;
+    int lead_s = subj, lead_o = obj, other_s = -1, other_o = -1;
+    int dl = delegation_leader(c, obj);
+    if (dl >= 0) {
+        other_o = obj;
+        lead_o = dl;
+    }
+    dl = delegation_leader(c, subj);
+    if (dl >= 0) {
+        other_s = subj;
+        lead_s = dl;
+    } else if (subj_other >= 0) {
+        other_s = subj_other;
+    }
+    if (!strcmp(dir, "host"))
+        host_is_subject = !passive;
+    else if (!strcmp(dir, "guest") || !strcmp(dir, "sender"))
+        host_is_subject = passive;
+    else {
+        /* symmetric: the side at home hosts */
+        const char *here = ev.location_country ? ev.location_country : c->visit_dest_country;
+        const char *cs = c->units[lead_s].country, *co = c->units[lead_o].country;
+        if (here && co && !strcmp(here, co) && !(cs && !strcmp(here, cs)))
+            host_is_subject = 0;
+        else if (here && cs && !strcmp(here, cs))
+            host_is_subject = 1;
+        else if (cs && !strcmp(cs, "VNM"))
+            host_is_subject = 1;
+        else if (co && !strcmp(co, "VNM"))
+            host_is_subject = 0;
+        else
+            host_is_subject = ev.type == SK_EV_CALL || ev.type == SK_EV_MESSAGE ? 1 : 0;
+        if (ev.type == SK_EV_CALL || ev.type == SK_EV_AGREEMENT) host_is_subject = 1;
+    }
+    if (ev.type == SK_EV_VISIT) {
+        /* guest = subject (the visitor); host = the named inviter, else the destination */
+        host_is_subject = 0;
+        if (uo->is_country || uo->is_place) {
+            ev.location_name = uo->name;
+            ev.location_country = uo->country;
+        }
+    }
+    int first = host_is_subject ? lead_s : lead_o, second = host_is_subject ? lead_o : lead_s;
+    int first_o = host_is_subject ? other_s : other_o, second_o = host_is_subject ? other_o : other_s;
+    if (fill_side(c, &ev.sides[0], role_name(ev.type, 1), first, first_o) ||
+        fill_side(c, &ev.sides[1], role_name(ev.type, 0), second, second_o))
+        return SK_ENOMEM;
+    set_codes(&ev);
+    if (c->units[subj].person >= 0) c->last_subject = subj;
+    if (ev.type == SK_EV_VISIT && !ev.planned && ev.location_country) {
+        c->visit_dest_country = ev.location_country;
+        c->visit_dest_name = ev.location_name;
+    }
+    /* a meeting inside a visit takes place in the visited country */
+    if (ev.type == SK_EV_MEET && !ev.location_name && c->visit_dest_country) {
+        ev.location_name = c->visit_dest_name;
+        ev.location_country = c->visit_dest_country;
+    }
+    return add_event(c, &ev);
+}
+
+/* Persons named after "theo lời mời của" (and those coordinated with them). */
+static size_t find_inviters(const ev_ctx_t *c, int *out, size_t cap) {
+    size_t n = 0;
+    for (size_t i = 0; i + 3 < c->m->n_tokens && n < cap; i++) {
+        if (!phrase_at(c, i, "loi moi cua")) continue;
+        int k = unit_after_tokens(c, i + 3);
+        while (k >= 0 && n < cap && c->units[k].person >= 0) {
+            out[n++] = k;
+            if (k + 1 < (int)c->n_units && coordinated_before(c, k + 1) == k)
+                k = k + 1;
+            else
+                break;
+        }
+    }
+    return n;
+}
+
+static int add_host_actor(ev_ctx_t *c, sk_side_t *side, const unit_t *u, int as_lead) {
+    for (size_t i = 0; i < side->n_actors; i++)
+        if (side->actors[i].name && u->name && !strcmp(side->actors[i].name, u->name)) return 0;
+    sk_actor_t *na = sk_arena_alloc(c->a->arena, (side->n_actors + 1) * sizeof *na);
+    if (!na) return SK_ENOMEM;
+    size_t o = 0;
+    if (as_lead) set_actor_from_unit(c, &na[o++], u);
+    for (size_t i = 0; i < side->n_actors; i++) na[o++] = side->actors[i];
+    if (!as_lead) set_actor_from_unit(c, &na[o++], u);
+    side->actors = na;
+    side->n_actors = o;
+    return 0;
+}
+
+/* A visit's host: the inviter when the text names one, else the destination, with the
+ * people of that country the visitor met listed after it. */
+static int visit_hosts(ev_ctx_t *c) {
+    int inv[16];
+    size_t ninv = find_inviters(c, inv, 16);
+    for (size_t i = 0; i < c->n_ev; i++) {
+        sk_event_t *v = &c->ev[i];
+        if (v->type != SK_EV_VISIT) continue;
+        sk_side_t *host = &v->sides[0], *guest = &v->sides[1];
+        if (!host->country || host->actors[0].kind == SK_ACTOR_PERSON) continue;
+        int done = 0;
+        for (size_t k = 0; k < ninv && !done; k++) {
+            const unit_t *u = &c->units[inv[k]];
+            if (u->country && !strcmp(u->country, host->country)) {
+                if (add_host_actor(c, host, u, 1)) return SK_ENOMEM;
+                done = 1;
+            }
+        }
+        if (done) continue;
+        for (size_t j = 0; j < c->n_ev; j++) {
+            const sk_event_t *m = &c->ev[j];
+            if (m->type != SK_EV_MEET && m->type != SK_EV_CALL) continue;
+            for (int s = 0; s < 2; s++) {
+                const sk_side_t *ms = &m->sides[s], *other = &m->sides[1 - s];
+                if (!ms->actors[0].name || !guest->actors[0].name ||
+                    strcmp(ms->actors[0].name, guest->actors[0].name))
+                    continue;
+                if (other->actors[0].kind != SK_ACTOR_PERSON || !other->country ||
+                    strcmp(other->country, host->country))
+                    continue;
+                unit_t u = {.person = -1};
+                for (size_t q = 0; q < c->n_units; q++)
+                    if (c->units[q].person >= 0 && c->units[q].name &&
+                        !strcmp(c->units[q].name, other->actors[0].name)) {
+                        u = c->units[q];
+                        break;
+                    }
+                if (u.person >= 0 && add_host_actor(c, host, &u, 0)) return SK_ENOMEM;
+            }
+        }
+    }
+    return SK_OK;
+}
+
 int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
-    (void)lex;
-    sk_events_t *ev = sk_arena_alloc(a->arena, sizeof *ev);
-    if (!ev) return SK_ENOMEM;
-    a->events = ev;
+    sk_events_t *out = sk_arena_alloc(a->arena, sizeof *out);
+    if (!out) return SK_ENOMEM;
+    a->events = out;
+    if (!a->mentions) return SK_OK;
+    ev_ctx_t c = {.lex = lex, .a = a, .m = a->mentions, .last_subject = -1,
+                  .visit_guest_person = -1};
+    int rc = build_units(&c);
+    if (rc) return rc;
+    /* Visits first, so meetings inside them know where they happen. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < c.m->n_triggers; k++) {
+            const sk_lex_entry_t *e = sk_lexicon_entry(lex, c.m->triggers[k].entry);
+            int is_visit = attr_is(e, "type", "VISIT");
+            if ((pass == 0) != is_visit) continue;
+            if ((rc = code_trigger(&c, &c.m->triggers[k]))) return rc;
+        }
+    if ((rc = visit_hosts(&c))) return rc;
+    /* Text order for output. */
+    for (size_t i = 1; i < c.n_ev; i++)
+        for (size_t j = i; j > 0 && c.ev[j - 1].evidence_start > c.ev[j].evidence_start; j--) {
+            sk_event_t t = c.ev[j];
+            c.ev[j] = c.ev[j - 1];
+            c.ev[j - 1] = t;
+        }
+    out->items = c.ev;
+    out->n = c.n_ev;
     return SK_OK;
 }

@@ -313,6 +313,7 @@ typedef struct title {
     const char *country;  /* implied by jurisdiction or office */
     const char *org;      /* organisation named in the jurisdiction */
     const char *locality; /* place named in the jurisdiction */
+    int stated_country;   /* country comes from the jurisdiction, not the office's default */
 } title_t;
 
 /* Parse a title starting at token i (an OFFICE label start). Returns the end token. */
@@ -324,6 +325,15 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     t->office = (int32_t)c->m->matches[mi].entry;
     size_t j = i + c->m->matches[mi].n_syll;
     t->country = entry_country(c, e);
+    /* "Bộ trưởng Tài chính Mỹ", "Thống đốc Ngân hàng Trung ương Trung Quốc": a capitalised
+       phrase the lexicon does not know, then a country, belongs to the title. */
+    if (j < c->nt && joined(c, j) && c->tok[j].cap && c->label[j] < 0) {
+        size_t q = j + 1;
+        while (q < c->nt && q < j + 5 && joined(c, q) && c->label[q] < 0) q++;
+        if (q < c->nt && q < j + 5 && joined(c, q) && c->label_first[q] &&
+            label_kind(c, q) == SK_LEX_COUNTRY)
+            j = q;
+    }
     /* Jurisdiction: up to two labelled phrases written right after the office. */
     for (int ext = 0; ext < 2 && j < c->nt && joined(c, j); ext++) {
         size_t k = j;
@@ -340,7 +350,10 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
         } else if (kind == SK_LEX_PLACE) {
             t->locality = je->canonical;
         }
-        if (jc) t->country = jc;
+        if (jc) {
+            t->country = jc;
+            t->stated_country = 1;
+        }
         j = k + c->m->matches[c->label[k]].n_syll;
     }
     t->t1 = j;
@@ -492,7 +505,8 @@ typedef struct pdraft {
     int32_t *title_office;
     size_t n_titles, cap_titles;
     const char *org, *country;
-    int country_strength; /* 0 none, 1 surname default, 2 stated */
+    int country_strength; /* 0 none, 1 surname default, 2 office default, 3 stated */
+    int vn_surname;
     uint32_t first_start, first_end, n_mentions;
 } pdraft_t;
 
@@ -534,9 +548,13 @@ static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
     p->title_office[p->n_titles] = t->office;
     p->n_titles++;
     if (t->org && !p->org) p->org = t->org;
-    if (t->country && p->country_strength < 2) {
+    int strength = t->stated_country ? 3 : 2;
+    /* an office's default country ("Ủy viên Bộ Chính trị" → VNM) is also held abroad
+       (Laos, Cuba): only trust it for a Vietnamese name */
+    if (!t->stated_country && !p->vn_surname) strength = 0;
+    if (t->country && strength && p->country_strength < strength) {
         p->country = t->country;
-        p->country_strength = 2;
+        p->country_strength = strength;
     }
     return 0;
 }
@@ -615,9 +633,10 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
             const char *kc = entry_country(c, entry(c, c->label[pm->name0]));
             if (kc) {
                 p->country = kc;
-                p->country_strength = 2;
+                p->country_strength = 3;
             }
         }
+        p->vn_surname = c->surname[pm->name0] && n_tok >= 2;
         if (!p->country && c->surname[pm->name0] && n_tok >= 2) {
             p->country = "VNM";
             p->country_strength = 1;
@@ -628,9 +647,9 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
     p->n_mentions++;
     for (size_t k = 0; k < pm->n_titles; k++)
         if (person_add_title(c, p, &pm->titles[k])) return SK_ENOMEM;
-    if (pm->country && p->country_strength < 2) {
+    if (pm->country && p->country_strength < 3) {
         p->country = pm->country;
-        p->country_strength = 2;
+        p->country_strength = 3;
     }
     *out = idx;
     return SK_OK;
@@ -702,9 +721,11 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             nend = name_run(&c, k);
             const char *cc = NULL;
             /* "người đồng cấp Nga Vladimir Putin" */
-            if (nend > k && counterpart_before(&c, k, &cc)) {
+            size_t cl = nend > k ? counterpart_before(&c, k, &cc) : 0;
+            if (cl) {
                 pm.country = cc;
                 ctx_strong = 1;
+                if (i == k) i = k - cl;
             }
         }
         if (nend > k && credit_context(&c, k, nend)) {
