@@ -169,13 +169,13 @@ static int subject_before(const ev_ctx_t *c, size_t t, size_t *start_out) {
 
 /* First unit starting after token t in the same sentence. Places are skipped unless
  * want_place. */
-static int object_after(const ev_ctx_t *c, size_t t, int want_place) {
+static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t window) {
     uint32_t s = sent_of(c, t);
     for (size_t k = 0; k < c->n_units; k++) {
         const unit_t *u = &c->units[k];
         if (u->t0 < t) continue;
         if (sent_of(c, u->t0) != s) break;
-        if (u->t0 - t > OBJECT_WINDOW || clause_break(c, t, u->t0)) break;
+        if (u->t0 - t > window || clause_break(c, t, u->t0)) break;
         if (u->is_place && !want_place) continue;
         if (u->is_country && k + 1 < c->n_units && c->units[k + 1].person >= 0 &&
             c->units[k + 1].t0 <= u->t1 + 1)
@@ -279,6 +279,14 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
         if (t->start < s->start || t->end > s->end) continue;
         if (t->is_range && type != SK_EV_VISIT) continue;
         if (t->precision == SK_PREC_NONE) continue;
+        if (t->start > trig_start) {
+            int other = 0;
+            for (size_t q = 0; q < c->m->n_triggers; q++) {
+                const sk_lex_match_t *tm = &c->m->triggers[q];
+                if (tm->start > trig_start && tm->start < t->start) other = 1;
+            }
+            if (other) continue;
+        }
         uint32_t d = t->end <= trig_start ? trig_start - t->end : (t->start - trig_start) * 2;
         if (d < best_d) {
             best = t;
@@ -312,22 +320,51 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
 
 /* ---- status -------------------------------------------------------------- */
 
-static int planned_before(const ev_ctx_t *c, size_t t, size_t lo) {
-    static const char *const CUES[] = {"se", "du kien", "sap", "chuan bi", "ke hoach", "du dinh",
-                                       "moi", "mong", "hy vong", "de nghi", "san sang"};
-    for (size_t i = t > 6 ? t - 6 : 0; i < t; i++) {
-        if (i < lo) continue;
-        for (size_t k = 0; k < SK_ARRAY_LEN(CUES); k++)
-            if (phrase_at(c, i, CUES[k])) {
-                /* tone check for the short cues: "sẽ" not "se", "sắp" not "sáp" */
-                const char *w = c->a->text + c->m->tokens[i].start;
-                if (!strcmp(CUES[k], "se") && strncmp(w, "sẽ", strlen("sẽ"))) continue;
-                if (!strcmp(CUES[k], "sap") && strncmp(w, "sắp", strlen("sắp"))) continue;
-                if (!strcmp(CUES[k], "moi") && strncmp(w, "mời", strlen("mời"))) continue;
-                if (!strcmp(CUES[k], "mong") && strncmp(w, "mong", 4)) continue;
-                return 1;
-            }
+static int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc) {
+    return tok_is(c, i, folded) &&
+           !strncmp(c->a->text + c->m->tokens[i].start, nfc, strlen(nfc));
+}
+
+static int planned_cue_at(const ev_ctx_t *c, size_t i) {
+    return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") ||
+           phrase_at(c, i, "du kien") || phrase_at(c, i, "chuan bi") || phrase_at(c, i, "ke hoach") ||
+           phrase_at(c, i, "du dinh") || (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) || phrase_at(c, i, "mong muon") ||
+           phrase_at(c, i, "hy vong") || phrase_at(c, i, "hi vong") || phrase_at(c, i, "de nghi") ||
+           phrase_at(c, i, "san sang") || phrase_at(c, i, "sap toi");
+}
+
+static int past_cue_at(const ev_ctx_t *c, size_t i) {
+    return word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa") || word_is(c, i, "tung", "từng") ||
+           phrase_at(c, i, "ke tu") || word_is(c, i, "sau", "sau");
+}
+
+/* Planned: a future cue earlier in the clause ("sẽ thăm A, thăm B") with no past marker
+ * after it, or, for nominal mentions, right after ("cuộc hội đàm sắp tới"). */
+static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, int noun) {
+    int planned = 0;
+    for (size_t i = lo; i < t0; i++) {
+        if (i > lo && clause_break(c, i - 1, i)) planned = 0;
+        if (planned_cue_at(c, i))
+            planned = 1;
+        else if (past_cue_at(c, i))
+            planned = 0;
     }
+    if (planned) return 1;
+    uint32_t s = sent_of(c, t0);
+    size_t hi = t1 + (noun ? 12 : 3);
+    for (size_t i = t1; i < hi && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
+        if (past_cue_at(c, i)) break;
+        if (planned_cue_at(c, i) || phrase_at(c, i, "toi day")) return 1;
+    }
+    return 0;
+}
+
+/* "huỷ cuộc gặp", "hoãn chuyến thăm": the contact did not take place. */
+static int cancelled_before(const ev_ctx_t *c, size_t t0) {
+    for (size_t i = t0 > 4 ? t0 - 4 : 0; i < t0; i++)
+        if (word_is(c, i, "huy", "huỷ") || word_is(c, i, "huy", "hủy") ||
+            word_is(c, i, "hoan", "hoãn") || phrase_at(c, i, "bai bo"))
+            return 1;
     return 0;
 }
 
@@ -467,10 +504,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     size_t t1 = t0 + tm->n_syll;
     if (t0 >= c->m->n_tokens) return SK_OK;
     uint32_t sent = sent_of(c, t0);
-    if (negated_before(c, t0)) return SK_OK;
+    if (negated_before(c, t0) || cancelled_before(c, t0)) return SK_OK;
 
     /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
-    int obj = object_after(c, t1, type == SK_EV_VISIT);
+    size_t window = noun ? OBJECT_WINDOW : type == SK_EV_VISIT ? 4 : 8;
+    int obj = object_after(c, t1, type == SK_EV_VISIT, window);
     /* Subject: before the trigger. */
     size_t subj_start = 0;
     int subj = subject_before_x(c, t0, &subj_start, type == SK_EV_VISIT);
@@ -513,6 +551,37 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
                 obj = (int)k;
                 break;
             }
+        }
+    }
+    /* "chuyến thăm [Việt Nam] của Tổng thống X": X is the visitor, whatever precedes. */
+    if (noun && type == SK_EV_VISIT) {
+        size_t q = t1;
+        int dest = -1;
+        int k = unit_after_tokens(c, q);
+        if (k >= 0 && (c->units[k].is_country || c->units[k].is_place)) {
+            dest = k;
+            q = c->units[k].t1;
+        }
+        if (tok_is(c, q, "lan") && tok_is(c, q + 1, "nay")) q += 2;
+        if (tok_is(c, q, "nay")) q++;
+        if (q < c->m->n_tokens && tok_is(c, q, "cua")) {
+            int g = unit_after_tokens(c, q + 1);
+            if (g < 0 || c->units[g].person < 0) return SK_OK;
+            subj = g;
+            obj = dest;
+            if (obj < 0) return SK_OK; /* no destination: a back-reference to a visit */
+        }
+    }
+    /* "Trong cuộc hội đàm với Y, X khẳng định …": X is the subject. */
+    if (noun && subj < 0 && obj >= 0) {
+        for (size_t k = (size_t)obj + 1; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (sent_of(c, u->t0) != sent) break;
+            if (u->person < 0) continue;
+            const char *g = c->a->text + c->m->tokens[u->t0 - 1].end;
+            const char *ge = c->a->text + c->m->tokens[u->t0].start;
+            if (memchr(g, ',', (size_t)(ge - g))) subj = (int)k;
+            break;
         }
     }
     /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject. */
@@ -568,7 +637,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     ev.evidence_end = ss->end;
     ev.evidence = sk_arena_strndup(c->a->arena, c->a->text + ss->start, ss->end - ss->start);
     size_t sent_first = sk_mentions_token_at(c->m, ss->start);
-    ev.planned = planned_before(c, t0, sent_first);
+    ev.planned = planned_around(c, t0, t1, sent_first, noun);
 
     const sk_timex_t *tx = date_for(c, sent, tm->start, ev.type);
     if (tx) {

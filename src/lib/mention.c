@@ -335,7 +335,7 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
             j = q;
     }
     /* Jurisdiction: up to two labelled phrases written right after the office. */
-    for (int ext = 0; ext < 2 && j < c->nt && joined(c, j); ext++) {
+    for (int ext = 0; ext < 3 && j < c->nt && joined(c, j); ext++) {
         size_t k = j;
         /* "Đại sứ Việt Nam tại Nga", "Tổng Lãnh sự ... tại Thượng Hải" */
         if (ext == 1 && tok_is(c, k, "tai") && k + 1 < c->nt && joined(c, k + 1)) k++;
@@ -345,7 +345,8 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
         const sk_lex_entry_t *je = entry(c, c->label[k]);
         const char *jc = entry_country(c, je);
         if (kind == SK_LEX_ORG) {
-            if (t->org) break;
+            /* "Ban Chấp hành Trung ương Đảng Cộng sản Nhật Bản": the party is the org */
+            if (t->org && !attr_is(je, "type", "party")) break;
             t->org = je->canonical;
         } else if (kind == SK_LEX_PLACE) {
             t->locality = je->canonical;
