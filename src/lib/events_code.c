@@ -288,6 +288,7 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
             if (other) continue;
         }
         uint32_t d = t->end <= trig_start ? trig_start - t->end : (t->start - trig_start) * 2;
+        if (type == SK_EV_VISIT && t->is_range) d /= 8; /* a visit is dated by its range */
         if (d < best_d) {
             best = t;
             best_d = d;
@@ -526,8 +527,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (obj < 0 && subj >= 0 && !passive) {
         int s1 = subject_before(c, c->units[subj].t0 > 0 ? c->units[subj].t0 - 1 : 0, NULL);
         if (s1 >= 0 && s1 != subj && c->units[subj].t0 >= 1 &&
-            c->units[subj].t0 - c->units[s1].t1 <= 3 &&
-            (tok_is(c, c->units[subj].t0 - 1, "va") || tok_is(c, c->units[subj].t0 - 1, "voi"))) {
+            ((c->units[subj].t0 - c->units[s1].t1 <= 3 &&
+              (tok_is(c, c->units[subj].t0 - 1, "va") || tok_is(c, c->units[subj].t0 - 1, "voi"))) ||
+             coordinated_before(c, subj) == s1)) {
             obj = subj;
             subj = s1;
         }
@@ -784,6 +786,36 @@ static int visit_hosts(ev_ctx_t *c) {
     return SK_OK;
 }
 
+/* Fill what a sentence alone could not date:
+ *  - an undated event takes the article's date when the body names exactly one day
+ *    (one day-precise date, or one range for visits). Years are never guessed: a
+ *    yearless date stays "--MM-DD" (spec: say so rather than guess). */
+static void fill_dates(ev_ctx_t *c) {
+    const sk_timex_t *day = NULL, *range = NULL;
+    int n_day = 0, n_range = 0;
+    for (size_t k = 0; k < c->m->n_timexes; k++) {
+        const sk_timex_t *t = &c->m->timexes[k];
+        if (t->precision != SK_PREC_DAY || t->cls == SK_TIMEX_ANAPHORIC) continue;
+        if (t->is_range) {
+            if (!range || strcmp(sk_timex_iso(c->a->arena, range), sk_timex_iso(c->a->arena, t))) n_range++;
+            range = t;
+        } else {
+            if (!day || strcmp(sk_timex_iso(c->a->arena, day), sk_timex_iso(c->a->arena, t))) n_day++;
+            day = t;
+        }
+    }
+    for (size_t i = 0; i < c->n_ev; i++) {
+        sk_event_t *e = &c->ev[i];
+        if (!e->date.iso && !e->planned) {
+            const sk_timex_t *t = e->type == SK_EV_VISIT && n_range == 1 ? range : n_day == 1 ? day : NULL;
+            if (t) {
+                e->date.iso = sk_timex_iso(c->a->arena, t);
+                e->date.precision = t->precision;
+            }
+        }
+    }
+}
+
 int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     sk_events_t *out = sk_arena_alloc(a->arena, sizeof *out);
     if (!out) return SK_ENOMEM;
@@ -802,6 +834,7 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
             if ((rc = code_trigger(&c, &c.m->triggers[k]))) return rc;
         }
     if ((rc = visit_hosts(&c))) return rc;
+    fill_dates(&c);
     /* Text order for output. */
     for (size_t i = 1; i < c.n_ev; i++)
         for (size_t j = i; j > 0 && c.ev[j - 1].evidence_start > c.ev[j].evidence_start; j--) {
