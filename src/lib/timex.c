@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -72,7 +73,7 @@ static int parse_published(const char *s, sk_date_parts_t *out) {
         if (k < 2 && *s++ != '-') return 0;
     }
     if (*s >= '0' && *s <= '9') return 0;
-    if (v[0] < 1000 || !valid_date(v[0], v[1], v[2])) return 0;
+    if (v[0] < 1000 || v[0] > 9000 || !valid_date(v[0], v[1], v[2])) return 0;
     *out = (sk_date_parts_t){v[0], v[1], v[2]};
     return 1;
 }
@@ -210,9 +211,35 @@ typedef struct tok {
     int32_t val; /* number value, capped */
 } tok_t;
 
+/* Keyword lookup: an open-addressing hash table built once (immutable after,
+ * so safe to share between threads). */
+enum { KW_SLOTS = 512, KW_MAX_BYTES = 12 };
+static int16_t kw_slot[KW_SLOTS]; /* index into KEYWORDS + 1; 0 = empty */
+static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
+
+static uint32_t kw_hash(const char *w, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static void kw_init(void) {
+    for (size_t k = 0; k < SK_ARRAY_LEN(KEYWORDS); k++) {
+        const char *w = KEYWORDS[k].word;
+        uint32_t h = kw_hash(w, strlen(w)) % KW_SLOTS;
+        while (kw_slot[h])
+            h = (h + 1) % KW_SLOTS;
+        kw_slot[h] = (int16_t)(k + 1);
+    }
+}
+
 static int lookup_keyword(const char *w, size_t n) {
-    for (size_t k = 0; k < SK_ARRAY_LEN(KEYWORDS); k++)
-        if (strlen(KEYWORDS[k].word) == n && !memcmp(KEYWORDS[k].word, w, n)) return KEYWORDS[k].kw;
+    if (n > KW_MAX_BYTES) return KW_NONE;
+    for (uint32_t h = kw_hash(w, n) % KW_SLOTS; kw_slot[h]; h = (h + 1) % KW_SLOTS) {
+        const char *k = KEYWORDS[kw_slot[h] - 1].word;
+        if (!strncmp(k, w, n) && k[n] == '\0') return KEYWORDS[kw_slot[h] - 1].kw;
+    }
     return KW_NONE;
 }
 
@@ -278,6 +305,18 @@ static int tokenize(scan_t *s) {
                 int overflow = 0, first_upper = sk_is_upper(cp), rest_lower = 0;
                 size_t j = i;
                 for (int first = 1; j < len; first = 0) {
+                    unsigned char cb = (unsigned char)p[j];
+                    if (cb < 0x80) { /* ASCII fast path */
+                        int lower = cb >= 'a' && cb <= 'z', upper = cb >= 'A' && cb <= 'Z';
+                        if (!lower && !upper) break;
+                        if (!first && lower) rest_lower = 1;
+                        if (lo + 1 < sizeof low)
+                            low[lo++] = (char)(upper ? cb + 32 : cb);
+                        else
+                            overflow = 1;
+                        j++;
+                        continue;
+                    }
                     int32_t c;
                     int m = sk_utf8_decode(p + j, len - j, &c);
                     if (m < 1) break;
@@ -1180,6 +1219,7 @@ int sk_timex_find(sk_arena_t *arena, const char *text, size_t len, const char *p
     scan_t s = {.text = text, .len = len};
     out_t o = {.arena = arena};
     o.has_pub = parse_published(published, &o.pub);
+    pthread_once(&kw_once, kw_init);
     int rc = tokenize(&s);
     if (rc) goto cleanup;
     ctx_t c = {.s = &s, .o = &o, .last_day = -1};
@@ -1234,4 +1274,11 @@ const char *sk_timex_iso(sk_arena_t *arena, const sk_timex_t *t) {
     /* Both ends must be written the same way ("2024-12-30/2025-01-02" or "--12-03/--12-06"). */
     if ((t->from.year == 0) != (t->to.year == 0)) return NULL;
     return sk_arena_printf(arena, "%s/%s", a, b);
+}
+
+sk_event_date_t sk_timex_event_date(sk_arena_t *arena, const sk_timex_t *t) {
+    sk_event_date_t d = {NULL, SK_PREC_NONE, 0};
+    d.iso = sk_timex_iso(arena, t);
+    if (d.iso) d.precision = t->precision;
+    return d;
 }

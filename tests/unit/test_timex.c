@@ -310,6 +310,14 @@ static void test_api_edges(void) {
     CHECK_STR(sk_timex_iso(arena, &m), "2019-09");
     m.precision = SK_PREC_YEAR;
     CHECK_STR(sk_timex_iso(arena, &m), "2019");
+    sk_event_date_t ed = sk_timex_event_date(arena, &m);
+    CHECK_STR(ed.iso, "2019");
+    CHECK_INT(ed.precision, SK_PREC_YEAR);
+    m.precision = SK_PREC_MONTH;
+    m.from.year = 0;
+    ed = sk_timex_event_date(arena, &m);
+    CHECK(ed.iso == NULL);
+    CHECK_INT(ed.precision, SK_PREC_NONE);
     /* Spans are byte offsets into the text. */
     const char *s = "Tổng Bí thư, sáng 7/10, tiếp Đại sứ.";
     sk_timex_t f = first(s, NULL);
