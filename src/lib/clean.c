@@ -407,6 +407,11 @@ static size_t tidy(const char *s, size_t n, char *dst) {
     size_t b = 0;
     while (b < o && (dst[b] == '|' || dst[b] == ' '))
         b++;
+    /* A bullet ("* Cùng ngày, ...", "• ...") is list markup, not text. */
+    if (b + 1 < o && (dst[b] == '*' || dst[b] == '+') && dst[b + 1] == ' ')
+        b += 2;
+    else if (b + 3 < o && !memcmp(dst + b, "\xE2\x80\xA2 ", 4))
+        b += 4;
     if (b) {
         memmove(dst, dst + b, o - b);
         o -= b;
