@@ -15,6 +15,7 @@
  * line; blocks made mostly of links (lists of other stories) are dropped. */
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <string.h>
 #include <strings.h>
 
@@ -378,8 +379,7 @@ typedef struct {
 } errs_t;
 
 static void on_error(void *ctx, xmlErrorPtr err) {
-    xmlParserCtxtPtr pc = ctx;
-    errs_t *e = pc ? pc->_private : NULL;
+    errs_t *e = ctx;
     if (!e || !err) return;
     if (err->code == XML_ERR_TAG_NAME_MISMATCH || err->code == XML_ERR_TAG_NOT_FINISHED ||
         err->code == XML_ERR_LTSLASH_REQUIRED || err->code == XML_ERR_GT_REQUIRED) {
@@ -395,12 +395,13 @@ int sk_html_extract(sk_article_t *a, const char *html, size_t len, const char *e
     htmlParserCtxtPtr pc = htmlNewParserCtxt();
     if (!pc) return SK_ENOMEM;
     errs_t errs = {0, 0};
-    pc->_private = &errs;
-    pc->sax->serror = on_error;
+    /* libxml2 keeps the structured error handler per thread. */
+    xmlSetStructuredErrorFunc(&errs, on_error);
     htmlDocPtr doc =
         htmlCtxtReadMemory(pc, html, (int)len, base_url, encoding,
                            HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     int rc = SK_OK;
     buf_t text = {0};
     meta_t m = {0};
