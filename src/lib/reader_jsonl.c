@@ -26,6 +26,15 @@ static int next_line(sk_reader_t *r, const char **line, size_t *len) {
             const char *start = in->buf + in->pos;
             const char *nl =
                 avail > scanned ? memchr(start + scanned, '\n', avail - scanned) : NULL;
+            if (nl && (size_t)(nl - start) > max) { /* already buffered, still too long */
+                r->line++;
+                in->pos += (size_t)(nl - start) + 1;
+                sk_reader_error(r, r->line, NULL, SK_ETOOBIG,
+                                "line of %zu bytes exceeds the record limit of %zu bytes; skipped",
+                                (size_t)(nl - start), max);
+                scanned = 0;
+                continue;
+            }
             if (nl) {
                 r->line++;
                 *line = start;
