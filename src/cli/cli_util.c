@@ -34,7 +34,10 @@ int cli_for_each_article(char **files, int n_files, sk_format_t format, cli_stat
         n_files = 1;
     }
     for (int i = 0; i < n_files; i++) {
-        sk_reader_opts_t opts = {.format = format, .diag = cli_print_diag, .diag_ctx = st};
+        sk_reader_opts_t opts = {.format = format,
+                                 .max_record_bytes = st->max_record_bytes,
+                                 .diag = cli_print_diag,
+                                 .diag_ctx = st};
         sk_reader_t *r = NULL;
         int rc = sk_reader_open(files[i], &opts, &r);
         if (rc < 0) {
