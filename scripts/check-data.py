@@ -25,7 +25,7 @@ SCHEMA = {
     "countries.tsv": COMMON | {"iso3", "iso2", "historical"},
     "places.tsv": COMMON | {"type", "country", "code", "status", "merged_into", "historical"},
     "offices.tsv": COMMON | {"level", "head", "jurisdiction", "country", "type", "org", "deputy", "scope",
-                             "lang"},
+                             "same_as"},
     "organizations.tsv": COMMON | {"type", "country", "acronym", "place", "parent", "level", "historical"},
     "honorifics.tsv": COMMON | {"type", "gender"},
     "surnames.tsv": COMMON | {"origin", "count"},
@@ -60,6 +60,7 @@ TYPES = {
                  "former", "acting", "counterpart", "location"},
 }
 COUNTRY_KEYS = {"country"}
+MULTI = {"jurisdiction"}  # comma-separated lists allowed
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -161,7 +162,8 @@ def check_entries(lint, path, name, iso3s, iso2_of, shared_iso2):
                 if k not in known:
                     lint.err(path, n, "unknown attribute %r for %s" % (k, name))
         for k, v in attrs.items():
-            if k in VALUES and v not in VALUES[k]:
+            multi = k in MULTI
+            if k in VALUES and any(x not in VALUES[k] for x in (v.split(",") if multi else [v])):
                 lint.err(path, n, "bad value %s=%s" % (k, v))
         if "type" in attrs and name in TYPES and attrs["type"] not in TYPES[name]:
             lint.err(path, n, "bad type=%s for %s" % (attrs["type"], name))
