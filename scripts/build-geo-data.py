@@ -26,6 +26,7 @@ def nfc(s):
 # where the name is also a personal name or a common syllable in names, so
 # later stages should want context (a title before it, "nước", "tại", ...).
 PRESS = {
+    "VN": ("Việt Nam", ["Cộng hòa Xã hội Chủ nghĩa Việt Nam", "CHXHCN Việt Nam", "nước CHXHCN Việt Nam", "Vietnam", "Viet Nam"], ""),
     "US": ("Mỹ", ["Hoa Kỳ", "Hợp chủng quốc Hoa Kỳ", "Hợp chúng quốc Hoa Kỳ", "Hợp chủng quốc Mỹ"], "tones=exact;ambiguous=1"),
     "GB": ("Anh", ["Vương quốc Anh", "Liên hiệp Vương quốc Anh", "Liên hiệp Vương quốc Anh và Bắc Ai-len",
                    "Liên hiệp Vương quốc Anh và Bắc Ireland", "Vương quốc Liên hiệp Anh và Bắc Ireland", "Anh quốc"],
@@ -337,6 +338,38 @@ def build_places(shared):
         lines.append((short, al, "type=%s;country=VNM;code=%s;status=pre2025;merged_into=%s;case=all" % (kind(full), code, tgt)))
     return lines
 
+def build_locality_bodies(places):
+    """Tỉnh ủy/Thành ủy, UBND and HĐND of every province, old and new."""
+    out = []
+    prefixes = ("Tỉnh ", "Thành phố ", "Thủ đô ", "Cố đô ", "TP", "Tp")
+    for canon, aliases, attrs in places:
+        a = dict(kv.split("=", 1) for kv in attrs.split(";"))
+        short = canon if not canon.startswith("Thành phố ") else canon[len("Thành phố "):]
+        names = [short] + [x for x in aliases if not x.startswith(prefixes)]
+        city_abbr = [x for x in aliases if x.startswith(("TP", "Tp"))]
+        is_city = a["type"] == "city"
+        was_province = any(x.startswith("Tỉnh ") for x in aliases) and is_city
+        hist = ";historical=1" if a.get("status") == "pre2025" else ""
+        base = "country=VNM;place=%s%s;case=first" % (canon, hist)
+        committee = "Thành ủy" if is_city else "Tỉnh ủy"
+        al = ["%s %s" % (committee, n) for n in names[1:]]
+        if is_city:
+            al += ["Thành ủy %s" % x for x in city_abbr + ["Thành phố " + short, "TP " + short]]
+        if was_province:
+            al += ["Tỉnh ủy %s" % x[len("Tỉnh "):] for x in aliases if x.startswith("Tỉnh ")]
+        head = canon if canon != short else names[0]  # "Thành phố Hồ Chí Minh", not the person
+        out.append(("%s %s" % (committee, head), dedupe("%s %s" % (committee, head), al + ["%s %s" % (committee, names[0])]),
+                    "type=locality-body;level=party;" + base))
+        unit = "thành phố" if is_city else "tỉnh"
+        abbr = ["TP"] if is_city else []
+        for full, short_form, lvl in (("Ủy ban nhân dân", "UBND", "local"), ("Hội đồng nhân dân", "HĐND", "local")):
+            c = "%s %s" % (full, head) if head != names[0] else "%s %s %s" % (full, unit, names[0])
+            al = ["%s %s %s" % (short_form, unit, n) for n in names] + ["%s %s" % (short_form, n) for n in names]
+            al += ["%s %s %s" % (short_form, u, n) for u in abbr for n in names]
+            al += ["%s %s" % (short_form, x) for x in city_abbr]
+            out.append((c, dedupe(c, al), "type=locality-body;level=%s;" % lvl + base))
+    return out
+
 def write_block(path, lines, tag):
     with open(path, encoding="utf-8") as f:
         text = f.read()
@@ -351,7 +384,9 @@ def main():
     n = build_countries(shared)
     places = build_places(shared)
     write_block(os.path.join(DATA, "places.tsv"), places, "provinces")
-    print("countries: %d, provinces: %d" % (n, len(places)))
+    bodies = build_locality_bodies(places)
+    write_block(os.path.join(DATA, "organizations.tsv"), bodies, "localities")
+    print("countries: %d, provinces: %d, provincial bodies: %d" % (n, len(places), len(bodies)))
 
 if __name__ == "__main__":
     main()
