@@ -30,7 +30,7 @@ SCHEMA = {
     "honorifics.tsv": COMMON | {"type", "gender"},
     "surnames.tsv": COMMON | {"origin", "count"},
     "given_names.tsv": COMMON | {"gender"},
-    "persons.tsv": COMMON | {"country", "wiki", "gender", "born", "org"},
+    "persons.tsv": COMMON | {"country", "wiki", "gender", "born", "died", "homonyms", "org"},
     "persons_foreign.tsv": COMMON | {"country", "gender", "office", "org", "born"},
     "cues.tsv": COMMON | {"type", "subtype"},
     "triggers.tsv": COMMON | {"type", "subtype", "cameo", "plover", "mode", "role"},
