@@ -33,7 +33,8 @@ SCHEMA = {
     "persons.tsv": COMMON | {"country", "wiki", "gender", "born", "died", "homonyms", "org"},
     "persons_foreign.tsv": COMMON | {"country", "gender", "office", "org", "born"},
     "cues.tsv": COMMON | {"type", "subtype"},
-    "triggers.tsv": COMMON | {"type", "subtype", "cameo", "plover", "mode", "role"},
+    "triggers.tsv": COMMON | {"type", "subtype", "cameo", "plover", "mode", "role", "dir", "form"},
+    "nonnames.tsv": COMMON | {"type", "position"},
 }
 VALUES = {
     "case": {"first", "all"},
