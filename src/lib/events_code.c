@@ -223,16 +223,33 @@ static int delegation_leader(const ev_ctx_t *c, int k) {
     size_t t = c->units[k].t1;
     uint32_t s = sent_of(c, c->units[k].t0);
     for (size_t i = t; i < t + 12 && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
+        for (size_t q = 0; q < c->m->n_triggers; q++) {
+            size_t tt = sk_mentions_token_at(c->m, c->m->triggers[q].start);
+            if (tt == i) return -1; /* "X tiếp Đoàn … do Y dẫn đầu": Y leads the object */
+        }
         if (!tok_is(c, i, "do")) continue;
-        int p = unit_after_tokens(c, i + 1);
-        if (p < 0 || c->units[p].person < 0) return -1;
-        size_t e = c->units[p].t1;
-        if (phrase_at(c, e, "dan dau") || phrase_at(c, e, "lam truong doan") ||
-            phrase_at(c, e, "lam truong"))
-            return p;
+        for (size_t q = (size_t)k + 1; q < c->n_units; q++) {
+            const unit_t *u = &c->units[q];
+            if (u->t0 <= i) continue;
+            if (u->t0 > i + 6 || u->person < 0) return -1;
+            for (size_t e = u->t1; e < u->t1 + 3 && e < c->m->n_tokens; e++)
+                if (phrase_at(c, e, "dan dau") || phrase_at(c, e, "lam truong doan") ||
+                    phrase_at(c, e, "lam truong"))
+                    return (int)q;
+            return -1;
+        }
         return -1;
     }
     return -1;
+}
+
+/* An organisation named as a forum or venue ("bên lề APEC", "tại Hội nghị ASEAN") is not
+ * a counterpart. */
+static int forum_context(const ev_ctx_t *c, const unit_t *u) {
+    if (u->person >= 0 || u->is_country || u->t0 == 0) return 0;
+    size_t t = u->t0;
+    return tok_is(c, t - 1, "le") || tok_is(c, t - 1, "nghi") || tok_is(c, t - 1, "dan") ||
+           tok_is(c, t - 1, "du") || tok_is(c, t - 1, "tai");
 }
 
 /* ---- sides --------------------------------------------------------------- */
@@ -330,7 +347,7 @@ static int planned_cue_at(const ev_ctx_t *c, size_t i) {
     return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") ||
            phrase_at(c, i, "du kien") || phrase_at(c, i, "chuan bi") || phrase_at(c, i, "ke hoach") ||
            phrase_at(c, i, "du dinh") || (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) || phrase_at(c, i, "mong muon") ||
-           phrase_at(c, i, "hy vong") || phrase_at(c, i, "hi vong") || phrase_at(c, i, "de nghi") ||
+           phrase_at(c, i, "hy vong") || phrase_at(c, i, "hi vong") ||
            phrase_at(c, i, "san sang") || phrase_at(c, i, "sap toi");
 }
 
@@ -339,23 +356,28 @@ static int past_cue_at(const ev_ctx_t *c, size_t i) {
            phrase_at(c, i, "ke tu") || word_is(c, i, "sau", "sau");
 }
 
-/* Planned: a future cue earlier in the clause ("sẽ thăm A, thăm B") with no past marker
- * after it, or, for nominal mentions, right after ("cuộc hội đàm sắp tới"). */
+/* Planned. A verb is planned when a future cue stands earlier in its clause ("sẽ thăm A,
+ * thăm B") with no past marker after it; a nominal mention only when the cue governs it
+ * ("sẽ có cuộc hội đàm", "cuộc hội đàm sắp tới", "chuyến thăm dự kiến diễn ra"). */
 static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, int noun) {
     int planned = 0;
-    for (size_t i = lo; i < t0; i++) {
-        if (i > lo && clause_break(c, i - 1, i)) planned = 0;
-        if (planned_cue_at(c, i))
+    size_t from = noun ? (t0 > 3 ? t0 - 3 : 0) : (t0 > 10 ? t0 - 10 : 0);
+    if (from < lo) from = lo;
+    for (size_t i = from; i < t0; i++) {
+        if (i > from && clause_break(c, i - 1, i)) planned = 0;
+        if (planned_cue_at(c, i) && !(noun && phrase_at(c, i, "mong muon")))
             planned = 1;
         else if (past_cue_at(c, i))
             planned = 0;
     }
     if (planned) return 1;
+    if (!noun) return 0;
     uint32_t s = sent_of(c, t0);
-    size_t hi = t1 + (noun ? 12 : 3);
-    for (size_t i = t1; i < hi && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
+    for (size_t i = t1; i < t1 + 4 && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
         if (past_cue_at(c, i)) break;
-        if (planned_cue_at(c, i) || phrase_at(c, i, "toi day")) return 1;
+        if (phrase_at(c, i, "sap toi") || phrase_at(c, i, "toi day") ||
+            phrase_at(c, i, "du kien dien ra") || phrase_at(c, i, "se dien ra"))
+            return 1;
     }
     return 0;
 }
@@ -441,7 +463,7 @@ static int dates_compatible(const sk_event_t *a, const sk_event_t *b) {
 static int find_same(const ev_ctx_t *c, const sk_event_t *e, int *swapped) {
     for (size_t i = 0; i < c->n_ev; i++) {
         const sk_event_t *o = &c->ev[i];
-        if (o->type != e->type || o->planned != e->planned || !dates_compatible(o, e)) continue;
+        if (o->type != e->type || !dates_compatible(o, e)) continue;
         if (same_actor(&o->sides[0], &e->sides[0]) && same_actor(&o->sides[1], &e->sides[1])) {
             *swapped = 0;
             return (int)i;
@@ -460,6 +482,10 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
     if (same >= 0) {
         sk_event_t *o = &c->ev[same];
         o->n_mentions++;
+        /* status from the most explicit report: any past marker makes it occurred,
+           else any planned report makes it planned */
+        o->past_marked |= e->past_marked;
+        o->planned = o->past_marked ? 0 : (o->planned || e->planned);
         if (!o->date.iso && e->date.iso) o->date = e->date;
         if (!o->location_name && e->location_name) {
             o->location_name = e->location_name;
@@ -513,6 +539,20 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     /* Subject: before the trigger. */
     size_t subj_start = 0;
     int subj = subject_before_x(c, t0, &subj_start, type == SK_EV_VISIT);
+    /* A nominal mention ("X thông báo với Y về kết quả cuộc hội đàm với Z") has the clause's
+       first person as its subject. */
+    if (noun && subj >= 0) {
+        size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        for (size_t k = 0; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (u->t0 < first_tok) continue;
+            if (u->t0 >= c->units[subj].t0) break;
+            if (u->person >= 0 && !clause_break(c, u->t1 - 1, t0)) {
+                subj = (int)k;
+                break;
+            }
+        }
+    }
     /* Passive: "Y được X tiếp" — X (after "được") is the agent. */
     int passive = 0;
     if (subj >= 0 && c->units[subj].t0 > 0 && tok_is(c, c->units[subj].t0 - 1, "duoc")) {
@@ -532,6 +572,30 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
              coordinated_before(c, subj) == s1)) {
             obj = subj;
             subj = s1;
+        }
+    }
+    /* "cuộc điện đàm giữa X và Y": the two sides follow "giữa". */
+    if (noun) {
+        for (size_t q = t1; q < t1 + 3 && q < c->m->n_tokens; q++) {
+            if (!tok_is(c, q, "giua")) continue;
+            int a1 = object_after(c, q + 1, 0, 3);
+            if (a1 >= 0) {
+                int a2 = -1;
+                for (size_t k = (size_t)a1 + 1; k < c->n_units; k++) {
+                    const unit_t *u = &c->units[k];
+                    if (u->t0 < c->units[a1].t1) continue;
+                    if (u->t0 > c->units[a1].t1 + 6 || sent_of(c, u->t0) != sent) break;
+                    if (u->person >= 0 || u->is_country == c->units[a1].is_country) {
+                        a2 = (int)k;
+                        break;
+                    }
+                }
+                if (a2 >= 0) {
+                    subj = a1;
+                    obj = a2;
+                }
+            }
+            break;
         }
     }
     /* "X và Y điện đàm với Z": X leads the subject side, Y goes with X. */
@@ -623,6 +687,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (type != SK_EV_VISIT && type != SK_EV_AGREEMENT &&
         ((us->is_country && uo->person >= 0) || (uo->is_country && us->person >= 0)))
         return SK_OK;
+    if (forum_context(c, us) || forum_context(c, uo)) return SK_OK;
     /* A place can be a visit's destination, not a side in a meeting. */
     if (type != SK_EV_VISIT && (uo->is_place || us->is_place)) return SK_OK;
     /* Domestic contacts (both sides of one country) are out of scope. */
@@ -640,6 +705,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     ev.evidence = sk_arena_strndup(c->a->arena, c->a->text + ss->start, ss->end - ss->start);
     size_t sent_first = sk_mentions_token_at(c->m, ss->start);
     ev.planned = planned_around(c, t0, t1, sent_first, noun);
+    for (size_t i = t0 > 4 ? t0 - 4 : sent_first; i < t0; i++)
+        if (i >= sent_first && (word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa")))
+            ev.past_marked = 1;
+
+    if (ev.past_marked) ev.planned = 0;
 
     const sk_timex_t *tx = date_for(c, sent, tm->start, ev.type);
     if (tx) {
@@ -647,6 +717,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         ev.date.precision = tx->precision;
         if (tx->future) ev.planned = 1;
     }
+    /* "hôm qua", "chiều qua": it happened */
+    if (tx && tx->cls == SK_TIMEX_RELATIVE && !tx->future && tx->end > tx->start &&
+        tok_is(c, sk_mentions_token_at(c->m, tx->end) - 1, "qua"))
+        ev.past_marked = 1;
+    if (ev.past_marked) ev.planned = 0;
     find_location(c, sent, &ev.location_name, &ev.location_country);
 
     /* Roles. */
