@@ -16,6 +16,7 @@
 
 #include "coder.h"
 #include "mention.h"
+#include "normalize.h"
 
 int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a);
 
@@ -541,7 +542,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     int subj = subject_before_x(c, t0, &subj_start, type == SK_EV_VISIT);
     /* A nominal mention ("X thông báo với Y về kết quả cuộc hội đàm với Z") has the clause's
        first person as its subject. */
-    if (noun && subj >= 0) {
+    if (noun && subj >= 0 && obj >= 0) {
         size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
         for (size_t k = 0; k < c->n_units; k++) {
             const unit_t *u = &c->units[k];
@@ -861,6 +862,84 @@ static int visit_hosts(ev_ctx_t *c) {
     return SK_OK;
 }
 
+/* ---- years from office terms -------------------------------------------- */
+
+typedef struct term_ctx {
+    const char *title_fold;
+    int lo, hi, hit;
+} term_ctx_t;
+
+static void term_cb(void *vctx, const char *office, const char *start, const char *end) {
+    term_ctx_t *t = vctx;
+    char of[512];
+    size_t n = sk_fold_str(office, strlen(office), of, sizeof of);
+    size_t tl = strlen(t->title_fold);
+    /* the article's title is the office or its beginning ("Chủ tịch nước" ~ "Chủ tịch nước
+       Cộng hòa xã hội chủ nghĩa Việt Nam") */
+    if (n < tl || strncmp(of, t->title_fold, tl) || (n > tl && of[tl] != ' ')) return;
+    int lo = start && *start ? atoi(start) : 0;
+    int hi = end && *end ? atoi(end) : 9999;
+    if (!lo) return;
+    if (!t->hit || lo < t->lo) t->lo = lo;
+    if (!t->hit || hi > t->hi) t->hi = hi;
+    t->hit = 1;
+}
+
+/* The year of an article without a publication date, inferred from who held which office
+ * when (person_offices.tsv): the intersection of the terms of the offices the article gives
+ * its people, narrowed by the years the text names. 0 when not unique. */
+static int year_from_terms(const ev_ctx_t *c) {
+    int lo = 0, hi = 9999, have = 0;
+    const sk_persons_t *ps = &c->m->persons;
+    for (size_t i = 0; i < ps->n; i++) {
+        const sk_person_t *p = &ps->items[i];
+        for (size_t k = 0; k < p->n_titles; k++) {
+            term_ctx_t t = {0};
+            char tf[256];
+            sk_fold_str(p->titles[k], strlen(p->titles[k]), tf, sizeof tf);
+            t.title_fold = tf;
+            sk_lexicon_person_offices(c->lex, p->name, term_cb, &t);
+            if (!t.hit) continue;
+            if (t.lo > lo) lo = t.lo;
+            if (t.hi < hi) hi = t.hi;
+            have = 1;
+        }
+    }
+    if (!have || lo > hi) return 0;
+    if (lo == hi) return lo;
+    /* every four-digit year written in the text ("Năm APEC Việt Nam 2017") */
+    int year = 0;
+    const char *txt = c->a->text;
+    for (size_t i = 0; i + 4 <= c->a->text_len; i++) {
+        if (!(txt[i] >= '0' && txt[i] <= '9') || (i > 0 && txt[i - 1] >= '0' && txt[i - 1] <= '9'))
+            continue;
+        size_t j = i;
+        while (j < c->a->text_len && txt[j] >= '0' && txt[j] <= '9') j++;
+        if (j - i != 4 || (j < c->a->text_len && (txt[j] == '.' || txt[j] == ',') &&
+                           j + 1 < c->a->text_len && txt[j + 1] >= '0' && txt[j + 1] <= '9'))
+            continue;
+        int y = atoi(txt + i);
+        if (y < lo || y > hi) continue;
+        if (year && year != y) return 0;
+        year = y;
+    }
+    return year;
+}
+
+/* "--06-20" -> "2018-06-20" (both ends of a range). */
+static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
+    char buf[64];
+    const char *slash = strchr(iso, '/');
+    if (slash && !strncmp(slash + 1, "--", 2))
+        snprintf(buf, sizeof buf, "%04d%.*s/%04d%s", year, (int)(slash - iso - 1), iso + 1, year,
+                 slash + 2);
+    else if (!slash)
+        snprintf(buf, sizeof buf, "%04d%s", year, iso + 1);
+    else
+        return iso;
+    return sk_arena_strdup(c->a->arena, buf);
+}
+
 /* Fill what a sentence alone could not date:
  *  - an undated event takes the article's date when the body names exactly one day
  *    (one day-precise date, or one range for visits). Years are never guessed: a
@@ -879,6 +958,7 @@ static void fill_dates(ev_ctx_t *c) {
             day = t;
         }
     }
+    int year = c->a->published ? 0 : -1;
     for (size_t i = 0; i < c->n_ev; i++) {
         sk_event_t *e = &c->ev[i];
         if (!e->date.iso && !e->planned) {
@@ -886,6 +966,13 @@ static void fill_dates(ev_ctx_t *c) {
             if (t) {
                 e->date.iso = sk_timex_iso(c->a->arena, t);
                 e->date.precision = t->precision;
+            }
+        }
+        if (e->date.iso && !strncmp(e->date.iso, "--", 2)) {
+            if (year < 0) year = year_from_terms(c);
+            if (year > 0) {
+                e->date.iso = with_year(c, e->date.iso, year);
+                e->date.inferred = 1;
             }
         }
     }
