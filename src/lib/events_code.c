@@ -43,6 +43,8 @@ typedef struct ev_ctx {
     sk_event_t *ev;
     size_t n_ev, cap_ev;
     int last_subject; /* unit index of the last subject, or -1 */
+    const char *pair_country[2]; /* the article's main pair (main_pair) */
+    int pair_person[2], pair_country_unit[2];
     const char *visit_dest_country;
     const char *visit_dest_name;
     int visit_guest_person;
@@ -306,7 +308,8 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
             if (other) continue;
         }
         uint32_t d = t->end <= trig_start ? trig_start - t->end : (t->start - trig_start) * 2;
-        if (type == SK_EV_VISIT && t->is_range) d /= 8; /* a visit is dated by its range */
+        /* a visit is dated by its range, written after it ("thăm X từ ngày 14-16/4") */
+        if (type == SK_EV_VISIT && t->is_range) d = t->start > trig_start ? d / 16 : d / 8;
         if (d < best_d) {
             best = t;
             best_d = d;
@@ -506,6 +509,65 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
     return SK_OK;
 }
 
+/* ---- the article's main pair -------------------------------------------- */
+
+/* The two countries an article is mostly about (persons weighted by their mentions, plus
+ * country mentions), with each country's most mentioned person and a country unit. Used
+ * for "hai bên", "hai nước", "hai nhà lãnh đạo" and for agreements named without sides. */
+static void main_pair(ev_ctx_t *c) {
+    const char *cc[32];
+    int score[32], nc = 0;
+    for (size_t k = 0; k < c->n_units; k++) {
+        const unit_t *u = &c->units[k];
+        if (!u->country || u->is_place || forum_context(c, u)) continue;
+        int q = 0;
+        while (q < nc && strcmp(cc[q], u->country)) q++;
+        if (q == nc) {
+            if (nc == 32) continue;
+            cc[nc] = u->country;
+            score[nc++] = 0;
+        }
+        score[q] += u->person >= 0 ? 2 : 1;
+    }
+    for (int r = 0; r < 2; r++) {
+        int best = -1;
+        for (int q = 0; q < nc; q++)
+            if (score[q] > 0 && (best < 0 || score[q] > score[best])) best = q;
+        if (best < 0) return;
+        c->pair_country[r] = cc[best];
+        score[best] = -1;
+        /* its leading person and a unit naming the country */
+        int bp = -1, bn = 0;
+        for (size_t k = 0; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (!u->country || strcmp(u->country, cc[best])) continue;
+            if (u->is_country && c->pair_country_unit[r] < 0) c->pair_country_unit[r] = (int)k;
+            if (u->person >= 0) {
+                int n = (int)c->m->persons.items[u->person].n_mentions;
+                if (n > bn) {
+                    bn = n;
+                    bp = (int)k;
+                }
+            }
+        }
+        c->pair_person[r] = bp;
+    }
+}
+
+/* "hai bên", "hai nước", "hai phía" (countries) or "hai nhà lãnh đạo" (persons) in the
+ * clause around tokens [lo, hi): 1 countries, 2 persons, 0 none. */
+static int both_sides_phrase(const ev_ctx_t *c, size_t lo, size_t hi) {
+    for (size_t i = lo; i + 1 < hi && i + 1 < c->m->n_tokens; i++) {
+        if (!tok_is(c, i, "hai")) continue;
+        if (tok_is(c, i + 1, "ben") || tok_is(c, i + 1, "nuoc") || tok_is(c, i + 1, "phia"))
+            return 1;
+        if (phrase_at(c, i + 1, "nha lanh dao") || phrase_at(c, i + 1, "lanh dao") ||
+            phrase_at(c, i + 1, "nguyen thu"))
+            return 2;
+    }
+    return 0;
+}
+
 /* ---- one trigger --------------------------------------------------------- */
 
 static const char *role_name(sk_event_type_t t, int first) {
@@ -678,6 +740,27 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             c->a->text + tm->start, subj >= 0 ? c->units[subj].name : "-",
             obj >= 0 ? c->units[obj].name : "-");
 #endif
+    /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
+       ký năm 1995": the article's main pair. */
+    if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {
+        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        size_t hi = sk_mentions_token_at(c->m, c->a->sentences[sent].end);
+        int both = both_sides_phrase(c, lo, hi);
+        /* countries as sides only when "hai bên" governs the trigger ("Hai bên tổ chức đối
+           thoại"), or for an agreement; "Tại cuộc hội đàm, hai bên …" refers back */
+        if (both == 1 && type != SK_EV_AGREEMENT &&
+            !both_sides_phrase(c, t0 > 5 ? t0 - 5 : 0, t0))
+            both = 0;
+        int sideless_agreement = type == SK_EV_AGREEMENT && subj < 0 && obj < 0;
+        if (both || sideless_agreement) {
+            int a0 = both == 2 ? c->pair_person[0] : c->pair_country_unit[0];
+            int a1 = both == 2 ? c->pair_person[1] : c->pair_country_unit[1];
+            if (a0 >= 0 && a1 >= 0) {
+                subj = a0;
+                obj = a1;
+            }
+        }
+    }
     if (subj < 0 || obj < 0 || subj == obj) return SK_OK;
     const unit_t *us = &c->units[subj], *uo = &c->units[obj];
     if (us->person >= 0 && us->person == uo->person) return SK_OK;
@@ -984,9 +1067,10 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     a->events = out;
     if (!a->mentions) return SK_OK;
     ev_ctx_t c = {.lex = lex, .a = a, .m = a->mentions, .last_subject = -1,
-                  .visit_guest_person = -1};
+                  .visit_guest_person = -1, .pair_person = {-1, -1}, .pair_country_unit = {-1, -1}};
     int rc = build_units(&c);
     if (rc) return rc;
+    main_pair(&c);
     /* Visits first, so meetings inside them know where they happen. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < c.m->n_triggers; k++) {
