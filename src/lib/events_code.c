@@ -446,7 +446,22 @@ static void set_codes(sk_event_t *e) {
 
 /* ---- dedupe -------------------------------------------------------------- */
 
+static int same_lead(const sk_side_t *a, const sk_side_t *b);
+
+/* Same side: same lead, or one side's lead is among the other's actors (a delegation and
+ * the person leading it). */
 static int same_actor(const sk_side_t *a, const sk_side_t *b) {
+    if (same_lead(a, b)) return 1;
+    for (size_t i = 1; i < a->n_actors; i++)
+        if (a->actors[i].name && b->actors[0].name && !strcmp(a->actors[i].name, b->actors[0].name))
+            return 1;
+    for (size_t i = 1; i < b->n_actors; i++)
+        if (b->actors[i].name && a->actors[0].name && !strcmp(b->actors[i].name, a->actors[0].name))
+            return 1;
+    return 0;
+}
+
+static int same_lead(const sk_side_t *a, const sk_side_t *b) {
     const sk_actor_t *x = &a->actors[0], *y = &b->actors[0];
     /* a visit's host is the visited country, whoever is named as host */
     if (a->role && !strcmp(a->role, "host") && b->role && !strcmp(b->role, "host") && a->country &&
@@ -486,6 +501,16 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
     if (same >= 0) {
         sk_event_t *o = &c->ev[same];
         o->n_mentions++;
+        /* a named person leads rather than the delegation ("Đoàn …" then "do X dẫn đầu") */
+        for (int k = 0; k < 2; k++) {
+            sk_side_t *os = &o->sides[k];
+            const sk_side_t *es = &e->sides[swapped ? 1 - k : k];
+            if (os->actors[0].kind == SK_ACTOR_ORGANIZATION && es->actors[0].kind == SK_ACTOR_PERSON &&
+                strcmp(os->role, "host") != 0)
+                *os = (sk_side_t){.role = os->role, .actors = es->actors, .n_actors = es->n_actors,
+                                  .country = es->country ? es->country : os->country,
+                                  .locality = os->locality};
+        }
         /* status from the most explicit report: any past marker makes it occurred,
            else any planned report makes it planned */
         o->past_marked |= e->past_marked;
