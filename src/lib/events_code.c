@@ -174,9 +174,17 @@ static int subject_before(const ev_ctx_t *c, size_t t, size_t *start_out) {
  * want_place. */
 static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t window) {
     uint32_t s = sent_of(c, t);
+    /* "điện đàm về Triều Tiên": what follows "về" is the topic, not a counterpart */
+    size_t stop = (size_t)-1;
+    for (size_t i = t; i < t + window && i < c->m->n_tokens && sent_of(c, i) == s; i++)
+        if (tok_is(c, i, "ve") && !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) {
+            stop = i;
+            break;
+        }
     for (size_t k = 0; k < c->n_units; k++) {
         const unit_t *u = &c->units[k];
         if (u->t0 < t) continue;
+        if (u->t0 > stop) break;
         if (sent_of(c, u->t0) != s) break;
         if (u->t0 - t > window || clause_break(c, t, u->t0)) break;
         if (u->is_place && !want_place) continue;
@@ -653,7 +661,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     }
     /* Coordinated subject with no object: "X và Y hội đàm", "X và người đồng cấp Y điện đàm". */
     if (obj < 0 && subj >= 0 && !passive) {
-        int s1 = subject_before(c, c->units[subj].t0 > 0 ? c->units[subj].t0 - 1 : 0, NULL);
+        int s1 = subject_before(c, c->units[subj].t0, NULL);
         if (s1 >= 0 && s1 != subj && c->units[subj].t0 >= 1 &&
             ((c->units[subj].t0 - c->units[s1].t1 <= 3 &&
               (tok_is(c, c->units[subj].t0 - 1, "va") || tok_is(c, c->units[subj].t0 - 1, "voi"))) ||
@@ -761,8 +769,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         if (t0 - first_tok <= 8) subj = c->last_subject;
     }
 #ifdef SK_DEBUG_EVENTS
-    fprintf(stderr, "[%s] trig '%.*s' subj=%s obj=%s\n", c->a->doc, (int)(tm->end - tm->start),
-            c->a->text + tm->start, subj >= 0 ? c->units[subj].name : "-",
+    fprintf(stderr, "[%s] trig '%.*s' subj=%d:%s obj=%d:%s\n", c->a->doc, (int)(tm->end - tm->start),
+            c->a->text + tm->start, subj, subj >= 0 ? c->units[subj].name : "-", obj,
             obj >= 0 ? c->units[obj].name : "-");
 #endif
     /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …

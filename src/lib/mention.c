@@ -736,10 +736,10 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             k += (size_t)c.honorific[k];
         int ctx_strong = pm.n_titles > 0 || k > tend;
         size_t nend = (k < c.nt && (k == i || joined(&c, k) || k != tend)) ? name_run(&c, k) : k;
-        if (nend == k && !ctx_strong) {
-            nend = name_run(&c, k);
+        if (!ctx_strong) {
+            if (nend == k) nend = name_run(&c, k);
             const char *cc = NULL;
-            /* "người đồng cấp Nga Vladimir Putin" */
+            /* "người đồng cấp Nga Vladimir Putin": the phrase belongs to the mention */
             size_t cl = nend > k ? counterpart_before(&c, k, &cc) : 0;
             if (cl) {
                 pm.country = cc;
