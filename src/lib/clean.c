@@ -308,7 +308,7 @@ static const char *find_credit(const char *s, size_t n, size_t *mlen) {
         if (!q || q + 5 > end) break;
         unsigned char c = (unsigned char)q[2];
         if (c == 0xA2 && (q[3] == 'n' || q[3] == 'N') && (q[4] == 'h' || q[4] == 'H'))
-            best = q; /* Ảnh / ẢNH */
+            best = q > s && q[-1] == '(' ? q - 1 : q; /* Ảnh / ẢNH / (Ảnh */
         else if (c == 0xA3 && q > s && q[-1] == '(' && q[3] == 'n' && q[4] == 'h')
             best = q - 1; /* (ảnh */
         p = q + 2;
