@@ -484,6 +484,35 @@ static int is_body(const line_t *l) {
     return l->kind == L_TEXT && l->terminal && l->n >= 80 && !l->teaser;
 }
 
+/* First d/m/yyyy (or d-m-yyyy, d.m.yyyy) in s, as a->published "yyyy-mm-dd". */
+static int dateline_date(sk_article_t *a, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+        int v[3] = {0, 0, 0}, len[3] = {0, 0, 0}, f = 0;
+        size_t j = i;
+        char sep = 0;
+        while (j < n && f < 3) {
+            if (s[j] >= '0' && s[j] <= '9') {
+                v[f] = v[f] * 10 + (s[j] - '0');
+                if (++len[f] > 4) break;
+            } else if (f < 2 && len[f] && (s[j] == '/' || s[j] == '-' || s[j] == '.') &&
+                       (!sep || s[j] == sep)) {
+                sep = s[j];
+                f++;
+            } else {
+                break;
+            }
+            j++;
+        }
+        if (len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 && len[2] == 4 && v[0] >= 1 &&
+            v[0] <= 31 && v[1] >= 1 && v[1] <= 12 && v[2] >= 1900 && v[2] < 2200) {
+            a->published = sk_arena_printf(a->arena, "%04d-%02d-%02d", v[2], v[1], v[0]);
+            return a->published != NULL;
+        }
+    }
+    return 0;
+}
+
 /* ---- repetition ----------------------------------------------------------- */
 
 static uint64_t line_hash(const char *s, size_t n) {
@@ -574,6 +603,11 @@ int sk_clean_article(sk_article_t *a) {
             lines[i].keep = 0;
         i--; /* the loop's i++ lands on resume */
     }
+
+    /* A scraped page's dateline near the top gives its publication date. */
+    if (!a->published && a->format == SK_FORMAT_TEXT)
+        for (size_t i = 0; i < nl && i < 6; i++)
+            if (lines[i].kind == L_STAMP && dateline_date(a, lines[i].s, lines[i].n)) break;
 
     /* Sidebar teasers: a short title followed by a timestamp, twice or more. */
     size_t pairs = 0;
