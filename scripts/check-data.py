@@ -31,7 +31,7 @@ SCHEMA = {
     "surnames.tsv": COMMON | {"origin", "count"},
     "given_names.tsv": COMMON | {"gender"},
     "persons.tsv": COMMON | {"country", "wiki", "gender", "born", "died", "homonyms", "org"},
-    "persons_foreign.tsv": COMMON | {"country", "gender", "office", "org", "born"},
+    "persons_foreign.tsv": COMMON | {"country", "gender", "office", "org", "born", "died"},
     "cues.tsv": COMMON | {"type", "subtype"},
     "triggers.tsv": COMMON | {"type", "subtype", "cameo", "plover", "mode", "role"},
 }
