@@ -995,6 +995,19 @@ static long explicit_after(ctx_t *c, const prefix_t *p, sk_timex_t *t, size_t en
     return emit_core(c, p, t, &core, i, paren);
 }
 
+/* A weekday alone is a date only with a word that makes it one ("hôm thứ Ba",
+ * "sáng thứ Bảy", "vào thứ Hai", "thứ Hai tới", "Ngày thứ Tư,"), or when it
+ * opens a clause: "Thứ Hai, ...". Not the ordinal "ngày thứ hai của chuyến
+ * thăm", not a name ("Hiếu Thứ Hai"). */
+static int bare_weekday_ok(const scan_t *s, const prefix_t *p) {
+    if (p->hom || p->pod || p->weak || p->wd_rel != WD_NEAREST_PAST) return 1;
+    if (!p->wd_title) return 0;
+    if (p->ngay) return 1;
+    size_t i = p->start;
+    int opens = i == 0 || !same_par(s, i) || s->t[i - 1].kind == T_PUNCT;
+    return opens && is_punct(s, p->wd_end, ',');
+}
+
 /* Try every form at token i. Returns tokens consumed (0 = nothing here), or a
  * negative status. */
 static long match_at(ctx_t *c, size_t i) {
@@ -1095,7 +1108,7 @@ static long match_at(ctx_t *c, size_t i) {
         return 0;
     }
     /* A weekday without a date: "hôm thứ Ba", "vào thứ Hai tới", "Chủ nhật tuần trước". */
-    if (p.weekday && (p.wd_title || p.hom || p.pod || p.weak || p.wd_rel != WD_NEAREST_PAST)) {
+    if (p.weekday && bare_weekday_ok(s, &p)) {
         t.cls = SK_TIMEX_RELATIVE;
         t.future = p.wd_rel == WD_NEXT || p.wd_rel == 1;
         if (o->has_pub) {

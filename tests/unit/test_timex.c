@@ -214,6 +214,8 @@ static void test_weekdays(void) {
     CHECK_STR(describe("Ông Trump hôm thứ Ba nói sẽ gặp ông Kim.", NULL), "-[hôm thứ Ba]");
     CHECK_STR(describe("Nhiều hoạt động trong ngày thứ hai của chuyến thăm.", P), "");
     CHECK_STR(describe("Ông là người thứ 2 phát biểu.", P), "");
+    CHECK_STR(describe("Ca sĩ Hiếu Thứ Hai trở thành đại sứ.", P), "");
+    CHECK_STR(describe("Thứ Hai, ông Trump nói sẽ gặp ông Kim.", P), "^2024-10-07[Thứ Hai]");
 }
 
 static void test_anaphora(void) {
