@@ -1074,6 +1074,18 @@ static long match_at(ctx_t *c, size_t i) {
         t.future = p.weekday && (p.wd_rel == WD_NEXT || p.wd_rel == 1);
         if (parse_core(s, j, p.licensed, &core) && !bare_not_date(s, &p, &core))
             return emit_core(c, &p, &t, &core, i, p.paren);
+        /* ISO 8601 in the text: "2024-10-07". */
+        if (is_year_tok(s, j) && clean_start(s, j) && is_punct(s, j + 1, '-') &&
+            attached(s, j + 1) && attached(s, j + 2) && small_num(s, j + 2, 1, 12) &&
+            s->t[j + 2].ndig == 2 && is_punct(s, j + 3, '-') && attached(s, j + 3) &&
+            attached(s, j + 4) && small_num(s, j + 4, 1, 31) && s->t[j + 4].ndig == 2 &&
+            (clean_end(s, j + 5) || (attached(s, j + 5) && s->t[j + 5].kind == T_WORD))) {
+            memset(&core, 0, sizeof core);
+            core.from = (sk_date_parts_t){s->t[j].val, s->t[j + 2].val, s->t[j + 4].val};
+            core.end = j + 5;
+            if (valid_date(core.from.year, core.from.month, core.from.day))
+                return emit_core(c, &p, &t, &core, i, 0);
+        }
         /* A bare year or year range after "ký", "từ", "hồi", "vào", "đến", "tới",
          * "trước", "sau", "trong", when only punctuation, "và" or "trở" follows:
          * "ký 1995,", "từ 1977,", "từ 1994-2012 và", "từ 2026 đến 2030." */
@@ -1237,6 +1249,8 @@ static long match_at(ctx_t *c, size_t i) {
             if (dy == 99) return 0;
             /* "2 năm trước" = two years ago */
             int nprev = p.start > 0 && same_par(s, p.start) && small_num(s, p.start - 1, 1, 99);
+            /* the number may already belong to the previous expression ("hôm thứ 2 năm trước") */
+            if (nprev && o->n && o->items[o->n - 1].end > s->t[p.start - 1].start) nprev = 0;
             if (nprev && kw != KW_TRUOC) return 0;
             if (preceded_by_plural(s, p.start, 1) && !nprev) return 0;
             if (nprev) dy = -s->t[p.start - 1].val;

@@ -48,6 +48,7 @@ static void test_day_month(void) {
               "2024-10-07[Ngày 7/10/2024]");
     CHECK_STR(describe("Thỏa thuận được ký 7-10-2024 tại Paris.", NULL), "2024-10-07[7-10-2024]");
     CHECK_STR(describe("Thỏa thuận được ký 7.10.2024 tại Paris.", NULL), "2024-10-07[7.10.2024]");
+    CHECK_STR(describe("Cập nhật 2024-10-07T09:30 và 2024-02-30.", NULL), "2024-10-07[2024-10-07]");
     CHECK_STR(describe("Ngày 21 tháng 5, đoàn tới Moskva.", NULL), "--05-21[Ngày 21 tháng 5]");
     CHECK_STR(describe("Ngày 21 tháng 5 năm 2018, đoàn tới Moskva.", NULL),
               "2018-05-21[Ngày 21 tháng 5 năm 2018]");
@@ -214,6 +215,7 @@ static void test_weekdays(void) {
     CHECK_STR(describe("Ông Trump hôm thứ Ba nói sẽ gặp ông Kim.", NULL), "-[hôm thứ Ba]");
     CHECK_STR(describe("Nhiều hoạt động trong ngày thứ hai của chuyến thăm.", P), "");
     CHECK_STR(describe("Ông là người thứ 2 phát biểu.", P), "");
+    CHECK_STR(describe("Hôm thứ 2 năm trước, ông tới.", P), "^2024-10-07[Hôm thứ 2]");
     CHECK_STR(describe("Ca sĩ Hiếu Thứ Hai trở thành đại sứ.", P), "");
     CHECK_STR(describe("Thứ Hai, ông Trump nói sẽ gặp ông Kim.", P), "^2024-10-07[Thứ Hai]");
 }
