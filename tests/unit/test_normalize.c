@@ -60,6 +60,25 @@ static void test_nfc_fast_path(void) {
     CHECK_INT(mismatches, 0);
 }
 
+/* sk_utf8_decode's inline cases agree with utf8proc_iterate on every lead and
+ * second byte, with third bytes at the edges of the continuation range. */
+static void test_utf8_decode(void) {
+    static const unsigned char third[] = {0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+    int mismatches = 0;
+    for (int b0 = 0; b0 < 256; b0++)
+        for (int b1 = 0; b1 < 256; b1++)
+            for (size_t k = 0; k < sizeof third; k++)
+                for (size_t len = 1; len <= 3; len++) {
+                    unsigned char in[4] = {(unsigned char)b0, (unsigned char)b1, third[k], 0x80};
+                    int32_t got = -7;
+                    utf8proc_int32_t want = -7;
+                    int n = sk_utf8_decode((const char *)in, len, &got);
+                    utf8proc_ssize_t m = utf8proc_iterate(in, (utf8proc_ssize_t)len, &want);
+                    if ((m <= 0) != (n < 0) || (m > 0 && (n != m || got != want))) mismatches++;
+                }
+    CHECK_INT(mismatches, 0);
+}
+
 static void test_repair(void) {
     size_t bad, ctl;
     char *s = norm("Hà\xff Nội", strlen("Hà\xff Nội"), &bad, &ctl);
@@ -105,6 +124,7 @@ static void test_tone_placement(void) {
 int main(void) {
     test_nfc();
     test_nfc_fast_path();
+    test_utf8_decode();
     test_repair();
     test_fold();
     test_tone_placement();
