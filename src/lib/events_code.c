@@ -71,12 +71,16 @@ static int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
 
 /* Folded phrase "a b c" starting at token i. */
 static int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
-    char buf[128];
-    snprintf(buf, sizeof buf, "%s", phrase);
-    char *save = NULL;
-    for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save), i++)
-        if (!tok_is(c, i, w)) return 0;
-    return 1;
+    /* Word by word in place: the snprintf + strtok_r copy was 15% of `sukien code`. */
+    for (const char *w = phrase;; i++) {
+        while (*w == ' ') w++;
+        if (!*w) return 1;
+        size_t n = strcspn(w, " ");
+        if (i >= c->m->n_tokens) return 0;
+        const sk_token_t *t = &c->m->tokens[i];
+        if (t->fe - t->fs != n || memcmp(c->a->folded.text + t->fs, w, n)) return 0;
+        w += n;
+    }
 }
 
 static uint32_t sent_of(const ev_ctx_t *c, size_t tok) {

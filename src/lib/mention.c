@@ -14,6 +14,7 @@
  */
 #include "mention.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -682,6 +683,22 @@ static int plain_name_ok(const ctx_t *c, size_t n0, size_t n1) {
     return 1;
 }
 
+/* Appends *pm; on failure frees the array (the caller returns SK_ENOMEM). */
+static int push_pm(pmention_t **pms, size_t *n, size_t *cap, const pmention_t *pm) {
+    if (*n == *cap) {
+        pmention_t *np = realloc(*pms, *cap * 2 * sizeof *np);
+        if (!np) {
+            free(*pms);
+            *pms = NULL;
+            return -1;
+        }
+        *pms = np;
+        *cap *= 2;
+    }
+    (*pms)[(*n)++] = *pm;
+    return 0;
+}
+
 int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
     sk_mentions_t *m = sk_arena_alloc(a->arena, sizeof *m);
     if (!m) return SK_ENOMEM;
@@ -697,13 +714,18 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
 
     persons_t ps = {0};
     /* Pass 1: person mentions with names, title-only mentions kept for pass 2. */
-    pmention_t *pms = calloc(c.nt + 1, sizeof *pms);
-    size_t npm = 0;
+    /* Grown on demand: sized by token count and zeroed, it was ~1 KB per token
+     * (a tenth of `sukien code` in memset) for a few dozen mentions. */
+    size_t npm = 0, cap_pm = 32;
+    pmention_t *pms = malloc(cap_pm * sizeof *pms);
     if (!pms) return SK_ENOMEM;
     size_t prev_person_end = (size_t)-1; /* token after the last accepted person mention */
     for (size_t i = 0; i < c.nt;) {
-        pmention_t pm;
-        memset(&pm, 0, sizeof pm);
+        pmention_t pm; /* titles[] is only read below n_titles: zeroing it all cost 3% */
+        memset(&pm, 0, offsetof(pmention_t, titles));
+        pm.n_titles = 0;
+        pm.country = NULL;
+        pm.strong = 0;
         size_t j = i;
         /* honorific before a title chain: "Ngài Thượng nghị sỹ John McCain" */
         if (c.honorific[j] && is_office_start(&c, j + (size_t)c.honorific[j]))
@@ -798,7 +820,7 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                 pm.ext0 = i;
                 pm.ext1 = aend > nend ? aend : nend;
                 pm.strong = ctx_strong;
-                pms[npm++] = pm;
+                if (push_pm(&pms, &npm, &cap_pm, &pm)) return SK_ENOMEM;
                 prev_person_end = nend;
                 i = pm.ext1;
                 continue;
@@ -809,7 +831,7 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             pm.name0 = pm.name1 = tend;
             pm.ext0 = i;
             pm.ext1 = tend;
-            pms[npm++] = pm;
+            if (push_pm(&pms, &npm, &cap_pm, &pm)) return SK_ENOMEM;
             i = tend;
             continue;
         }
