@@ -377,10 +377,16 @@ static int past_cue_at(const ev_ctx_t *c, size_t i) {
  * ("sẽ có cuộc hội đàm", "cuộc hội đàm sắp tới", "chuyến thăm dự kiến diễn ra"). */
 static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, int noun) {
     int planned = 0;
-    size_t from = noun ? (t0 > 3 ? t0 - 3 : 0) : (t0 > 10 ? t0 - 10 : 0);
+    size_t from = noun ? (t0 > 6 ? t0 - 6 : 0) : (t0 > 20 ? t0 - 20 : 0);
     if (from < lo) from = lo;
     for (size_t i = from; i < t0; i++) {
         if (i > from && clause_break(c, i - 1, i)) planned = 0;
+        if (i > from && noun) { /* a quote closes the cue's scope */
+            const char *g = c->a->text + c->m->tokens[i - 1].end;
+            const char *ge = c->a->text + c->m->tokens[i].start;
+            for (; g < ge; g++)
+                if (*g == '"' || !strncmp(g, "”", strlen("”"))) planned = 0;
+        }
         if (planned_cue_at(c, i) && !(noun && phrase_at(c, i, "mong muon")))
             planned = 1;
         else if (past_cue_at(c, i))
@@ -395,6 +401,18 @@ static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, in
             phrase_at(c, i, "du kien dien ra") || phrase_at(c, i, "se dien ra"))
             return 1;
     }
+    return 0;
+}
+
+/* "duy trì tiếp xúc", "tăng cường đối thoại", "thúc đẩy trao đổi đoàn": a habit or an aim,
+ * not an occurrence. */
+static int generic_before(const ev_ctx_t *c, size_t t0) {
+    static const char *const CUES[] = {"duy tri", "tang cuong", "thuc day", "day manh",
+                                       "thuong xuyen", "mo rong", "cac chuyen", "cac cuoc",
+                                       "nhieu chuyen", "nhieu cuoc", "nhung chuyen", "nhung cuoc"};
+    for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++)
+        for (size_t k = 0; k < SK_ARRAY_LEN(CUES); k++)
+            if (phrase_at(c, i, CUES[k])) return 1;
     return 0;
 }
 
@@ -475,9 +493,10 @@ static int same_actor(const sk_side_t *a, const sk_side_t *b) {
 
 static int same_lead(const sk_side_t *a, const sk_side_t *b) {
     const sk_actor_t *x = &a->actors[0], *y = &b->actors[0];
-    /* a visit's host is the visited country, whoever is named as host */
-    if (a->role && !strcmp(a->role, "host") && b->role && !strcmp(b->role, "host") && a->country &&
-        b->country && (x->kind == SK_ACTOR_ORGANIZATION || y->kind == SK_ACTOR_ORGANIZATION))
+    /* a side named as a country or body is the same side as a person of that country
+       ("Đối thoại … Việt Nam - Cuba" and "Thượng tướng X đối thoại với Y") */
+    if (a->country && b->country &&
+        (x->kind == SK_ACTOR_ORGANIZATION || y->kind == SK_ACTOR_ORGANIZATION))
         return !strcmp(a->country, b->country);
     if (x->kind != y->kind) return 0;
     if (x->kind == SK_ACTOR_ORGANIZATION && a->country && b->country)
@@ -631,7 +650,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     size_t t1 = t0 + tm->n_syll;
     if (t0 >= c->m->n_tokens) return SK_OK;
     uint32_t sent = sent_of(c, t0);
-    if (negated_before(c, t0) || cancelled_before(c, t0)) return SK_OK;
+    if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0)) return SK_OK;
 
     /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
     size_t window = noun ? OBJECT_WINDOW : type == SK_EV_VISIT ? 4 : 8;
@@ -675,7 +694,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     /* "cuộc điện đàm giữa X và Y": the two sides follow "giữa". */
-    if (noun) {
+    {
         for (size_t q = t1; q < t1 + 3 && q < c->m->n_tokens; q++) {
             if (!tok_is(c, q, "giua")) continue;
             int a1 = object_after(c, q + 1, 0, 3);
