@@ -264,7 +264,7 @@ static int forum_context(const ev_ctx_t *c, const unit_t *u) {
     if (u->person >= 0 || u->is_country || u->t0 == 0) return 0;
     size_t t = u->t0;
     return tok_is(c, t - 1, "le") || tok_is(c, t - 1, "nghi") || tok_is(c, t - 1, "dan") ||
-           tok_is(c, t - 1, "du") || tok_is(c, t - 1, "tai");
+           tok_is(c, t - 1, "du");
 }
 
 /* ---- sides --------------------------------------------------------------- */
@@ -757,8 +757,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             if (obj < 0) return SK_OK; /* no destination: a back-reference to a visit */
         }
     }
-    /* "Trong cuộc hội đàm với Y, X khẳng định …": X is the subject. */
-    if (noun && subj < 0 && obj >= 0) {
+    /* "Trong cuộc hội đàm với Y, X khẳng định …", "Phát biểu khi đang thăm Singapore, X nêu
+       rõ": a fronted clause; its subject follows the comma. */
+    if (subj < 0 && obj >= 0) {
         for (size_t k = (size_t)obj + 1; k < c->n_units; k++) {
             const unit_t *u = &c->units[k];
             if (sent_of(c, u->t0) != sent) break;

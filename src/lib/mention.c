@@ -793,8 +793,20 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                 title_t app[MAX_TITLES];
                 size_t napp = 0;
                 size_t e2 = parse_title_chain(&c, nend, app, &napp);
-                /* not apposition when the chain introduces the next name */
-                if (!(e2 < c.nt && joined(&c, e2) && name_run(&c, e2) > e2)) {
+                /* "X, A, B, C D Y": when the chain ends on the next name, its last title
+                   (after the last comma) is that name's and the others are X's */
+                if (e2 < c.nt && joined(&c, e2) && name_run(&c, e2) > e2 && napp >= 2) {
+                    size_t last = napp - 1;
+                    while (last > 0 && !comma_between(&c, app[last].t0)) last--;
+                    if (last > 0) {
+                        if (!ok && n >= 2 && n <= 4) ok = 1;
+                        if (ok) {
+                            for (size_t q = 0; q < last && pm.n_titles < MAX_TITLES; q++)
+                                pm.titles[pm.n_titles++] = app[q];
+                            aend = app[last - 1].t1;
+                        }
+                    }
+                } else if (!(e2 < c.nt && joined(&c, e2) && name_run(&c, e2) > e2)) {
                     if (!ok && n >= 2 && n <= 4) ok = 1;
                     if (ok) {
                         for (size_t q = 0; q < napp && pm.n_titles < MAX_TITLES; q++)
