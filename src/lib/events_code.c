@@ -537,7 +537,7 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
             sk_side_t *os = &o->sides[k];
             const sk_side_t *es = &e->sides[swapped ? 1 - k : k];
             if (os->actors[0].kind == SK_ACTOR_ORGANIZATION && es->actors[0].kind == SK_ACTOR_PERSON &&
-                strcmp(os->role, "host") != 0)
+                o->type != SK_EV_VISIT)
                 *os = (sk_side_t){.role = os->role, .actors = es->actors, .n_actors = es->n_actors,
                                   .country = es->country ? es->country : os->country,
                                   .locality = os->locality};
@@ -797,6 +797,36 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             c->a->text + tm->start, subj, subj >= 0 ? c->units[subj].name : "-", obj,
             obj >= 0 ? c->units[obj].name : "-");
 #endif
+    /* "các quan chức cấp cao ASEAN - Trung Quốc đã tổ chức cuộc họp", "Đối thoại Chính sách
+       Quốc phòng Việt Nam - Cuba": a hyphenated pair of countries or bodies in the clause. */
+    if (subj < 0 || obj < 0) {
+        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        for (size_t k = 0; k + 1 < c->n_units; k++) {
+            const unit_t *a1 = &c->units[k], *a2 = &c->units[k + 1];
+            if (a1->t0 < lo || sent_of(c, a1->t0) != sent) continue;
+            if (a1->person >= 0 || a2->person >= 0 || a1->is_place || a2->is_place) continue;
+            if (a2->t0 != a1->t1 || !a1->country || !a2->country) continue;
+            const char *g = c->a->text + c->m->tokens[a1->t1 - 1].end;
+            const char *ge = c->a->text + c->m->tokens[a2->t0].start;
+            if (ge - g < 1 || ge - g > 3 || !memchr(g, '-', (size_t)(ge - g))) continue;
+            /* "Việt Nam - Philippines - Trung Quốc": three parties are not two sides */
+            if (k + 2 < c->n_units && c->units[k + 2].t0 == a2->t1 &&
+                memchr(c->a->text + c->m->tokens[a2->t1 - 1].end, '-',
+                       c->m->tokens[c->units[k + 2].t0].start - c->m->tokens[a2->t1 - 1].end))
+                continue;
+            if (k > 0 && c->units[k - 1].t1 == a1->t0 && c->units[k - 1].person < 0 &&
+                memchr(c->a->text + c->m->tokens[a1->t0 - 1].end, '-',
+                       c->m->tokens[a1->t0].start - c->m->tokens[a1->t0 - 1].end))
+                continue;
+            /* near the trigger: within the clause, at most 12 tokens away */
+            size_t d = a1->t0 > t0 ? a1->t0 - t1 : t0 - a2->t1;
+            if (d > 12 || clause_break(c, a1->t0 < t0 ? a2->t1 - 1 : t0, a1->t0 < t0 ? t0 : a1->t0))
+                continue;
+            subj = (int)k;
+            obj = (int)k + 1;
+            break;
+        }
+    }
     /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
        ký năm 1995": the article's main pair. */
     if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {
