@@ -608,6 +608,20 @@ static void main_pair(ev_ctx_t *c) {
         }
         c->pair_person[r] = bp;
     }
+    /* first named first ("Trump và Putin … hai nhà lãnh đạo": Trump calls) */
+    int f0 = c->pair_person[0] >= 0 ? c->pair_person[0] : c->pair_country_unit[0];
+    int f1 = c->pair_person[1] >= 0 ? c->pair_person[1] : c->pair_country_unit[1];
+    if (f0 >= 0 && f1 >= 0 && f1 < f0) {
+        const char *tc = c->pair_country[0];
+        c->pair_country[0] = c->pair_country[1];
+        c->pair_country[1] = tc;
+        int tp = c->pair_person[0];
+        c->pair_person[0] = c->pair_person[1];
+        c->pair_person[1] = tp;
+        tp = c->pair_country_unit[0];
+        c->pair_country_unit[0] = c->pair_country_unit[1];
+        c->pair_country_unit[1] = tp;
+    }
 }
 
 /* "hai bên", "hai nước", "hai phía" (countries) or "hai nhà lãnh đạo" (persons) in the
@@ -945,8 +959,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         return SK_ENOMEM;
     set_codes(&ev);
     if (c->units[subj].person >= 0) c->last_subject = subj;
-    if (ev.type == SK_EV_VISIT && !ev.planned && ev.location_country) {
-        c->visit_dest_country = ev.location_country;
+    if (ev.type == SK_EV_VISIT && !ev.planned && (ev.location_country || ev.sides[0].country)) {
+        c->visit_dest_country = ev.location_country ? ev.location_country : ev.sides[0].country;
         c->visit_dest_name = ev.location_name;
     }
     /* a meeting inside a visit takes place in the visited country */
