@@ -209,6 +209,10 @@ static int coordinated_before(const ev_ctx_t *c, int k) {
         if (u->t1 > t) continue;
         if (u->person < 0) return -1;
         if (sent_of(c, u->t0) != sent_of(c, t)) return -1;
+        /* "theo lời mời của X, Y thăm …": X is not coordinated with Y */
+        if (u->t0 > 0 && (tok_is(c, u->t0 - 1, "cua") || tok_is(c, u->t0 - 1, "voi") ||
+                          tok_is(c, u->t0 - 1, "do")))
+            return -1;
         /* only "và" or a comma between them */
         if (t - u->t1 == 1 && tok_is(c, u->t1, "va")) return q;
         if (t == u->t1) {
@@ -537,7 +541,7 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
             sk_side_t *os = &o->sides[k];
             const sk_side_t *es = &e->sides[swapped ? 1 - k : k];
             if (os->actors[0].kind == SK_ACTOR_ORGANIZATION && es->actors[0].kind == SK_ACTOR_PERSON &&
-                o->type != SK_EV_VISIT)
+                !(o->type == SK_EV_VISIT && k == 0))
                 *os = (sk_side_t){.role = os->role, .actors = es->actors, .n_actors = es->n_actors,
                                   .country = es->country ? es->country : os->country,
                                   .locality = os->locality};
@@ -979,7 +983,10 @@ static size_t find_inviters(const ev_ctx_t *c, int *out, size_t cap) {
         int k = unit_after_tokens(c, i + 3);
         while (k >= 0 && n < cap && c->units[k].person >= 0) {
             out[n++] = k;
-            if (k + 1 < (int)c->n_units && coordinated_before(c, k + 1) == k)
+            /* "… của Thủ tướng A và Thủ tướng B" */
+            const unit_t *nx = k + 1 < (int)c->n_units ? &c->units[k + 1] : NULL;
+            if (nx && nx->person >= 0 && nx->t0 == c->units[k].t1 + 1 &&
+                tok_is(c, c->units[k].t1, "va"))
                 k = k + 1;
             else
                 break;

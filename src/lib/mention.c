@@ -871,6 +871,11 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         for (size_t r = 0; r < npm; r++) {
             if (pidx[r] < 0) continue;
             const pdraft_t *p = &ps.items[pidx[r]];
+            /* "tổng thống Nga": the office and, when written, the country must agree */
+            const char *want_country = pm->titles[pm->n_titles - 1].stated_country
+                                           ? pm->titles[pm->n_titles - 1].country
+                                           : NULL;
+            if (want_country && (!p->country || strcmp(p->country, want_country))) continue;
             for (size_t k = 0; k < p->n_titles; k++)
                 if (p->title_office[k] == pm->titles[pm->n_titles - 1].office) {
                     if (r < q || hit < 0) hit = pidx[r];
