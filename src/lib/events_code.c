@@ -1169,6 +1169,36 @@ static void fill_dates(ev_ctx_t *c) {
     }
 }
 
+/* A foreign delegation reported without its leader ("tiếp Đoàn đại biểu Đảng Cộng sản
+ * Pháp") is led by the one person of unknown country the article names, who speaks for it
+ * ("đồng chí Jean Charles Negres cho rằng …"). Only when there is exactly one such person. */
+static int delegation_speakers(ev_ctx_t *c) {
+    int only = -1, n = 0;
+    for (size_t k = 0; k < c->n_units; k++) {
+        const unit_t *u = &c->units[k];
+        if (u->person < 0 || u->country) continue;
+        if (only >= 0 && c->units[only].person == u->person) continue;
+        if (n++ == 0) only = (int)k;
+    }
+    if (n != 1) return SK_OK;
+    const unit_t *sp = &c->units[only];
+    for (size_t i = 0; i < c->n_ev; i++)
+        for (int k = 0; k < 2; k++) {
+            sk_side_t *sd = &c->ev[i].sides[k];
+            if (sd->actors[0].kind != SK_ACTOR_ORGANIZATION || !sd->country ||
+                !strcmp(sd->country, "VNM") || (c->ev[i].type == SK_EV_VISIT && k == 0))
+                continue;
+            sk_actor_t *na = sk_arena_alloc(c->a->arena, (sd->n_actors + 1) * sizeof *na);
+            if (!na) return SK_ENOMEM;
+            set_actor_from_unit(c, &na[0], sp);
+            na[0].country = sd->country;
+            memcpy(na + 1, sd->actors, sd->n_actors * sizeof *na);
+            sd->actors = na;
+            sd->n_actors++;
+        }
+    return SK_OK;
+}
+
 int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     sk_events_t *out = sk_arena_alloc(a->arena, sizeof *out);
     if (!out) return SK_ENOMEM;
@@ -1187,7 +1217,7 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
             if ((pass == 0) != is_visit) continue;
             if ((rc = code_trigger(&c, &c.m->triggers[k]))) return rc;
         }
-    if ((rc = visit_hosts(&c))) return rc;
+    if ((rc = visit_hosts(&c)) || (rc = delegation_speakers(&c))) return rc;
     fill_dates(&c);
     /* Text order for output. */
     for (size_t i = 1; i < c.n_ev; i++)
