@@ -267,8 +267,9 @@ static int delegation_leader(const ev_ctx_t *c, int k) {
 static int forum_context(const ev_ctx_t *c, const unit_t *u) {
     if (u->person >= 0 || u->is_country || u->t0 == 0) return 0;
     size_t t = u->t0;
+    /* "bên lề APEC", "Hội nghị ASEAN", "Diễn đàn …", "dự …", "cuộc họp APEC" */
     return tok_is(c, t - 1, "le") || tok_is(c, t - 1, "nghi") || tok_is(c, t - 1, "dan") ||
-           tok_is(c, t - 1, "du");
+           tok_is(c, t - 1, "du") || tok_is(c, t - 1, "hop");
 }
 
 /* ---- sides --------------------------------------------------------------- */
@@ -669,6 +670,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (t0 >= c->m->n_tokens) return SK_OK;
     uint32_t sent = sent_of(c, t0);
     if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0)) return SK_OK;
+    /* "các thỏa thuận, cam kết đã ký kết": agreements referred to in the plural */
+    if (type == SK_EV_AGREEMENT)
+        for (size_t i = t0 > 6 ? t0 - 6 : 0; i < t0; i++)
+            if (tok_is(c, i, "cac") || tok_is(c, i, "nhung")) return SK_OK;
 
     /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
     size_t window = noun ? OBJECT_WINDOW : type == SK_EV_VISIT ? 4 : 8;
