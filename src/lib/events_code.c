@@ -43,6 +43,7 @@ typedef struct ev_ctx {
     sk_event_t *ev;
     size_t n_ev, cap_ev;
     int last_subject; /* unit index of the last subject, or -1 */
+    int last_visit_dest, last_visit_sent; /* destination unit of the last visit and its sentence */
     const char *pair_country[2]; /* the article's main pair (main_pair) */
     int pair_person[2], pair_country_unit[2];
     const char *visit_dest_country;
@@ -777,6 +778,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             if (g < 0 || c->units[g].person < 0) return SK_OK;
             subj = g;
             obj = dest;
+            /* "thăm Việt Nam sau chuyến thăm của Tổng thống X": the destination just named */
+            if (obj < 0 && c->last_visit_sent == (int)sent) obj = c->last_visit_dest;
             if (obj < 0) return SK_OK; /* no destination: a back-reference to a visit */
         }
     }
@@ -797,6 +800,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (noun && subj < 0 && obj >= 0 && c->units[obj].t0 > 0 && tok_is(c, c->units[obj].t0 - 1, "cua")) {
         subj = obj;
         obj = -1;
+    }
+    if (type == SK_EV_VISIT && obj >= 0 && (c->units[obj].is_country || c->units[obj].is_place)) {
+        c->last_visit_dest = obj;
+        c->last_visit_sent = (int)sent;
     }
     if (type == SK_EV_VISIT && obj >= 0 && c->units[obj].t0 > 0) {
         /* "chuyến thăm chính thức Việt Nam của Tổng thống X" */
@@ -861,7 +868,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         if (both == 1 && type != SK_EV_AGREEMENT &&
             !both_sides_phrase(c, t0 > 5 ? t0 - 5 : 0, t0))
             both = 0;
-        int sideless_agreement = type == SK_EV_AGREEMENT && subj < 0 && obj < 0;
+        /* an agreement, or a nominal mention ("Vòng đàm phán trước đó diễn ra …"), named
+           without any side: the article's main pair (a back-reference merges into the
+           contact already coded) */
+        int sideless_agreement = (type == SK_EV_AGREEMENT || noun) && subj < 0 && obj < 0;
         if (both || sideless_agreement) {
             int a0 = both == 2 ? c->pair_person[0] : c->pair_country_unit[0];
             int a1 = both == 2 ? c->pair_person[1] : c->pair_country_unit[1];
@@ -1210,7 +1220,8 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     a->events = out;
     if (!a->mentions) return SK_OK;
     ev_ctx_t c = {.lex = lex, .a = a, .m = a->mentions, .last_subject = -1,
-                  .visit_guest_person = -1, .pair_person = {-1, -1}, .pair_country_unit = {-1, -1}};
+                  .visit_guest_person = -1, .pair_person = {-1, -1}, .pair_country_unit = {-1, -1},
+                  .last_visit_dest = -1, .last_visit_sent = -1};
     int rc = build_units(&c);
     if (rc) return rc;
     main_pair(&c);
