@@ -44,6 +44,7 @@ typedef struct ev_ctx {
     size_t n_ev, cap_ev;
     int last_subject; /* unit index of the last subject, or -1 */
     int last_visit_dest, last_visit_sent; /* destination unit of the last visit and its sentence */
+    int last_planned; /* the event that set last_subject was planned */
     const char *pair_country[2]; /* the article's main pair (main_pair) */
     int pair_person[2], pair_country_unit[2];
     const char *visit_dest_country;
@@ -818,9 +819,13 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     /* Sentence without its own subject: carried from the previous event ("Cùng ngày, …"). */
+    int carried = 0;
     if (subj < 0 && !noun && c->last_subject >= 0 && obj >= 0 && c->last_subject != obj) {
         size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
-        if (t0 - first_tok <= 8) subj = c->last_subject;
+        if (t0 - first_tok <= 8) {
+            subj = c->last_subject;
+            carried = 1;
+        }
     }
 #ifdef SK_DEBUG_EVENTS
     fprintf(stderr, "[%s] trig '%.*s' subj=%d:%s obj=%d:%s\n", c->a->doc, (int)(tm->end - tm->start),
@@ -921,6 +926,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         ev.date.precision = tx->precision;
         if (tx->future) ev.planned = 1;
     }
+    /* a subject carried from the previous sentence carries its plans ("Ông X sẽ đến A. …
+       và chào xã giao B") */
+    if (carried && c->last_planned && !ev.past_marked) ev.planned = 1;
     /* "hôm qua", "chiều qua": it happened */
     if (tx && tx->cls == SK_TIMEX_RELATIVE && !tx->future && tx->end > tx->start &&
         tok_is(c, sk_mentions_token_at(c->m, tx->end) - 1, "qua"))
@@ -977,7 +985,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         fill_side(c, &ev.sides[1], role_name(ev.type, 0), second, second_o))
         return SK_ENOMEM;
     set_codes(&ev);
-    if (c->units[subj].person >= 0) c->last_subject = subj;
+    if (c->units[subj].person >= 0) {
+        c->last_subject = subj;
+        c->last_planned = ev.planned;
+    }
     if (ev.type == SK_EV_VISIT && !ev.planned && (ev.location_country || ev.sides[0].country)) {
         c->visit_dest_country = ev.location_country ? ev.location_country : ev.sides[0].country;
         c->visit_dest_name = ev.location_name;
