@@ -513,7 +513,14 @@ int sk_html_extract(sk_article_t *a, const char *html, size_t len, const char *e
                        errs.mismatched, errs.first_line);
         *repaired = 1;
     }
-    int r = sk_article_set_raw(a, text.p, text.n, diag, diag_ctx);
+    int r;
+    if (sk_text_is_normal(text.p, text.n)) {
+        a->raw = sk_arena_strndup(a->arena, text.p, text.n);
+        a->raw_len = text.n;
+        r = a->raw ? SK_OK : SK_ENOMEM;
+    } else {
+        r = sk_article_set_raw(a, text.p, text.n, diag, diag_ctx);
+    }
     if (r < 0) {
         rc = r;
         goto cleanup;
