@@ -45,7 +45,7 @@ static void corpus_agreement(const char *shared) {
     /* Compare each article's raw (fast path or normaliser) with the normaliser. */
     sk_article_t *a;
     size_t n = 0, fast = 0;
-    while (sk_reader_next(r, &a) == 1 && n < 1500) {
+    while (n < 1500 && sk_reader_next(r, &a) == 1) {
         n++;
         if (sk_text_is_normal(a->raw, a->raw_len)) fast++;
         check_fast_path(a->raw, a->raw_len);
