@@ -307,6 +307,8 @@ static int is_domain(const char *s, size_t n) {
 /* "Ảnh", "ẢNH" and "(ảnh" open a photo credit. */
 static const char *find_credit(const char *s, size_t n, size_t *mlen) {
     const char *best = NULL, *end = s + n;
+    /* Every form has a colon, a parenthesis or "minh họa": cheap filters first. */
+    if (!memchr(s, ':', n) && !memchr(s, '(', n) && !memmem(s, n, "minh h", 6)) return NULL;
     /* "Ả" = E1 BA A2: its last two bytes occur in no other character. */
     for (const char *p = s; p + 2 <= end;) {
         const char *q = memmem(p, (size_t)(end - p), "\xBA\xA2", 2);
@@ -468,7 +470,7 @@ static size_t tidy(const char *s, size_t n, char *dst) {
 
 static void classify(line_t *l) {
     /* Word counts matter for short lines only (cues, credits, headlines). */
-    l->words = l->n <= 400 ? count_words(l->s, l->n) : l->n / 8;
+    l->words = l->n <= 160 ? count_words(l->s, l->n) : l->n / 8;
     l->terminal = (unsigned)ends_terminal(l->s, l->n);
     if (!l->n || !has_alnum(l->s, l->n)) {
         l->kind = L_DROP;

@@ -169,14 +169,17 @@ int sk_looks_binary(const unsigned char *s, size_t n, int utf8_matters, char *wh
             i++;
             continue;
         }
-        int32_t cp;
-        int k = sk_utf8_decode((const char *)s + i, n - i, &cp);
-        if (k < 0) {
-            if (n - i < 4) break; /* a sequence cut by the sniff window */
+        /* Structural UTF-8 check (lead byte and continuation bytes). */
+        size_t k = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+        if (k && i + k > n) break; /* a sequence cut by the sniff window */
+        size_t j = 1;
+        while (k && j < k && (s[i + j] & 0xC0) == 0x80)
+            j++;
+        if (!k || j < k) {
             bad++;
             i++;
         } else {
-            i += (size_t)k;
+            i += k;
         }
     }
     if (n == 0) return 0;
