@@ -384,6 +384,27 @@ static const char *host_of(sk_article_t *a, const char *url) {
     return n ? sk_arena_strndup(a->arena, p, n) : NULL;
 }
 
+/* "Headline - Báo X" / "Headline | x.vn": drop the site name from a <title>.
+ * Only a suffix naming the outlet or looking like a site goes: headlines use
+ * " - " themselves ("Việt Nam - Lào ký kết"). */
+static void strip_site_suffix(char *t, const char *outlet) {
+    char *cut = NULL;
+    for (char *p = t; (p = strstr(p, " - ")); p += 3)
+        cut = p;
+    char *bar = strrchr(t, '|');
+    if (bar && bar > t && bar[-1] == ' ' && (!cut || bar - 1 > cut)) cut = bar - 1;
+    if (!cut || cut == t) return;
+    const char *suffix = cut + 3;
+    if (*suffix == ' ') suffix++;
+    char key[128];
+    size_t k = sk_fold_str(suffix, strlen(suffix), key, sizeof key);
+    int site = (outlet && !strcasecmp(suffix, outlet)) || memchr(key, '.', k) ||
+               !strncmp(key, "bao ", 4) || !strncmp(key, "tap chi ", 8) ||
+               !strncmp(key, "cong thong tin", 14) || strstr(key, "online") ||
+               strstr(key, "news") || !strncmp(key, "truyen hinh", 11);
+    if (site && strlen(suffix) < 60) *cut = '\0';
+}
+
 /* ---- error counting ------------------------------------------------------------------ */
 
 typedef struct {
@@ -467,12 +488,14 @@ int sk_html_extract(sk_article_t *a, const char *html, size_t len, const char *e
         a->title = tidy_meta(a, h);
         xmlFree(h);
     }
-    if (!a->title) a->title = tidy_meta(a, m.title);
+    int title_from_head = 0;
+    if (!a->title) title_from_head = (a->title = tidy_meta(a, m.title)) != NULL;
     if (!a->published)
         a->published = tidy_meta(a, m.published ? m.published : m.ld_date ? m.ld_date : m.time_dt);
     if (!a->url) a->url = tidy_meta(a, m.canonical ? m.canonical : m.url);
     if (!a->outlet) a->outlet = tidy_meta(a, m.site);
     if (!a->outlet) a->outlet = host_of(a, a->url ? a->url : base_url);
+    if (title_from_head) strip_site_suffix((char *)a->title, a->outlet);
 
     /* Body container. */
     xmlNode *body = root;

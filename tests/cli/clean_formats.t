@@ -95,3 +95,10 @@ done
 printf '<html><body><p>Chủ tịch nước tiếp Đại sứ Pháp tại Phủ Chủ tịch.</p></body></html>' >nometa.html
 expect_exit 0 "$SUKIEN" clean nometa.html
 contains out '"text":"Chủ tịch nước tiếp Đại sứ Pháp tại Phủ Chủ tịch."'
+
+# Title from <title>: a site-name suffix goes, a dash inside the headline stays.
+printf '<html><head><title>Hai nước ký hiệp định - Báo Mẫu</title></head><body><p>Hai nước đã ký hiệp định thương mại tự do tại Hà Nội hôm nay.</p></body></html>' >t1.html
+printf '<html><head><title>Việt Nam - Lào ký kết</title></head><body><p>Hai nước đã ký hiệp định thương mại tự do tại Hà Nội hôm nay.</p></body></html>' >t2.html
+expect_exit 0 "$SUKIEN" clean t1.html t2.html
+contains out '"title":"Hai nước ký hiệp định",'
+contains out '"title":"Việt Nam - Lào ký kết",'
