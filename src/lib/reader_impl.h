@@ -42,7 +42,10 @@ void sk_reader_error(sk_reader_t *r, long line, const char *doc, int code, const
 /* New article with format, source and line already set. */
 sk_article_t *sk_reader_article(sk_reader_t *r, sk_format_t format, long line);
 
-/* Set raw text, counting repairs. */
+/* Would sk_normalize_text return these bytes unchanged? (conservative) */
+int sk_text_is_normal(const char *s, size_t n);
+
+/* Set raw text, counting repairs; skips normalisation when sk_text_is_normal. */
 int sk_reader_set_raw(sk_reader_t *r, sk_article_t *a, const char *bytes, size_t len);
 
 /* Does this buffer look binary (NUL bytes, control characters, invalid UTF-8)?
