@@ -13,5 +13,11 @@ enum {
 int cmd_clean(int argc, char **argv);
 int cmd_mentions(int argc, char **argv);
 int cmd_code(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_person(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

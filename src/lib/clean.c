@@ -301,15 +301,17 @@ static int is_domain(const char *s, size_t n) {
 
 /* "Ảnh", "ẢNH" and "(ảnh" open a photo credit. */
 static const char *find_credit(const char *s, size_t n, size_t *mlen) {
-    const char *best = NULL;
-    for (size_t i = 0; i + 5 <= n; i++) {
-        if ((unsigned char)s[i] != 0xE1 || (unsigned char)s[i + 1] != 0xBA) continue;
-        unsigned char c = (unsigned char)s[i + 2];
-        if (c == 0xA2 && (s[i + 3] == 'n' || s[i + 3] == 'N') &&
-            (s[i + 4] == 'h' || s[i + 4] == 'H'))
-            best = s + i; /* Ảnh / ẢNH */
-        else if (c == 0xA3 && i && s[i - 1] == '(' && s[i + 3] == 'n' && s[i + 4] == 'h')
-            best = s + i - 1; /* (ảnh */
+    const char *best = NULL, *end = s + n;
+    for (const char *p = s; p + 5 <= end;) {
+        /* "Ả" = E1 BA A2, "ả" = E1 BA A3: find the shared prefix with memmem. */
+        const char *q = memmem(p, (size_t)(end - p), "\xE1\xBA", 2);
+        if (!q || q + 5 > end) break;
+        unsigned char c = (unsigned char)q[2];
+        if (c == 0xA2 && (q[3] == 'n' || q[3] == 'N') && (q[4] == 'h' || q[4] == 'H'))
+            best = q > s && q[-1] == '(' ? q - 1 : q; /* Ảnh / ẢNH / (Ảnh */
+        else if (c == 0xA3 && q > s && q[-1] == '(' && q[3] == 'n' && q[4] == 'h')
+            best = q - 1; /* (ảnh */
+        p = q + 2;
     }
     if (best) *mlen = (*best == '(') ? 6 : 5;
     return best;
@@ -372,6 +374,13 @@ static size_t strip_credit(char *s, size_t n) {
 static size_t tidy(const char *s, size_t n, char *dst) {
     size_t o = 0;
     int space = 1; /* drop leading spaces */
+    /* Most lines need nothing but trimming: copy them whole. */
+    if (n && s[0] != ' ' && s[n - 1] != ' ' && s[0] != '|' && s[n - 1] != '|' && s[0] != '*' &&
+        (unsigned char)s[0] != 0xE2 && !memchr(s, '\t', n) && !memmem(s, n, "  ", 2) &&
+        !memmem(s, n, "![", 2)) {
+        memcpy(dst, s, n);
+        return n;
+    }
     for (size_t i = 0; i < n;) {
         char c = s[i];
         if (c == '!' && i + 1 < n && s[i + 1] == '[') { /* ![alt](url) */
@@ -441,7 +450,13 @@ static void classify(line_t *l) {
     }
     if (l->n > 160) return; /* only short lines can be cues or junk rows */
     char key[256];
-    size_t k = fold_key(l->s, l->n, key, sizeof key);
+    /* Cues and timestamps are short; longer lines only need their start folded
+     * for the prefix rules below. */
+    size_t k = fold_key(l->s, l->n > 100 ? 40 : l->n, key, sizeof key);
+    if (l->n > 100) {
+        l->kind = prefix_in_list(key, k, JUNK_PREFIX, SK_ARRAY_LEN(JUNK_PREFIX)) ? L_DROP : L_TEXT;
+        return;
+    }
     if (in_list(key, k, CUE_END, SK_ARRAY_LEN(CUE_END))) {
         l->kind = L_CUE_END;
         return;
@@ -467,6 +482,35 @@ static void classify(line_t *l) {
 /* Lines that read like body text: long and ending a sentence. */
 static int is_body(const line_t *l) {
     return l->kind == L_TEXT && l->terminal && l->n >= 80 && !l->teaser;
+}
+
+/* First d/m/yyyy (or d-m-yyyy, d.m.yyyy) in s, as a->published "yyyy-mm-dd". */
+static int dateline_date(sk_article_t *a, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+        int v[3] = {0, 0, 0}, len[3] = {0, 0, 0}, f = 0;
+        size_t j = i;
+        char sep = 0;
+        while (j < n && f < 3) {
+            if (s[j] >= '0' && s[j] <= '9') {
+                v[f] = v[f] * 10 + (s[j] - '0');
+                if (++len[f] > 4) break;
+            } else if (f < 2 && len[f] && (s[j] == '/' || s[j] == '-' || s[j] == '.') &&
+                       (!sep || s[j] == sep)) {
+                sep = s[j];
+                f++;
+            } else {
+                break;
+            }
+            j++;
+        }
+        if (len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 && len[2] == 4 && v[0] >= 1 &&
+            v[0] <= 31 && v[1] >= 1 && v[1] <= 12 && v[2] >= 1900 && v[2] < 2200) {
+            a->published = sk_arena_printf(a->arena, "%04d-%02d-%02d", v[2], v[1], v[0]);
+            return a->published != NULL;
+        }
+    }
+    return 0;
 }
 
 /* ---- repetition ----------------------------------------------------------- */
@@ -515,7 +559,8 @@ int sk_clean_article(sk_article_t *a) {
         memset(l, 0, sizeof *l);
         char *dst = tidied + to;
         size_t n = tidy(p, (size_t)(e - p), dst);
-        if (find_credit(dst, n, &(size_t){0})) n = strip_credit(dst, n);
+        /* Credits follow captions, which are short; skip the scan on long paragraphs. */
+        if (n < 600 && find_credit(dst, n, &(size_t){0})) n = strip_credit(dst, n);
         l->s = dst;
         l->n = n;
         to += n;
@@ -558,6 +603,11 @@ int sk_clean_article(sk_article_t *a) {
             lines[i].keep = 0;
         i--; /* the loop's i++ lands on resume */
     }
+
+    /* A scraped page's dateline near the top gives its publication date. */
+    if (!a->published && a->format == SK_FORMAT_TEXT)
+        for (size_t i = 0; i < nl && i < 6; i++)
+            if (lines[i].kind == L_STAMP && dateline_date(a, lines[i].s, lines[i].n)) break;
 
     /* Sidebar teasers: a short title followed by a timestamp, twice or more. */
     size_t pairs = 0;

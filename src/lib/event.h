@@ -64,6 +64,7 @@ typedef struct sk_event {
     uint32_t evidence_start, evidence_end; /* byte span of the evidence sentence in article->text */
     const char *evidence;                  /* that sentence (NUL-terminated copy) */
     uint32_t n_mentions; /* sentences in this article reporting the same event */
+    uint8_t past_marked; /* some report in the article marks it as past ("đã", "vừa") */
 } sk_event_t;
 
 typedef struct sk_events {

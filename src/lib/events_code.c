@@ -16,6 +16,7 @@
 
 #include "coder.h"
 #include "mention.h"
+#include "normalize.h"
 
 int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a);
 
@@ -42,6 +43,8 @@ typedef struct ev_ctx {
     sk_event_t *ev;
     size_t n_ev, cap_ev;
     int last_subject; /* unit index of the last subject, or -1 */
+    const char *pair_country[2]; /* the article's main pair (main_pair) */
+    int pair_person[2], pair_country_unit[2];
     const char *visit_dest_country;
     const char *visit_dest_name;
     int visit_guest_person;
@@ -175,9 +178,17 @@ static int subject_before(const ev_ctx_t *c, size_t t, size_t *start_out) {
  * want_place. */
 static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t window) {
     uint32_t s = sent_of(c, t);
+    /* "điện đàm về Triều Tiên": what follows "về" is the topic, not a counterpart */
+    size_t stop = (size_t)-1;
+    for (size_t i = t; i < t + window && i < c->m->n_tokens && sent_of(c, i) == s; i++)
+        if (tok_is(c, i, "ve") && !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) {
+            stop = i;
+            break;
+        }
     for (size_t k = 0; k < c->n_units; k++) {
         const unit_t *u = &c->units[k];
         if (u->t0 < t) continue;
+        if (u->t0 > stop) break;
         if (sent_of(c, u->t0) != s) break;
         if (u->t0 - t > window || clause_break(c, t, u->t0)) break;
         if (u->is_place && !want_place) continue;
@@ -227,16 +238,33 @@ static int delegation_leader(const ev_ctx_t *c, int k) {
     size_t t = c->units[k].t1;
     uint32_t s = sent_of(c, c->units[k].t0);
     for (size_t i = t; i < t + 12 && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
+        for (size_t q = 0; q < c->m->n_triggers; q++) {
+            size_t tt = sk_mentions_token_at(c->m, c->m->triggers[q].start);
+            if (tt == i) return -1; /* "X tiếp Đoàn … do Y dẫn đầu": Y leads the object */
+        }
         if (!tok_is(c, i, "do")) continue;
-        int p = unit_after_tokens(c, i + 1);
-        if (p < 0 || c->units[p].person < 0) return -1;
-        size_t e = c->units[p].t1;
-        if (phrase_at(c, e, "dan dau") || phrase_at(c, e, "lam truong doan") ||
-            phrase_at(c, e, "lam truong"))
-            return p;
+        for (size_t q = (size_t)k + 1; q < c->n_units; q++) {
+            const unit_t *u = &c->units[q];
+            if (u->t0 <= i) continue;
+            if (u->t0 > i + 6 || u->person < 0) return -1;
+            for (size_t e = u->t1; e < u->t1 + 3 && e < c->m->n_tokens; e++)
+                if (phrase_at(c, e, "dan dau") || phrase_at(c, e, "lam truong doan") ||
+                    phrase_at(c, e, "lam truong"))
+                    return (int)q;
+            return -1;
+        }
         return -1;
     }
     return -1;
+}
+
+/* An organisation named as a forum or venue ("bên lề APEC", "tại Hội nghị ASEAN") is not
+ * a counterpart. */
+static int forum_context(const ev_ctx_t *c, const unit_t *u) {
+    if (u->person >= 0 || u->is_country || u->t0 == 0) return 0;
+    size_t t = u->t0;
+    return tok_is(c, t - 1, "le") || tok_is(c, t - 1, "nghi") || tok_is(c, t - 1, "dan") ||
+           tok_is(c, t - 1, "du") || tok_is(c, t - 1, "tai");
 }
 
 /* ---- sides --------------------------------------------------------------- */
@@ -292,7 +320,8 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
             if (other) continue;
         }
         uint32_t d = t->end <= trig_start ? trig_start - t->end : (t->start - trig_start) * 2;
-        if (type == SK_EV_VISIT && t->is_range) d /= 8; /* a visit is dated by its range */
+        /* a visit is dated by its range, written after it ("thăm X từ ngày 14-16/4") */
+        if (type == SK_EV_VISIT && t->is_range) d = t->start > trig_start ? d / 16 : d / 8;
         if (d < best_d) {
             best = t;
             best_d = d;
@@ -334,7 +363,7 @@ static int planned_cue_at(const ev_ctx_t *c, size_t i) {
     return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") ||
            phrase_at(c, i, "du kien") || phrase_at(c, i, "chuan bi") || phrase_at(c, i, "ke hoach") ||
            phrase_at(c, i, "du dinh") || (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) || phrase_at(c, i, "mong muon") ||
-           phrase_at(c, i, "hy vong") || phrase_at(c, i, "hi vong") || phrase_at(c, i, "de nghi") ||
+           phrase_at(c, i, "hy vong") || phrase_at(c, i, "hi vong") ||
            phrase_at(c, i, "san sang") || phrase_at(c, i, "sap toi");
 }
 
@@ -343,24 +372,47 @@ static int past_cue_at(const ev_ctx_t *c, size_t i) {
            phrase_at(c, i, "ke tu") || word_is(c, i, "sau", "sau");
 }
 
-/* Planned: a future cue earlier in the clause ("sẽ thăm A, thăm B") with no past marker
- * after it, or, for nominal mentions, right after ("cuộc hội đàm sắp tới"). */
+/* Planned. A verb is planned when a future cue stands earlier in its clause ("sẽ thăm A,
+ * thăm B") with no past marker after it; a nominal mention only when the cue governs it
+ * ("sẽ có cuộc hội đàm", "cuộc hội đàm sắp tới", "chuyến thăm dự kiến diễn ra"). */
 static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, int noun) {
     int planned = 0;
-    for (size_t i = lo; i < t0; i++) {
-        if (i > lo && clause_break(c, i - 1, i)) planned = 0;
-        if (planned_cue_at(c, i))
+    size_t from = noun ? (t0 > 6 ? t0 - 6 : 0) : (t0 > 20 ? t0 - 20 : 0);
+    if (from < lo) from = lo;
+    for (size_t i = from; i < t0; i++) {
+        if (i > from && clause_break(c, i - 1, i)) planned = 0;
+        if (i > from && noun) { /* a quote closes the cue's scope */
+            const char *g = c->a->text + c->m->tokens[i - 1].end;
+            const char *ge = c->a->text + c->m->tokens[i].start;
+            for (; g < ge; g++)
+                if (*g == '"' || !strncmp(g, "”", strlen("”"))) planned = 0;
+        }
+        if (planned_cue_at(c, i) && !(noun && phrase_at(c, i, "mong muon")))
             planned = 1;
         else if (past_cue_at(c, i))
             planned = 0;
     }
     if (planned) return 1;
+    if (!noun) return 0;
     uint32_t s = sent_of(c, t0);
-    size_t hi = t1 + (noun ? 12 : 3);
-    for (size_t i = t1; i < hi && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
+    for (size_t i = t1; i < t1 + 4 && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
         if (past_cue_at(c, i)) break;
-        if (planned_cue_at(c, i) || phrase_at(c, i, "toi day")) return 1;
+        if (phrase_at(c, i, "sap toi") || phrase_at(c, i, "toi day") ||
+            phrase_at(c, i, "du kien dien ra") || phrase_at(c, i, "se dien ra"))
+            return 1;
     }
+    return 0;
+}
+
+/* "duy trì tiếp xúc", "tăng cường đối thoại", "thúc đẩy trao đổi đoàn": a habit or an aim,
+ * not an occurrence. */
+static int generic_before(const ev_ctx_t *c, size_t t0) {
+    static const char *const CUES[] = {"duy tri", "tang cuong", "thuc day", "day manh",
+                                       "thuong xuyen", "mo rong", "cac chuyen", "cac cuoc",
+                                       "nhieu chuyen", "nhieu cuoc", "nhung chuyen", "nhung cuoc"};
+    for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++)
+        for (size_t k = 0; k < SK_ARRAY_LEN(CUES); k++)
+            if (phrase_at(c, i, CUES[k])) return 1;
     return 0;
 }
 
@@ -424,11 +476,27 @@ static void set_codes(sk_event_t *e) {
 
 /* ---- dedupe -------------------------------------------------------------- */
 
+static int same_lead(const sk_side_t *a, const sk_side_t *b);
+
+/* Same side: same lead, or one side's lead is among the other's actors (a delegation and
+ * the person leading it). */
 static int same_actor(const sk_side_t *a, const sk_side_t *b) {
+    if (same_lead(a, b)) return 1;
+    for (size_t i = 1; i < a->n_actors; i++)
+        if (a->actors[i].name && b->actors[0].name && !strcmp(a->actors[i].name, b->actors[0].name))
+            return 1;
+    for (size_t i = 1; i < b->n_actors; i++)
+        if (b->actors[i].name && a->actors[0].name && !strcmp(b->actors[i].name, a->actors[0].name))
+            return 1;
+    return 0;
+}
+
+static int same_lead(const sk_side_t *a, const sk_side_t *b) {
     const sk_actor_t *x = &a->actors[0], *y = &b->actors[0];
-    /* a visit's host is the visited country, whoever is named as host */
-    if (a->role && !strcmp(a->role, "host") && b->role && !strcmp(b->role, "host") && a->country &&
-        b->country && (x->kind == SK_ACTOR_ORGANIZATION || y->kind == SK_ACTOR_ORGANIZATION))
+    /* a side named as a country or body is the same side as a person of that country
+       ("Đối thoại … Việt Nam - Cuba" and "Thượng tướng X đối thoại với Y") */
+    if (a->country && b->country &&
+        (x->kind == SK_ACTOR_ORGANIZATION || y->kind == SK_ACTOR_ORGANIZATION))
         return !strcmp(a->country, b->country);
     if (x->kind != y->kind) return 0;
     if (x->kind == SK_ACTOR_ORGANIZATION && a->country && b->country)
@@ -445,7 +513,7 @@ static int dates_compatible(const sk_event_t *a, const sk_event_t *b) {
 static int find_same(const ev_ctx_t *c, const sk_event_t *e, int *swapped) {
     for (size_t i = 0; i < c->n_ev; i++) {
         const sk_event_t *o = &c->ev[i];
-        if (o->type != e->type || o->planned != e->planned || !dates_compatible(o, e)) continue;
+        if (o->type != e->type || !dates_compatible(o, e)) continue;
         if (same_actor(&o->sides[0], &e->sides[0]) && same_actor(&o->sides[1], &e->sides[1])) {
             *swapped = 0;
             return (int)i;
@@ -464,6 +532,20 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
     if (same >= 0) {
         sk_event_t *o = &c->ev[same];
         o->n_mentions++;
+        /* a named person leads rather than the delegation ("Đoàn …" then "do X dẫn đầu") */
+        for (int k = 0; k < 2; k++) {
+            sk_side_t *os = &o->sides[k];
+            const sk_side_t *es = &e->sides[swapped ? 1 - k : k];
+            if (os->actors[0].kind == SK_ACTOR_ORGANIZATION && es->actors[0].kind == SK_ACTOR_PERSON &&
+                strcmp(os->role, "host") != 0)
+                *os = (sk_side_t){.role = os->role, .actors = es->actors, .n_actors = es->n_actors,
+                                  .country = es->country ? es->country : os->country,
+                                  .locality = os->locality};
+        }
+        /* status from the most explicit report: any past marker makes it occurred,
+           else any planned report makes it planned */
+        o->past_marked |= e->past_marked;
+        o->planned = o->past_marked ? 0 : (o->planned || e->planned);
         if (!o->date.iso && e->date.iso) o->date = e->date;
         if (!o->location_name && e->location_name) {
             o->location_name = e->location_name;
@@ -481,6 +563,65 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
     e->n_mentions = 1;
     c->ev[c->n_ev++] = *e;
     return SK_OK;
+}
+
+/* ---- the article's main pair -------------------------------------------- */
+
+/* The two countries an article is mostly about (persons weighted by their mentions, plus
+ * country mentions), with each country's most mentioned person and a country unit. Used
+ * for "hai bên", "hai nước", "hai nhà lãnh đạo" and for agreements named without sides. */
+static void main_pair(ev_ctx_t *c) {
+    const char *cc[32];
+    int score[32], nc = 0;
+    for (size_t k = 0; k < c->n_units; k++) {
+        const unit_t *u = &c->units[k];
+        if (!u->country || u->is_place || forum_context(c, u)) continue;
+        int q = 0;
+        while (q < nc && strcmp(cc[q], u->country)) q++;
+        if (q == nc) {
+            if (nc == 32) continue;
+            cc[nc] = u->country;
+            score[nc++] = 0;
+        }
+        score[q] += u->person >= 0 ? 2 : 1;
+    }
+    for (int r = 0; r < 2; r++) {
+        int best = -1;
+        for (int q = 0; q < nc; q++)
+            if (score[q] > 0 && (best < 0 || score[q] > score[best])) best = q;
+        if (best < 0) return;
+        c->pair_country[r] = cc[best];
+        score[best] = -1;
+        /* its leading person and a unit naming the country */
+        int bp = -1, bn = 0;
+        for (size_t k = 0; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (!u->country || strcmp(u->country, cc[best])) continue;
+            if (u->is_country && c->pair_country_unit[r] < 0) c->pair_country_unit[r] = (int)k;
+            if (u->person >= 0) {
+                int n = (int)c->m->persons.items[u->person].n_mentions;
+                if (n > bn) {
+                    bn = n;
+                    bp = (int)k;
+                }
+            }
+        }
+        c->pair_person[r] = bp;
+    }
+}
+
+/* "hai bên", "hai nước", "hai phía" (countries) or "hai nhà lãnh đạo" (persons) in the
+ * clause around tokens [lo, hi): 1 countries, 2 persons, 0 none. */
+static int both_sides_phrase(const ev_ctx_t *c, size_t lo, size_t hi) {
+    for (size_t i = lo; i + 1 < hi && i + 1 < c->m->n_tokens; i++) {
+        if (!tok_is(c, i, "hai")) continue;
+        if (tok_is(c, i + 1, "ben") || tok_is(c, i + 1, "nuoc") || tok_is(c, i + 1, "phia"))
+            return 1;
+        if (phrase_at(c, i + 1, "nha lanh dao") || phrase_at(c, i + 1, "lanh dao") ||
+            phrase_at(c, i + 1, "nguyen thu"))
+            return 2;
+    }
+    return 0;
 }
 
 /* ---- one trigger --------------------------------------------------------- */
@@ -509,7 +650,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     size_t t1 = t0 + tm->n_syll;
     if (t0 >= c->m->n_tokens) return SK_OK;
     uint32_t sent = sent_of(c, t0);
-    if (negated_before(c, t0) || cancelled_before(c, t0)) return SK_OK;
+    if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0)) return SK_OK;
 
     /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
     size_t window = noun ? OBJECT_WINDOW : type == SK_EV_VISIT ? 4 : 8;
@@ -517,6 +658,20 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     /* Subject: before the trigger. */
     size_t subj_start = 0;
     int subj = subject_before_x(c, t0, &subj_start, type == SK_EV_VISIT);
+    /* A nominal mention ("X thông báo với Y về kết quả cuộc hội đàm với Z") has the clause's
+       first person as its subject. */
+    if (noun && subj >= 0 && obj >= 0) {
+        size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        for (size_t k = 0; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (u->t0 < first_tok) continue;
+            if (u->t0 >= c->units[subj].t0) break;
+            if (u->person >= 0 && !clause_break(c, u->t1 - 1, t0)) {
+                subj = (int)k;
+                break;
+            }
+        }
+    }
     /* Passive: "Y được X tiếp" — X (after "được") is the agent. */
     int passive = 0;
     if (subj >= 0 && c->units[subj].t0 > 0 && tok_is(c, c->units[subj].t0 - 1, "duoc")) {
@@ -529,13 +684,37 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     }
     /* Coordinated subject with no object: "X và Y hội đàm", "X và người đồng cấp Y điện đàm". */
     if (obj < 0 && subj >= 0 && !passive) {
-        int s1 = subject_before(c, c->units[subj].t0 > 0 ? c->units[subj].t0 - 1 : 0, NULL);
+        int s1 = subject_before(c, c->units[subj].t0, NULL);
         if (s1 >= 0 && s1 != subj && c->units[subj].t0 >= 1 &&
             ((c->units[subj].t0 - c->units[s1].t1 <= 3 &&
               (tok_is(c, c->units[subj].t0 - 1, "va") || tok_is(c, c->units[subj].t0 - 1, "voi"))) ||
              coordinated_before(c, subj) == s1)) {
             obj = subj;
             subj = s1;
+        }
+    }
+    /* "cuộc điện đàm giữa X và Y": the two sides follow "giữa". */
+    {
+        for (size_t q = t1; q < t1 + 3 && q < c->m->n_tokens; q++) {
+            if (!tok_is(c, q, "giua")) continue;
+            int a1 = object_after(c, q + 1, 0, 3);
+            if (a1 >= 0) {
+                int a2 = -1;
+                for (size_t k = (size_t)a1 + 1; k < c->n_units; k++) {
+                    const unit_t *u = &c->units[k];
+                    if (u->t0 < c->units[a1].t1) continue;
+                    if (u->t0 > c->units[a1].t1 + 6 || sent_of(c, u->t0) != sent) break;
+                    if (u->person >= 0 || u->is_country == c->units[a1].is_country) {
+                        a2 = (int)k;
+                        break;
+                    }
+                }
+                if (a2 >= 0) {
+                    subj = a1;
+                    obj = a2;
+                }
+            }
+            break;
         }
     }
     /* "X và Y điện đàm với Z": X leads the subject side, Y goes with X. */
@@ -613,10 +792,31 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         if (t0 - first_tok <= 8) subj = c->last_subject;
     }
 #ifdef SK_DEBUG_EVENTS
-    fprintf(stderr, "[%s] trig '%.*s' subj=%s obj=%s\n", c->a->doc, (int)(tm->end - tm->start),
-            c->a->text + tm->start, subj >= 0 ? c->units[subj].name : "-",
+    fprintf(stderr, "[%s] trig '%.*s' subj=%d:%s obj=%d:%s\n", c->a->doc, (int)(tm->end - tm->start),
+            c->a->text + tm->start, subj, subj >= 0 ? c->units[subj].name : "-", obj,
             obj >= 0 ? c->units[obj].name : "-");
 #endif
+    /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
+       ký năm 1995": the article's main pair. */
+    if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {
+        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        size_t hi = sk_mentions_token_at(c->m, c->a->sentences[sent].end);
+        int both = both_sides_phrase(c, lo, hi);
+        /* countries as sides only when "hai bên" governs the trigger ("Hai bên tổ chức đối
+           thoại"), or for an agreement; "Tại cuộc hội đàm, hai bên …" refers back */
+        if (both == 1 && type != SK_EV_AGREEMENT &&
+            !both_sides_phrase(c, t0 > 5 ? t0 - 5 : 0, t0))
+            both = 0;
+        int sideless_agreement = type == SK_EV_AGREEMENT && subj < 0 && obj < 0;
+        if (both || sideless_agreement) {
+            int a0 = both == 2 ? c->pair_person[0] : c->pair_country_unit[0];
+            int a1 = both == 2 ? c->pair_person[1] : c->pair_country_unit[1];
+            if (a0 >= 0 && a1 >= 0) {
+                subj = a0;
+                obj = a1;
+            }
+        }
+    }
     if (subj < 0 || obj < 0 || subj == obj) return SK_OK;
     const unit_t *us = &c->units[subj], *uo = &c->units[obj];
     if (us->person >= 0 && us->person == uo->person) return SK_OK;
@@ -627,6 +827,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (type != SK_EV_VISIT && type != SK_EV_AGREEMENT &&
         ((us->is_country && uo->person >= 0) || (uo->is_country && us->person >= 0)))
         return SK_OK;
+    if (forum_context(c, us) || forum_context(c, uo)) return SK_OK;
     /* A place can be a visit's destination, not a side in a meeting. */
     if (type != SK_EV_VISIT && (uo->is_place || us->is_place)) return SK_OK;
     /* Domestic contacts (both sides of one country) are out of scope. */
@@ -644,6 +845,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     ev.evidence = sk_arena_strndup(c->a->arena, c->a->text + ss->start, ss->end - ss->start);
     size_t sent_first = sk_mentions_token_at(c->m, ss->start);
     ev.planned = planned_around(c, t0, t1, sent_first, noun);
+    for (size_t i = t0 > 4 ? t0 - 4 : sent_first; i < t0; i++)
+        if (i >= sent_first && (word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa")))
+            ev.past_marked = 1;
+
+    if (ev.past_marked) ev.planned = 0;
 
     const sk_timex_t *tx = date_for(c, sent, tm->start, ev.type);
     if (tx) {
@@ -651,6 +857,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         ev.date.precision = tx->precision;
         if (tx->future) ev.planned = 1;
     }
+    /* "hôm qua", "chiều qua": it happened */
+    if (tx && tx->cls == SK_TIMEX_RELATIVE && !tx->future && tx->end > tx->start &&
+        tok_is(c, sk_mentions_token_at(c->m, tx->end) - 1, "qua"))
+        ev.past_marked = 1;
+    if (ev.past_marked) ev.planned = 0;
     find_location(c, sent, &ev.location_name, &ev.location_country);
 
     /* Roles. */
@@ -790,6 +1001,84 @@ static int visit_hosts(ev_ctx_t *c) {
     return SK_OK;
 }
 
+/* ---- years from office terms -------------------------------------------- */
+
+typedef struct term_ctx {
+    const char *title_fold;
+    int lo, hi, hit;
+} term_ctx_t;
+
+static void term_cb(void *vctx, const char *office, const char *start, const char *end) {
+    term_ctx_t *t = vctx;
+    char of[512];
+    size_t n = sk_fold_str(office, strlen(office), of, sizeof of);
+    size_t tl = strlen(t->title_fold);
+    /* the article's title is the office or its beginning ("Chủ tịch nước" ~ "Chủ tịch nước
+       Cộng hòa xã hội chủ nghĩa Việt Nam") */
+    if (n < tl || strncmp(of, t->title_fold, tl) || (n > tl && of[tl] != ' ')) return;
+    int lo = start && *start ? atoi(start) : 0;
+    int hi = end && *end ? atoi(end) : 9999;
+    if (!lo) return;
+    if (!t->hit || lo < t->lo) t->lo = lo;
+    if (!t->hit || hi > t->hi) t->hi = hi;
+    t->hit = 1;
+}
+
+/* The year of an article without a publication date, inferred from who held which office
+ * when (person_offices.tsv): the intersection of the terms of the offices the article gives
+ * its people, narrowed by the years the text names. 0 when not unique. */
+static int year_from_terms(const ev_ctx_t *c) {
+    int lo = 0, hi = 9999, have = 0;
+    const sk_persons_t *ps = &c->m->persons;
+    for (size_t i = 0; i < ps->n; i++) {
+        const sk_person_t *p = &ps->items[i];
+        for (size_t k = 0; k < p->n_titles; k++) {
+            term_ctx_t t = {0};
+            char tf[256];
+            sk_fold_str(p->titles[k], strlen(p->titles[k]), tf, sizeof tf);
+            t.title_fold = tf;
+            sk_lexicon_person_offices(c->lex, p->name, term_cb, &t);
+            if (!t.hit) continue;
+            if (t.lo > lo) lo = t.lo;
+            if (t.hi < hi) hi = t.hi;
+            have = 1;
+        }
+    }
+    if (!have || lo > hi) return 0;
+    if (lo == hi) return lo;
+    /* every four-digit year written in the text ("Năm APEC Việt Nam 2017") */
+    int year = 0;
+    const char *txt = c->a->text;
+    for (size_t i = 0; i + 4 <= c->a->text_len; i++) {
+        if (!(txt[i] >= '0' && txt[i] <= '9') || (i > 0 && txt[i - 1] >= '0' && txt[i - 1] <= '9'))
+            continue;
+        size_t j = i;
+        while (j < c->a->text_len && txt[j] >= '0' && txt[j] <= '9') j++;
+        if (j - i != 4 || (j < c->a->text_len && (txt[j] == '.' || txt[j] == ',') &&
+                           j + 1 < c->a->text_len && txt[j + 1] >= '0' && txt[j + 1] <= '9'))
+            continue;
+        int y = atoi(txt + i);
+        if (y < lo || y > hi) continue;
+        if (year && year != y) return 0;
+        year = y;
+    }
+    return year;
+}
+
+/* "--06-20" -> "2018-06-20" (both ends of a range). */
+static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
+    char buf[64];
+    const char *slash = strchr(iso, '/');
+    if (slash && !strncmp(slash + 1, "--", 2))
+        snprintf(buf, sizeof buf, "%04d%.*s/%04d%s", year, (int)(slash - iso - 1), iso + 1, year,
+                 slash + 2);
+    else if (!slash)
+        snprintf(buf, sizeof buf, "%04d%s", year, iso + 1);
+    else
+        return iso;
+    return sk_arena_strdup(c->a->arena, buf);
+}
+
 /* Fill what a sentence alone could not date:
  *  - an undated event takes the article's date when the body names exactly one day
  *    (one day-precise date, or one range for visits). Years are never guessed: a
@@ -808,6 +1097,7 @@ static void fill_dates(ev_ctx_t *c) {
             day = t;
         }
     }
+    int year = c->a->published ? 0 : -1;
     for (size_t i = 0; i < c->n_ev; i++) {
         sk_event_t *e = &c->ev[i];
         if (!e->date.iso && !e->planned) {
@@ -815,6 +1105,13 @@ static void fill_dates(ev_ctx_t *c) {
             if (t) {
                 e->date.iso = sk_timex_iso(c->a->arena, t);
                 e->date.precision = t->precision;
+            }
+        }
+        if (e->date.iso && !strncmp(e->date.iso, "--", 2)) {
+            if (year < 0) year = year_from_terms(c);
+            if (year > 0) {
+                e->date.iso = with_year(c, e->date.iso, year);
+                e->date.inferred = 1;
             }
         }
     }
@@ -826,9 +1123,10 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     a->events = out;
     if (!a->mentions) return SK_OK;
     ev_ctx_t c = {.lex = lex, .a = a, .m = a->mentions, .last_subject = -1,
-                  .visit_guest_person = -1};
+                  .visit_guest_person = -1, .pair_person = {-1, -1}, .pair_country_unit = {-1, -1}};
     int rc = build_units(&c);
     if (rc) return rc;
+    main_pair(&c);
     /* Visits first, so meetings inside them know where they happen. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < c.m->n_triggers; k++) {

@@ -40,6 +40,7 @@ typedef struct ctx {
     uint8_t *surname;     /* token is a surname */
     int16_t *honorific;   /* tokens in the honorific starting here, 0 if none */
     uint8_t *nonname;     /* 1: never in a name; 2: never starts a name (nonnames.tsv) */
+    uint8_t *trigger_tok; /* token is part of an event trigger */
     size_t cap_mentions;
 } ctx_t;
 
@@ -183,6 +184,7 @@ static int set_labels(ctx_t *c) {
     c->surname = sk_arena_alloc(ar, c->nt + 1);
     c->honorific = sk_arena_alloc(ar, (c->nt + 1) * sizeof *c->honorific);
     c->nonname = sk_arena_alloc(ar, c->nt + 1);
+    c->trigger_tok = sk_arena_alloc(ar, c->nt + 1);
     m->triggers = sk_arena_alloc(ar, (m->n_matches + 1) * sizeof *m->triggers);
     if (!c->label || !c->label_first || !c->surname || !c->honorific || !c->nonname ||
         !m->triggers)
@@ -221,6 +223,12 @@ static int set_labels(ctx_t *c) {
             continue;
         }
         const sk_lex_match_t *b = &m->matches[best[t]];
+        /* "Nhật hoàng Akihito" listed as a person's alias: the office is a title */
+        if (x->kind == SK_LEX_OFFICE && b->kind == SK_LEX_PERSON) {
+            best[t] = (int32_t)k;
+            continue;
+        }
+        if (b->kind == SK_LEX_OFFICE && x->kind == SK_LEX_PERSON) continue;
         if (x->n_syll > b->n_syll ||
             (x->n_syll == b->n_syll && kind_rank(x->kind) > kind_rank(b->kind)))
             best[t] = (int32_t)k;
@@ -261,6 +269,7 @@ static int set_labels(ctx_t *c) {
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
             if (blocked[j]) bad = 1;
         if (bad || (nt && t < last_end_tok)) continue;
+        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++) c->trigger_tok[j] = 1;
         m->triggers[nt++] = *x;
         last_end_tok = t + x->n_syll;
     }
@@ -328,9 +337,12 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     t->country = entry_country(c, e);
     /* "Bộ trưởng Tài chính Mỹ", "Thống đốc Ngân hàng Trung ương Trung Quốc": a capitalised
        phrase the lexicon does not know, then a country, belongs to the title. */
-    if (j < c->nt && joined(c, j) && c->tok[j].cap && c->label[j] < 0) {
+    char jbuf[16];
+    const char *jur = sk_lex_attr(e, "jurisdiction", jbuf, sizeof jbuf);
+    if (jur && strcmp(jur, "none") && j < c->nt && joined(c, j) && c->tok[j].cap &&
+        c->label[j] < 0 && !c->trigger_tok[j]) {
         size_t q = j + 1;
-        while (q < c->nt && q < j + 5 && joined(c, q) && c->label[q] < 0) q++;
+        while (q < c->nt && q < j + 5 && joined(c, q) && c->label[q] < 0 && !c->trigger_tok[q]) q++;
         if (q < c->nt && q < j + 5 && joined(c, q) && c->label_first[q] &&
             label_kind(c, q) == SK_LEX_COUNTRY)
             j = q;
@@ -421,7 +433,8 @@ static size_t name_run(const ctx_t *c, size_t i) {
         size_t gl;
         const char *g = gap(c, j, &gl);
         int hyphen_tight = gl == 1 && g[0] == '-';
-        if (name_joined(c, j) && name_token(c, j) && label_kind(c, j) != SK_LEX_PERSON) {
+        if (name_joined(c, j) && name_token(c, j) &&
+            (label_kind(c, j) != SK_LEX_PERSON || (c->label[j] == c->label[i] && !c->label_first[j]))) {
             j++;
             continue;
         }
@@ -509,6 +522,7 @@ typedef struct pdraft {
     const char *org, *country;
     int country_strength; /* 0 none, 1 surname default, 2 office default, 3 stated */
     int vn_surname;
+    int32_t known; /* lexicon entry of a known person, or -1 */
     uint32_t first_start, first_end, n_mentions;
 } pdraft_t;
 
@@ -604,6 +618,9 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
     fold_span(c, pm->name0, pm->name1, key, sizeof key);
     size_t n_tok = pm->name1 - pm->name0;
     int idx = find_person(ps, key);
+    int32_t known = label_kind(c, pm->name0) == SK_LEX_PERSON ? (int32_t)c->m->matches[c->label[pm->name0]].entry : -1;
+    for (size_t q = 0; idx < 0 && known >= 0 && q < ps->n; q++)
+        if (ps->items[q].known == known) idx = (int)q;
     if (idx < 0) {
         int r = resolve_short(ps, key, n_tok);
         if (r >= 0) idx = r;
@@ -628,6 +645,7 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
         fold_span(c, pm->name1 - 1, pm->name1, p->last, sizeof p->last);
         fold_span(c, pm->name0, pm->name0 + 1, p->first, sizeof p->first);
         p->n_tok = n_tok;
+        p->known = known;
         p->first_start = c->tok[pm->name0].start;
         p->first_end = c->tok[pm->name1 - 1].end;
         /* Known person: country from the lexicon. */
@@ -740,10 +758,10 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             k += (size_t)c.honorific[k];
         int ctx_strong = pm.n_titles > 0 || k > tend;
         size_t nend = (k < c.nt && (k == i || joined(&c, k) || k != tend)) ? name_run(&c, k) : k;
-        if (nend == k && !ctx_strong) {
-            nend = name_run(&c, k);
+        if (!ctx_strong) {
+            if (nend == k) nend = name_run(&c, k);
             const char *cc = NULL;
-            /* "người đồng cấp Nga Vladimir Putin" */
+            /* "người đồng cấp Nga Vladimir Putin": the phrase belongs to the mention */
             size_t cl = nend > k ? counterpart_before(&c, k, &cc) : 0;
             if (cl) {
                 pm.country = cc;
@@ -783,6 +801,17 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                             pm.titles[pm.n_titles++] = app[q];
                         aend = e2;
                     }
+                }
+            }
+            /* "Đô-nan Trăm (Donald Trump)": the form in parentheses is the same person */
+            if (ok && aend == nend && nend < c.nt) {
+                size_t gl;
+                const char *g = gap(&c, nend, &gl);
+                if (gl >= 2 && g[gl - 1] == '(' && name_run(&c, nend) > nend) {
+                    size_t pe = name_run(&c, nend);
+                    size_t gl2;
+                    const char *g2 = pe < c.nt ? gap(&c, pe, &gl2) : ")";
+                    if (pe >= c.nt || memchr(g2, ')', pe < c.nt ? gl2 : 1)) aend = pe;
                 }
             }
             if (ok) {

@@ -72,3 +72,9 @@ for junk in 'Google News' '![]()' 'Minh Châu' 'Tin liên quan' 'nghị quyết 
     'chuyên trách' '\nnull' 'fb yt' 'Tin khác' 'Thời tiết' 'Giá vàng' '20:15'; do
   lacks out "$junk"
 done
+
+# A dateline at the top of a plain-text page gives the publication date.
+printf 'Tiêu đề bài viết\nThứ Ba, 05/11/2024 16:20\nNội dung bài viết.\n' >dateline.txt
+expect_exit 0 "$SUKIEN" clean dateline.txt
+contains out '"title":"Tiêu đề bài viết","published":"2024-11-05"'
+contains out '"text":"Tiêu đề bài viết\nNội dung bài viết."'
