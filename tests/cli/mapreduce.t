@@ -71,4 +71,14 @@ for t in MEET VISIT CALL MESSAGE AGREEMENT; do
 done
 cat reduced.* | LC_ALL=C sort -s -t'"' -k8,8 >keyed.jsonl
 cmp merged.jsonl keyed.jsonl || { echo "keyed reduce differs from one merge"; exit 1; }
+# Hadoop Streaming as in docs/SCALING.md: map emits TYPE<TAB>line, `sort` plays
+# the shuffle, one reducer per type drops the key and merges.
+awk 'match($0, /"type":"(MEET|VISIT|CALL|MESSAGE|AGREEMENT)"/) {
+       print substr($0, RSTART + 8, RLENGTH - 9) "\t" $0 }' single.jsonl |
+  LC_ALL=C sort -t"$(printf '\t')" -k1,1 >shuffled.tsv
+for t in $(cut -f1 shuffled.tsv | sort -u); do
+  awk -F'\t' -v t="$t" '$1 == t' shuffled.tsv | cut -f2- | "$SUKIEN" merge
+done | LC_ALL=C sort -s -t'"' -k8,8 >hadoop.jsonl
+cmp merged.jsonl hadoop.jsonl || { echo "streaming-style map/shuffle/reduce differs"; exit 1; }
+[ "$(cut -f1 shuffled.tsv | sort -u | wc -l)" -ge 2 ] || { echo "one type only"; exit 1; }
 echo "ok: $n articles, $events event reports, $merged merged events"
