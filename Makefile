@@ -101,3 +101,9 @@ fuzz-smoke: fuzz
 	    build-fuzz/corpus/$$n fuzz/corpus/$$n || exit 1; done
 
 -include $(FUZZ_OBJ:.o=.d)
+
+# Speed and scale on the shared corpus replicated 1x/4x/16x (not part of `make test`):
+# lexicon load, clean/code throughput, cost growth, GNU parallel, ingest, vntk peer.
+# Results in bench/out/results.md; see docs/BENCHMARKS.md. BENCH=... picks sections.
+bench: all
+	bench/run.sh $(BENCH)
