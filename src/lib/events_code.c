@@ -348,21 +348,26 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
 }
 
 static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char **country) {
-    /* "tại <place|country>", "ở <place>", "(theo giờ <place>)" */
+    /* "tại <place|country>", "ở <place>", "(theo giờ <place>)", "tại thủ đô <place>",
+       "tại trụ sở <body>"; the name as written in the text */
     sk_mentions_t *m = c->m;
     for (size_t k = 0; k < m->n; k++) {
         const sk_mention_t *x = &m->items[k];
         if (x->sentence != sent) continue;
-        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY) continue;
+        int building = x->kind == SK_MENTION_ORG && x->tok_start >= 3 &&
+                       tok_is(c, x->tok_start - 1, "so") && tok_is(c, x->tok_start - 2, "tru") &&
+                       tok_is(c, x->tok_start - 3, "tai");
+        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY && !building) continue;
         size_t t = x->tok_start;
         if (t == 0) continue;
-        if (tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || tok_is(c, t - 1, "gio") ||
+        if (building || tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || tok_is(c, t - 1, "gio") ||
             (t >= 2 && tok_is(c, t - 1, "do") && tok_is(c, t - 2, "thu"))) {
             /* "tại Hà Nội" but not "Đại sứ Việt Nam tại Nga" (inside a title) */
             if (m->tok_mention[t] >= 0 && m->items[m->tok_mention[t]].kind == SK_MENTION_PERSON)
                 continue;
-            *name = x->canonical;
-            *country = x->country;
+            size_t from = building ? c->m->tokens[t - 2].start : x->start;
+            *name = sk_arena_strndup(c->a->arena, c->a->text + from, x->end - from);
+            *country = x->country ? x->country : building ? "VNM" : NULL;
             return 1;
         }
     }
@@ -564,9 +569,10 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
         o->past_marked |= e->past_marked;
         o->planned = o->past_marked ? 0 : (o->planned || e->planned);
         if (!o->date.iso && e->date.iso) o->date = e->date;
-        if (!o->location_name && e->location_name) {
+        if (e->location_name && (!o->location_name || (o->location_inferred && !e->location_inferred))) {
             o->location_name = e->location_name;
             o->location_country = e->location_country;
+            o->location_inferred = e->location_inferred;
         }
         /* a more specific subtype from a verb beats a nominal mention */
         return SK_OK;
@@ -985,8 +991,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         /* guest = subject (the visitor); host = the named inviter, else the destination */
         host_is_subject = 0;
         if (uo->is_country || uo->is_place) {
-            ev.location_name = uo->name;
+            const sk_mention_t *x = &c->m->items[uo->mention];
+            ev.location_name = sk_arena_strndup(c->a->arena, c->a->text + x->start, x->end - x->start);
             ev.location_country = uo->country;
+            ev.location_inferred = 0;
         }
     }
     int first = host_is_subject ? lead_s : lead_o, second = host_is_subject ? lead_o : lead_s;
@@ -1007,6 +1015,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (ev.type == SK_EV_MEET && !ev.location_name && c->visit_dest_country) {
         ev.location_name = c->visit_dest_name;
         ev.location_country = c->visit_dest_country;
+        ev.location_inferred = 1;
     }
     return add_event(c, &ev);
 }
