@@ -767,6 +767,25 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             subj = co;
         }
     }
+    /* MESSAGE: "X đã gửi cho Y một bức thư": sender before "gửi", recipient after it. */
+    if (type == SK_EV_MESSAGE) {
+        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        for (size_t g = t0; g-- > lo && g + 12 > t0;) {
+            if (!tok_is(c, g, "gui")) continue;
+            int rcpt = -1;
+            for (size_t k = 0; k < c->n_units; k++)
+                if (c->units[k].t0 > g && c->units[k].t1 <= t0 && !c->units[k].is_place) {
+                    rcpt = (int)k;
+                    break;
+                }
+            int sender = subject_before(c, g, NULL);
+            if (rcpt >= 0 && sender >= 0 && sender != rcpt) {
+                subj = sender;
+                obj = rcpt;
+            }
+            break;
+        }
+    }
     /* MESSAGE: "X gửi tới Y một bức thư": the recipient is named before the trigger. */
     if (type == SK_EV_MESSAGE && obj < 0 && subj >= 0) {
         for (size_t k = 0; k < c->n_units; k++) {
@@ -967,9 +986,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     } else if (subj_other >= 0) {
         other_s = subj_other;
     }
-    if (!strcmp(dir, "host"))
+    /* "first side" = host, caller, sender: the subject for "tiếp" and "gửi" */
+    if (!strcmp(dir, "host") || !strcmp(dir, "sender"))
         host_is_subject = !passive;
-    else if (!strcmp(dir, "guest") || !strcmp(dir, "sender"))
+    else if (!strcmp(dir, "guest"))
         host_is_subject = passive;
     else {
         /* symmetric: the side at home hosts */
