@@ -33,7 +33,7 @@ SCHEMA = {
     "persons.tsv": COMMON | {"country", "wiki", "gender", "born", "died", "homonyms", "org"},
     "persons_foreign.tsv": COMMON | {"country", "gender", "office", "org", "born", "died"},
     "cues.tsv": COMMON | {"type", "subtype"},
-    "triggers.tsv": COMMON | {"type", "subtype", "cameo", "plover", "mode", "role", "dir", "form"},
+    "triggers.tsv": COMMON | {"type", "subtype", "cameo", "plover", "mode", "role", "dir", "form", "frame"},
     "nonnames.tsv": COMMON | {"type", "position"},
 }
 VALUES = {

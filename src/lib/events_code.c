@@ -786,6 +786,24 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             break;
         }
     }
+    /* MESSAGE: "thư của Tổng thống X gửi ông Y": sender after "của", recipient after "gửi". */
+    int framed = attr_is(e, "frame", "cua-gui");
+    if (framed) subj = obj = -1;
+    if (type == SK_EV_MESSAGE && noun && tok_is(c, t1, "cua")) {
+        int snd = unit_after_tokens(c, t1 + 1);
+        if (snd >= 0 && c->units[snd].person >= 0) {
+            size_t g = c->units[snd].t1;
+            if (tok_is(c, g, "gui")) {
+                size_t r0 = g + 1;
+                if (tok_is(c, r0, "toi") || tok_is(c, r0, "cho") || tok_is(c, r0, "den")) r0++;
+                int rc2 = unit_after_tokens(c, r0);
+                if (rc2 >= 0 && rc2 != snd) {
+                    subj = snd;
+                    obj = rc2;
+                }
+            }
+        }
+    }
     /* MESSAGE: "X gửi tới Y một bức thư": the recipient is named before the trigger. */
     if (type == SK_EV_MESSAGE && obj < 0 && subj >= 0) {
         for (size_t k = 0; k < c->n_units; k++) {
@@ -897,6 +915,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             break;
         }
     }
+    if (framed && (subj < 0 || obj < 0)) return SK_OK;
     /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
        ký năm 1995": the article's main pair. */
     if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {

@@ -266,8 +266,9 @@ static int set_labels(ctx_t *c) {
         if (attr_is(e, "type", "BLOCK")) continue;
         size_t t = sk_mentions_token_at(m, x->start);
         int bad = 0;
+        /* blocked, or inside an office, name or place ("thư" in "Tổng Bí thư") */
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
-            if (blocked[j]) bad = 1;
+            if (blocked[j] || c->label[j] >= 0) bad = 1;
         if (bad || (nt && t < last_end_tok)) continue;
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++) c->trigger_tok[j] = 1;
         m->triggers[nt++] = *x;
