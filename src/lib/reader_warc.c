@@ -24,10 +24,6 @@ typedef struct {
     long long length;
 } warc_head_t;
 
-void sk_warc_free(sk_reader_t *r) {
-    (void)r;
-}
-
 /* Copy a header value (trimmed) into dst. */
 static void header_value(const char *v, const char *end, char *dst, size_t cap) {
     while (v < end && (*v == ' ' || *v == '\t'))
@@ -374,9 +370,8 @@ int sk_read_warc(sk_reader_t *r, sk_article_t **out) {
             return SK_ETRUNC;
         }
         const char *block = in->buf + in->pos;
-        /* The block is NUL-terminated for the string searches below only if
-         * we copy it; record_article works on (pointer, length) except for a
-         * bounded doctype sniff, so terminate a copy. */
+        /* A NUL-terminated copy: the header and chunk parsers below use
+         * C string functions, which must not run into the next record. */
         char *copy = malloc(n + 1);
         if (!copy) return SK_ENOMEM;
         memcpy(copy, block, n);
