@@ -820,6 +820,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (noun && type == SK_EV_VISIT) {
         size_t q = t1;
         int dest = -1;
+        /* "chuyến thăm đến Mỹ của ông X" */
+        if (tok_is(c, q, "den") || tok_is(c, q, "toi") || tok_is(c, q, "sang")) q++;
         int k = unit_after_tokens(c, q);
         if (k >= 0 && (c->units[k].is_country || c->units[k].is_place)) {
             dest = k;
@@ -849,6 +851,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             if (memchr(g, ',', (size_t)(ge - g))) subj = (int)k;
             break;
         }
+        /* "Tại cuộc gặp với người đồng cấp Y, ông Y đã hứa …": the other side is the one
+           the article is following */
+        if (subj >= 0 && c->units[subj].person >= 0 && c->units[subj].person == c->units[obj].person &&
+            c->last_subject >= 0 && c->units[c->last_subject].person != c->units[obj].person)
+            subj = c->last_subject;
     }
     /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject. */
     if (noun && subj < 0 && obj >= 0 && c->units[obj].t0 > 0 && tok_is(c, c->units[obj].t0 - 1, "cua")) {
