@@ -30,6 +30,7 @@ typedef struct unit {
     const char *name; /* person name or organisation/country name */
     const char *country;
     const char *org;
+    const char *locality; /* a locality's delegation: "Hà Nội" */
     int is_country; /* a country named as such (destination or side) */
     int is_place;
 } unit_t;
@@ -127,6 +128,9 @@ static int build_units(ev_ctx_t *c) {
             u.country = x->country;
             u.is_country = x->kind == SK_MENTION_COUNTRY;
             u.is_place = x->kind == SK_MENTION_PLACE;
+            if (x->kind == SK_MENTION_ORG && x->org && x->lex_entry >= 0 &&
+                sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry)->kind == SK_LEX_PLACE)
+                u.locality = x->org;
             const sk_lex_entry_t *e = x->lex_entry >= 0 ? sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry) : NULL;
             if (e && x->kind == SK_MENTION_ORG) {
                 /* generic bodies without a country ("Bộ Ngoại giao") are not sides alone */
@@ -301,6 +305,9 @@ static int fill_side(ev_ctx_t *c, sk_side_t *side, const char *role, int lead, i
     if (other >= 0) set_actor_from_unit(c, &side->actors[1], &c->units[other]);
     side->country = c->units[lead].country;
     if (!side->country && other >= 0) side->country = c->units[other].country;
+    side->locality = c->units[lead].locality ? c->units[lead].locality
+                     : other >= 0            ? c->units[other].locality
+                                             : NULL;
     return SK_OK;
 }
 
