@@ -930,6 +930,28 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     if (framed && (subj < 0 || obj < 0)) return SK_OK;
+    /* "ông tới Oa-sinh-tơn", "Tổng thống đến Hà Nội": a person, then the place at once */
+    if (attr_is(e, "frame", "arrive")) {
+        size_t q = t1;
+        if (tok_is(c, q, "thu") && tok_is(c, q + 1, "do")) q += 2;
+        if (obj < 0 || c->units[obj].t0 != q || !(c->units[obj].is_country || c->units[obj].is_place))
+            return SK_OK;
+        if (subj < 0 || c->units[subj].person < 0) return SK_OK;
+        /* only function words between the person and the verb ("Chủ tịch nước X và phu nhân
+           đã đến …"); not "liên quan đến", "đưa THAAD tới", "cử đặc phái viên đến" */
+        static const char *const OK_WORDS[] = {"da", "se", "vua", "dang", "cung", "lai", "va",
+                                               "phu", "nhan", "cung", "doan", "dai", "bieu",
+                                               "cap", "cao", "som", "moi", "bay", "ngay", "hom",
+                                               "nay", "qua", "sang", "chieu", "toi", "trua", "ong",
+                                               "ba", "tuan", "truoc"};
+        size_t from = c->units[subj].t1;
+        if (t0 - from > 8) return SK_OK;
+        for (size_t i = from; i < t0; i++) {
+            int ok = c->m->tokens[i].digit;
+            for (size_t w = 0; !ok && w < SK_ARRAY_LEN(OK_WORDS); w++) ok = tok_is(c, i, OK_WORDS[w]);
+            if (!ok) return SK_OK;
+        }
+    }
     /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
        ký năm 1995": the article's main pair. */
     if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {
