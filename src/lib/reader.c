@@ -85,7 +85,7 @@ static int read_text(sk_reader_t *r, sk_article_t **out) {
     size_t len = 0;
     for (;;) {
         if (r->cap - len < 65536) {
-            size_t ncap = r->cap ? r->cap * 2 : 1 << 20;
+            size_t ncap = r->cap ? r->cap * 2 : 1 << 17; /* grows; most pages are small */
             char *nb = realloc(r->buf, ncap);
             if (!nb) return SK_ENOMEM;
             r->buf = nb;
