@@ -97,7 +97,8 @@ build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
 fuzz-smoke: fuzz
 	@for t in $(FUZZ_BIN); do n=$${t#build-fuzz/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \
 	  echo "fuzz-smoke: $$n ($(FUZZ_SECS) s)"; \
-	  $$t -max_total_time=$(FUZZ_SECS) -print_final_stats=1 \
+	  d=; if [ -f fuzz/$$n.dict ]; then d=-dict=fuzz/$$n.dict; fi; \
+	  $$t -max_total_time=$(FUZZ_SECS) -print_final_stats=1 $$d \
 	    build-fuzz/corpus/$$n fuzz/corpus/$$n || exit 1; done
 
 -include $(FUZZ_OBJ:.o=.d)
