@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,7 +177,7 @@ static void show_progress(ingest_t *in, int final) {
     size_t n = in->added + in->replaced + in->unchanged;
     double rate = el > 0 ? n / el : 0;
     double frac = in->bytes_total ? (double)in->bytes_done / (double)in->bytes_total : 0;
-    if (frac > 1) frac = 1;
+    if (frac > 1 || final) frac = 1;
     char bar[31];
     int w = (int)(frac * 30);
     for (int i = 0; i < 30; i++)
@@ -192,6 +193,10 @@ static void show_progress(ingest_t *in, int final) {
 static void *writer(void *arg) {
     ingest_t *in = arg;
     long in_batch = 0;
+    /* Test hook: die like `kill -9` after storing N articles (mid-batch when
+     * N is not a multiple of --batch), to test that a re-run completes. */
+    const char *kill_env = getenv("SUKIEN_TEST_KILL_AFTER");
+    long kill_after = kill_env ? atol(kill_env) : 0, stored = 0;
     double last_show = 0;
     for (;;) {
         pthread_mutex_lock(&in->mu);
@@ -212,6 +217,7 @@ static void *writer(void *arg) {
             if (rc == SK_OK) rc = sk_store_put(in->store, j->a, j->hash, &out);
             if (rc == SK_OK) {
                 in_batch++;
+                if (kill_after > 0 && ++stored >= kill_after) raise(SIGKILL);
                 if (out == SK_PUT_ADDED) in->added++;
                 if (out == SK_PUT_REPLACED) in->replaced++;
                 if (out == SK_PUT_UNCHANGED) in->unchanged++;
