@@ -27,7 +27,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
 
-.PHONY: all check unit cli-tests clean format bench fuzz test demo
+.PHONY: all check unit cli-tests clean format bench fuzz fuzz-smoke test demo
 all: $(BUILD)/sukien sukien
 
 $(BUILD)/libsukien.a: $(LIB_OBJ)
@@ -58,7 +58,7 @@ cli-tests: $(BUILD)/sukien
 check: unit cli-tests
 
 format:
-	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h
+	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c
 
 clean:
 	rm -rf build build-san build-fuzz sukien
@@ -74,3 +74,36 @@ test:
 # The main job on the embedded default store, over the example articles in examples/.
 demo: all
 	./scripts/demo.sh
+
+# libFuzzer targets (clang): `make fuzz` builds build-fuzz/fuzz_*, `make fuzz-smoke`
+# runs each for FUZZ_SECS seconds on its seed corpus (new inputs go to build-fuzz/corpus).
+FUZZ_CC    ?= clang
+FUZZ_SAN   := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS := $(CSTD) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN) -Isrc/lib $(PKG_CFLAGS)
+FUZZ_SRC   := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN   := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
+FUZZ_OBJ   := $(LIB_SRC:%.c=build-fuzz/%.o)
+FUZZ_SECS  ?= 20
+
+fuzz: $(FUZZ_BIN)
+
+build-fuzz/src/lib/%.o: src/lib/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+
+fuzz-smoke: fuzz
+	@for t in $(FUZZ_BIN); do n=$${t#build-fuzz/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \
+	  echo "fuzz-smoke: $$n ($(FUZZ_SECS) s)"; \
+	  $$t -max_total_time=$(FUZZ_SECS) -print_final_stats=1 \
+	    build-fuzz/corpus/$$n fuzz/corpus/$$n || exit 1; done
+
+-include $(FUZZ_OBJ:.o=.d)
+
+# Speed and scale on the shared corpus replicated 1x/4x/16x (not part of `make test`):
+# lexicon load, clean/code throughput, cost growth, GNU parallel, ingest, vntk peer.
+# Results in bench/out/results.md; see docs/BENCHMARKS.md. BENCH=... picks sections.
+bench: all
+	bench/run.sh $(BENCH)

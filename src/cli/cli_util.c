@@ -34,7 +34,10 @@ int cli_for_each_article(char **files, int n_files, sk_format_t format, cli_stat
         n_files = 1;
     }
     for (int i = 0; i < n_files; i++) {
-        sk_reader_opts_t opts = {.format = format, .diag = cli_print_diag, .diag_ctx = st};
+        sk_reader_opts_t opts = {.format = format,
+                                 .max_record_bytes = st->max_record_bytes,
+                                 .diag = cli_print_diag,
+                                 .diag_ctx = st};
         sk_reader_t *r = NULL;
         int rc = sk_reader_open(files[i], &opts, &r);
         if (rc < 0) {
@@ -90,7 +93,7 @@ const char *cli_data_dir(void) {
     const char *env = getenv("SUKIEN_DATA");
     if (env && *env) return env;
     /* Next to the executable's source tree when run from a checkout. */
-    if (access(SK_DATA_DIR "/README.md", R_OK) == 0) return SK_DATA_DIR;
+    if (access(SK_DATA_DIR "/triggers.tsv", R_OK) == 0) return SK_DATA_DIR;
     return "data";
 }
 

@@ -14,6 +14,7 @@ typedef struct cli_status {
     size_t repaired; /* records repaired (WARNING) */
     size_t failed_files;
     int quiet; /* suppress warnings */
+    size_t max_record_bytes; /* reader record limit (0 = the reader's default) */
 } cli_status_t;
 
 /* Diagnostic callback printing "sukien: FILE:LINE: error|warning: doc D: message". */

@@ -1,25 +1,686 @@
-/* clean.c — initial pass-through: trims lines and drops empty ones. */
+/* clean.c — main text from a scraped page: keep the article's paragraphs, drop
+ * page boilerplate.
+ *
+ * The page is read as lines. Each line is first tidied (image markup, table
+ * bars, a trailing photo credit and repeated spaces removed) and classified
+ * by its shape alone: junk lines (stray "null", social-link rows, photo
+ * credits, bare domains, timestamps, "Tags:" rows) are dropped wherever they
+ * are. A block heading ("Tin liên quan", "Có thể bạn quan tâm"...) opens a
+ * list of other articles: everything after it is dropped until the article
+ * visibly resumes, i.e. several body paragraphs in a row (teaser boxes
+ * alternate short titles with at most one summary paragraph each). Finally a
+ * line repeating an earlier one (a caption equal to the headline, a title
+ * printed twice) is kept once. None of these rules looks at a particular
+ * site: they use line length, final punctuation, position, repetition and a
+ * short list of cue phrases. */
 #include "clean.h"
 
 #include <string.h>
 
-int sk_clean_article(sk_article_t *a) {
-    char *t = sk_arena_alloc(a->arena, a->raw_len + 1);
-    if (!t) return SK_ENOMEM;
-    size_t o = 0;
-    const char *p = a->raw, *end = a->raw + a->raw_len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        const char *s = p, *e = le;
-        while (s < e && (*s == ' ' || *s == '\t')) s++;
-        while (e > s && (e[-1] == ' ' || e[-1] == '\t')) e--;
-        if (e > s) {
-            if (o) t[o++] = '\n';
-            memcpy(t + o, s, (size_t)(e - s));
-            o += (size_t)(e - s);
+typedef enum {
+    L_DROP = 0, /* junk, never kept */
+    L_TEXT,     /* ordinary line */
+    L_CUE_WEAK, /* heading of an inline related-news box */
+    L_CUE_END,  /* heading of an end-of-article box (more news, comments) */
+    L_STAMP,    /* timestamp-only line (sidebar teaser dates) */
+} kind_t;
+
+typedef struct {
+    const char *s; /* tidied content (into raw or the arena) */
+    size_t n;
+    kind_t kind;
+    unsigned terminal : 1; /* ends with sentence punctuation */
+    unsigned teaser : 1;   /* starts with an outlet dateline such as "(GLO)-" */
+    unsigned keep : 1;
+    size_t words;
+} line_t;
+
+/* ---- small text helpers --------------------------------------------------- */
+
+static int is_space(char c) {
+    return c == ' ' || c == '\t';
+}
+
+/* Last code point before s[n], skipping closing quotes and brackets. */
+static int ends_terminal(const char *s, size_t n) {
+    while (n) {
+        unsigned char c = (unsigned char)s[n - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
+            n--;
+            continue;
         }
-        p = nl ? nl + 1 : end;
+        /* ” ’ » (E2 80 9D, E2 80 99, C2 BB) */
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            (c == 0x9D || c == 0x99)) {
+            n -= 3;
+            continue;
+        }
+        if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && c == 0xBB) {
+            n -= 2;
+            continue;
+        }
+        break;
+    }
+    if (!n) return 0;
+    char c = s[n - 1];
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';') return 1;
+    /* … U+2026 = E2 80 A6 */
+    return n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+           (unsigned char)s[n - 1] == 0xA6;
+}
+
+static size_t count_words(const char *s, size_t n) {
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ')
+            in = 0;
+        else if (!in) {
+            in = 1;
+            w++;
+        }
+    }
+    return w;
+}
+
+static int has_alnum(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        /* Latin letters with diacritics (U+00C0-U+024F) and the Vietnamese block. */
+        if ((c >= 0xC3 && c <= 0xC9) ||
+            (c == 0xE1 && i + 1 < n && (unsigned char)s[i + 1] >= 0xB8 &&
+             (unsigned char)s[i + 1] <= 0xBB))
+            return 1;
+        if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z')) {
+            if (c < 0x80) return 1;
+            int32_t cp;
+            int k = sk_utf8_decode(s + i, n - i, &cp);
+            if (k > 0 && sk_is_letter(cp)) return 1;
+            if (k > 1) i += (size_t)k - 1;
+        }
+    }
+    return 0;
+}
+
+static int starts_with(const char *s, size_t n, const char *p) {
+    size_t k = strlen(p);
+    return n >= k && !memcmp(s, p, k);
+}
+
+/* Folded key of a short line: lower case, no diacritics, trailing punctuation,
+ * counts like "(12)" and spaces removed. */
+static size_t fold_key(const char *s, size_t n, char *buf, size_t cap) {
+    size_t k = sk_fold_str(s, n, buf, cap);
+    for (;;) {
+        while (k && (buf[k - 1] == ' ' || buf[k - 1] == ':' || buf[k - 1] == '.' ||
+                     buf[k - 1] == '>' || buf[k - 1] == '|' || buf[k - 1] == '-'))
+            k--;
+        if (k && buf[k - 1] == ')') { /* "Bình luận (12)" */
+            size_t j = k - 1;
+            while (j && buf[j - 1] >= '0' && buf[j - 1] <= '9')
+                j--;
+            if (j && buf[j - 1] == '(') {
+                k = j - 1;
+                continue;
+            }
+        }
+        break;
+    }
+    buf[k] = '\0';
+    return k;
+}
+
+/* ---- cue phrases ------------------------------------------------------------- */
+
+/* Headings that end the article: what follows is a list of other news. */
+static const char *const CUE_END[] = {
+    "co the ban quan tam",
+    "ban co the quan tam",
+    "co the ban muon xem",
+    "tin cung chuyen muc",
+    "cung chuyen muc",
+    "bai cung chuyen muc",
+    "tin khac",
+    "cac tin khac",
+    "tin tuc khac",
+    "bai viet khac",
+    "cac bai viet khac",
+    "tin moi",
+    "tin moi nhat",
+    "moi nhat",
+    "tin moi cap nhat",
+    "tin noi bat",
+    "doc nhieu",
+    "doc nhieu nhat",
+    "xem nhieu",
+    "xem nhieu nhat",
+    "tin xem nhieu",
+    "nen xem",
+    "tin da dang",
+    "tin cung loai",
+    "binh luan",
+    "y kien ban doc",
+    "gui binh luan",
+    "viet binh luan",
+    "tin anh",
+    "video noi bat",
+    "tieu diem",
+    "dong su kien",
+    "tin lien quan khac",
+    "chuyen muc khac",
+};
+/* Headings of boxes that may sit inside the article. */
+static const char *const CUE_WEAK[] = {
+    "tin lien quan",      "bai lien quan",     "doc them",          "xem them",
+    "bai viet lien quan", "tin bai lien quan", "tin tuc lien quan", "video lien quan",
+    "lien quan",          "tham khao them",    "xem tiep",          "co the ban chua doc",
+};
+/* Prefixes of junk rows: keywords, tags, inline "read more" links. */
+static const char *const JUNK_PREFIX[] = {
+    "tags:",       "tag:",           "tu khoa:",       "chu de:",     "xem them:",
+    "doc them:",   "tin lien quan:", "bai lien quan:", "xem them >",  "doc them >",
+    ">> xem them", ">>xem them",     ">> doc them",    "xem them >>",
+};
+/* Credit-only rows (followed by a name). */
+static const char *const CREDIT_PREFIX[] = {
+    "anh:",          "anh :",  "(anh:", "(anh :",  "nguon anh:", "photo:", "anh minh hoa",
+    "(anh minh hoa", "video:", "clip:", "do hoa:", "thiet ke:",  "nguon:", "(nguon:",
+};
+static const char *const SOCIAL_NET[] = {
+    "fb",      "yt",        "zl",       "tw",        "ig",        "tt",       "facebook",
+    "twitter", "youtube",   "zalo",     "tiktok",    "instagram", "linkedin", "email",
+    "e-mail",  "pinterest", "telegram", "messenger", "rss",       "x",
+};
+static const char *const SOCIAL_OTHER[] = {
+    "chia",  "se",   "in",    "bai",   "copy", "link", "sao",  "chep", "lien", "ket", "gui", "luu",
+    "share", "like", "tweet", "print", "theo", "doi",  "tren", "|",    "-",    "·",   "•"};
+static const char *const JUNK_WORDS[] = {
+    "null",       "undefined",   "nan",       "[object object]", "none",
+    "loading...", "dang tai...", "quang cao", "advertisement"};
+
+static int in_list(const char *key, size_t n, const char *const *list, size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == n && !memcmp(list[i], key, n)) return 1;
+    return 0;
+}
+
+static int prefix_in_list(const char *key, size_t n, const char *const *list, size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (starts_with(key, n, list[i])) return 1;
+    return 0;
+}
+
+static int is_social(const char *key, size_t n) {
+    size_t i = 0, tokens = 0, nets = 0;
+    while (i < n) {
+        while (i < n && (key[i] == ' ' || key[i] == ',' || key[i] == '/'))
+            i++;
+        size_t b = i;
+        while (i < n && key[i] != ' ' && key[i] != ',' && key[i] != '/')
+            i++;
+        if (i == b) break;
+        tokens++;
+        if (in_list(key + b, i - b, SOCIAL_NET, SK_ARRAY_LEN(SOCIAL_NET)))
+            nets++;
+        else if (!in_list(key + b, i - b, SOCIAL_OTHER, SK_ARRAY_LEN(SOCIAL_OTHER)))
+            return 0;
+    }
+    if (!tokens) return 0;
+    if (nets && (nets >= 2 || tokens <= 3)) return 1;
+    /* "Chia sẻ", "In bài", "Copy link" on their own */
+    return tokens <= 3 && (!strcmp(key, "chia se") || !strcmp(key, "in bai") ||
+                           !strcmp(key, "copy link") || !strcmp(key, "sao chep lien ket") ||
+                           !strcmp(key, "chia se bai viet") || !strcmp(key, "luu bai"));
+}
+
+/* A token made of digits and date/time separators: 23/01/2025, 19:54, 7-10, GMT+7. */
+static int is_datetime_token(const char *s, size_t n, int *strong) {
+    size_t digits = 0, seps = 0;
+    int colon_or_slash = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c == '/' || c == ':') {
+            seps++;
+            colon_or_slash = 1;
+        } else if (c == '-' || c == '.' || c == '+' || c == ',' || c == '(' || c == ')' || c == 'h')
+            seps++;
+        else if (!(n > 3 && starts_with(s, n, "gmt")))
+            return 0;
+    }
+    if (!digits) return 0;
+    if (colon_or_slash && digits >= 3) *strong = 1;
+    if (digits >= 6 && seps >= 2) *strong = 1; /* 23-01-2025 */
+    return 1;
+}
+
+static int is_timestamp(const char *key, size_t n) {
+    if (n > 80) return 0;
+    size_t i = 0, words = 0, dates = 0;
+    int strong = 0, has_time = 0;
+    while (i < n) {
+        while (i < n && key[i] == ' ')
+            i++;
+        size_t b = i;
+        while (i < n && key[i] != ' ')
+            i++;
+        if (i == b) break;
+        if (is_datetime_token(key + b, i - b, &strong)) {
+            dates++;
+            const char *c = memchr(key + b, ':', i - b);
+            if (c && c > key + b && c[-1] >= '0' && c[-1] <= '9' && c + 1 < key + i &&
+                c[1] >= '0' && c[1] <= '9')
+                has_time = 1;
+        } else if (!(i - b == 1 && (key[b] == '|' || key[b] == '-' || key[b] == ',')))
+            words++;
+    }
+    /* A date with words ("Ngày 12/6/2018") may be a caption or dateline: only
+     * a time of day or a bare date marks a teaser timestamp. */
+    if (dates && strong && words <= 3 && (has_time || !words)) return 1;
+    /* "5 phút trước", "2 giờ trước" */
+    return dates == 1 && words == 2 && n < 24 &&
+           (strstr(key, " phut truoc") || strstr(key, " gio truoc") || strstr(key, " ngay truoc"));
+}
+
+static int is_domain(const char *s, size_t n) {
+    if (n < 4 || n > 80) return 0;
+    if (starts_with(s, n, "http://") || starts_with(s, n, "https://") || starts_with(s, n, "www."))
+        return memchr(s, ' ', n) == NULL;
+    int dot = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '.')
+            dot = 1;
+        else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '-' || c == '/'))
+            return 0;
+    }
+    if (!dot) return 0;
+    const char *last = memrchr(s, '.', n);
+    size_t tld = n - (size_t)(last - s) - 1;
+    return tld >= 2 && tld <= 4 && (s[n - 1] | 32) >= 'a' && (s[n - 1] | 32) <= 'z';
+}
+
+/* ---- tidying one line -------------------------------------------------------- */
+
+/* "Ảnh", "ẢNH" and "(ảnh" open a photo credit. */
+static const char *find_credit(const char *s, size_t n, size_t *mlen) {
+    const char *best = NULL, *end = s + n;
+    /* Every form has a colon, a parenthesis or "minh họa": cheap filters first. */
+    if (!memchr(s, ':', n) && !memchr(s, '(', n) && !memmem(s, n, "minh h", 6)) return NULL;
+    /* "Ả" = E1 BA A2: its last two bytes occur in no other character. */
+    for (const char *p = s; p + 2 <= end;) {
+        const char *q = memmem(p, (size_t)(end - p), "\xBA\xA2", 2);
+        if (!q) break;
+        p = q + 2;
+        if (q == s || (unsigned char)q[-1] != 0xE1 || q + 4 > end) continue;
+        if ((q[2] == 'n' || q[2] == 'N') && (q[3] == 'h' || q[3] == 'H'))
+            best = q - 1 > s && q[-2] == '(' ? q - 2 : q - 1; /* Ảnh / ẢNH / (Ảnh */
+    }
+    /* "(ảnh" */
+    for (const char *p = s; p + 6 <= end;) {
+        const char *q = memmem(p, (size_t)(end - p), "(\xE1\xBA\xA3nh", 6);
+        if (!q) break;
+        if (!best || q > best) best = q;
+        p = q + 6;
+    }
+    if (best) *mlen = (*best == '(') ? 6 : 5;
+    return best;
+}
+
+/* Remove a trailing photo credit: "Caption. Ảnh: Trí Dũng/TTXVN", "Caption (Ảnh: Tass).",
+ * "Caption - Ảnh: X". Returns the new length. */
+static size_t strip_credit(char *s, size_t n) {
+    size_t mlen;
+    const char *m = find_credit(s, n, &mlen);
+    if (!m || m == s) return n;
+    size_t at = (size_t)(m - s);
+    int paren = *m == '(';
+    /* What follows the marker must be ":" (or " minh họa") and a short name. */
+    size_t j = at + mlen;
+    while (j < n && s[j] == ' ')
+        j++;
+    if (j < n && s[j] == ':')
+        j++;
+    else if (!starts_with(s + j, n - j, "minh h"))
+        return n;
+    size_t end = n;
+    if (paren) {
+        const char *close = memchr(s + j, ')', n - j);
+        if (!close) return n;
+        end = (size_t)(close - s) + 1;
+    }
+    size_t name_words = count_words(s + j, end - j);
+    if (name_words > 8 || end - j > 90) return n;
+    /* A sentence break inside the "name" means this is not a credit. */
+    for (size_t k = j; k + 1 < end; k++)
+        if ((s[k] == '.' || s[k] == '!' || s[k] == '?') && s[k + 1] == ' ' && k + 2 < end &&
+            (unsigned char)s[k + 2] >= 'A' && (unsigned char)s[k + 2] <= 'Z' && k > j + 3)
+            return n;
+    /* Cut, with the separator before the credit. */
+    size_t b = at;
+    while (b && s[b - 1] == ' ')
+        b--;
+    if (!paren && b && (s[b - 1] == '-' || s[b - 1] == '|' || s[b - 1] == '/')) {
+        b--;
+        while (b && s[b - 1] == ' ')
+            b--;
+    } else if (!paren && b >= 3 && (unsigned char)s[b - 3] == 0xE2 &&
+               (unsigned char)s[b - 2] == 0x80 &&
+               ((unsigned char)s[b - 1] == 0x93 || (unsigned char)s[b - 1] == 0x94)) {
+        b -= 3; /* – — */
+        while (b && s[b - 1] == ' ')
+            b--;
+    }
+    if (count_words(s, b) < 2) return n; /* nothing left worth keeping */
+    if (paren && end < n) {              /* keep what follows ")" */
+        memmove(s + b, s + end, n - end);
+        return b + (n - end);
+    }
+    return b;
+}
+
+/* Bytes equal to b in the 8-byte word x, as 0x80 flags (exact, no false hits). */
+static uint64_t bytes_eq(uint64_t x, unsigned char b) {
+    uint64_t t = x ^ (0x0101010101010101ull * b);
+    return ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t | 0x7F7F7F7F7F7F7F7Full);
+}
+
+/* Does the line hold a tab, two spaces in a row or "![" (image markup)? */
+static int needs_tidy(const char *s, size_t n) {
+    uint64_t carry = 0; /* the previous word ended with a space */
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t sp = bytes_eq(w, ' ');
+        if (bytes_eq(w, '\t') || bytes_eq(w, '!') || (sp & (sp >> 8)) || (carry && (sp & 0x80)))
+            return 1;
+        carry = sp >> 63;
+    }
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '\t' || c == '!' || (c == ' ' && (i ? s[i - 1] == ' ' : 0))) return 1;
+    }
+    return 0;
+}
+
+/* Copy the line into dst with image markup and bars removed and spaces
+ * collapsed; returns the length. */
+static size_t tidy(const char *s, size_t n, char *dst) {
+    size_t o = 0;
+    int space = 1; /* drop leading spaces */
+    /* Most lines need nothing but trimming: copy them whole. */
+    if (n && s[0] != ' ' && s[n - 1] != ' ' && s[0] != '|' && s[n - 1] != '|' && s[0] != '*' &&
+        s[0] != '+' && (unsigned char)s[0] != 0xE2 && s[n - 1] != '\t') {
+        if (!needs_tidy(s, n)) {
+            memcpy(dst, s, n);
+            return n;
+        }
+    }
+    for (size_t i = 0; i < n;) {
+        char c = s[i];
+        if (c == '!' && i + 1 < n && s[i + 1] == '[') { /* ![alt](url) */
+            const char *cb = memchr(s + i, ']', n - i);
+            if (cb && (size_t)(cb - s) + 1 < n && cb[1] == '(') {
+                const char *cp = memchr(cb, ')', (size_t)(s + n - cb));
+                if (cp) {
+                    i = (size_t)(cp - s) + 1;
+                    continue;
+                }
+            }
+        }
+        if (is_space(c)) {
+            if (!space) dst[o++] = ' ';
+            space = 1;
+            i++;
+            continue;
+        }
+        space = 0;
+        dst[o++] = c;
+        i++;
+    }
+    /* Trim, and bars or bullets left at either end by table or list markup. */
+    for (;;) {
+        while (o && dst[o - 1] == ' ')
+            o--;
+        if (o && dst[o - 1] == '|') {
+            o--;
+            continue;
+        }
+        break;
+    }
+    size_t b = 0;
+    while (b < o && (dst[b] == '|' || dst[b] == ' '))
+        b++;
+    /* A bullet ("* Cùng ngày, ...", "• ...") is list markup, not text. */
+    if (b + 1 < o && (dst[b] == '*' || dst[b] == '+') && dst[b + 1] == ' ')
+        b += 2;
+    else if (b + 3 < o && !memcmp(dst + b, "\xE2\x80\xA2 ", 4))
+        b += 4;
+    if (b) {
+        memmove(dst, dst + b, o - b);
+        o -= b;
+    }
+    return o;
+}
+
+/* ---- classification ------------------------------------------------------- */
+
+static void classify(line_t *l) {
+    /* Word counts matter for short lines only (cues, credits, headlines). */
+    l->words = l->n <= 160 ? count_words(l->s, l->n) : l->n / 8;
+    l->terminal = (unsigned)ends_terminal(l->s, l->n);
+    if (!l->n || !has_alnum(l->s, l->n)) {
+        l->kind = L_DROP;
+        return;
+    }
+    l->kind = L_TEXT;
+    /* Outlet dateline opening a lead: "(GLO)-", "(Dân trí) -", "(PLO)". */
+    if (l->s[0] == '(') {
+        const char *c = memchr(l->s, ')', l->n < 24 ? l->n : 24);
+        if (c && (size_t)(c - l->s) >= 3) {
+            const char *p = c + 1;
+            while (p < l->s + l->n && *p == ' ')
+                p++;
+            if (p < l->s + l->n && (*p == '-' || (unsigned char)*p == 0xE2)) l->teaser = 1;
+        }
+    }
+    if (l->n > 160) return; /* only short lines can be cues or junk rows */
+    char key[256];
+    /* Cues and timestamps are short; longer lines only need their start folded
+     * for the prefix rules below. */
+    size_t k = fold_key(l->s, l->n > 100 ? 40 : l->n, key, sizeof key);
+    if (l->n > 100) {
+        l->kind = prefix_in_list(key, k, JUNK_PREFIX, SK_ARRAY_LEN(JUNK_PREFIX)) ? L_DROP : L_TEXT;
+        return;
+    }
+    if (in_list(key, k, CUE_END, SK_ARRAY_LEN(CUE_END))) {
+        l->kind = L_CUE_END;
+        return;
+    }
+    if (in_list(key, k, CUE_WEAK, SK_ARRAY_LEN(CUE_WEAK))) {
+        l->kind = L_CUE_WEAK;
+        return;
+    }
+    if (in_list(key, k, JUNK_WORDS, SK_ARRAY_LEN(JUNK_WORDS)) || is_social(key, k) ||
+        is_domain(l->s, l->n) || (strstr(key, "google news") && l->words <= 16) ||
+        (prefix_in_list(key, k, JUNK_PREFIX, SK_ARRAY_LEN(JUNK_PREFIX)) && l->n < 160)) {
+        l->kind = L_DROP;
+        return;
+    }
+    if (prefix_in_list(key, k, CREDIT_PREFIX, SK_ARRAY_LEN(CREDIT_PREFIX)) &&
+        l->words <= (strstr(key, "minh hoa") ? 4u : 10u)) {
+        l->kind = L_DROP;
+        return;
+    }
+    if (!l->terminal && is_timestamp(key, k)) l->kind = L_STAMP;
+}
+
+/* Lines that read like body text: long and ending a sentence. */
+static int is_body(const line_t *l) {
+    return l->kind == L_TEXT && l->terminal && l->n >= 80 && !l->teaser;
+}
+
+/* First d/m/yyyy (or d-m-yyyy, d.m.yyyy) in s, as a->published "yyyy-mm-dd". */
+static int dateline_date(sk_article_t *a, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+        int v[3] = {0, 0, 0}, len[3] = {0, 0, 0}, f = 0;
+        size_t j = i;
+        char sep = 0;
+        while (j < n && f < 3) {
+            if (s[j] >= '0' && s[j] <= '9') {
+                v[f] = v[f] * 10 + (s[j] - '0');
+                if (++len[f] > 4) break;
+            } else if (f < 2 && len[f] && (s[j] == '/' || s[j] == '-' || s[j] == '.') &&
+                       (!sep || s[j] == sep)) {
+                sep = s[j];
+                f++;
+            } else {
+                break;
+            }
+            j++;
+        }
+        if (len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 && len[2] == 4 && v[0] >= 1 &&
+            v[0] <= 31 && v[1] >= 1 && v[1] <= 12 && v[2] >= 1900 && v[2] < 2200) {
+            a->published = sk_arena_printf(a->arena, "%04d-%02d-%02d", v[2], v[1], v[0]);
+            return a->published != NULL;
+        }
+    }
+    return 0;
+}
+
+/* ---- repetition ----------------------------------------------------------- */
+
+static uint64_t line_hash(const char *s, size_t n) {
+    while (n && (s[n - 1] == '.' || s[n - 1] == ' '))
+        n--;
+    /* Eight bytes per step (multiply-xorshift); lines are long. */
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s + i, n - i);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+/* Insert; returns 1 if already present. */
+static int seen(uint64_t *tab, size_t cap, uint64_t h) {
+    size_t i = (size_t)(h & (cap - 1));
+    while (tab[i]) {
+        if (tab[i] == h) return 1;
+        i = (i + 1) & (cap - 1);
+    }
+    tab[i] = h;
+    return 0;
+}
+
+/* ---- the pass --------------------------------------------------------------- */
+
+int sk_clean_article(sk_article_t *a) {
+    const char *raw = a->raw ? a->raw : "";
+    size_t raw_len = a->raw ? a->raw_len : 0;
+    size_t n_lines = 1;
+    for (const char *p = raw; (p = memchr(p, '\n', (size_t)(raw + raw_len - p))); p++)
+        n_lines++;
+    line_t *lines = sk_arena_alloc(a->arena, n_lines * sizeof *lines);
+    char *tidied = sk_arena_alloc(a->arena, raw_len + 1);
+    char *t = sk_arena_alloc(a->arena, raw_len + 1);
+    if (!lines || !tidied || !t) return SK_ENOMEM;
+
+    /* Tidy and classify. */
+    size_t nl = 0, to = 0;
+    for (const char *p = raw, *end = raw + raw_len; p <= end;) {
+        const char *e = memchr(p, '\n', (size_t)(end - p));
+        if (!e) e = end;
+        line_t *l = &lines[nl];
+        memset(l, 0, sizeof *l);
+        char *dst = tidied + to;
+        size_t n = tidy(p, (size_t)(e - p), dst);
+        /* Credits follow captions, which are short; skip the scan on long paragraphs. */
+        if (n < 600 && find_credit(dst, n, &(size_t){0})) n = strip_credit(dst, n);
+        l->s = dst;
+        l->n = n;
+        to += n;
+        if (n) {
+            classify(l);
+            nl++;
+        }
+        p = e + 1;
+    }
+
+    /* Blocks opened by a cue: drop until the article visibly resumes. */
+    for (size_t i = 0; i < nl; i++) {
+        line_t *l = &lines[i];
+        if (l->kind != L_CUE_WEAK && l->kind != L_CUE_END) {
+            l->keep = l->kind == L_TEXT;
+            continue;
+        }
+        size_t need = l->kind == L_CUE_END ? 3 : 2, run = 0, j = i + 1;
+        for (; j < nl; j++) {
+            if (lines[j].kind == L_DROP) continue;
+            if (is_body(&lines[j])) {
+                if (++run == need) break;
+            } else {
+                run = 0;
+            }
+        }
+        if (j >= nl) { /* never resumed: the rest of the page is boilerplate */
+            for (; i < nl; i++)
+                lines[i].keep = 0;
+            break;
+        }
+        /* Resume at the first line of the run. */
+        size_t resume = j;
+        for (size_t k = 1; k < need; k++) {
+            resume--;
+            while (lines[resume].kind == L_DROP)
+                resume--;
+        }
+        for (; i < resume; i++)
+            lines[i].keep = 0;
+        i--; /* the loop's i++ lands on resume */
+    }
+
+    /* A scraped page's dateline near the top gives its publication date. */
+    if (!a->published && a->format == SK_FORMAT_TEXT)
+        for (size_t i = 0; i < nl && i < 6; i++)
+            if (lines[i].kind == L_STAMP && dateline_date(a, lines[i].s, lines[i].n)) break;
+
+    /* Sidebar teasers: a short title followed by a timestamp, twice or more. */
+    size_t pairs = 0;
+    for (size_t i = 0; i + 1 < nl; i++)
+        if (lines[i].kind == L_TEXT && !lines[i].terminal && lines[i + 1].kind == L_STAMP) pairs++;
+    if (pairs >= 2)
+        for (size_t i = 0; i + 1 < nl; i++)
+            if (lines[i].kind == L_TEXT && !lines[i].terminal && lines[i + 1].kind == L_STAMP)
+                lines[i].keep = 0;
+
+    /* Keep each line once; rebuild the text. */
+    size_t cap = 16;
+    while (cap < nl * 2)
+        cap *= 2;
+    uint64_t *tab = sk_arena_alloc(a->arena, cap * sizeof *tab);
+    if (!tab) return SK_ENOMEM;
+    size_t o = 0;
+    for (size_t i = 0; i < nl; i++) {
+        line_t *l = &lines[i];
+        if (!l->keep) continue;
+        if (l->words >= 3 && seen(tab, cap, line_hash(l->s, l->n))) continue;
+        if (o) t[o++] = '\n';
+        memcpy(t + o, l->s, l->n);
+        o += l->n;
+        if (!a->title && a->format == SK_FORMAT_TEXT && o == l->n && !l->terminal && l->words <= 40)
+            a->title = sk_arena_strndup(a->arena, l->s, l->n);
     }
     t[o] = '\0';
     a->text = t;

@@ -57,6 +57,7 @@ typedef struct sk_event {
     sk_event_date_t date;
     const char *location_name; /* NULL when unknown */
     const char *location_country;
+    uint8_t location_inferred; /* from the visit it belongs to, not stated in its sentence */
     const char *cameo;       /* "043" */
     const char *plover_type; /* "CONSULT" */
     const char *plover_mode; /* "visit", "phone" or NULL */
@@ -64,6 +65,7 @@ typedef struct sk_event {
     uint32_t evidence_start, evidence_end; /* byte span of the evidence sentence in article->text */
     const char *evidence;                  /* that sentence (NUL-terminated copy) */
     uint32_t n_mentions; /* sentences in this article reporting the same event */
+    uint8_t past_marked; /* some report in the article marks it as past ("đã", "vừa") */
 } sk_event_t;
 
 typedef struct sk_events {

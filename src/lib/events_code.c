@@ -1,13 +1,1278 @@
-/* events_code.c — event coding (work in progress). */
+/* events_code.c — contact events from mentions (shared/spec/events.md).
+ *
+ * Per sentence, each trigger (triggers.tsv) looks for its two sides among the
+ * actor units around it: persons (with their titles), organisations and
+ * delegations, countries. The subject is the nearest actor before the trigger
+ * in its clause (or the last subject of the article when the sentence has
+ * none); the object is the first actor after it ("tiếp Y", "hội đàm với Y",
+ * "thăm chính thức Y"). The trigger's direction (dir= in triggers.tsv) maps
+ * subject and object to roles; symmetric triggers take the host from where the
+ * event happens. Planned and negated mentions are marked or dropped, and the
+ * same contact reported in several sentences becomes one event.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "coder.h"
 #include "mention.h"
+#include "normalize.h"
 
 int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a);
 
+enum { SUBJECT_WINDOW = 40, OBJECT_WINDOW = 14 };
+
+/* An actor unit: something that can be one side of an event. */
+typedef struct unit {
+    uint32_t t0, t1;  /* token extent (person: including titles) */
+    int32_t mention;  /* index into mentions */
+    int person;       /* person index or -1 */
+    const char *name; /* person name or organisation/country name */
+    const char *country;
+    const char *org;
+    int is_country; /* a country named as such (destination or side) */
+    int is_place;
+} unit_t;
+
+typedef struct ev_ctx {
+    const sk_lexicon_t *lex;
+    sk_article_t *a;
+    sk_mentions_t *m;
+    unit_t *units;
+    size_t n_units;
+    sk_event_t *ev;
+    size_t n_ev, cap_ev;
+    int last_subject; /* unit index of the last subject, or -1 */
+    int last_visit_dest, last_visit_sent; /* destination unit of the last visit and its sentence */
+    int last_planned; /* the event that set last_subject was planned */
+    const char *pair_country[2]; /* the article's main pair (main_pair) */
+    int pair_person[2], pair_country_unit[2];
+    const char *visit_dest_country;
+    const char *visit_dest_name;
+    int visit_guest_person;
+} ev_ctx_t;
+
+static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
+    char buf[64];
+    const char *v = sk_lex_attr(e, key, buf, sizeof buf);
+    return v && !strcmp(v, val);
+}
+
+static const char *attr_dup(ev_ctx_t *c, const sk_lex_entry_t *e, const char *key) {
+    char buf[64];
+    const char *v = sk_lex_attr(e, key, buf, sizeof buf);
+    return v ? sk_arena_strdup(c->a->arena, v) : NULL;
+}
+
+static int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
+    if (i >= c->m->n_tokens) return 0;
+    const sk_token_t *t = &c->m->tokens[i];
+    size_t n = strlen(folded);
+    return t->fe - t->fs == n && !memcmp(c->a->folded.text + t->fs, folded, n);
+}
+
+/* Folded phrase "a b c" starting at token i. */
+static int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
+    /* Word by word in place: the snprintf + strtok_r copy was 15% of `sukien code`. */
+    for (const char *w = phrase;; i++) {
+        while (*w == ' ') w++;
+        if (!*w) return 1;
+        size_t n = strcspn(w, " ");
+        if (i >= c->m->n_tokens) return 0;
+        const sk_token_t *t = &c->m->tokens[i];
+        if (t->fe - t->fs != n || memcmp(c->a->folded.text + t->fs, w, n)) return 0;
+        w += n;
+    }
+}
+
+static uint32_t sent_of(const ev_ctx_t *c, size_t tok) {
+    return c->m->tokens[tok].sentence;
+}
+
+/* Is there a clause break (";" or ":" or a full stop) between tokens a and b (a < b)? */
+static int clause_break(const ev_ctx_t *c, size_t a, size_t b) {
+    if (b <= a) return 0;
+    const char *s = c->a->text + c->m->tokens[a].end;
+    const char *e = c->a->text + c->m->tokens[b].start;
+    for (; s < e; s++)
+        if (*s == ';' || *s == '\n') return 1;
+    return 0;
+}
+
+/* ---- units --------------------------------------------------------------- */
+
+static int cmp_unit(const void *pa, const void *pb) {
+    const unit_t *a = pa, *b = pb;
+    if (a->t0 != b->t0) return a->t0 < b->t0 ? -1 : 1;
+    return a->t1 < b->t1 ? 1 : a->t1 > b->t1 ? -1 : 0;
+}
+
+static int build_units(ev_ctx_t *c) {
+    sk_mentions_t *m = c->m;
+    c->units = sk_arena_alloc(c->a->arena, (m->n + 1) * sizeof *c->units);
+    if (!c->units) return SK_ENOMEM;
+    for (size_t i = 0; i < m->n; i++) {
+        const sk_mention_t *x = &m->items[i];
+        unit_t u = {.t0 = x->ext_start, .t1 = x->ext_end, .mention = (int32_t)i, .person = -1};
+        if (x->kind == SK_MENTION_PERSON) {
+            if (x->person < 0) continue;
+            const sk_person_t *p = &m->persons.items[x->person];
+            u.person = x->person;
+            u.name = p->name;
+            u.country = p->country;
+            u.org = p->org;
+        } else if (x->kind == SK_MENTION_ORG || x->kind == SK_MENTION_COUNTRY ||
+                   x->kind == SK_MENTION_PLACE) {
+            u.name = x->canonical;
+            u.country = x->country;
+            u.is_country = x->kind == SK_MENTION_COUNTRY;
+            u.is_place = x->kind == SK_MENTION_PLACE;
+            const sk_lex_entry_t *e = x->lex_entry >= 0 ? sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry) : NULL;
+            if (e && x->kind == SK_MENTION_ORG) {
+                /* generic bodies without a country ("Bộ Ngoại giao") are not sides alone */
+                if (!u.country) continue;
+                char buf[32];
+                if (attr_is(e, "type", "io") && sk_lex_attr(e, "acronym", buf, sizeof buf))
+                    u.country = sk_arena_strdup(c->a->arena, buf);
+            }
+        } else {
+            continue;
+        }
+        c->units[c->n_units++] = u;
+    }
+    qsort(c->units, c->n_units, sizeof *c->units, cmp_unit);
+    return SK_OK;
+}
+
+/* Nearest unit ending at or before token t in the same sentence and clause. */
+static int subject_before_x(const ev_ctx_t *c, size_t t, size_t *start_out, int no_country) {
+    int best = -1, best_org = -1;
+    uint32_t s = sent_of(c, t);
+    for (size_t k = c->n_units; k-- > 0;) {
+        const unit_t *u = &c->units[k];
+        if (u->t1 > t) continue;
+        if (sent_of(c, u->t0) != s) break;
+        if (t - u->t1 > SUBJECT_WINDOW || clause_break(c, u->t1 - 1, t)) break;
+        if (u->is_place || (no_country && u->is_country)) continue;
+        /* a country right after a person is usually that person's qualifier
+           ("Thủ tướng Nhật Bản"); otherwise the nearest actor is the subject */
+        if (u->person >= 0) {
+            best = (int)k;
+            break;
+        }
+        if (best_org < 0) {
+            best_org = (int)k;
+            if (!u->is_country) break;
+        } else if (u->t1 + 2 < c->units[best_org].t0) {
+            break;
+        }
+    }
+    if (best < 0) best = best_org;
+    if (best >= 0 && start_out) *start_out = c->units[best].t0;
+    return best;
+}
+
+static int subject_before(const ev_ctx_t *c, size_t t, size_t *start_out) {
+    return subject_before_x(c, t, start_out, 0);
+}
+
+/* First unit starting after token t in the same sentence. Places are skipped unless
+ * want_place. */
+static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t window) {
+    uint32_t s = sent_of(c, t);
+    /* "điện đàm về Triều Tiên": what follows "về" is the topic, not a counterpart */
+    size_t stop = (size_t)-1;
+    for (size_t i = t; i < t + window && i < c->m->n_tokens && sent_of(c, i) == s; i++)
+        if (tok_is(c, i, "ve") && !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) {
+            stop = i;
+            break;
+        }
+    for (size_t k = 0; k < c->n_units; k++) {
+        const unit_t *u = &c->units[k];
+        if (u->t0 < t) continue;
+        if (u->t0 > stop) break;
+        if (sent_of(c, u->t0) != s) break;
+        if (u->t0 - t > window || clause_break(c, t, u->t0)) break;
+        if (u->is_place && !want_place) continue;
+        if (u->is_country && k + 1 < c->n_units && c->units[k + 1].person >= 0 &&
+            c->units[k + 1].t0 <= u->t1 + 1)
+            return (int)k + 1;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* The person coordinated before unit k ("X và Y", "X, Y"), or -1. */
+static int coordinated_before(const ev_ctx_t *c, int k) {
+    if (k <= 0 || c->units[k].t0 == 0) return -1;
+    size_t t = c->units[k].t0;
+    for (int q = k - 1; q >= 0; q--) {
+        const unit_t *u = &c->units[q];
+        if (u->t1 > t) continue;
+        if (u->person < 0) return -1;
+        if (sent_of(c, u->t0) != sent_of(c, t)) return -1;
+        /* "theo lời mời của X, Y thăm …": X is not coordinated with Y */
+        if (u->t0 > 0 && (tok_is(c, u->t0 - 1, "cua") || tok_is(c, u->t0 - 1, "voi") ||
+                          tok_is(c, u->t0 - 1, "do")))
+            return -1;
+        /* only "và" or a comma between them */
+        if (t - u->t1 == 1 && tok_is(c, u->t1, "va")) return q;
+        if (t == u->t1) {
+            const char *g = c->a->text + c->m->tokens[u->t1 - 1].end;
+            const char *e = c->a->text + c->m->tokens[t].start;
+            int comma = 0;
+            for (; g < e; g++) {
+                if (*g == ',') comma++;
+                else if (*g != ' ') return -1;
+            }
+            return comma == 1 ? q : -1;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+static int unit_after_tokens(const ev_ctx_t *c, size_t t) {
+    for (size_t k = 0; k < c->n_units; k++)
+        if (c->units[k].t0 == t) return (int)k;
+    return -1;
+}
+
+/* "Đoàn đại biểu … do đồng chí X dẫn đầu": the person leading the unit at k. */
+static int delegation_leader(const ev_ctx_t *c, int k) {
+    if (k < 0) return -1;
+    size_t t = c->units[k].t1;
+    uint32_t s = sent_of(c, c->units[k].t0);
+    for (size_t i = t; i < t + 12 && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
+        for (size_t q = 0; q < c->m->n_triggers; q++) {
+            size_t tt = sk_mentions_token_at(c->m, c->m->triggers[q].start);
+            if (tt == i) return -1; /* "X tiếp Đoàn … do Y dẫn đầu": Y leads the object */
+        }
+        if (!tok_is(c, i, "do")) continue;
+        for (size_t q = (size_t)k + 1; q < c->n_units; q++) {
+            const unit_t *u = &c->units[q];
+            if (u->t0 <= i) continue;
+            if (u->t0 > i + 6 || u->person < 0) return -1;
+            for (size_t e = u->t1; e < u->t1 + 3 && e < c->m->n_tokens; e++)
+                if (phrase_at(c, e, "dan dau") || phrase_at(c, e, "lam truong doan") ||
+                    phrase_at(c, e, "lam truong"))
+                    return (int)q;
+            return -1;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* An organisation named as a forum or venue ("bên lề APEC", "tại Hội nghị ASEAN") is not
+ * a counterpart. */
+static int forum_context(const ev_ctx_t *c, const unit_t *u) {
+    if (u->person >= 0 || u->is_country || u->t0 == 0) return 0;
+    size_t t = u->t0;
+    /* "bên lề APEC", "Hội nghị ASEAN", "Diễn đàn …", "dự …", "cuộc họp APEC" */
+    return tok_is(c, t - 1, "le") || tok_is(c, t - 1, "nghi") || tok_is(c, t - 1, "dan") ||
+           tok_is(c, t - 1, "du") || tok_is(c, t - 1, "hop");
+}
+
+/* ---- sides --------------------------------------------------------------- */
+
+static void set_actor_from_unit(ev_ctx_t *c, sk_actor_t *act, const unit_t *u) {
+    if (u->person >= 0) {
+        const sk_person_t *p = &c->m->persons.items[u->person];
+        act->kind = SK_ACTOR_PERSON;
+        act->name = p->name;
+        act->titles = p->titles;
+        act->n_titles = p->n_titles;
+        act->org = p->org;
+        act->country = p->country;
+    } else {
+        act->kind = SK_ACTOR_ORGANIZATION;
+        act->name = u->name;
+        act->country = u->country;
+    }
+}
+
+static int fill_side(ev_ctx_t *c, sk_side_t *side, const char *role, int lead, int other) {
+    side->role = role;
+    side->n_actors = other >= 0 ? 2 : 1;
+    side->actors = sk_arena_alloc(c->a->arena, side->n_actors * sizeof *side->actors);
+    if (!side->actors) return SK_ENOMEM;
+    set_actor_from_unit(c, &side->actors[0], &c->units[lead]);
+    if (other >= 0) set_actor_from_unit(c, &side->actors[1], &c->units[other]);
+    side->country = c->units[lead].country;
+    if (!side->country && other >= 0) side->country = c->units[other].country;
+    return SK_OK;
+}
+
+/* ---- dates and places ---------------------------------------------------- */
+
+/* The time expression that dates a trigger: nearest in the sentence, preferring one
+ * before the trigger. Ranges only date visits. */
+static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_start,
+                                  sk_event_type_t type) {
+    const sk_sentence_t *s = &c->a->sentences[sent];
+    const sk_timex_t *best = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t k = 0; k < c->m->n_timexes; k++) {
+        const sk_timex_t *t = &c->m->timexes[k];
+        if (t->start < s->start || t->end > s->end) continue;
+        if (t->is_range && type != SK_EV_VISIT) continue;
+        if (t->precision == SK_PREC_NONE) continue;
+        if (t->start > trig_start) {
+            int other = 0;
+            for (size_t q = 0; q < c->m->n_triggers; q++) {
+                const sk_lex_match_t *tm = &c->m->triggers[q];
+                if (tm->start > trig_start && tm->start < t->start) other = 1;
+            }
+            if (other) continue;
+        }
+        uint32_t d = t->end <= trig_start ? trig_start - t->end : (t->start - trig_start) * 2;
+        /* "thăm A từ ngày 14-16/4 và thăm B từ ngày 16-18/4": a date written after another
+           trigger of the sentence is that trigger's */
+        if (t->end <= trig_start)
+            for (size_t q = 0; q < c->m->n_triggers; q++) {
+                const sk_lex_match_t *tm = &c->m->triggers[q];
+                if (tm->start >= s->start && tm->end <= t->start && tm->start != trig_start) {
+                    d *= 4;
+                    break;
+                }
+            }
+        /* a visit is dated by its range, written after it ("thăm X từ ngày 14-16/4") */
+        if (type == SK_EV_VISIT && t->is_range) d = t->start > trig_start ? d / 16 : d / 8;
+        if (d < best_d) {
+            best = t;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char **country) {
+    /* "tại <place|country>", "ở <place>", "(theo giờ <place>)", "tại thủ đô <place>",
+       "tại trụ sở <body>"; the name as written in the text */
+    sk_mentions_t *m = c->m;
+    for (size_t k = 0; k < m->n; k++) {
+        const sk_mention_t *x = &m->items[k];
+        if (x->sentence != sent) continue;
+        int building = x->kind == SK_MENTION_ORG && x->tok_start >= 3 &&
+                       tok_is(c, x->tok_start - 1, "so") && tok_is(c, x->tok_start - 2, "tru") &&
+                       tok_is(c, x->tok_start - 3, "tai");
+        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY && !building) continue;
+        size_t t = x->tok_start;
+        if (t == 0) continue;
+        if (building || tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || tok_is(c, t - 1, "gio") ||
+            (t >= 2 && tok_is(c, t - 1, "do") && tok_is(c, t - 2, "thu"))) {
+            /* "tại Hà Nội" but not "Đại sứ Việt Nam tại Nga" (inside a title) */
+            if (m->tok_mention[t] >= 0 && m->items[m->tok_mention[t]].kind == SK_MENTION_PERSON)
+                continue;
+            size_t from = building ? c->m->tokens[t - 2].start : x->start;
+            *name = sk_arena_strndup(c->a->arena, c->a->text + from, x->end - from);
+            *country = x->country ? x->country : building ? "VNM" : NULL;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- status -------------------------------------------------------------- */
+
+static int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc) {
+    return tok_is(c, i, folded) &&
+           !strncmp(c->a->text + c->m->tokens[i].start, nfc, strlen(nfc));
+}
+
+static int planned_cue_at(const ev_ctx_t *c, size_t i) {
+    return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") ||
+           phrase_at(c, i, "du kien") || phrase_at(c, i, "chuan bi") || phrase_at(c, i, "ke hoach") ||
+           phrase_at(c, i, "du dinh") || (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) || phrase_at(c, i, "mong muon") ||
+           phrase_at(c, i, "hy vong") || phrase_at(c, i, "hi vong") ||
+           phrase_at(c, i, "san sang") || phrase_at(c, i, "sap toi");
+}
+
+static int past_cue_at(const ev_ctx_t *c, size_t i) {
+    return word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa") || word_is(c, i, "tung", "từng") ||
+           phrase_at(c, i, "ke tu") || word_is(c, i, "sau", "sau");
+}
+
+/* Planned. A verb is planned when a future cue stands earlier in its clause ("sẽ thăm A,
+ * thăm B") with no past marker after it; a nominal mention only when the cue governs it
+ * ("sẽ có cuộc hội đàm", "cuộc hội đàm sắp tới", "chuyến thăm dự kiến diễn ra"). */
+static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, int noun) {
+    int planned = 0;
+    size_t from = noun ? (t0 > 6 ? t0 - 6 : 0) : (t0 > 20 ? t0 - 20 : 0);
+    if (from < lo) from = lo;
+    for (size_t i = from; i < t0; i++) {
+        if (i > from && clause_break(c, i - 1, i)) planned = 0;
+        if (i > from && noun) { /* a quote closes the cue's scope */
+            const char *g = c->a->text + c->m->tokens[i - 1].end;
+            const char *ge = c->a->text + c->m->tokens[i].start;
+            for (; g < ge; g++)
+                if (*g == '"' || !strncmp(g, "”", strlen("”"))) planned = 0;
+        }
+        if (planned_cue_at(c, i) && !(noun && phrase_at(c, i, "mong muon")))
+            planned = 1;
+        else if (past_cue_at(c, i))
+            planned = 0;
+    }
+    if (planned) return 1;
+    if (!noun) return 0;
+    uint32_t s = sent_of(c, t0);
+    for (size_t i = t1; i < t1 + 4 && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
+        if (past_cue_at(c, i)) break;
+        if (phrase_at(c, i, "sap toi") || phrase_at(c, i, "toi day") ||
+            phrase_at(c, i, "du kien dien ra") || phrase_at(c, i, "se dien ra"))
+            return 1;
+    }
+    return 0;
+}
+
+/* "duy trì tiếp xúc", "tăng cường đối thoại", "thúc đẩy trao đổi đoàn": a habit or an aim,
+ * not an occurrence. */
+static int generic_before(const ev_ctx_t *c, size_t t0) {
+    static const char *const CUES[] = {"duy tri", "tang cuong", "thuc day", "day manh",
+                                       "thuong xuyen", "mo rong", "cac chuyen", "cac cuoc",
+                                       "nhieu chuyen", "nhieu cuoc", "nhung chuyen", "nhung cuoc"};
+    for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++)
+        for (size_t k = 0; k < SK_ARRAY_LEN(CUES); k++)
+            if (phrase_at(c, i, CUES[k])) return 1;
+    return 0;
+}
+
+/* "huỷ cuộc gặp", "hoãn chuyến thăm": the contact did not take place. */
+static int cancelled_before(const ev_ctx_t *c, size_t t0) {
+    for (size_t i = t0 > 4 ? t0 - 4 : 0; i < t0; i++)
+        if (word_is(c, i, "huy", "huỷ") || word_is(c, i, "huy", "hủy") ||
+            word_is(c, i, "hoan", "hoãn") || phrase_at(c, i, "bai bo"))
+            return 1;
+    return 0;
+}
+
+static int negated_before(const ev_ctx_t *c, size_t t) {
+    for (size_t i = t > 3 ? t - 3 : 0; i < t; i++) {
+        const char *w = c->a->text + c->m->tokens[i].start;
+        if ((tok_is(c, i, "khong") && !strncmp(w, "không", strlen("không"))) ||
+            (tok_is(c, i, "chua") && !strncmp(w, "chưa", strlen("chưa"))))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- codes --------------------------------------------------------------- */
+
+static void set_codes(sk_event_t *e) {
+    e->plover_mode = NULL;
+    switch (e->type) {
+    case SK_EV_MEET:
+        e->plover_type = "CONSULT";
+        if (!strcmp(e->subtype, "receive")) {
+            e->cameo = "043";
+            e->plover_mode = "visit";
+        } else if (!strcmp(e->subtype, "talks")) {
+            e->cameo = "046";
+        } else {
+            e->cameo = "040";
+        }
+        break;
+    case SK_EV_VISIT:
+        e->cameo = "042";
+        e->plover_type = "CONSULT";
+        e->plover_mode = "visit";
+        break;
+    case SK_EV_CALL:
+        e->cameo = "041";
+        e->plover_type = "CONSULT";
+        e->plover_mode = "phone";
+        break;
+    case SK_EV_MESSAGE:
+        e->plover_type = "SUPPORT";
+        e->cameo = !strcmp(e->subtype, "congratulation") ? "051"
+                   : !strcmp(e->subtype, "condolence")   ? "018"
+                                                         : "010";
+        break;
+    default:
+        e->cameo = "057";
+        e->plover_type = "AGREE";
+        break;
+    }
+}
+
+/* ---- dedupe -------------------------------------------------------------- */
+
+static int same_lead(const sk_side_t *a, const sk_side_t *b);
+
+/* Same side: same lead, or one side's lead is among the other's actors (a delegation and
+ * the person leading it). */
+static int same_actor(const sk_side_t *a, const sk_side_t *b) {
+    if (same_lead(a, b)) return 1;
+    for (size_t i = 1; i < a->n_actors; i++)
+        if (a->actors[i].name && b->actors[0].name && !strcmp(a->actors[i].name, b->actors[0].name))
+            return 1;
+    for (size_t i = 1; i < b->n_actors; i++)
+        if (b->actors[i].name && a->actors[0].name && !strcmp(b->actors[i].name, a->actors[0].name))
+            return 1;
+    return 0;
+}
+
+static int same_lead(const sk_side_t *a, const sk_side_t *b) {
+    const sk_actor_t *x = &a->actors[0], *y = &b->actors[0];
+    /* a side named as a country or body is the same side as a person of that country
+       ("Đối thoại … Việt Nam - Cuba" and "Thượng tướng X đối thoại với Y") */
+    if (a->country && b->country &&
+        (x->kind == SK_ACTOR_ORGANIZATION || y->kind == SK_ACTOR_ORGANIZATION))
+        return !strcmp(a->country, b->country);
+    if (x->kind != y->kind) return 0;
+    if (x->kind == SK_ACTOR_ORGANIZATION && a->country && b->country)
+        return !strcmp(a->country, b->country);
+    return x->name && y->name && !strcmp(x->name, y->name);
+}
+
+static int dates_compatible(const sk_event_t *a, const sk_event_t *b) {
+    if (!a->date.iso || !b->date.iso) return 1;
+    return !strcmp(a->date.iso, b->date.iso);
+}
+
+/* Index of an event already recorded for the same contact, or -1. */
+static int find_same(const ev_ctx_t *c, const sk_event_t *e, int *swapped) {
+    for (size_t i = 0; i < c->n_ev; i++) {
+        const sk_event_t *o = &c->ev[i];
+        if (o->type != e->type || !dates_compatible(o, e)) continue;
+        if (same_actor(&o->sides[0], &e->sides[0]) && same_actor(&o->sides[1], &e->sides[1])) {
+            *swapped = 0;
+            return (int)i;
+        }
+        if (same_actor(&o->sides[0], &e->sides[1]) && same_actor(&o->sides[1], &e->sides[0])) {
+            *swapped = 1;
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+static int add_event(ev_ctx_t *c, sk_event_t *e) {
+    int swapped = 0;
+    int same = find_same(c, e, &swapped);
+    if (same >= 0) {
+        sk_event_t *o = &c->ev[same];
+        o->n_mentions++;
+        /* a named person leads rather than the delegation ("Đoàn …" then "do X dẫn đầu") */
+        for (int k = 0; k < 2; k++) {
+            sk_side_t *os = &o->sides[k];
+            const sk_side_t *es = &e->sides[swapped ? 1 - k : k];
+            if (os->actors[0].kind == SK_ACTOR_ORGANIZATION && es->actors[0].kind == SK_ACTOR_PERSON &&
+                !(o->type == SK_EV_VISIT && k == 0))
+                *os = (sk_side_t){.role = os->role, .actors = es->actors, .n_actors = es->n_actors,
+                                  .country = es->country ? es->country : os->country,
+                                  .locality = os->locality};
+        }
+        /* status from the most explicit report: any past marker makes it occurred,
+           else any planned report makes it planned */
+        o->past_marked |= e->past_marked;
+        o->planned = o->past_marked ? 0 : (o->planned || e->planned);
+        if (!o->date.iso && e->date.iso) o->date = e->date;
+        if (e->location_name && (!o->location_name || (o->location_inferred && !e->location_inferred))) {
+            o->location_name = e->location_name;
+            o->location_country = e->location_country;
+            o->location_inferred = e->location_inferred;
+        }
+        /* a more specific subtype from a verb beats a nominal mention */
+        return SK_OK;
+    }
+    if (c->n_ev == c->cap_ev) {
+        size_t nc = c->cap_ev ? c->cap_ev * 2 : 8;
+        c->ev = sk_arena_grow(c->a->arena, c->ev, sizeof *c->ev, c->n_ev, nc);
+        if (!c->ev) return SK_ENOMEM;
+        c->cap_ev = nc;
+    }
+    e->n_mentions = 1;
+    c->ev[c->n_ev++] = *e;
+    return SK_OK;
+}
+
+/* ---- the article's main pair -------------------------------------------- */
+
+/* The two countries an article is mostly about (persons weighted by their mentions, plus
+ * country mentions), with each country's most mentioned person and a country unit. Used
+ * for "hai bên", "hai nước", "hai nhà lãnh đạo" and for agreements named without sides. */
+static void main_pair(ev_ctx_t *c) {
+    const char *cc[32];
+    int score[32], nc = 0;
+    for (size_t k = 0; k < c->n_units; k++) {
+        const unit_t *u = &c->units[k];
+        if (!u->country || u->is_place || forum_context(c, u)) continue;
+        int q = 0;
+        while (q < nc && strcmp(cc[q], u->country)) q++;
+        if (q == nc) {
+            if (nc == 32) continue;
+            cc[nc] = u->country;
+            score[nc++] = 0;
+        }
+        score[q] += u->person >= 0 ? 2 : 1;
+    }
+    for (int r = 0; r < 2; r++) {
+        int best = -1;
+        for (int q = 0; q < nc; q++)
+            if (score[q] > 0 && (best < 0 || score[q] > score[best])) best = q;
+        if (best < 0) return;
+        c->pair_country[r] = cc[best];
+        score[best] = -1;
+        /* its leading person and a unit naming the country */
+        int bp = -1, bn = 0;
+        for (size_t k = 0; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (!u->country || strcmp(u->country, cc[best])) continue;
+            if (u->is_country && c->pair_country_unit[r] < 0) c->pair_country_unit[r] = (int)k;
+            if (u->person >= 0) {
+                int n = (int)c->m->persons.items[u->person].n_mentions;
+                if (n > bn) {
+                    bn = n;
+                    bp = (int)k;
+                }
+            }
+        }
+        c->pair_person[r] = bp;
+    }
+    /* first named first ("Trump và Putin … hai nhà lãnh đạo": Trump calls) */
+    int f0 = c->pair_person[0] >= 0 ? c->pair_person[0] : c->pair_country_unit[0];
+    int f1 = c->pair_person[1] >= 0 ? c->pair_person[1] : c->pair_country_unit[1];
+    if (f0 >= 0 && f1 >= 0 && f1 < f0) {
+        const char *tc = c->pair_country[0];
+        c->pair_country[0] = c->pair_country[1];
+        c->pair_country[1] = tc;
+        int tp = c->pair_person[0];
+        c->pair_person[0] = c->pair_person[1];
+        c->pair_person[1] = tp;
+        tp = c->pair_country_unit[0];
+        c->pair_country_unit[0] = c->pair_country_unit[1];
+        c->pair_country_unit[1] = tp;
+    }
+}
+
+/* "hai bên", "hai nước", "hai phía" (countries) or "hai nhà lãnh đạo" (persons) in the
+ * clause around tokens [lo, hi): 1 countries, 2 persons, 0 none. */
+static int both_sides_phrase(const ev_ctx_t *c, size_t lo, size_t hi) {
+    for (size_t i = lo; i + 1 < hi && i + 1 < c->m->n_tokens; i++) {
+        if (!tok_is(c, i, "hai")) continue;
+        if (tok_is(c, i + 1, "ben") || tok_is(c, i + 1, "nuoc") || tok_is(c, i + 1, "phia"))
+            return 1;
+        if (phrase_at(c, i + 1, "nha lanh dao") || phrase_at(c, i + 1, "lanh dao") ||
+            phrase_at(c, i + 1, "nguyen thu"))
+            return 2;
+    }
+    return 0;
+}
+
+/* ---- one trigger --------------------------------------------------------- */
+
+static const char *role_name(sk_event_type_t t, int first) {
+    switch (t) {
+    case SK_EV_CALL: return first ? "caller" : "callee";
+    case SK_EV_MESSAGE: return first ? "sender" : "recipient";
+    case SK_EV_AGREEMENT: return "party";
+    default: return first ? "host" : "guest";
+    }
+}
+
+static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
+    const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, tm->entry);
+    char buf[32];
+    const char *type_s = sk_lex_attr(e, "type", buf, sizeof buf);
+    int type = type_s ? sk_event_type_parse(type_s) : -1;
+    if (type < 0) return SK_OK;
+    const char *subtype = attr_dup(c, e, "subtype");
+    int noun = attr_is(e, "form", "noun");
+    const char *dir = attr_dup(c, e, "dir");
+    if (!dir) dir = "sym";
+
+    size_t t0 = sk_mentions_token_at(c->m, tm->start);
+    size_t t1 = t0 + tm->n_syll;
+    if (t0 >= c->m->n_tokens) return SK_OK;
+    uint32_t sent = sent_of(c, t0);
+    if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0)) return SK_OK;
+    /* "các thỏa thuận, cam kết đã ký kết": agreements referred to in the plural */
+    if (type == SK_EV_AGREEMENT)
+        for (size_t i = t0 > 6 ? t0 - 6 : 0; i < t0; i++)
+            if (tok_is(c, i, "cac") || tok_is(c, i, "nhung")) return SK_OK;
+
+    /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
+    size_t window = noun ? OBJECT_WINDOW : type == SK_EV_VISIT ? 4 : 8;
+    int obj = object_after(c, t1, type == SK_EV_VISIT, window);
+    /* Subject: before the trigger. */
+    size_t subj_start = 0;
+    int subj = subject_before_x(c, t0, &subj_start, type == SK_EV_VISIT);
+    /* A nominal mention ("X thông báo với Y về kết quả cuộc hội đàm với Z") has the clause's
+       first person as its subject. */
+    if (noun && subj >= 0 && obj >= 0) {
+        size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        for (size_t k = 0; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (u->t0 < first_tok) continue;
+            if (u->t0 >= c->units[subj].t0) break;
+            if (u->person >= 0 && !clause_break(c, u->t1 - 1, t0)) {
+                subj = (int)k;
+                break;
+            }
+        }
+    }
+    /* Passive: "Y được X tiếp" — X (after "được") is the agent. */
+    int passive = 0;
+    if (subj >= 0 && c->units[subj].t0 > 0 && tok_is(c, c->units[subj].t0 - 1, "duoc")) {
+        size_t s2 = 0;
+        int patient = subject_before(c, c->units[subj].t0 - 1, &s2);
+        if (patient >= 0) {
+            obj = patient;
+            passive = 1;
+        }
+    }
+    /* Coordinated subject with no object: "X và Y hội đàm", "X và người đồng cấp Y điện đàm". */
+    if (obj < 0 && subj >= 0 && !passive) {
+        int s1 = subject_before(c, c->units[subj].t0, NULL);
+        if (s1 >= 0 && s1 != subj && c->units[subj].t0 >= 1 &&
+            ((c->units[subj].t0 - c->units[s1].t1 <= 3 &&
+              (tok_is(c, c->units[subj].t0 - 1, "va") || tok_is(c, c->units[subj].t0 - 1, "voi"))) ||
+             coordinated_before(c, subj) == s1)) {
+            obj = subj;
+            subj = s1;
+        }
+    }
+    /* "cuộc điện đàm giữa X và Y": the two sides follow "giữa". */
+    {
+        for (size_t q = t1; q < t1 + 3 && q < c->m->n_tokens; q++) {
+            if (!tok_is(c, q, "giua")) continue;
+            int a1 = object_after(c, q + 1, 0, 3);
+            if (a1 >= 0) {
+                int a2 = -1;
+                for (size_t k = (size_t)a1 + 1; k < c->n_units; k++) {
+                    const unit_t *u = &c->units[k];
+                    if (u->t0 < c->units[a1].t1) continue;
+                    if (u->t0 > c->units[a1].t1 + 6 || sent_of(c, u->t0) != sent) break;
+                    if (u->person >= 0 || u->is_country == c->units[a1].is_country) {
+                        a2 = (int)k;
+                        break;
+                    }
+                }
+                if (a2 >= 0) {
+                    subj = a1;
+                    obj = a2;
+                }
+            }
+            break;
+        }
+    }
+    /* "X và Y điện đàm với Z": X leads the subject side, Y goes with X. */
+    int subj_other = -1;
+    if (obj >= 0 && subj >= 0 && !passive) {
+        int co = coordinated_before(c, subj);
+        if (co >= 0) {
+            subj_other = subj;
+            subj = co;
+        }
+    }
+    /* MESSAGE: "X gửi tới Y một bức thư": the recipient is named before the trigger. */
+    if (type == SK_EV_MESSAGE && obj < 0 && subj >= 0) {
+        for (size_t k = 0; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (u->t0 <= c->units[subj].t1 || u->t1 > t0) continue;
+            if (tok_is(c, u->t0 - 1, "toi") || tok_is(c, u->t0 - 1, "cho") ||
+                tok_is(c, u->t0 - 1, "den") || tok_is(c, u->t0 - 1, "gui")) {
+                obj = (int)k;
+                break;
+            }
+        }
+    }
+    /* "chuyến thăm [Việt Nam] của Tổng thống X": X is the visitor, whatever precedes. */
+    if (noun && type == SK_EV_VISIT) {
+        size_t q = t1;
+        int dest = -1;
+        int k = unit_after_tokens(c, q);
+        if (k >= 0 && (c->units[k].is_country || c->units[k].is_place)) {
+            dest = k;
+            q = c->units[k].t1;
+        }
+        if (tok_is(c, q, "lan") && tok_is(c, q + 1, "nay")) q += 2;
+        if (tok_is(c, q, "nay")) q++;
+        if (q < c->m->n_tokens && tok_is(c, q, "cua")) {
+            int g = unit_after_tokens(c, q + 1);
+            if (g < 0 || c->units[g].person < 0) return SK_OK;
+            subj = g;
+            obj = dest;
+            /* "thăm Việt Nam sau chuyến thăm của Tổng thống X": the destination just named */
+            if (obj < 0 && c->last_visit_sent == (int)sent) obj = c->last_visit_dest;
+            if (obj < 0) return SK_OK; /* no destination: a back-reference to a visit */
+        }
+    }
+    /* "Trong cuộc hội đàm với Y, X khẳng định …", "Phát biểu khi đang thăm Singapore, X nêu
+       rõ": a fronted clause; its subject follows the comma. */
+    if (subj < 0 && obj >= 0) {
+        for (size_t k = (size_t)obj + 1; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (sent_of(c, u->t0) != sent) break;
+            if (u->person < 0) continue;
+            const char *g = c->a->text + c->m->tokens[u->t0 - 1].end;
+            const char *ge = c->a->text + c->m->tokens[u->t0].start;
+            if (memchr(g, ',', (size_t)(ge - g))) subj = (int)k;
+            break;
+        }
+    }
+    /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject. */
+    if (noun && subj < 0 && obj >= 0 && c->units[obj].t0 > 0 && tok_is(c, c->units[obj].t0 - 1, "cua")) {
+        subj = obj;
+        obj = -1;
+    }
+    if (type == SK_EV_VISIT && obj >= 0 && (c->units[obj].is_country || c->units[obj].is_place)) {
+        c->last_visit_dest = obj;
+        c->last_visit_sent = (int)sent;
+    }
+    if (type == SK_EV_VISIT && obj >= 0 && c->units[obj].t0 > 0) {
+        /* "chuyến thăm chính thức Việt Nam của Tổng thống X" */
+        int k = obj;
+        const unit_t *o = &c->units[k];
+        if ((o->is_country || o->is_place) && k + 1 < (int)c->n_units) {
+            const unit_t *n = &c->units[k + 1];
+            if (n->t0 > 0 && n->t0 - o->t1 <= 2 && tok_is(c, n->t0 - 1, "cua") && n->person >= 0 &&
+                (subj < 0 || noun)) {
+                subj = k + 1;
+            }
+        }
+    }
+    /* Sentence without its own subject: carried from the previous event ("Cùng ngày, …"). */
+    int carried = 0;
+    if (subj < 0 && !noun && c->last_subject >= 0 && obj >= 0 && c->last_subject != obj) {
+        size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        if (t0 - first_tok <= 8) {
+            subj = c->last_subject;
+            carried = 1;
+        }
+    }
+#ifdef SK_DEBUG_EVENTS
+    fprintf(stderr, "[%s] trig '%.*s' subj=%d:%s obj=%d:%s\n", c->a->doc, (int)(tm->end - tm->start),
+            c->a->text + tm->start, subj, subj >= 0 ? c->units[subj].name : "-", obj,
+            obj >= 0 ? c->units[obj].name : "-");
+#endif
+    /* "các quan chức cấp cao ASEAN - Trung Quốc đã tổ chức cuộc họp", "Đối thoại Chính sách
+       Quốc phòng Việt Nam - Cuba": a hyphenated pair of countries or bodies in the clause. */
+    if (subj < 0 || obj < 0) {
+        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        for (size_t k = 0; k + 1 < c->n_units; k++) {
+            const unit_t *a1 = &c->units[k], *a2 = &c->units[k + 1];
+            if (a1->t0 < lo || sent_of(c, a1->t0) != sent) continue;
+            if (a1->person >= 0 || a2->person >= 0 || a1->is_place || a2->is_place) continue;
+            if (a2->t0 != a1->t1 || !a1->country || !a2->country) continue;
+            const char *g = c->a->text + c->m->tokens[a1->t1 - 1].end;
+            const char *ge = c->a->text + c->m->tokens[a2->t0].start;
+            if (ge - g < 1 || ge - g > 3 || !memchr(g, '-', (size_t)(ge - g))) continue;
+            /* "Việt Nam - Philippines - Trung Quốc": three parties are not two sides */
+            if (k + 2 < c->n_units && c->units[k + 2].t0 == a2->t1 &&
+                memchr(c->a->text + c->m->tokens[a2->t1 - 1].end, '-',
+                       c->m->tokens[c->units[k + 2].t0].start - c->m->tokens[a2->t1 - 1].end))
+                continue;
+            if (k > 0 && c->units[k - 1].t1 == a1->t0 && c->units[k - 1].person < 0 &&
+                memchr(c->a->text + c->m->tokens[a1->t0 - 1].end, '-',
+                       c->m->tokens[a1->t0].start - c->m->tokens[a1->t0 - 1].end))
+                continue;
+            /* near the trigger: within the clause, at most 12 tokens away */
+            size_t d = a1->t0 > t0 ? a1->t0 - t1 : t0 - a2->t1;
+            if (d > 12 || clause_break(c, a1->t0 < t0 ? a2->t1 - 1 : t0, a1->t0 < t0 ? t0 : a1->t0))
+                continue;
+            subj = (int)k;
+            obj = (int)k + 1;
+            break;
+        }
+    }
+    /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
+       ký năm 1995": the article's main pair. */
+    if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {
+        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        size_t hi = sk_mentions_token_at(c->m, c->a->sentences[sent].end);
+        int both = both_sides_phrase(c, lo, hi);
+        /* countries as sides only when "hai bên" governs the trigger ("Hai bên tổ chức đối
+           thoại"), or for an agreement; "Tại cuộc hội đàm, hai bên …" refers back */
+        if (both == 1 && type != SK_EV_AGREEMENT &&
+            !both_sides_phrase(c, t0 > 5 ? t0 - 5 : 0, t0))
+            both = 0;
+        /* an agreement, or a nominal mention ("Vòng đàm phán trước đó diễn ra …"), named
+           without any side: the article's main pair (a back-reference merges into the
+           contact already coded) */
+        int sideless_agreement = (type == SK_EV_AGREEMENT || noun) && subj < 0 && obj < 0;
+        if (both || sideless_agreement) {
+            int a0 = both == 2 ? c->pair_person[0] : c->pair_country_unit[0];
+            int a1 = both == 2 ? c->pair_person[1] : c->pair_country_unit[1];
+            if (a0 >= 0 && a1 >= 0) {
+                subj = a0;
+                obj = a1;
+            }
+        }
+    }
+    if (subj < 0 || obj < 0 || subj == obj) return SK_OK;
+    const unit_t *us = &c->units[subj], *uo = &c->units[obj];
+    if (us->person >= 0 && us->person == uo->person) return SK_OK;
+    if (us->person < 0 && uo->person < 0 && us->name && uo->name && !strcmp(us->name, uo->name))
+        return SK_OK;
+    /* A bare country meets, calls or writes to another country or organisation, not to a
+       person ("Trump … với Triều Tiên" is about a country, not a contact). */
+    if (type != SK_EV_VISIT && type != SK_EV_AGREEMENT &&
+        ((us->is_country && uo->person >= 0) || (uo->is_country && us->person >= 0)))
+        return SK_OK;
+    if (forum_context(c, us) || forum_context(c, uo)) return SK_OK;
+    /* A place can be a visit's destination, not a side in a meeting. */
+    if (type != SK_EV_VISIT && (uo->is_place || us->is_place)) return SK_OK;
+    /* Domestic contacts (both sides of one country) are out of scope. */
+    if (us->country && uo->country && !strcmp(us->country, uo->country)) return SK_OK;
+
+    sk_event_t ev;
+    memset(&ev, 0, sizeof ev);
+    ev.doc = c->a->doc;
+    ev.type = (sk_event_type_t)type;
+    ev.subtype = subtype ? subtype : "other";
+    ev.trigger = sk_arena_strndup(c->a->arena, c->a->text + tm->start, tm->end - tm->start);
+    const sk_sentence_t *ss = &c->a->sentences[sent];
+    ev.evidence_start = ss->start;
+    ev.evidence_end = ss->end;
+    ev.evidence = sk_arena_strndup(c->a->arena, c->a->text + ss->start, ss->end - ss->start);
+    size_t sent_first = sk_mentions_token_at(c->m, ss->start);
+    ev.planned = planned_around(c, t0, t1, sent_first, noun);
+    for (size_t i = t0 > 4 ? t0 - 4 : sent_first; i < t0; i++)
+        if (i >= sent_first && (word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa")))
+            ev.past_marked = 1;
+
+    if (ev.past_marked) ev.planned = 0;
+
+    const sk_timex_t *tx = date_for(c, sent, tm->start, ev.type);
+    if (tx) {
+        ev.date.iso = sk_timex_iso(c->a->arena, tx);
+        ev.date.precision = tx->precision;
+        if (tx->future) ev.planned = 1;
+    }
+    /* a subject carried from the previous sentence carries its plans ("Ông X sẽ đến A. …
+       và chào xã giao B") */
+    if (carried && c->last_planned && !ev.past_marked) ev.planned = 1;
+    /* "hôm qua", "chiều qua": it happened */
+    if (tx && tx->cls == SK_TIMEX_RELATIVE && !tx->future && tx->end > tx->start &&
+        tok_is(c, sk_mentions_token_at(c->m, tx->end) - 1, "qua"))
+        ev.past_marked = 1;
+    if (ev.past_marked) ev.planned = 0;
+    find_location(c, sent, &ev.location_name, &ev.location_country);
+
+    /* Roles. */
+    int host_is_subject;
+    int lead_s = subj, lead_o = obj, other_s = -1, other_o = -1;
+    int dl = delegation_leader(c, obj);
+    if (dl >= 0) {
+        other_o = obj;
+        lead_o = dl;
+    }
+    dl = delegation_leader(c, subj);
+    if (dl >= 0) {
+        other_s = subj;
+        lead_s = dl;
+    } else if (subj_other >= 0) {
+        other_s = subj_other;
+    }
+    if (!strcmp(dir, "host"))
+        host_is_subject = !passive;
+    else if (!strcmp(dir, "guest") || !strcmp(dir, "sender"))
+        host_is_subject = passive;
+    else {
+        /* symmetric: the side at home hosts */
+        const char *here = ev.location_country ? ev.location_country : c->visit_dest_country;
+        const char *cs = c->units[lead_s].country, *co = c->units[lead_o].country;
+        if (here && co && !strcmp(here, co) && !(cs && !strcmp(here, cs)))
+            host_is_subject = 0;
+        else if (here && cs && !strcmp(here, cs))
+            host_is_subject = 1;
+        else if (cs && !strcmp(cs, "VNM"))
+            host_is_subject = 1;
+        else if (co && !strcmp(co, "VNM"))
+            host_is_subject = 0;
+        else
+            host_is_subject = ev.type == SK_EV_CALL || ev.type == SK_EV_MESSAGE ? 1 : 0;
+        if (ev.type == SK_EV_CALL || ev.type == SK_EV_AGREEMENT) host_is_subject = 1;
+    }
+    if (ev.type == SK_EV_VISIT) {
+        /* guest = subject (the visitor); host = the named inviter, else the destination */
+        host_is_subject = 0;
+        if (uo->is_country || uo->is_place) {
+            const sk_mention_t *x = &c->m->items[uo->mention];
+            ev.location_name = sk_arena_strndup(c->a->arena, c->a->text + x->start, x->end - x->start);
+            ev.location_country = uo->country;
+            ev.location_inferred = 0;
+        }
+    }
+    int first = host_is_subject ? lead_s : lead_o, second = host_is_subject ? lead_o : lead_s;
+    int first_o = host_is_subject ? other_s : other_o, second_o = host_is_subject ? other_o : other_s;
+    if (fill_side(c, &ev.sides[0], role_name(ev.type, 1), first, first_o) ||
+        fill_side(c, &ev.sides[1], role_name(ev.type, 0), second, second_o))
+        return SK_ENOMEM;
+    set_codes(&ev);
+    if (c->units[subj].person >= 0) {
+        c->last_subject = subj;
+        c->last_planned = ev.planned;
+    }
+    if (ev.type == SK_EV_VISIT && !ev.planned && (ev.location_country || ev.sides[0].country)) {
+        c->visit_dest_country = ev.location_country ? ev.location_country : ev.sides[0].country;
+        c->visit_dest_name = ev.location_name;
+    }
+    /* a meeting inside a visit takes place in the visited country */
+    if (ev.type == SK_EV_MEET && !ev.location_name && c->visit_dest_country) {
+        ev.location_name = c->visit_dest_name;
+        ev.location_country = c->visit_dest_country;
+        ev.location_inferred = 1;
+    }
+    return add_event(c, &ev);
+}
+
+/* Persons named after "theo lời mời của" (and those coordinated with them). */
+static size_t find_inviters(const ev_ctx_t *c, int *out, size_t cap) {
+    size_t n = 0;
+    for (size_t i = 0; i + 3 < c->m->n_tokens && n < cap; i++) {
+        if (!phrase_at(c, i, "loi moi cua")) continue;
+        int k = unit_after_tokens(c, i + 3);
+        while (k >= 0 && n < cap && c->units[k].person >= 0) {
+            out[n++] = k;
+            /* "… của Thủ tướng A và Thủ tướng B" */
+            const unit_t *nx = k + 1 < (int)c->n_units ? &c->units[k + 1] : NULL;
+            if (nx && nx->person >= 0 && nx->t0 == c->units[k].t1 + 1 &&
+                tok_is(c, c->units[k].t1, "va"))
+                k = k + 1;
+            else
+                break;
+        }
+    }
+    return n;
+}
+
+static int add_host_actor(ev_ctx_t *c, sk_side_t *side, const unit_t *u, int as_lead) {
+    for (size_t i = 0; i < side->n_actors; i++)
+        if (side->actors[i].name && u->name && !strcmp(side->actors[i].name, u->name)) return 0;
+    sk_actor_t *na = sk_arena_alloc(c->a->arena, (side->n_actors + 1) * sizeof *na);
+    if (!na) return SK_ENOMEM;
+    size_t o = 0;
+    if (as_lead) set_actor_from_unit(c, &na[o++], u);
+    for (size_t i = 0; i < side->n_actors; i++) na[o++] = side->actors[i];
+    if (!as_lead) set_actor_from_unit(c, &na[o++], u);
+    side->actors = na;
+    side->n_actors = o;
+    return 0;
+}
+
+/* A visit's host: the inviter when the text names one, else the destination, with the
+ * people of that country the visitor met listed after it. */
+static int visit_hosts(ev_ctx_t *c) {
+    int inv[16];
+    size_t ninv = find_inviters(c, inv, 16);
+    for (size_t i = 0; i < c->n_ev; i++) {
+        sk_event_t *v = &c->ev[i];
+        if (v->type != SK_EV_VISIT) continue;
+        sk_side_t *host = &v->sides[0], *guest = &v->sides[1];
+        if (!host->country || host->actors[0].kind == SK_ACTOR_PERSON) continue;
+        int done = 0;
+        for (size_t k = 0; k < ninv && !done; k++) {
+            const unit_t *u = &c->units[inv[k]];
+            if (u->country && !strcmp(u->country, host->country)) {
+                if (add_host_actor(c, host, u, 1)) return SK_ENOMEM;
+                done = 1;
+            }
+        }
+        if (done) continue;
+        for (size_t j = 0; j < c->n_ev; j++) {
+            const sk_event_t *m = &c->ev[j];
+            if (m->type != SK_EV_MEET && m->type != SK_EV_CALL) continue;
+            for (int s = 0; s < 2; s++) {
+                const sk_side_t *ms = &m->sides[s], *other = &m->sides[1 - s];
+                if (!ms->actors[0].name || !guest->actors[0].name ||
+                    strcmp(ms->actors[0].name, guest->actors[0].name))
+                    continue;
+                if (other->actors[0].kind != SK_ACTOR_PERSON || !other->country ||
+                    strcmp(other->country, host->country))
+                    continue;
+                unit_t u = {.person = -1};
+                for (size_t q = 0; q < c->n_units; q++)
+                    if (c->units[q].person >= 0 && c->units[q].name &&
+                        !strcmp(c->units[q].name, other->actors[0].name)) {
+                        u = c->units[q];
+                        break;
+                    }
+                if (u.person >= 0 && add_host_actor(c, host, &u, 0)) return SK_ENOMEM;
+            }
+        }
+    }
+    return SK_OK;
+}
+
+/* ---- years from office terms -------------------------------------------- */
+
+typedef struct term_ctx {
+    const char *title_fold;
+    int lo, hi, hit;
+} term_ctx_t;
+
+static void term_cb(void *vctx, const char *office, const char *start, const char *end) {
+    term_ctx_t *t = vctx;
+    char of[512];
+    size_t n = sk_fold_str(office, strlen(office), of, sizeof of);
+    size_t tl = strlen(t->title_fold);
+    /* the article's title is the office or its beginning ("Chủ tịch nước" ~ "Chủ tịch nước
+       Cộng hòa xã hội chủ nghĩa Việt Nam") */
+    if (n < tl || strncmp(of, t->title_fold, tl) || (n > tl && of[tl] != ' ')) return;
+    int lo = start && *start ? atoi(start) : 0;
+    int hi = end && *end ? atoi(end) : 9999;
+    if (!lo) return;
+    if (!t->hit || lo < t->lo) t->lo = lo;
+    if (!t->hit || hi > t->hi) t->hi = hi;
+    t->hit = 1;
+}
+
+/* The year of an article without a publication date, inferred from who held which office
+ * when (person_offices.tsv): the intersection of the terms of the offices the article gives
+ * its people, narrowed by the years the text names. 0 when not unique. */
+static int year_from_terms(const ev_ctx_t *c) {
+    int lo = 0, hi = 9999, have = 0;
+    const sk_persons_t *ps = &c->m->persons;
+    for (size_t i = 0; i < ps->n; i++) {
+        const sk_person_t *p = &ps->items[i];
+        for (size_t k = 0; k < p->n_titles; k++) {
+            term_ctx_t t = {0};
+            char tf[256];
+            sk_fold_str(p->titles[k], strlen(p->titles[k]), tf, sizeof tf);
+            t.title_fold = tf;
+            sk_lexicon_person_offices(c->lex, p->name, term_cb, &t);
+            if (!t.hit) continue;
+            if (t.lo > lo) lo = t.lo;
+            if (t.hi < hi) hi = t.hi;
+            have = 1;
+        }
+    }
+    if (!have || lo > hi) return 0;
+    if (lo == hi) return lo;
+    /* every four-digit year written in the text ("Năm APEC Việt Nam 2017") */
+    int year = 0;
+    const char *txt = c->a->text;
+    for (size_t i = 0; i + 4 <= c->a->text_len; i++) {
+        if (!(txt[i] >= '0' && txt[i] <= '9') || (i > 0 && txt[i - 1] >= '0' && txt[i - 1] <= '9'))
+            continue;
+        size_t j = i;
+        while (j < c->a->text_len && txt[j] >= '0' && txt[j] <= '9') j++;
+        if (j - i != 4 || (j < c->a->text_len && (txt[j] == '.' || txt[j] == ',') &&
+                           j + 1 < c->a->text_len && txt[j + 1] >= '0' && txt[j + 1] <= '9'))
+            continue;
+        int y = atoi(txt + i);
+        if (y < lo || y > hi) continue;
+        if (year && year != y) return 0;
+        year = y;
+    }
+    return year;
+}
+
+/* "--06-20" -> "2018-06-20" (both ends of a range). */
+static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
+    char buf[64];
+    const char *slash = strchr(iso, '/');
+    if (slash && !strncmp(slash + 1, "--", 2))
+        snprintf(buf, sizeof buf, "%04d%.*s/%04d%s", year, (int)(slash - iso - 1), iso + 1, year,
+                 slash + 2);
+    else if (!slash)
+        snprintf(buf, sizeof buf, "%04d%s", year, iso + 1);
+    else
+        return iso;
+    return sk_arena_strdup(c->a->arena, buf);
+}
+
+/* Fill what a sentence alone could not date:
+ *  - an undated event takes the article's date when the body names exactly one day
+ *    (one day-precise date, or one range for visits). Years are never guessed: a
+ *    yearless date stays "--MM-DD" (spec: say so rather than guess). */
+static void fill_dates(ev_ctx_t *c) {
+    const sk_timex_t *day = NULL, *range = NULL;
+    int n_day = 0, n_range = 0;
+    for (size_t k = 0; k < c->m->n_timexes; k++) {
+        const sk_timex_t *t = &c->m->timexes[k];
+        if (t->precision != SK_PREC_DAY || t->cls == SK_TIMEX_ANAPHORIC) continue;
+        if (t->is_range) {
+            if (!range || strcmp(sk_timex_iso(c->a->arena, range), sk_timex_iso(c->a->arena, t))) n_range++;
+            range = t;
+        } else {
+            if (!day || strcmp(sk_timex_iso(c->a->arena, day), sk_timex_iso(c->a->arena, t))) n_day++;
+            day = t;
+        }
+    }
+    int year = c->a->published ? 0 : -1;
+    for (size_t i = 0; i < c->n_ev; i++) {
+        sk_event_t *e = &c->ev[i];
+        if (!e->date.iso && !e->planned) {
+            const sk_timex_t *t = e->type == SK_EV_VISIT && n_range == 1 ? range : n_day == 1 ? day : NULL;
+            if (t) {
+                e->date.iso = sk_timex_iso(c->a->arena, t);
+                e->date.precision = t->precision;
+            }
+        }
+        if (e->date.iso && !strncmp(e->date.iso, "--", 2)) {
+            if (year < 0) year = year_from_terms(c);
+            if (year > 0) {
+                e->date.iso = with_year(c, e->date.iso, year);
+                e->date.inferred = 1;
+            }
+        }
+    }
+}
+
+/* A foreign delegation reported without its leader ("tiếp Đoàn đại biểu Đảng Cộng sản
+ * Pháp") is led by the one person of unknown country the article names, who speaks for it
+ * ("đồng chí Jean Charles Negres cho rằng …"). Only when there is exactly one such person. */
+static int delegation_speakers(ev_ctx_t *c) {
+    int only = -1, n = 0;
+    for (size_t k = 0; k < c->n_units; k++) {
+        const unit_t *u = &c->units[k];
+        if (u->person < 0 || u->country) continue;
+        if (only >= 0 && c->units[only].person == u->person) continue;
+        if (n++ == 0) only = (int)k;
+    }
+    if (n != 1) return SK_OK;
+    const unit_t *sp = &c->units[only];
+    for (size_t i = 0; i < c->n_ev; i++)
+        for (int k = 0; k < 2; k++) {
+            sk_side_t *sd = &c->ev[i].sides[k];
+            if (sd->actors[0].kind != SK_ACTOR_ORGANIZATION || !sd->country ||
+                !strcmp(sd->country, "VNM") || (c->ev[i].type == SK_EV_VISIT && k == 0))
+                continue;
+            sk_actor_t *na = sk_arena_alloc(c->a->arena, (sd->n_actors + 1) * sizeof *na);
+            if (!na) return SK_ENOMEM;
+            set_actor_from_unit(c, &na[0], sp);
+            na[0].country = sd->country;
+            memcpy(na + 1, sd->actors, sd->n_actors * sizeof *na);
+            sd->actors = na;
+            sd->n_actors++;
+        }
+    return SK_OK;
+}
+
 int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
-    (void)lex;
-    sk_events_t *ev = sk_arena_alloc(a->arena, sizeof *ev);
-    if (!ev) return SK_ENOMEM;
-    a->events = ev;
+    sk_events_t *out = sk_arena_alloc(a->arena, sizeof *out);
+    if (!out) return SK_ENOMEM;
+    a->events = out;
+    if (!a->mentions) return SK_OK;
+    ev_ctx_t c = {.lex = lex, .a = a, .m = a->mentions, .last_subject = -1,
+                  .visit_guest_person = -1, .pair_person = {-1, -1}, .pair_country_unit = {-1, -1},
+                  .last_visit_dest = -1, .last_visit_sent = -1};
+    int rc = build_units(&c);
+    if (rc) return rc;
+    main_pair(&c);
+    /* Visits first, so meetings inside them know where they happen. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < c.m->n_triggers; k++) {
+            const sk_lex_entry_t *e = sk_lexicon_entry(lex, c.m->triggers[k].entry);
+            int is_visit = attr_is(e, "type", "VISIT");
+            if ((pass == 0) != is_visit) continue;
+            if ((rc = code_trigger(&c, &c.m->triggers[k]))) return rc;
+        }
+    if ((rc = visit_hosts(&c)) || (rc = delegation_speakers(&c))) return rc;
+    fill_dates(&c);
+    /* Text order for output. */
+    for (size_t i = 1; i < c.n_ev; i++)
+        for (size_t j = i; j > 0 && c.ev[j - 1].evidence_start > c.ev[j].evidence_start; j--) {
+            sk_event_t t = c.ev[j];
+            c.ev[j] = c.ev[j - 1];
+            c.ev[j - 1] = t;
+        }
+    out->items = c.ev;
+    out->n = c.n_ev;
     return SK_OK;
 }

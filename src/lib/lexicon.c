@@ -20,6 +20,7 @@ typedef struct pattern {
     uint8_t case_mode; /* CASE_* */
     uint8_t tones;     /* diacritics must agree */
     uint16_t cap_mask; /* syllables capitalised in the spelling (for CASE_ALL) */
+    uint8_t acronym;   /* spelling is all capitals ("UN", "TTXVN"): the text must be too */
     const char *lower; /* lower-cased, tone-canonical syllables joined by ' ' (for tones) */
 } pattern_t;
 
@@ -57,6 +58,7 @@ static const struct {
     {"honorifics.tsv", SK_LEX_HONORIFIC}, {"surnames.tsv", SK_LEX_SURNAME},
     {"persons.tsv", SK_LEX_PERSON},      {"persons_foreign.tsv", SK_LEX_PERSON},
     {"triggers.tsv", SK_LEX_TRIGGER},    {"cues.tsv", SK_LEX_CUE},
+    {"nonnames.tsv", SK_LEX_CUE},
 };
 
 static uint64_t hash_edge(uint32_t parent, const char *tok, size_t len) {
@@ -217,9 +219,24 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
         }
         in_word = w;
     }
+    int letters = 0, upper = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        int n = sk_utf8_decode(sp + i, len - i, &cp);
+        if (n < 0) {
+            i++;
+            continue;
+        }
+        i += (size_t)n;
+        if (sk_is_letter(cp)) {
+            letters++;
+            upper += sk_is_upper(cp);
+        }
+    }
     if (grow((void **)&lx->patterns, &lx->cap_patterns, lx->n_patterns + 1, sizeof(pattern_t)))
         return SK_ENOMEM;
     pattern_t *p = &lx->patterns[lx->n_patterns];
+    p->acronym = (uint8_t)(letters >= 2 && upper == letters);
     p->entry = entry;
     p->case_mode = (uint8_t)case_mode;
     p->tones = (uint8_t)tones;
@@ -446,8 +463,23 @@ static int upper_at(const char *text, size_t len, size_t off) {
     return sk_is_upper(cp) || (cp >= '0' && cp <= '9');
 }
 
+static int all_upper(const char *s, size_t len) {
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        int n = sk_utf8_decode(s + i, len - i, &cp);
+        if (n < 0) return 0;
+        if (sk_is_letter(cp) && !sk_is_upper(cp)) return 0;
+        i += (size_t)n;
+    }
+    return 1;
+}
+
 static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk_folded_t *f,
                       const tok_t *toks, size_t n) {
+    if (p->acronym) {
+        size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
+        if (!all_upper(text + s, e - s)) return 0;
+    }
     if (p->case_mode == CASE_FIRST && !upper_at(text, len, f->to_orig[toks[0].fs])) return 0;
     if (p->case_mode == CASE_ALL)
         for (size_t k = 0; k < n && k < 16; k++)

@@ -1,15 +1,981 @@
-/* mention.c — recognition (work in progress: lexicon matches only). */
+/* mention.c — recognition: persons with their titles, organisations,
+ * countries, places and dates, and coreference of later mentions.
+ *
+ * The text is cut into syllable tokens (the lexicon's matching unit). Lexicon
+ * matches label token spans (office, organisation, country, place, known
+ * person); a left-to-right pass per sentence then builds titles (office plus
+ * the jurisdiction written after it: "Tổng thống Mỹ", "Bí thư Thành ủy Hà
+ * Nội", "Bí thư toàn quốc Đảng Cộng sản Pháp"), title chains ("Tổng Bí thư,
+ * Chủ tịch nước"), and person names: runs of capitalised syllables accepted
+ * when a title, an honorific or a counterpart phrase stands before them, when
+ * a title follows them in apposition, when they begin with a Vietnamese
+ * surname, or when the lexicon knows them. Later mentions ("ông Duterte",
+ * "Thủ tướng Phúc", "Tổng Bí thư") resolve to the full person.
+ */
 #include "mention.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
 
 const char *sk_mention_kind_name(sk_mention_kind_t k) {
     static const char *const names[] = {"person", "title", "org", "country", "place", "date"};
     return (unsigned)k < SK_MENTION__COUNT ? names[k] : "unknown";
 }
 
+enum { MAX_NAME_TOKENS = 6, MAX_TITLES = 16 };
+
+/* Working state for one article. */
+typedef struct ctx {
+    const sk_lexicon_t *lex;
+    sk_article_t *a;
+    sk_mentions_t *m;
+    sk_token_t *tok;
+    size_t nt;
+    int32_t *label;       /* per token: lexicon match chosen to cover it, or -1 */
+    uint8_t *label_first; /* 1 when the chosen match starts at this token */
+    uint8_t *surname;     /* token is a surname */
+    int16_t *honorific;   /* tokens in the honorific starting here, 0 if none */
+    uint8_t *nonname;     /* 1: never in a name; 2: never starts a name (nonnames.tsv) */
+    uint8_t *trigger_tok; /* token is part of an event trigger */
+    size_t cap_mentions;
+} ctx_t;
+
+/* ---- tokens ------------------------------------------------------------- */
+
+static int is_tok_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static int build_tokens(ctx_t *c) {
+    const sk_folded_t *f = &c->a->folded;
+    size_t cap = f->len / 2 + 2;
+    c->tok = sk_arena_alloc(c->a->arena, cap * sizeof *c->tok);
+    if (!c->tok) return SK_ENOMEM;
+    size_t n = 0, sent = 0;
+    const sk_sentence_t *ss = c->a->sentences;
+    for (size_t i = 0; i < f->len && n < cap;) {
+        if (!is_tok_byte((unsigned char)f->text[i])) {
+            i++;
+            continue;
+        }
+        size_t s = i;
+        while (i < f->len && is_tok_byte((unsigned char)f->text[i])) i++;
+        sk_token_t *t = &c->tok[n++];
+        t->fs = (uint32_t)s;
+        t->fe = (uint32_t)i;
+        t->start = f->to_orig[s];
+        t->end = f->to_orig[i];
+        while (sent + 1 < c->a->n_sentences && ss[sent].end <= t->start) sent++;
+        t->sentence = (uint32_t)sent;
+        int32_t cp;
+        const char *txt = c->a->text + t->start;
+        size_t len = t->end - t->start;
+        if (sk_utf8_decode(txt, len, &cp) > 0) {
+            t->cap = (uint8_t)sk_is_upper(cp);
+            t->digit = cp >= '0' && cp <= '9';
+        }
+        if (t->cap && len >= 2) {
+            int all = 1, letters = 0;
+            for (size_t k = 0; k < len;) {
+                int nb = sk_utf8_decode(txt + k, len - k, &cp);
+                if (nb < 0) break;
+                if (sk_is_letter(cp)) {
+                    letters++;
+                    if (!sk_is_upper(cp)) all = 0;
+                }
+                k += (size_t)nb;
+            }
+            t->acronym = (uint8_t)(all && letters >= 2);
+        }
+    }
+    c->nt = n;
+    c->m->tokens = c->tok;
+    c->m->n_tokens = n;
+    return SK_OK;
+}
+
+size_t sk_mentions_token_at(const sk_mentions_t *m, uint32_t off) {
+    size_t lo = 0, hi = m->n_tokens;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->tokens[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Bytes between token i-1 and i, e.g. " ", ", ", " - ". */
+static const char *gap(const ctx_t *c, size_t i, size_t *len) {
+    *len = c->tok[i].start - c->tok[i - 1].end;
+    return c->a->text + c->tok[i - 1].end;
+}
+
+/* Only spaces (or a hyphen) between tokens i-1 and i: they can belong to one phrase. */
+static int joined(const ctx_t *c, size_t i) {
+    if (i == 0 || i >= c->nt || c->tok[i].sentence != c->tok[i - 1].sentence) return 0;
+    size_t n;
+    const char *g = gap(c, i, &n);
+    if (n == 0 || n > 3) return 0;
+    for (size_t k = 0; k < n; k++)
+        if (g[k] != ' ' && g[k] != '-') return 0;
+    return 1;
+}
+
+/* Token i-1 and i separated by a comma (", "), in the same sentence. */
+static int comma_between(const ctx_t *c, size_t i) {
+    if (i == 0 || i >= c->nt || c->tok[i].sentence != c->tok[i - 1].sentence) return 0;
+    size_t n;
+    const char *g = gap(c, i, &n);
+    int comma = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (g[k] == ',')
+            comma++;
+        else if (g[k] != ' ')
+            return 0;
+    }
+    return comma == 1;
+}
+
+static int tok_is(const ctx_t *c, size_t i, const char *folded) {
+    if (i >= c->nt) return 0;
+    size_t n = strlen(folded);
+    return c->tok[i].fe - c->tok[i].fs == n && !memcmp(c->a->folded.text + c->tok[i].fs, folded, n);
+}
+
+/* ---- lexicon labels ------------------------------------------------------ */
+
+static const sk_lex_entry_t *entry(const ctx_t *c, int32_t match) {
+    return sk_lexicon_entry(c->lex, c->m->matches[match].entry);
+}
+
+static int label_kind(const ctx_t *c, size_t i) {
+    return c->label[i] >= 0 ? (int)c->m->matches[c->label[i]].kind : -1;
+}
+
+/* Priority of kinds that label the text when two matches have the same length. */
+static int kind_rank(int kind) {
+    switch (kind) {
+    case SK_LEX_PERSON: return 6;
+    case SK_LEX_OFFICE: return 5;
+    case SK_LEX_ORG: return 4;
+    case SK_LEX_COUNTRY: return 3;
+    case SK_LEX_PLACE: return 2;
+    default: return 0;
+    }
+}
+
+static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
+    char buf[64];
+    const char *v = sk_lex_attr(e, key, buf, sizeof buf);
+    return v && !strcmp(v, val);
+}
+
+static int set_labels(ctx_t *c) {
+    sk_mentions_t *m = c->m;
+    sk_arena_t *ar = c->a->arena;
+    c->label = sk_arena_alloc(ar, (c->nt + 1) * sizeof *c->label);
+    c->label_first = sk_arena_alloc(ar, c->nt + 1);
+    c->surname = sk_arena_alloc(ar, c->nt + 1);
+    c->honorific = sk_arena_alloc(ar, (c->nt + 1) * sizeof *c->honorific);
+    c->nonname = sk_arena_alloc(ar, c->nt + 1);
+    c->trigger_tok = sk_arena_alloc(ar, c->nt + 1);
+    m->triggers = sk_arena_alloc(ar, (m->n_matches + 1) * sizeof *m->triggers);
+    if (!c->label || !c->label_first || !c->surname || !c->honorific || !c->nonname ||
+        !m->triggers)
+        return SK_ENOMEM;
+    for (size_t i = 0; i < c->nt; i++) c->label[i] = -1;
+    /* Best labelling match per start token. */
+    int32_t *best = sk_arena_alloc(ar, (c->nt + 1) * sizeof *best);
+    uint8_t *blocked = sk_arena_alloc(ar, c->nt + 1);
+    if (!best || !blocked) return SK_ENOMEM;
+    for (size_t i = 0; i < c->nt; i++) best[i] = -1;
+    for (size_t k = 0; k < m->n_matches; k++) {
+        const sk_lex_match_t *x = &m->matches[k];
+        size_t t = sk_mentions_token_at(m, x->start);
+        if (t >= c->nt) continue;
+        const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, x->entry);
+        switch (x->kind) {
+        case SK_LEX_SURNAME:
+            if (x->n_syll == 1) c->surname[t] = 1;
+            continue;
+        case SK_LEX_HONORIFIC:
+            if (x->n_syll > c->honorific[t] && !attr_is(e, "type", "spouse"))
+                c->honorific[t] = (int16_t)x->n_syll;
+            continue;
+        case SK_LEX_TRIGGER:
+            if (attr_is(e, "type", "BLOCK"))
+                for (size_t j = t; j < t + x->n_syll && j < c->nt; j++) blocked[j] = 1;
+            continue;
+        case SK_LEX_CUE:
+            if (x->n_syll == 1 && attr_is(e, "type", "nonname"))
+                c->nonname[t] = attr_is(e, "position", "first-only") ? 2 : 1;
+            continue;
+        default: break;
+        }
+        if (best[t] < 0) {
+            best[t] = (int32_t)k;
+            continue;
+        }
+        const sk_lex_match_t *b = &m->matches[best[t]];
+        /* "Nhật hoàng Akihito" listed as a person's alias: the office is a title */
+        if (x->kind == SK_LEX_OFFICE && b->kind == SK_LEX_PERSON) {
+            best[t] = (int32_t)k;
+            continue;
+        }
+        if (b->kind == SK_LEX_OFFICE && x->kind == SK_LEX_PERSON) continue;
+        if (x->n_syll > b->n_syll ||
+            (x->n_syll == b->n_syll && kind_rank(x->kind) > kind_rank(b->kind)))
+            best[t] = (int32_t)k;
+    }
+    /* Greedy leftmost-longest labelling. */
+    for (size_t i = 0; i < c->nt;) {
+        if (best[i] < 0) {
+            i++;
+            continue;
+        }
+        const sk_lex_match_t *b = &m->matches[best[i]];
+        /* A longer match starting inside this one wins (e.g. an office that
+         * begins with the last syllable of a place). */
+        size_t end = i + b->n_syll;
+        int beaten = 0;
+        for (size_t j = i + 1; j < end && j < c->nt; j++)
+            if (best[j] >= 0 && j + m->matches[best[j]].n_syll > end &&
+                m->matches[best[j]].n_syll > b->n_syll)
+                beaten = 1;
+        if (beaten) {
+            i++;
+            continue;
+        }
+        c->label_first[i] = 1;
+        for (size_t j = i; j < end && j < c->nt; j++) c->label[j] = best[i];
+        i = end;
+    }
+    /* Triggers not overlapped by a BLOCK phrase, longest first per start, no overlaps. */
+    size_t nt = 0;
+    size_t last_end_tok = 0;
+    for (size_t k = 0; k < m->n_matches; k++) {
+        const sk_lex_match_t *x = &m->matches[k];
+        if (x->kind != SK_LEX_TRIGGER) continue;
+        const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, x->entry);
+        if (attr_is(e, "type", "BLOCK")) continue;
+        size_t t = sk_mentions_token_at(m, x->start);
+        int bad = 0;
+        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
+            if (blocked[j]) bad = 1;
+        if (bad || (nt && t < last_end_tok)) continue;
+        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++) c->trigger_tok[j] = 1;
+        m->triggers[nt++] = *x;
+        last_end_tok = t + x->n_syll;
+    }
+    m->n_triggers = nt;
+    return SK_OK;
+}
+
+/* ---- mentions ------------------------------------------------------------ */
+
+static sk_mention_t *add_mention(ctx_t *c, sk_mention_kind_t kind, size_t t0, size_t t1) {
+    sk_mentions_t *m = c->m;
+    if (m->n == c->cap_mentions) {
+        size_t nc = c->cap_mentions ? c->cap_mentions * 2 : 64;
+        m->items = sk_arena_grow(c->a->arena, m->items, sizeof *m->items, m->n, nc);
+        if (!m->items) return NULL;
+        c->cap_mentions = nc;
+    }
+    sk_mention_t *x = &m->items[m->n++];
+    memset(x, 0, sizeof *x);
+    x->kind = kind;
+    x->tok_start = (uint32_t)t0;
+    x->tok_end = (uint32_t)t1;
+    x->ext_start = (uint32_t)t0;
+    x->ext_end = (uint32_t)t1;
+    x->start = c->tok[t0].start;
+    x->end = c->tok[t1 - 1].end;
+    x->sentence = c->tok[t0].sentence;
+    x->person = -1;
+    x->lex_entry = -1;
+    return x;
+}
+
+static const char *span_text(ctx_t *c, size_t t0, size_t t1) {
+    return sk_arena_strndup(c->a->arena, c->a->text + c->tok[t0].start,
+                            c->tok[t1 - 1].end - c->tok[t0].start);
+}
+
+static const char *entry_country(const ctx_t *c, const sk_lex_entry_t *e) {
+    char buf[32];
+    const char *v = sk_lex_attr(e, "iso3", buf, sizeof buf);
+    if (!v) v = sk_lex_attr(e, "country", buf, sizeof buf);
+    if (!v && e->kind == SK_LEX_ORG) v = sk_lex_attr(e, "acronym", buf, sizeof buf);
+    if (!v || !*v) return NULL;
+    return sk_arena_strdup(c->a->arena, v);
+}
+
+/* A title: office [jurisdiction...]. */
+typedef struct title {
+    size_t t0, t1;        /* token span */
+    int32_t office;       /* lexicon entry of the office */
+    const char *country;  /* implied by jurisdiction or office */
+    const char *org;      /* organisation named in the jurisdiction */
+    const char *locality; /* place named in the jurisdiction */
+    int stated_country;   /* country comes from the jurisdiction, not the office's default */
+} title_t;
+
+/* Parse a title starting at token i (an OFFICE label start). Returns the end token. */
+static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
+    memset(t, 0, sizeof *t);
+    int32_t mi = c->label[i];
+    const sk_lex_entry_t *e = entry(c, mi);
+    t->t0 = i;
+    t->office = (int32_t)c->m->matches[mi].entry;
+    size_t j = i + c->m->matches[mi].n_syll;
+    t->country = entry_country(c, e);
+    /* "Bộ trưởng Tài chính Mỹ", "Thống đốc Ngân hàng Trung ương Trung Quốc": a capitalised
+       phrase the lexicon does not know, then a country, belongs to the title. */
+    char jbuf[16];
+    const char *jur = sk_lex_attr(e, "jurisdiction", jbuf, sizeof jbuf);
+    if (jur && strcmp(jur, "none") && j < c->nt && joined(c, j) && c->tok[j].cap &&
+        c->label[j] < 0 && !c->trigger_tok[j]) {
+        size_t q = j + 1;
+        while (q < c->nt && q < j + 5 && joined(c, q) && c->label[q] < 0 && !c->trigger_tok[q]) q++;
+        if (q < c->nt && q < j + 5 && joined(c, q) && c->label_first[q] &&
+            label_kind(c, q) == SK_LEX_COUNTRY)
+            j = q;
+    }
+    /* Jurisdiction: up to two labelled phrases written right after the office. */
+    for (int ext = 0; ext < 3 && j < c->nt && joined(c, j); ext++) {
+        size_t k = j;
+        /* "Đại sứ Việt Nam tại Nga", "Tổng Lãnh sự ... tại Thượng Hải" */
+        if (ext == 1 && tok_is(c, k, "tai") && k + 1 < c->nt && joined(c, k + 1)) k++;
+        if (!c->label_first[k]) break;
+        int kind = label_kind(c, k);
+        if (kind != SK_LEX_COUNTRY && kind != SK_LEX_PLACE && kind != SK_LEX_ORG) break;
+        const sk_lex_entry_t *je = entry(c, c->label[k]);
+        const char *jc = entry_country(c, je);
+        if (kind == SK_LEX_ORG) {
+            /* "Ban Chấp hành Trung ương Đảng Cộng sản Nhật Bản": the party is the org */
+            if (t->org && !attr_is(je, "type", "party")) break;
+            t->org = je->canonical;
+        } else if (kind == SK_LEX_PLACE) {
+            t->locality = je->canonical;
+        }
+        if (jc) {
+            t->country = jc;
+            t->stated_country = 1;
+        }
+        j = k + c->m->matches[c->label[k]].n_syll;
+    }
+    t->t1 = j;
+    return j;
+}
+
+static int is_office_start(const ctx_t *c, size_t i) {
+    return i < c->nt && c->label_first[i] && label_kind(c, i) == SK_LEX_OFFICE;
+}
+
+/* Title chain at i: title ((","|"kiêm"|"và") title)*. Fills titles; returns end token. */
+static size_t parse_title_chain(ctx_t *c, size_t i, title_t *titles, size_t *n) {
+    *n = 0;
+    size_t j = i;
+    while (*n < MAX_TITLES && is_office_start(c, j)) {
+        j = parse_title(c, j, &titles[(*n)++]);
+        if (j < c->nt && comma_between(c, j) && is_office_start(c, j)) continue;
+        if (j + 1 < c->nt && joined(c, j) && (tok_is(c, j, "kiem") || tok_is(c, j, "dong")) &&
+            joined(c, j + 1) && is_office_start(c, j + 1)) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+/* Can token i be part of a person name? */
+static int name_token(const ctx_t *c, size_t i) {
+    const sk_token_t *t = &c->tok[i];
+    if (!t->cap || t->digit || t->acronym || c->nonname[i] == 1) return 0;
+    int k = label_kind(c, i);
+    return k < 0 || k == SK_LEX_PERSON;
+}
+
+/* Gap between tokens i-1 and i is exactly one space, or a hyphen with no spaces. */
+static int name_joined(const ctx_t *c, size_t i) {
+    if (!joined(c, i)) return 0;
+    size_t n;
+    (void)gap(c, i, &n);
+    return n == 1;
+}
+
+/* Lower-case particles inside foreign names ("Mô-ham-mét bin Áp-đun-ra-man an Tha-ni"). */
+static int name_particle(const ctx_t *c, size_t i) {
+    static const char *const P[] = {"bin", "al", "an", "ibn", "van", "von", "de", "der", "da",
+                                    "di", "du", "dos", "la", "le", "el"};
+    if (c->tok[i].cap) return 0;
+    for (size_t k = 0; k < SK_ARRAY_LEN(P); k++)
+        if (tok_is(c, i, P[k])) return 1;
+    return 0;
+}
+
+/* Run of capitalised name tokens from i; returns end token (== i when none). */
+static size_t name_run(const ctx_t *c, size_t i) {
+    if (i >= c->nt || !name_token(c, i) || c->nonname[i]) return i;
+    /* A known person label covers the whole run. */
+    if (label_kind(c, i) == SK_LEX_PERSON && c->label_first[i])
+        return i + c->m->matches[c->label[i]].n_syll;
+    size_t j = i + 1;
+    while (j < c->nt && j - i < 16) {
+        if (!joined(c, j)) break;
+        size_t gl;
+        const char *g = gap(c, j, &gl);
+        int hyphen_tight = gl == 1 && g[0] == '-';
+        if (name_joined(c, j) && name_token(c, j) &&
+            (label_kind(c, j) != SK_LEX_PERSON || (c->label[j] == c->label[i] && !c->label_first[j]))) {
+            j++;
+            continue;
+        }
+        /* transliterations: "Đô-nan", "Tin-lơ-xơn", "Át-ti-y-a" */
+        if (hyphen_tight && !c->tok[j].digit && label_kind(c, j) < 0) {
+            j++;
+            continue;
+        }
+        /* "Ri Sol - ju": a short lower-case syllable after a spaced hyphen */
+        if (memchr(g, '-', gl) && !c->tok[j].cap && !c->tok[j].digit && label_kind(c, j) < 0 &&
+            c->tok[j].end - c->tok[j].start <= 3 && j - i >= 2) {
+            j++;
+            break;
+        }
+        if (gl == 1 && name_particle(c, j) && j + 1 < c->nt && name_joined(c, j + 1) &&
+            name_token(c, j + 1)) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+/* Photo credits are not persons: "Ảnh: VGP/Quang Hiếu", "Quốc Chính (TTXVN)". */
+static int credit_context(const ctx_t *c, size_t n0, size_t n1) {
+    if (n0 > 0) {
+        size_t gl;
+        const char *g = gap(c, n0, &gl);
+        if (memchr(g, '/', gl)) return 1;
+        if (memchr(g, ':', gl) && (tok_is(c, n0 - 1, "anh") || tok_is(c, n0 - 1, "nguon")))
+            return 1;
+    }
+    if (n1 < c->nt && n1 > 0) {
+        size_t gl;
+        const char *g = gap(c, n1, &gl);
+        if (memchr(g, '/', gl) || (memchr(g, '(', gl) && c->tok[n1].acronym)) return 1;
+    }
+    return 0;
+}
+
+/* A single capitalised syllable stands as a name on its own only when it does not look
+ * like a Vietnamese word (no diacritics, four letters or more: "Akihito", "Putin"). */
+static int lone_name_ok(const ctx_t *c, size_t i) {
+    const sk_token_t *t = &c->tok[i];
+    size_t len = t->end - t->start;
+    if (len < 4 || t->fe - t->fs != len) return 0;
+    for (size_t k = 0; k < len; k++)
+        if ((unsigned char)c->a->text[t->start + k] >= 0x80) return 0;
+    return 1;
+}
+
+/* Counterpart phrases that introduce a name without being a title:
+ * "người đồng cấp [Nga]", "nhà lãnh đạo [Triều Tiên]". Returns its length in tokens ending
+ * right before token i (0 if none), and the country it names. */
+static size_t counterpart_before(ctx_t *c, size_t i, const char **country) {
+    *country = NULL;
+    size_t j = i;
+    /* optional country right before the name */
+    if (j >= 1 && label_kind(c, j - 1) == SK_LEX_COUNTRY) {
+        size_t k = j - 1;
+        while (k > 0 && c->label[k - 1] == c->label[j - 1]) k--;
+        *country = entry_country(c, entry(c, c->label[j - 1]));
+        j = k;
+    }
+    if (j >= 3 && tok_is(c, j - 3, "nguoi") && tok_is(c, j - 2, "dong") && tok_is(c, j - 1, "cap"))
+        return i - (j - 3);
+    if (j >= 3 && tok_is(c, j - 3, "nha") && tok_is(c, j - 2, "lanh") && tok_is(c, j - 1, "dao"))
+        return i - (j - 3);
+    *country = NULL;
+    return 0;
+}
+
+/* ---- persons ------------------------------------------------------------- */
+
+typedef struct pdraft {
+    const char *name;
+    char key[256];  /* folded name */
+    char last[64];  /* folded last syllable */
+    char first[64]; /* folded first syllable */
+    size_t n_tok;
+    const char **titles;
+    int32_t *title_office;
+    size_t n_titles, cap_titles;
+    const char *org, *country;
+    int country_strength; /* 0 none, 1 surname default, 2 office default, 3 stated */
+    int vn_surname;
+    int32_t known; /* lexicon entry of a known person, or -1 */
+    uint32_t first_start, first_end, n_mentions;
+} pdraft_t;
+
+typedef struct persons {
+    pdraft_t *items;
+    size_t n, cap;
+} persons_t;
+
+static void fold_span(const ctx_t *c, size_t t0, size_t t1, char *buf, size_t cap) {
+    size_t o = 0;
+    for (size_t k = t0; k < t1 && o + 2 < cap; k++) {
+        size_t n = c->tok[k].fe - c->tok[k].fs;
+        if (o && o + 1 < cap) buf[o++] = ' ';
+        if (o + n >= cap) n = cap - o - 1;
+        memcpy(buf + o, c->a->folded.text + c->tok[k].fs, n);
+        o += n;
+    }
+    buf[o] = '\0';
+}
+
+static int find_person(const persons_t *ps, const char *key) {
+    for (size_t i = 0; i < ps->n; i++)
+        if (!strcmp(ps->items[i].key, key)) return (int)i;
+    return -1;
+}
+
+static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
+    for (size_t k = 0; k < p->n_titles; k++)
+        if (p->title_office[k] == t->office) return 0; /* same office, other wording */
+    if (p->n_titles == p->cap_titles) {
+        size_t nc = p->cap_titles ? p->cap_titles * 2 : 4;
+        p->titles = sk_arena_grow(c->a->arena, p->titles, sizeof *p->titles, p->n_titles, nc);
+        p->title_office =
+            sk_arena_grow(c->a->arena, p->title_office, sizeof *p->title_office, p->n_titles, nc);
+        if (!p->titles || !p->title_office) return SK_ENOMEM;
+        p->cap_titles = nc;
+    }
+    p->titles[p->n_titles] = span_text(c, t->t0, t->t1);
+    p->title_office[p->n_titles] = t->office;
+    p->n_titles++;
+    if (t->org && !p->org) p->org = t->org;
+    int strength = t->stated_country ? 3 : 2;
+    /* an office's default country ("Ủy viên Bộ Chính trị" → VNM) is also held abroad
+       (Laos, Cuba): only trust it for a Vietnamese name */
+    if (!t->stated_country && !p->vn_surname) strength = 0;
+    if (t->country && strength && p->country_strength < strength) {
+        p->country = t->country;
+        p->country_strength = strength;
+    }
+    return 0;
+}
+
+/* The org a Vietnamese party office implies when nothing else is stated. */
+static void person_defaults(ctx_t *c, pdraft_t *p) {
+    if (!p->org && p->country && !strcmp(p->country, "VNM"))
+        for (size_t k = 0; k < p->n_titles; k++) {
+            const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, (uint32_t)p->title_office[k]);
+            if (attr_is(e, "level", "party")) {
+                p->org = "Đảng Cộng sản Việt Nam";
+                break;
+            }
+        }
+}
+
+/* Resolve a one- or two-syllable name to a fuller person already seen (or seen later). */
+static int resolve_short(const persons_t *ps, const char *key, size_t n_tok) {
+    int hit = -1;
+    for (size_t i = 0; i < ps->n; i++) {
+        const pdraft_t *p = &ps->items[i];
+        if (p->n_tok <= n_tok) continue;
+        size_t kl = strlen(key), pl = strlen(p->key);
+        int suffix = pl > kl && !strcmp(p->key + pl - kl, key) && p->key[pl - kl - 1] == ' ';
+        int prefix = pl > kl && !strncmp(p->key, key, kl) && p->key[kl] == ' ';
+        if (suffix || prefix) {
+            if (hit >= 0 && hit != (int)i) return -2; /* ambiguous */
+            hit = (int)i;
+        }
+    }
+    return hit;
+}
+
+typedef struct pmention {
+    size_t name0, name1; /* name tokens (name0 == name1 for title-only) */
+    size_t ext0, ext1;
+    title_t titles[MAX_TITLES];
+    size_t n_titles;
+    const char *country; /* from a counterpart phrase */
+    int strong;          /* context made it a name */
+} pmention_t;
+
+static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out) {
+    char key[256];
+    fold_span(c, pm->name0, pm->name1, key, sizeof key);
+    size_t n_tok = pm->name1 - pm->name0;
+    int idx = find_person(ps, key);
+    int32_t known = label_kind(c, pm->name0) == SK_LEX_PERSON ? (int32_t)c->m->matches[c->label[pm->name0]].entry : -1;
+    for (size_t q = 0; idx < 0 && known >= 0 && q < ps->n; q++)
+        if (ps->items[q].known == known) idx = (int)q;
+    if (idx < 0) {
+        int r = resolve_short(ps, key, n_tok);
+        if (r >= 0) idx = r;
+    }
+    if (idx < 0 && n_tok == 1 && !lone_name_ok(c, pm->name0) &&
+        label_kind(c, pm->name0) != SK_LEX_PERSON) {
+        *out = -1;
+        return SK_OK;
+    }
+    if (idx < 0) {
+        if (ps->n == ps->cap) {
+            size_t nc = ps->cap ? ps->cap * 2 : 16;
+            pdraft_t *np = realloc(ps->items, nc * sizeof *np);
+            if (!np) return SK_ENOMEM;
+            ps->items = np;
+            ps->cap = nc;
+        }
+        pdraft_t *p = &ps->items[ps->n];
+        memset(p, 0, sizeof *p);
+        p->name = span_text(c, pm->name0, pm->name1);
+        snprintf(p->key, sizeof p->key, "%s", key);
+        fold_span(c, pm->name1 - 1, pm->name1, p->last, sizeof p->last);
+        fold_span(c, pm->name0, pm->name0 + 1, p->first, sizeof p->first);
+        p->n_tok = n_tok;
+        p->known = known;
+        p->first_start = c->tok[pm->name0].start;
+        p->first_end = c->tok[pm->name1 - 1].end;
+        /* Known person: country from the lexicon. */
+        if (label_kind(c, pm->name0) == SK_LEX_PERSON) {
+            const char *kc = entry_country(c, entry(c, c->label[pm->name0]));
+            if (kc) {
+                p->country = kc;
+                p->country_strength = 3;
+            }
+        }
+        p->vn_surname = c->surname[pm->name0] && n_tok >= 2;
+        if (!p->country && c->surname[pm->name0] && n_tok >= 2) {
+            p->country = "VNM";
+            p->country_strength = 1;
+        }
+        idx = (int)ps->n++;
+    }
+    pdraft_t *p = &ps->items[idx];
+    p->n_mentions++;
+    for (size_t k = 0; k < pm->n_titles; k++)
+        if (person_add_title(c, p, &pm->titles[k])) return SK_ENOMEM;
+    if (pm->country && p->country_strength < 3) {
+        p->country = pm->country;
+        p->country_strength = 3;
+    }
+    *out = idx;
+    return SK_OK;
+}
+
+/* Names accepted without context: Vietnamese full names (surname + 1..3 syllables). */
+static int plain_name_ok(const ctx_t *c, size_t n0, size_t n1) {
+    size_t n = n1 - n0;
+    if (label_kind(c, n0) == SK_LEX_PERSON) return 1;
+    if (n < 2 || n > 4 || !c->surname[n0]) return 0;
+    return 1;
+}
+
+/* Appends *pm; on failure frees the array (the caller returns SK_ENOMEM). */
+static int push_pm(pmention_t **pms, size_t *n, size_t *cap, const pmention_t *pm) {
+    if (*n == *cap) {
+        pmention_t *np = realloc(*pms, *cap * 2 * sizeof *np);
+        if (!np) {
+            free(*pms);
+            *pms = NULL;
+            return -1;
+        }
+        *pms = np;
+        *cap *= 2;
+    }
+    (*pms)[(*n)++] = *pm;
+    return 0;
+}
+
 int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
     sk_mentions_t *m = sk_arena_alloc(a->arena, sizeof *m);
     if (!m) return SK_ENOMEM;
     a->mentions = m;
-    return sk_lexicon_scan(lex, a->text, a->text_len, &a->folded, a->arena, &m->matches,
-                           &m->n_matches);
+    int rc = sk_lexicon_scan(lex, a->text, a->text_len, &a->folded, a->arena, &m->matches,
+                             &m->n_matches);
+    if (rc) return rc;
+    ctx_t c = {.lex = lex, .a = a, .m = m};
+    if ((rc = build_tokens(&c)) || (rc = set_labels(&c))) return rc;
+    m->tok_mention = sk_arena_alloc(a->arena, (c.nt + 1) * sizeof *m->tok_mention);
+    if (!m->tok_mention) return SK_ENOMEM;
+    for (size_t i = 0; i < c.nt; i++) m->tok_mention[i] = -1;
+
+    persons_t ps = {0};
+    /* Pass 1: person mentions with names, title-only mentions kept for pass 2. */
+    /* Grown on demand: sized by token count and zeroed, it was ~1 KB per token
+     * (a tenth of `sukien code` in memset) for a few dozen mentions. */
+    size_t npm = 0, cap_pm = 32;
+    pmention_t *pms = malloc(cap_pm * sizeof *pms);
+    if (!pms) return SK_ENOMEM;
+    size_t prev_person_end = (size_t)-1; /* token after the last accepted person mention */
+    for (size_t i = 0; i < c.nt;) {
+        pmention_t pm; /* titles[] is only read below n_titles: zeroing it all cost 3% */
+        memset(&pm, 0, offsetof(pmention_t, titles));
+        pm.n_titles = 0;
+        pm.country = NULL;
+        pm.strong = 0;
+        size_t j = i;
+        /* honorific before a title chain: "Ngài Thượng nghị sỹ John McCain" */
+        if (c.honorific[j] && is_office_start(&c, j + (size_t)c.honorific[j]))
+            j += (size_t)c.honorific[j];
+        size_t tend = parse_title_chain(&c, j, pm.titles, &pm.n_titles);
+        size_t k = tend;
+        /* "Chủ tịch Hội đồng Liên bang Nga (Thượng viện) Valentina Matvienko" */
+        if (pm.n_titles && k < c.nt && k > 0) {
+            size_t gl;
+            const char *g = gap(&c, k, &gl);
+            if (gl >= 2 && g[gl - 1] != ')' && memchr(g, '(', gl)) {
+                size_t q = k;
+                while (q < c.nt && q < k + 6 && c.tok[q].sentence == c.tok[k].sentence) {
+                    size_t gl2;
+                    const char *g2 = q + 1 < c.nt ? gap(&c, q + 1, &gl2) : NULL;
+                    if (g2 && gl2 == 2 && g2[0] == ')' && g2[1] == ' ') {
+                        k = q + 1;
+                        break;
+                    }
+                    q++;
+                }
+            }
+        }
+        /* "Thủ tướng nước này Shinzo Abe", "Tổng thống nước chủ nhà X" */
+        if (pm.n_titles && k + 1 < c.nt && tok_is(&c, k, "nuoc") && joined(&c, k) &&
+            joined(&c, k + 1) &&
+            (tok_is(&c, k + 1, "nay") || tok_is(&c, k + 1, "ban") || tok_is(&c, k + 1, "chu")))
+            k += tok_is(&c, k + 1, "chu") && k + 2 < c.nt && tok_is(&c, k + 2, "nha") ? 3 : 2;
+        if (k < c.nt && c.honorific[k] && (pm.n_titles == 0 || joined(&c, k)))
+            k += (size_t)c.honorific[k];
+        int ctx_strong = pm.n_titles > 0 || k > tend;
+        size_t nend = (k < c.nt && (k == i || joined(&c, k) || k != tend)) ? name_run(&c, k) : k;
+        if (!ctx_strong) {
+            if (nend == k) nend = name_run(&c, k);
+            const char *cc = NULL;
+            /* "người đồng cấp Nga Vladimir Putin": the phrase belongs to the mention */
+            size_t cl = nend > k ? counterpart_before(&c, k, &cc) : 0;
+            if (cl) {
+                pm.country = cc;
+                ctx_strong = 1;
+                if (i == k) i = k - cl;
+            }
+        }
+        if (nend > k && credit_context(&c, k, nend)) {
+            i = nend;
+            continue;
+        }
+        if (nend > k) {
+            size_t n = nend - k;
+            int ok = ctx_strong || plain_name_ok(&c, k, nend);
+            /* "doanh nhân Bulgaria Emilian Gebrev": a country, then a two- to four-syllable name */
+            if (!ok && n >= 2 && n <= 4 && k > 0 && joined(&c, k) &&
+                label_kind(&c, k - 1) == SK_LEX_COUNTRY && c.tok[k - 1].sentence == c.tok[k].sentence) {
+                pm.country = entry_country(&c, entry(&c, c.label[k - 1]));
+                ok = 1;
+            }
+            /* "Emmanuel Macron của Pháp và Vladimir Putin": coordinated with a person */
+            if (!ok && n >= 2 && n <= 4 && k >= 1 && prev_person_end != (size_t)-1 &&
+                k - prev_person_end <= 4 &&
+                (tok_is(&c, k - 1, "va") || comma_between(&c, k)))
+                ok = 1;
+            /* apposition: "X, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư" */
+            size_t aend = nend;
+            if (nend < c.nt && comma_between(&c, nend) && is_office_start(&c, nend)) {
+                title_t app[MAX_TITLES];
+                size_t napp = 0;
+                size_t e2 = parse_title_chain(&c, nend, app, &napp);
+                /* "X, A, B, C D Y": when the chain ends on the next name, its last title
+                   (after the last comma) is that name's and the others are X's */
+                if (e2 < c.nt && joined(&c, e2) && name_run(&c, e2) > e2 && napp >= 2) {
+                    size_t last = napp - 1;
+                    while (last > 0 && !comma_between(&c, app[last].t0)) last--;
+                    if (last > 0) {
+                        if (!ok && n >= 2 && n <= 4) ok = 1;
+                        if (ok) {
+                            for (size_t q = 0; q < last && pm.n_titles < MAX_TITLES; q++)
+                                pm.titles[pm.n_titles++] = app[q];
+                            aend = app[last - 1].t1;
+                        }
+                    }
+                } else if (!(e2 < c.nt && joined(&c, e2) && name_run(&c, e2) > e2)) {
+                    if (!ok && n >= 2 && n <= 4) ok = 1;
+                    if (ok) {
+                        for (size_t q = 0; q < napp && pm.n_titles < MAX_TITLES; q++)
+                            pm.titles[pm.n_titles++] = app[q];
+                        aend = e2;
+                    }
+                }
+            }
+            /* "Đô-nan Trăm (Donald Trump)": the form in parentheses is the same person */
+            if (ok && aend == nend && nend < c.nt) {
+                size_t gl;
+                const char *g = gap(&c, nend, &gl);
+                if (gl >= 2 && g[gl - 1] == '(' && name_run(&c, nend) > nend) {
+                    size_t pe = name_run(&c, nend);
+                    size_t gl2;
+                    const char *g2 = pe < c.nt ? gap(&c, pe, &gl2) : ")";
+                    if (pe >= c.nt || memchr(g2, ')', pe < c.nt ? gl2 : 1)) aend = pe;
+                }
+            }
+            if (ok) {
+                pm.name0 = k;
+                pm.name1 = nend;
+                pm.ext0 = i;
+                pm.ext1 = aend > nend ? aend : nend;
+                pm.strong = ctx_strong;
+                if (push_pm(&pms, &npm, &cap_pm, &pm)) return SK_ENOMEM;
+                prev_person_end = nend;
+                i = pm.ext1;
+                continue;
+            }
+        }
+        if (pm.n_titles) {
+            /* title-only mention: resolve in pass 2 */
+            pm.name0 = pm.name1 = tend;
+            pm.ext0 = i;
+            pm.ext1 = tend;
+            if (push_pm(&pms, &npm, &cap_pm, &pm)) return SK_ENOMEM;
+            i = tend;
+            continue;
+        }
+        i = nend > i ? nend : i + 1;
+    }
+    /* Pass 2: full names first (two syllables or more), so short forms can resolve. */
+    int *pidx = calloc(npm + 1, sizeof *pidx);
+    if (!pidx) {
+        free(pms);
+        return SK_ENOMEM;
+    }
+    for (size_t q = 0; q < npm; q++) pidx[q] = -1;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t q = 0; q < npm; q++) {
+            pmention_t *pm = &pms[q];
+            size_t n = pm->name1 - pm->name0;
+            if (n == 0 || (pass == 0) != (n >= 2)) continue;
+            if ((rc = person_from_mention(&c, &ps, pm, &pidx[q]))) goto out;
+        }
+    /* Pass 2b: title-only mentions: the most recent person holding that office. */
+    for (size_t q = 0; q < npm; q++) {
+        pmention_t *pm = &pms[q];
+        if (pm->name1 > pm->name0 || !pm->n_titles) continue;
+        int hit = -1;
+        for (size_t r = 0; r < npm; r++) {
+            if (pidx[r] < 0) continue;
+            const pdraft_t *p = &ps.items[pidx[r]];
+            /* "tổng thống Nga": the office and, when written, the country must agree */
+            const char *want_country = pm->titles[pm->n_titles - 1].stated_country
+                                           ? pm->titles[pm->n_titles - 1].country
+                                           : NULL;
+            if (want_country && (!p->country || strcmp(p->country, want_country))) continue;
+            for (size_t k = 0; k < p->n_titles; k++)
+                if (p->title_office[k] == pm->titles[pm->n_titles - 1].office) {
+                    if (r < q || hit < 0) hit = pidx[r];
+                }
+            if (r > q && hit >= 0) break;
+        }
+        pidx[q] = hit;
+    }
+    /* Emit mentions in text order. */
+    for (size_t q = 0; q < npm; q++) {
+        pmention_t *pm = &pms[q];
+        for (size_t k = 0; k < pm->n_titles; k++) {
+            sk_mention_t *x = add_mention(&c, SK_MENTION_TITLE, pm->titles[k].t0, pm->titles[k].t1);
+            if (!x) goto nomem;
+            x->canonical = span_text(&c, pm->titles[k].t0, pm->titles[k].t1);
+            x->country = pm->titles[k].country;
+            x->org = pm->titles[k].org;
+            x->person = pidx[q];
+            x->lex_entry = pm->titles[k].office;
+        }
+        if (pm->name1 > pm->name0 || pidx[q] >= 0) {
+            size_t n0 = pm->name1 > pm->name0 ? pm->name0 : pm->ext0;
+            size_t n1 = pm->name1 > pm->name0 ? pm->name1 : pm->ext1;
+            sk_mention_t *x = add_mention(&c, SK_MENTION_PERSON, n0, n1);
+            if (!x) goto nomem;
+            x->person = pidx[q];
+            x->ext_start = (uint32_t)pm->ext0;
+            x->ext_end = (uint32_t)pm->ext1;
+            x->coref = pm->name1 == pm->name0 ||
+                       (pidx[q] >= 0 && ps.items[pidx[q]].first_start != c.tok[pm->name0].start);
+            if (pidx[q] >= 0) {
+                x->canonical = ps.items[pidx[q]].name;
+                x->country = ps.items[pidx[q]].country;
+            }
+            for (size_t t = pm->ext0; t < pm->ext1; t++)
+                m->tok_mention[t] = (int32_t)(m->n - 1);
+        }
+    }
+    /* Organisations, countries, places not inside a person mention. */
+    for (size_t i = 0; i < c.nt; i++) {
+        if (!c.label_first[i] || m->tok_mention[i] >= 0) continue;
+        int kind = label_kind(&c, i);
+        sk_mention_kind_t mk;
+        if (kind == SK_LEX_ORG)
+            mk = SK_MENTION_ORG;
+        else if (kind == SK_LEX_COUNTRY)
+            mk = SK_MENTION_COUNTRY;
+        else if (kind == SK_LEX_PLACE)
+            mk = SK_MENTION_PLACE;
+        else
+            continue;
+        const sk_lex_match_t *lm = &m->matches[c.label[i]];
+        const sk_lex_entry_t *e = sk_lexicon_entry(lex, lm->entry);
+        sk_mention_t *x = add_mention(&c, mk, i, i + lm->n_syll);
+        if (!x) goto nomem;
+        x->canonical = e->canonical;
+        x->country = entry_country(&c, e);
+        x->lex_entry = (int32_t)lm->entry;
+        for (size_t t = i; t < i + lm->n_syll && t < c.nt; t++)
+            if (m->tok_mention[t] < 0) m->tok_mention[t] = (int32_t)(m->n - 1);
+    }
+    /* Dates. */
+    rc = sk_timex_find(a->arena, a->text, a->text_len, a->published, &m->timexes, &m->n_timexes);
+    if (rc) goto out;
+    for (size_t k = 0; k < m->n_timexes; k++) {
+        const sk_timex_t *tx = &m->timexes[k];
+        size_t t0 = sk_mentions_token_at(m, tx->start);
+        size_t t1 = sk_mentions_token_at(m, tx->end);
+        if (t0 >= c.nt || t1 <= t0) continue;
+        sk_mention_t *x = add_mention(&c, SK_MENTION_DATE, t0, t1);
+        if (!x) goto nomem;
+        x->start = tx->start;
+        x->end = tx->end;
+        x->canonical = sk_timex_iso(a->arena, tx);
+        x->timex = tx;
+    }
+    /* Persons out. */
+    m->persons.items = sk_arena_alloc(a->arena, (ps.n + 1) * sizeof *m->persons.items);
+    if (!m->persons.items) goto nomem;
+    for (size_t i = 0; i < ps.n; i++) {
+        pdraft_t *p = &ps.items[i];
+        person_defaults(&c, p);
+        sk_person_t *o = &m->persons.items[i];
+        o->name = p->name;
+        o->titles = p->titles;
+        o->n_titles = p->n_titles;
+        o->org = p->org;
+        o->country = p->country;
+        o->first_start = p->first_start;
+        o->first_end = p->first_end;
+        o->n_mentions = p->n_mentions;
+    }
+    m->persons.n = ps.n;
+    rc = SK_OK;
+    goto out;
+nomem:
+    rc = SK_ENOMEM;
+out:
+    free(ps.items);
+    free(pms);
+    free(pidx);
+    return rc;
 }

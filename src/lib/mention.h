@@ -20,9 +20,21 @@ typedef enum {
 
 const char *sk_mention_kind_name(sk_mention_kind_t k);
 
+/* A syllable of the cleaned text (runs of letters/digits; matching unit). */
+typedef struct sk_token {
+    uint32_t start, end; /* byte span in article->text */
+    uint32_t fs, fe;     /* span in the folded text */
+    uint32_t sentence;   /* index into article->sentences */
+    uint8_t cap;         /* starts with an upper-case letter */
+    uint8_t acronym;     /* two or more letters, all upper case */
+    uint8_t digit;       /* starts with a digit */
+} sk_token_t;
+
 typedef struct sk_mention {
     sk_mention_kind_t kind;
     uint32_t start, end;   /* byte span in article->text */
+    uint32_t tok_start, tok_end; /* token span [tok_start, tok_end) */
+    uint32_t ext_start, ext_end; /* PERSON: token span including attached titles */
     uint32_t sentence;     /* index into article->sentences */
     const char *canonical; /* canonical form (entity name, office with jurisdiction, ISO date) */
     const char *country;   /* ISO alpha-3 or IO acronym, or NULL */
@@ -41,7 +53,15 @@ typedef struct sk_mentions {
     size_t n_timexes;
     sk_lex_match_t *matches; /* raw lexicon matches (all kinds) */
     size_t n_matches;
+    sk_token_t *tokens;
+    size_t n_tokens;
+    sk_lex_match_t *triggers; /* event trigger matches not overlapped by a BLOCK phrase */
+    size_t n_triggers;
+    int32_t *tok_mention; /* per token: index of the mention covering it, or -1 */
 } sk_mentions_t;
+
+/* Token index at or after byte offset off. */
+size_t sk_mentions_token_at(const sk_mentions_t *m, uint32_t off);
 
 /* Find the mentions of a prepared article (fills article->mentions). */
 int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *article);

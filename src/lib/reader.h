@@ -12,7 +12,7 @@ typedef struct sk_reader sk_reader_t;
 
 typedef struct sk_reader_opts {
     sk_format_t format;      /* SK_FORMAT_AUTO: guess from name and content */
-    size_t max_record_bytes; /* records larger than this are skipped (0 = 256 MiB) */
+    size_t max_record_bytes; /* records larger than this are skipped (0 = 32 MiB) */
     sk_diag_fn diag;
     void *diag_ctx;
 } sk_reader_opts_t;

@@ -1,7 +1,117 @@
-/* sentence.c — initial splitter: paragraph breaks and ". " before a capital. */
+/* sentence.c — sentence splitting for Vietnamese news text.
+ *
+ * A sentence ends at a newline, or at . ! ? … (or "...") followed by optional
+ * closing quotes/brackets, whitespace, and the start of a new sentence (an
+ * upper-case letter, possibly after an opening quote or bracket; a digit
+ * after ! ? or after a full stop that closes a word). A full stop does not
+ * end a sentence after an abbreviation (TP., PGS., Th.S, Mr.), after a single
+ * capital initial ("Donald J. Trump", "Q. Hoàn Kiếm"), or when it is inside a
+ * number or date (1.000, 7.10.2024) — those have no space after the dot. */
 #include "sentence.h"
 
 #include <string.h>
+
+/* Abbreviations that take a full stop and are usually followed by a name. */
+static const char *const ABBREV[] = {
+    "TP",  "Tp",   "tp",      "TS",     "PGS", "GS",     "ThS",   "Th.S",   "TT",    "Mr",
+    "Mrs", "Ms",   "Dr",      "St",     "Th",  "BS",     "KS",    "NXB",    "Jr",    "Sr",
+    "Co",  "No",   "Vol",     "Gen",    "Col", "Lt",     "Sgt",   "Capt",   "Prof",  "Rev",
+    "Hon", "Q",    "P",       "TX",     "H",   "ThS.BS", "TS.BS", "PGS.TS", "GS.TS", "Th.s",
+    "CN",  "TSKH", "BS.CKII", "BS.CKI", "Nxb", "tr",
+};
+
+static int is_abbrev(const char *tok, size_t n) {
+    for (size_t i = 0; i < SK_ARRAY_LEN(ABBREV); i++)
+        if (strlen(ABBREV[i]) == n && !memcmp(ABBREV[i], tok, n)) return 1;
+    return 0;
+}
+
+static int is_space_at(const char *t, size_t len, size_t i, size_t *w) {
+    if (t[i] == ' ' || t[i] == '\t') {
+        *w = 1;
+        return 1;
+    }
+    (void)len;
+    return 0;
+}
+
+/* Length of a closing quote/bracket at t[i], or 0. */
+static size_t closer_at(const char *t, size_t len, size_t i) {
+    unsigned char c = (unsigned char)t[i];
+    if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+        ((unsigned char)t[i + 2] == 0x9D || (unsigned char)t[i + 2] == 0x99))
+        return 3;                                                              /* ” ’ */
+    if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xBB) return 2; /* » */
+    return 0;
+}
+
+/* Length of an opening quote/bracket at t[i], or 0. */
+static size_t opener_at(const char *t, size_t len, size_t i) {
+    unsigned char c = (unsigned char)t[i];
+    if (c == '"' || c == '\'' || c == '(' || c == '[') return 1;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+        ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x98))
+        return 3;                                                              /* “ ‘ */
+    if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xAB) return 2; /* « */
+    return 0;
+}
+
+/* Does a new sentence start at t[i]? digit_ok allows a digit. */
+static int starts_sentence(const char *t, size_t len, size_t i, int digit_ok) {
+    size_t k;
+    while (i < len && (k = opener_at(t, len, i)))
+        i += k;
+    if (i >= len) return 0;
+    unsigned char c = (unsigned char)t[i];
+    if (c >= '0' && c <= '9') return digit_ok;
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    int32_t cp;
+    if (sk_utf8_decode(t + i, len - i, &cp) < 0) return 0;
+    return sk_is_upper(cp);
+}
+
+/* A list number opening a sentence: "1.", "12.", "IV." */
+static int is_list_marker(const char *tok, size_t n) {
+    if (!n || n > 4) return 0;
+    size_t digits = 0, roman = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (tok[i] >= '0' && tok[i] <= '9') digits++;
+        if (tok[i] == 'I' || tok[i] == 'V' || tok[i] == 'X') roman++;
+    }
+    return (digits == n && n <= 3) || roman == n;
+}
+
+/* Token ending just before the dot at t[dot]: letters and inner dots. */
+static int dot_is_abbrev(const char *t, size_t sent_start, size_t dot, int *word_before) {
+    size_t b = dot;
+    while (b > 0) {
+        unsigned char c = (unsigned char)t[b - 1];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '"' || c == '\'' || c == '-' ||
+            c == '/' || c == ',')
+            break;
+        b--;
+    }
+    *word_before = 0;
+    if (b == dot) return 0;
+    const char *tok = t + b;
+    size_t n = dot - b;
+    /* A lone capital initial: "J." "Q." (one code point, upper case). */
+    int32_t cp;
+    int k = sk_utf8_decode(tok, n, &cp);
+    /* Only Latin capitals and Đ: "châu Á." ends a sentence. */
+    if (k > 0 && (size_t)k == n && ((cp >= 'A' && cp <= 'Z') || cp == 0x110)) return 1;
+    if (is_abbrev(tok, n)) return 1;
+    size_t first = sent_start;
+    while (first < dot && (t[first] == ' ' || t[first] == '\t'))
+        first++;
+    if (b == first && is_list_marker(tok, n)) return 1;
+    const char *last = memrchr(tok, '.', n); /* "GS.TS" -> "TS" */
+    if (last && is_abbrev(last + 1, (size_t)(tok + n - last - 1))) return 1;
+    unsigned char lc = (unsigned char)t[dot - 1];
+    *word_before = !(lc >= '0' && lc <= '9');
+    return 0;
+}
 
 int sk_sentence_split_text(sk_arena_t *arena, const char *t, size_t len, sk_sentence_t **out,
                            size_t *n_out) {
@@ -10,21 +120,67 @@ int sk_sentence_split_text(sk_arena_t *arena, const char *t, size_t len, sk_sent
     if (!s) return SK_ENOMEM;
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
-        int cut = 0, next = 0;
+        /* Only \n . ! ? and the lead byte of "…" can end a sentence. */
+        while (i < len && !(t[i] == '\n' || t[i] == '.' || t[i] == '!' || t[i] == '?' ||
+                            (unsigned char)t[i] == 0xE2))
+            i++;
+        size_t end = 0, next = 0;
+        int cut = 0;
         if (i == len || t[i] == '\n') {
             cut = 1;
-            next = (int)i + 1;
-        } else if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && i + 2 < len && t[i + 1] == ' ' &&
-                   (unsigned char)t[i + 2] >= 'A' && ((unsigned char)t[i + 2] <= 'Z' ||
-                                                      (unsigned char)t[i + 2] >= 0xC3)) {
-            cut = 1;
-            i++;
-            next = (int)i + 1;
+            end = i;
+            next = i + 1;
+        } else {
+            unsigned char c = (unsigned char)t[i];
+            size_t plen = 0;
+            int kind = 0; /* 1 = full stop, 2 = ! ?, 3 = ellipsis */
+            if (c == '.') {
+                if (i + 2 < len && t[i + 1] == '.' && t[i + 2] == '.') {
+                    plen = 3;
+                    while (i + plen < len && t[i + plen] == '.')
+                        plen++;
+                    kind = 3;
+                } else {
+                    plen = 1;
+                    kind = 1;
+                }
+            } else if (c == '!' || c == '?') {
+                plen = 1;
+                while (i + plen < len && (t[i + plen] == '!' || t[i + plen] == '?'))
+                    plen++;
+                kind = 2;
+            } else if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 &&
+                       (unsigned char)t[i + 2] == 0xA6) {
+                plen = 3;
+                kind = 3;
+            }
+            if (kind) {
+                size_t j = i + plen, k, w;
+                while (j < len && (k = closer_at(t, len, j)))
+                    j += k;
+                if (j < len && is_space_at(t, len, j, &w)) {
+                    size_t after = j;
+                    while (after < len && (t[after] == ' ' || t[after] == '\t'))
+                        after++;
+                    int word_before = 1;
+                    if (kind == 1 && dot_is_abbrev(t, start, i, &word_before)) {
+                        /* not an end */
+                    } else if (after < len && t[after] != '\n' &&
+                               starts_sentence(t, len, after, kind == 2 || word_before)) {
+                        cut = 1;
+                        end = j;
+                        next = after;
+                    }
+                }
+                if (!cut) i += plen - 1;
+            }
         }
         if (!cut) continue;
-        size_t a = start, b = i;
-        while (a < b && (t[a] == ' ' || t[a] == '\t')) a++;
-        while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t')) b--;
+        size_t a = start, b = end;
+        while (a < b && (t[a] == ' ' || t[a] == '\t'))
+            a++;
+        while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+            b--;
         if (b > a) {
             if (n == cap) {
                 s = sk_arena_grow(arena, s, sizeof *s, n, cap * 2);
@@ -35,7 +191,8 @@ int sk_sentence_split_text(sk_arena_t *arena, const char *t, size_t len, sk_sent
             s[n].end = (uint32_t)b;
             n++;
         }
-        start = (size_t)next;
+        start = next;
+        if (next > i + 1) i = next - 1;
     }
     *out = s;
     *n_out = n;

@@ -1,0 +1,11 @@
+build-dbg/src/cli/cmd_clean.o: src/cli/cmd_clean.c src/cli/cli_util.h \
+ src/lib/article.h src/lib/arena.h src/lib/common.h src/lib/normalize.h \
+ src/lib/reader.h src/lib/article.h src/cli/commands.h
+src/cli/cli_util.h:
+src/lib/article.h:
+src/lib/arena.h:
+src/lib/common.h:
+src/lib/normalize.h:
+src/lib/reader.h:
+src/lib/article.h:
+src/cli/commands.h:
