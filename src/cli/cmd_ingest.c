@@ -36,7 +36,7 @@ static const char USAGE[] =
     "\n"
     "  --db TARGET     SQLite file (default: sukien.db) or postgresql://... URL\n"
     "  -j, --jobs N    code with N threads (default 1); results are identical for any N\n"
-    "  --batch N       articles per transaction (default 500)\n"
+    "  --batch N       articles per transaction (default 1000)\n"
     "  -f, --format F  auto (default), text, jsonl, html, warc\n"
     "  --coded FILE    take events and persons from FILE (the JSON Lines of `sukien code`)\n"
     "                  instead of coding: for runs coded elsewhere (e.g. under GNU parallel)\n"
@@ -323,7 +323,7 @@ int cmd_ingest(int argc, char **argv) {
     cli_status_t st = {0};
     const char *db = NULL, *coded_path = NULL;
     int jobs = 1, format = SK_FORMAT_AUTO, c, progress = -1;
-    long batch = 500;
+    long batch = 1000;
     unsigned flags = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:j:f:qh", longopts, NULL)) != -1) {
@@ -496,7 +496,8 @@ int cmd_ingest(int argc, char **argv) {
                 "events, %.1f s, %.0f articles/s, %.2f MB/s, peak RSS %ld MB\n",
                 in->added + in->replaced + in->unchanged, in->added, in->replaced, in->unchanged,
                 in->events, el, el > 0 ? (in->added + in->replaced + in->unchanged) / el : 0,
-                el > 0 ? in->bytes_done / el / 1e6 : 0, ru.ru_maxrss / 1024);
+                el > 0 ? (in->bytes_total ? in->bytes_total : in->bytes_done) / el / 1e6 : 0,
+                ru.ru_maxrss / 1024);
     exit_code = in->store_failed ? SK_EXIT_FAIL : cli_exit_code(&st);
 out:
     sk_store_close(in->store);
