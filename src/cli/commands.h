@@ -13,5 +13,6 @@ enum {
 int cmd_clean(int argc, char **argv);
 int cmd_mentions(int argc, char **argv);
 int cmd_code(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

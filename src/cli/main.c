@@ -14,6 +14,7 @@ static const command_t COMMANDS[] = {
     {"clean", cmd_clean, "extract main text and sentences from articles (JSON Lines out)"},
     {"mentions", cmd_mentions, "find persons, titles, organisations, places and dates"},
     {"code", cmd_code, "code contact events (JSON Lines out, as shared/spec/events.md)"},
+    {"serve", cmd_serve, "web page and JSON API over a store (read-only, local)"},
 };
 
 static void usage(FILE *out) {
