@@ -932,6 +932,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (framed && (subj < 0 || obj < 0)) return SK_OK;
     /* "ông tới Oa-sinh-tơn", "Tổng thống đến Hà Nội": a person, then the place at once */
     if (attr_is(e, "frame", "arrive")) {
+        /* "thăm chính thức tới Việt Nam": a preposition after another trigger */
+        for (size_t k = 0; k < c->m->n_triggers; k++)
+            if (c->m->triggers[k].end <= tm->start &&
+                sk_mentions_token_at(c->m, c->m->triggers[k].end) >= t0)
+                return SK_OK;
         size_t q = t1;
         if (tok_is(c, q, "thu") && tok_is(c, q + 1, "do")) q += 2;
         if (obj < 0 || c->units[obj].t0 != q || !(c->units[obj].is_country || c->units[obj].is_place))
