@@ -1242,6 +1242,32 @@ static int year_from_terms(const ev_ctx_t *c) {
     return year;
 }
 
+/* A year the text marks as the present: "cuộc bầu cử năm 2018 vừa diễn ra", "nước hiện giữ
+ * chức chủ tịch ASEAN năm 2018", "năm nay (2018)". 0 when none or several. */
+static int year_marked_present(const ev_ctx_t *c) {
+    int year = 0;
+    const sk_mentions_t *m = c->m;
+    for (size_t i = 0; i < m->n_tokens; i++) {
+        const sk_token_t *t = &m->tokens[i];
+        if (!t->digit || t->end - t->start != 4) continue;
+        int y = atoi(c->a->text + t->start);
+        if (y < 1945 || y > 2100) continue;
+        int present = 0;
+        size_t lo = i > 8 ? i - 8 : 0, hi = i + 4 < m->n_tokens ? i + 4 : m->n_tokens;
+        for (size_t j = lo; j < hi && !present; j++) {
+            if (m->tokens[j].sentence != t->sentence) continue;
+            if ((j > i && (phrase_at(c, j, "vua qua") || phrase_at(c, j, "vua dien ra") ||
+                           phrase_at(c, j, "vua ket thuc"))) ||
+                (j < i && (tok_is(c, j, "hien") || phrase_at(c, j, "nam nay"))))
+                present = 1;
+        }
+        if (!present) continue;
+        if (year && year != y) return 0;
+        year = y;
+    }
+    return year;
+}
+
 /* "--06-20" -> "2018-06-20" (both ends of a range). */
 static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
     char buf[64];
@@ -1285,7 +1311,10 @@ static void fill_dates(ev_ctx_t *c) {
             }
         }
         if (e->date.iso && !strncmp(e->date.iso, "--", 2)) {
-            if (year < 0) year = year_from_terms(c);
+            if (year < 0) {
+                year = year_from_terms(c);
+                if (!year) year = year_marked_present(c);
+            }
             if (year > 0) {
                 e->date.iso = with_year(c, e->date.iso, year);
                 e->date.inferred = 1;
