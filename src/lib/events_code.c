@@ -334,18 +334,18 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
             if (other) continue;
         }
         uint32_t d = t->end <= trig_start ? trig_start - t->end : (t->start - trig_start) * 2;
+        /* a visit is dated by its range, written after it ("thăm X từ ngày 14-16/4") */
+        if (type == SK_EV_VISIT && t->is_range) d = t->start > trig_start ? d / 16 : d / 8;
         /* "thăm A từ ngày 14-16/4 và thăm B từ ngày 16-18/4": a date written after another
            trigger of the sentence is that trigger's */
         if (t->end <= trig_start)
             for (size_t q = 0; q < c->m->n_triggers; q++) {
                 const sk_lex_match_t *tm = &c->m->triggers[q];
                 if (tm->start >= s->start && tm->end <= t->start && tm->start != trig_start) {
-                    d *= 4;
+                    d += 4096;
                     break;
                 }
             }
-        /* a visit is dated by its range, written after it ("thăm X từ ngày 14-16/4") */
-        if (type == SK_EV_VISIT && t->is_range) d = t->start > trig_start ? d / 16 : d / 8;
         if (d < best_d) {
             best = t;
             best_d = d;
