@@ -539,10 +539,23 @@ static int dates_compatible(const sk_event_t *a, const sk_event_t *b) {
 }
 
 /* Index of an event already recorded for the same contact, or -1. */
+static int org_vs_person(const sk_event_t *a, const sk_event_t *b) {
+    for (int k = 0; k < 2; k++)
+        if (a->sides[k].actors[0].kind != b->sides[0].actors[0].kind &&
+            a->sides[k].actors[0].kind != b->sides[1].actors[0].kind)
+            return 1;
+    return 0;
+}
+
 static int find_same(const ev_ctx_t *c, const sk_event_t *e, int *swapped) {
     for (size_t i = 0; i < c->n_ev; i++) {
         const sk_event_t *o = &c->ev[i];
         if (o->type != e->type || !dates_compatible(o, e)) continue;
+        /* a body-level contact ("Hai bên tổ chức đối thoại … tháng 4") is the leaders' one
+           when it is the same kind of contact, or dated alike */
+        if (o->type != SK_EV_VISIT && org_vs_person(o, e) && strcmp(o->subtype, e->subtype) &&
+            !(o->date.iso && e->date.iso && !strcmp(o->date.iso, e->date.iso)))
+            continue;
         if (same_actor(&o->sides[0], &e->sides[0]) && same_actor(&o->sides[1], &e->sides[1])) {
             *swapped = 0;
             return (int)i;
@@ -975,6 +988,17 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         if (both || sideless_agreement) {
             int a0 = both == 2 ? c->pair_person[0] : c->pair_country_unit[0];
             int a1 = both == 2 ? c->pair_person[1] : c->pair_country_unit[1];
+            /* a side-less nominal mention of a contact the article already reports between
+               these countries is a back-reference ("Tại cuộc hội đàm, …") */
+            if (!both && a0 >= 0 && a1 >= 0)
+                for (size_t i = 0; i < c->n_ev; i++) {
+                    const sk_event_t *o = &c->ev[i];
+                    const char *x = o->sides[0].country, *y = o->sides[1].country;
+                    if ((int)o->type != type || !x || !y) continue;
+                    if ((!strcmp(x, c->pair_country[0]) && !strcmp(y, c->pair_country[1])) ||
+                        (!strcmp(x, c->pair_country[1]) && !strcmp(y, c->pair_country[0])))
+                        return SK_OK;
+                }
             if (a0 >= 0 && a1 >= 0) {
                 subj = a0;
                 obj = a1;
@@ -1011,6 +1035,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     ev.planned = planned_around(c, t0, t1, sent_first, noun);
     for (size_t i = t0 > 4 ? t0 - 4 : sent_first; i < t0; i++)
         if (i >= sent_first && (word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa")))
+            ev.past_marked = 1;
+    /* "Vòng đàm phán trước đó …", "… hồi tháng 4", "… năm ngoái", "… vừa qua" */
+    for (size_t i = t1; i < t1 + 8 && i < c->m->n_tokens && sent_of(c, i) == sent; i++)
+        if (phrase_at(c, i, "truoc do") || word_is(c, i, "hoi", "hồi") ||
+            phrase_at(c, i, "nam ngoai") || phrase_at(c, i, "vua qua") || word_is(c, i, "da", "đã"))
             ev.past_marked = 1;
 
     if (ev.past_marked) ev.planned = 0;
@@ -1077,6 +1106,14 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             ev.location_inferred = 0;
         }
     }
+    /* a person is never on both sides ("X và Tổng thống Y sẽ hội đàm" with Y as object) */
+    if (other_s >= 0 && c->units[other_s].person >= 0 &&
+        (c->units[other_s].person == c->units[lead_o].person ||
+         (other_o >= 0 && c->units[other_s].person == c->units[other_o].person)))
+        other_s = -1;
+    if (other_o >= 0 && c->units[other_o].person >= 0 &&
+        c->units[other_o].person == c->units[lead_s].person)
+        other_o = -1;
     int first = host_is_subject ? lead_s : lead_o, second = host_is_subject ? lead_o : lead_s;
     int first_o = host_is_subject ? other_s : other_o, second_o = host_is_subject ? other_o : other_s;
     if (fill_side(c, &ev.sides[0], role_name(ev.type, 1), first, first_o) ||
