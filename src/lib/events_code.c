@@ -560,7 +560,9 @@ static int find_same(const ev_ctx_t *c, const sk_event_t *e, int *swapped) {
             *swapped = 0;
             return (int)i;
         }
-        if (same_actor(&o->sides[0], &e->sides[1]) && same_actor(&o->sides[1], &e->sides[0])) {
+        /* visits and messages have a direction: A visiting B is not B visiting A */
+        if (o->type != SK_EV_VISIT && o->type != SK_EV_MESSAGE &&
+            same_actor(&o->sides[0], &e->sides[1]) && same_actor(&o->sides[1], &e->sides[0])) {
             *swapped = 1;
             return (int)i;
         }
@@ -837,7 +839,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     /* "chuyến thăm [Việt Nam] của Tổng thống X": X is the visitor, whatever precedes. */
-    if (noun && type == SK_EV_VISIT) {
+    if ((noun || tok_is(c, t0, "chuyen")) && type == SK_EV_VISIT) {
         size_t q = t1;
         int dest = -1;
         /* "chuyến thăm đến Mỹ của ông X" */
@@ -877,8 +879,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             c->last_subject >= 0 && c->units[c->last_subject].person != c->units[obj].person)
             subj = c->last_subject;
     }
-    /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject. */
-    if (noun && subj < 0 && obj >= 0 && c->units[obj].t0 > 0 && tok_is(c, c->units[obj].t0 - 1, "cua")) {
+    /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject (for a visit, even
+       when someone is named before: "Y tin tưởng chuyến thăm của X"). */
+    if (noun && (subj < 0 || type == SK_EV_VISIT) && obj >= 0 && c->units[obj].t0 > 0 &&
+        tok_is(c, c->units[obj].t0 - 1, "cua")) {
         subj = obj;
         obj = -1;
     }
