@@ -86,6 +86,11 @@ static size_t count_words(const char *s, size_t n) {
 static int has_alnum(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        /* Latin letters with diacritics (U+00C0-U+024F) and the Vietnamese block. */
+        if ((c >= 0xC3 && c <= 0xC9) ||
+            (c == 0xE1 && i + 1 < n && (unsigned char)s[i + 1] >= 0xB8 &&
+             (unsigned char)s[i + 1] <= 0xBB))
+            return 1;
         if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z')) {
             if (c < 0x80) return 1;
             int32_t cp;
@@ -302,16 +307,23 @@ static int is_domain(const char *s, size_t n) {
 /* "Ảnh", "ẢNH" and "(ảnh" open a photo credit. */
 static const char *find_credit(const char *s, size_t n, size_t *mlen) {
     const char *best = NULL, *end = s + n;
-    for (const char *p = s; p + 5 <= end;) {
-        /* "Ả" = E1 BA A2, "ả" = E1 BA A3: find the shared prefix with memmem. */
-        const char *q = memmem(p, (size_t)(end - p), "\xE1\xBA", 2);
-        if (!q || q + 5 > end) break;
-        unsigned char c = (unsigned char)q[2];
-        if (c == 0xA2 && (q[3] == 'n' || q[3] == 'N') && (q[4] == 'h' || q[4] == 'H'))
-            best = q > s && q[-1] == '(' ? q - 1 : q; /* Ảnh / ẢNH / (Ảnh */
-        else if (c == 0xA3 && q > s && q[-1] == '(' && q[3] == 'n' && q[4] == 'h')
-            best = q - 1; /* (ảnh */
+    /* Every form has a colon, a parenthesis or "minh họa": cheap filters first. */
+    if (!memchr(s, ':', n) && !memchr(s, '(', n) && !memmem(s, n, "minh h", 6)) return NULL;
+    /* "Ả" = E1 BA A2: its last two bytes occur in no other character. */
+    for (const char *p = s; p + 2 <= end;) {
+        const char *q = memmem(p, (size_t)(end - p), "\xBA\xA2", 2);
+        if (!q) break;
         p = q + 2;
+        if (q == s || (unsigned char)q[-1] != 0xE1 || q + 4 > end) continue;
+        if ((q[2] == 'n' || q[2] == 'N') && (q[3] == 'h' || q[3] == 'H'))
+            best = q - 1 > s && q[-2] == '(' ? q - 2 : q - 1; /* Ảnh / ẢNH / (Ảnh */
+    }
+    /* "(ảnh" */
+    for (const char *p = s; p + 6 <= end;) {
+        const char *q = memmem(p, (size_t)(end - p), "(\xE1\xBA\xA3nh", 6);
+        if (!q) break;
+        if (!best || q > best) best = q;
+        p = q + 6;
     }
     if (best) *mlen = (*best == '(') ? 6 : 5;
     return best;
@@ -369,6 +381,31 @@ static size_t strip_credit(char *s, size_t n) {
     return b;
 }
 
+/* Bytes equal to b in the 8-byte word x, as 0x80 flags (exact, no false hits). */
+static uint64_t bytes_eq(uint64_t x, unsigned char b) {
+    uint64_t t = x ^ (0x0101010101010101ull * b);
+    return ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t | 0x7F7F7F7F7F7F7F7Full);
+}
+
+/* Does the line hold a tab, two spaces in a row or "![" (image markup)? */
+static int needs_tidy(const char *s, size_t n) {
+    uint64_t carry = 0; /* the previous word ended with a space */
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t sp = bytes_eq(w, ' ');
+        if (bytes_eq(w, '\t') || bytes_eq(w, '!') || (sp & (sp >> 8)) || (carry && (sp & 0x80)))
+            return 1;
+        carry = sp >> 63;
+    }
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '\t' || c == '!' || (c == ' ' && (i ? s[i - 1] == ' ' : 0))) return 1;
+    }
+    return 0;
+}
+
 /* Copy the line into dst with image markup and bars removed and spaces
  * collapsed; returns the length. */
 static size_t tidy(const char *s, size_t n, char *dst) {
@@ -376,10 +413,11 @@ static size_t tidy(const char *s, size_t n, char *dst) {
     int space = 1; /* drop leading spaces */
     /* Most lines need nothing but trimming: copy them whole. */
     if (n && s[0] != ' ' && s[n - 1] != ' ' && s[0] != '|' && s[n - 1] != '|' && s[0] != '*' &&
-        (unsigned char)s[0] != 0xE2 && !memchr(s, '\t', n) && !memmem(s, n, "  ", 2) &&
-        !memmem(s, n, "![", 2)) {
-        memcpy(dst, s, n);
-        return n;
+        s[0] != '+' && (unsigned char)s[0] != 0xE2 && s[n - 1] != '\t') {
+        if (!needs_tidy(s, n)) {
+            memcpy(dst, s, n);
+            return n;
+        }
     }
     for (size_t i = 0; i < n;) {
         char c = s[i];
@@ -431,7 +469,8 @@ static size_t tidy(const char *s, size_t n, char *dst) {
 /* ---- classification ------------------------------------------------------- */
 
 static void classify(line_t *l) {
-    l->words = count_words(l->s, l->n);
+    /* Word counts matter for short lines only (cues, credits, headlines). */
+    l->words = l->n <= 160 ? count_words(l->s, l->n) : l->n / 8;
     l->terminal = (unsigned)ends_terminal(l->s, l->n);
     if (!l->n || !has_alnum(l->s, l->n)) {
         l->kind = L_DROP;
@@ -518,11 +557,19 @@ static int dateline_date(sk_article_t *a, const char *s, size_t n) {
 static uint64_t line_hash(const char *s, size_t n) {
     while (n && (s[n - 1] == '.' || s[n - 1] == ' '))
         n--;
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
+    /* Eight bytes per step (multiply-xorshift); lines are long. */
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
     }
+    uint64_t w = 0;
+    memcpy(&w, s + i, n - i);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
     return h | 1; /* 0 marks an empty slot */
 }
 

@@ -30,6 +30,7 @@ typedef struct unit {
     const char *name; /* person name or organisation/country name */
     const char *country;
     const char *org;
+    const char *locality; /* a locality's delegation: "Hà Nội" */
     int is_country; /* a country named as such (destination or side) */
     int is_place;
 } unit_t;
@@ -43,6 +44,8 @@ typedef struct ev_ctx {
     sk_event_t *ev;
     size_t n_ev, cap_ev;
     int last_subject; /* unit index of the last subject, or -1 */
+    int last_visit_dest, last_visit_sent; /* destination unit of the last visit and its sentence */
+    int last_planned; /* the event that set last_subject was planned */
     const char *pair_country[2]; /* the article's main pair (main_pair) */
     int pair_person[2], pair_country_unit[2];
     const char *visit_dest_country;
@@ -125,6 +128,9 @@ static int build_units(ev_ctx_t *c) {
             u.country = x->country;
             u.is_country = x->kind == SK_MENTION_COUNTRY;
             u.is_place = x->kind == SK_MENTION_PLACE;
+            if (x->kind == SK_MENTION_ORG && x->org && x->lex_entry >= 0 &&
+                sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry)->kind == SK_LEX_PLACE)
+                u.locality = x->org;
             const sk_lex_entry_t *e = x->lex_entry >= 0 ? sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry) : NULL;
             if (e && x->kind == SK_MENTION_ORG) {
                 /* generic bodies without a country ("Bộ Ngoại giao") are not sides alone */
@@ -209,6 +215,10 @@ static int coordinated_before(const ev_ctx_t *c, int k) {
         if (u->t1 > t) continue;
         if (u->person < 0) return -1;
         if (sent_of(c, u->t0) != sent_of(c, t)) return -1;
+        /* "theo lời mời của X, Y thăm …": X is not coordinated with Y */
+        if (u->t0 > 0 && (tok_is(c, u->t0 - 1, "cua") || tok_is(c, u->t0 - 1, "voi") ||
+                          tok_is(c, u->t0 - 1, "do")))
+            return -1;
         /* only "và" or a comma between them */
         if (t - u->t1 == 1 && tok_is(c, u->t1, "va")) return q;
         if (t == u->t1) {
@@ -263,8 +273,9 @@ static int delegation_leader(const ev_ctx_t *c, int k) {
 static int forum_context(const ev_ctx_t *c, const unit_t *u) {
     if (u->person >= 0 || u->is_country || u->t0 == 0) return 0;
     size_t t = u->t0;
+    /* "bên lề APEC", "Hội nghị ASEAN", "Diễn đàn …", "dự …", "cuộc họp APEC" */
     return tok_is(c, t - 1, "le") || tok_is(c, t - 1, "nghi") || tok_is(c, t - 1, "dan") ||
-           tok_is(c, t - 1, "du") || tok_is(c, t - 1, "tai");
+           tok_is(c, t - 1, "du") || tok_is(c, t - 1, "hop");
 }
 
 /* ---- sides --------------------------------------------------------------- */
@@ -294,6 +305,9 @@ static int fill_side(ev_ctx_t *c, sk_side_t *side, const char *role, int lead, i
     if (other >= 0) set_actor_from_unit(c, &side->actors[1], &c->units[other]);
     side->country = c->units[lead].country;
     if (!side->country && other >= 0) side->country = c->units[other].country;
+    side->locality = c->units[lead].locality ? c->units[lead].locality
+                     : other >= 0            ? c->units[other].locality
+                                             : NULL;
     return SK_OK;
 }
 
@@ -320,6 +334,16 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
             if (other) continue;
         }
         uint32_t d = t->end <= trig_start ? trig_start - t->end : (t->start - trig_start) * 2;
+        /* "thăm A từ ngày 14-16/4 và thăm B từ ngày 16-18/4": a date written after another
+           trigger of the sentence is that trigger's */
+        if (t->end <= trig_start)
+            for (size_t q = 0; q < c->m->n_triggers; q++) {
+                const sk_lex_match_t *tm = &c->m->triggers[q];
+                if (tm->start >= s->start && tm->end <= t->start && tm->start != trig_start) {
+                    d *= 4;
+                    break;
+                }
+            }
         /* a visit is dated by its range, written after it ("thăm X từ ngày 14-16/4") */
         if (type == SK_EV_VISIT && t->is_range) d = t->start > trig_start ? d / 16 : d / 8;
         if (d < best_d) {
@@ -331,21 +355,26 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
 }
 
 static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char **country) {
-    /* "tại <place|country>", "ở <place>", "(theo giờ <place>)" */
+    /* "tại <place|country>", "ở <place>", "(theo giờ <place>)", "tại thủ đô <place>",
+       "tại trụ sở <body>"; the name as written in the text */
     sk_mentions_t *m = c->m;
     for (size_t k = 0; k < m->n; k++) {
         const sk_mention_t *x = &m->items[k];
         if (x->sentence != sent) continue;
-        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY) continue;
+        int building = x->kind == SK_MENTION_ORG && x->tok_start >= 3 &&
+                       tok_is(c, x->tok_start - 1, "so") && tok_is(c, x->tok_start - 2, "tru") &&
+                       tok_is(c, x->tok_start - 3, "tai");
+        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY && !building) continue;
         size_t t = x->tok_start;
         if (t == 0) continue;
-        if (tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || tok_is(c, t - 1, "gio") ||
+        if (building || tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || tok_is(c, t - 1, "gio") ||
             (t >= 2 && tok_is(c, t - 1, "do") && tok_is(c, t - 2, "thu"))) {
             /* "tại Hà Nội" but not "Đại sứ Việt Nam tại Nga" (inside a title) */
             if (m->tok_mention[t] >= 0 && m->items[m->tok_mention[t]].kind == SK_MENTION_PERSON)
                 continue;
-            *name = x->canonical;
-            *country = x->country;
+            size_t from = building ? c->m->tokens[t - 2].start : x->start;
+            *name = sk_arena_strndup(c->a->arena, c->a->text + from, x->end - from);
+            *country = x->country ? x->country : building ? "VNM" : NULL;
             return 1;
         }
     }
@@ -537,7 +566,7 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
             sk_side_t *os = &o->sides[k];
             const sk_side_t *es = &e->sides[swapped ? 1 - k : k];
             if (os->actors[0].kind == SK_ACTOR_ORGANIZATION && es->actors[0].kind == SK_ACTOR_PERSON &&
-                strcmp(os->role, "host") != 0)
+                !(o->type == SK_EV_VISIT && k == 0))
                 *os = (sk_side_t){.role = os->role, .actors = es->actors, .n_actors = es->n_actors,
                                   .country = es->country ? es->country : os->country,
                                   .locality = os->locality};
@@ -547,9 +576,10 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
         o->past_marked |= e->past_marked;
         o->planned = o->past_marked ? 0 : (o->planned || e->planned);
         if (!o->date.iso && e->date.iso) o->date = e->date;
-        if (!o->location_name && e->location_name) {
+        if (e->location_name && (!o->location_name || (o->location_inferred && !e->location_inferred))) {
             o->location_name = e->location_name;
             o->location_country = e->location_country;
+            o->location_inferred = e->location_inferred;
         }
         /* a more specific subtype from a verb beats a nominal mention */
         return SK_OK;
@@ -608,6 +638,20 @@ static void main_pair(ev_ctx_t *c) {
         }
         c->pair_person[r] = bp;
     }
+    /* first named first ("Trump và Putin … hai nhà lãnh đạo": Trump calls) */
+    int f0 = c->pair_person[0] >= 0 ? c->pair_person[0] : c->pair_country_unit[0];
+    int f1 = c->pair_person[1] >= 0 ? c->pair_person[1] : c->pair_country_unit[1];
+    if (f0 >= 0 && f1 >= 0 && f1 < f0) {
+        const char *tc = c->pair_country[0];
+        c->pair_country[0] = c->pair_country[1];
+        c->pair_country[1] = tc;
+        int tp = c->pair_person[0];
+        c->pair_person[0] = c->pair_person[1];
+        c->pair_person[1] = tp;
+        tp = c->pair_country_unit[0];
+        c->pair_country_unit[0] = c->pair_country_unit[1];
+        c->pair_country_unit[1] = tp;
+    }
 }
 
 /* "hai bên", "hai nước", "hai phía" (countries) or "hai nhà lãnh đạo" (persons) in the
@@ -651,6 +695,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (t0 >= c->m->n_tokens) return SK_OK;
     uint32_t sent = sent_of(c, t0);
     if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0)) return SK_OK;
+    /* "các thỏa thuận, cam kết đã ký kết": agreements referred to in the plural */
+    if (type == SK_EV_AGREEMENT)
+        for (size_t i = t0 > 6 ? t0 - 6 : 0; i < t0; i++)
+            if (tok_is(c, i, "cac") || tok_is(c, i, "nhung")) return SK_OK;
 
     /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
     size_t window = noun ? OBJECT_WINDOW : type == SK_EV_VISIT ? 4 : 8;
@@ -726,6 +774,43 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             subj = co;
         }
     }
+    /* MESSAGE: "X đã gửi cho Y một bức thư": sender before "gửi", recipient after it. */
+    if (type == SK_EV_MESSAGE) {
+        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        for (size_t g = t0; g-- > lo && g + 12 > t0;) {
+            if (!tok_is(c, g, "gui")) continue;
+            int rcpt = -1;
+            for (size_t k = 0; k < c->n_units; k++)
+                if (c->units[k].t0 > g && c->units[k].t1 <= t0 && !c->units[k].is_place) {
+                    rcpt = (int)k;
+                    break;
+                }
+            int sender = subject_before(c, g, NULL);
+            if (rcpt >= 0 && sender >= 0 && sender != rcpt) {
+                subj = sender;
+                obj = rcpt;
+            }
+            break;
+        }
+    }
+    /* MESSAGE: "thư của Tổng thống X gửi ông Y": sender after "của", recipient after "gửi". */
+    int framed = attr_is(e, "frame", "cua-gui");
+    if (framed) subj = obj = -1;
+    if (type == SK_EV_MESSAGE && noun && tok_is(c, t1, "cua")) {
+        int snd = unit_after_tokens(c, t1 + 1);
+        if (snd >= 0 && c->units[snd].person >= 0) {
+            size_t g = c->units[snd].t1;
+            if (tok_is(c, g, "gui")) {
+                size_t r0 = g + 1;
+                if (tok_is(c, r0, "toi") || tok_is(c, r0, "cho") || tok_is(c, r0, "den")) r0++;
+                int rc2 = unit_after_tokens(c, r0);
+                if (rc2 >= 0 && rc2 != snd) {
+                    subj = snd;
+                    obj = rc2;
+                }
+            }
+        }
+    }
     /* MESSAGE: "X gửi tới Y một bức thư": the recipient is named before the trigger. */
     if (type == SK_EV_MESSAGE && obj < 0 && subj >= 0) {
         for (size_t k = 0; k < c->n_units; k++) {
@@ -742,6 +827,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (noun && type == SK_EV_VISIT) {
         size_t q = t1;
         int dest = -1;
+        /* "chuyến thăm đến Mỹ của ông X" */
+        if (tok_is(c, q, "den") || tok_is(c, q, "toi") || tok_is(c, q, "sang")) q++;
         int k = unit_after_tokens(c, q);
         if (k >= 0 && (c->units[k].is_country || c->units[k].is_place)) {
             dest = k;
@@ -754,11 +841,14 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             if (g < 0 || c->units[g].person < 0) return SK_OK;
             subj = g;
             obj = dest;
+            /* "thăm Việt Nam sau chuyến thăm của Tổng thống X": the destination just named */
+            if (obj < 0 && c->last_visit_sent == (int)sent) obj = c->last_visit_dest;
             if (obj < 0) return SK_OK; /* no destination: a back-reference to a visit */
         }
     }
-    /* "Trong cuộc hội đàm với Y, X khẳng định …": X is the subject. */
-    if (noun && subj < 0 && obj >= 0) {
+    /* "Trong cuộc hội đàm với Y, X khẳng định …", "Phát biểu khi đang thăm Singapore, X nêu
+       rõ": a fronted clause; its subject follows the comma. */
+    if (subj < 0 && obj >= 0) {
         for (size_t k = (size_t)obj + 1; k < c->n_units; k++) {
             const unit_t *u = &c->units[k];
             if (sent_of(c, u->t0) != sent) break;
@@ -768,11 +858,20 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             if (memchr(g, ',', (size_t)(ge - g))) subj = (int)k;
             break;
         }
+        /* "Tại cuộc gặp với người đồng cấp Y, ông Y đã hứa …": the other side is the one
+           the article is following */
+        if (subj >= 0 && c->units[subj].person >= 0 && c->units[subj].person == c->units[obj].person &&
+            c->last_subject >= 0 && c->units[c->last_subject].person != c->units[obj].person)
+            subj = c->last_subject;
     }
     /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject. */
     if (noun && subj < 0 && obj >= 0 && c->units[obj].t0 > 0 && tok_is(c, c->units[obj].t0 - 1, "cua")) {
         subj = obj;
         obj = -1;
+    }
+    if (type == SK_EV_VISIT && obj >= 0 && (c->units[obj].is_country || c->units[obj].is_place)) {
+        c->last_visit_dest = obj;
+        c->last_visit_sent = (int)sent;
     }
     if (type == SK_EV_VISIT && obj >= 0 && c->units[obj].t0 > 0) {
         /* "chuyến thăm chính thức Việt Nam của Tổng thống X" */
@@ -787,15 +886,72 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     /* Sentence without its own subject: carried from the previous event ("Cùng ngày, …"). */
+    int carried = 0;
     if (subj < 0 && !noun && c->last_subject >= 0 && obj >= 0 && c->last_subject != obj) {
         size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
-        if (t0 - first_tok <= 8) subj = c->last_subject;
+        if (t0 - first_tok <= 8) {
+            subj = c->last_subject;
+            carried = 1;
+        }
     }
 #ifdef SK_DEBUG_EVENTS
     fprintf(stderr, "[%s] trig '%.*s' subj=%d:%s obj=%d:%s\n", c->a->doc, (int)(tm->end - tm->start),
             c->a->text + tm->start, subj, subj >= 0 ? c->units[subj].name : "-", obj,
             obj >= 0 ? c->units[obj].name : "-");
 #endif
+    /* "các quan chức cấp cao ASEAN - Trung Quốc đã tổ chức cuộc họp", "Đối thoại Chính sách
+       Quốc phòng Việt Nam - Cuba": a hyphenated pair of countries or bodies in the clause. */
+    if (subj < 0 || obj < 0) {
+        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        for (size_t k = 0; k + 1 < c->n_units; k++) {
+            const unit_t *a1 = &c->units[k], *a2 = &c->units[k + 1];
+            if (a1->t0 < lo || sent_of(c, a1->t0) != sent) continue;
+            if (a1->person >= 0 || a2->person >= 0 || a1->is_place || a2->is_place) continue;
+            if (a2->t0 != a1->t1 || !a1->country || !a2->country) continue;
+            const char *g = c->a->text + c->m->tokens[a1->t1 - 1].end;
+            const char *ge = c->a->text + c->m->tokens[a2->t0].start;
+            if (ge - g < 1 || ge - g > 3 || !memchr(g, '-', (size_t)(ge - g))) continue;
+            /* "Việt Nam - Philippines - Trung Quốc": three parties are not two sides */
+            if (k + 2 < c->n_units && c->units[k + 2].t0 == a2->t1 &&
+                memchr(c->a->text + c->m->tokens[a2->t1 - 1].end, '-',
+                       c->m->tokens[c->units[k + 2].t0].start - c->m->tokens[a2->t1 - 1].end))
+                continue;
+            if (k > 0 && c->units[k - 1].t1 == a1->t0 && c->units[k - 1].person < 0 &&
+                memchr(c->a->text + c->m->tokens[a1->t0 - 1].end, '-',
+                       c->m->tokens[a1->t0].start - c->m->tokens[a1->t0 - 1].end))
+                continue;
+            /* near the trigger: within the clause, at most 12 tokens away */
+            size_t d = a1->t0 > t0 ? a1->t0 - t1 : t0 - a2->t1;
+            if (d > 12 || clause_break(c, a1->t0 < t0 ? a2->t1 - 1 : t0, a1->t0 < t0 ? t0 : a1->t0))
+                continue;
+            subj = (int)k;
+            obj = (int)k + 1;
+            break;
+        }
+    }
+    if (framed && (subj < 0 || obj < 0)) return SK_OK;
+    /* "ông tới Oa-sinh-tơn", "Tổng thống đến Hà Nội": a person, then the place at once */
+    if (attr_is(e, "frame", "arrive")) {
+        size_t q = t1;
+        if (tok_is(c, q, "thu") && tok_is(c, q + 1, "do")) q += 2;
+        if (obj < 0 || c->units[obj].t0 != q || !(c->units[obj].is_country || c->units[obj].is_place))
+            return SK_OK;
+        if (subj < 0 || c->units[subj].person < 0) return SK_OK;
+        /* only function words between the person and the verb ("Chủ tịch nước X và phu nhân
+           đã đến …"); not "liên quan đến", "đưa THAAD tới", "cử đặc phái viên đến" */
+        static const char *const OK_WORDS[] = {"da", "se", "vua", "dang", "cung", "lai", "va",
+                                               "phu", "nhan", "cung", "doan", "dai", "bieu",
+                                               "cap", "cao", "som", "moi", "bay", "ngay", "hom",
+                                               "nay", "qua", "sang", "chieu", "toi", "trua", "ong",
+                                               "ba", "tuan", "truoc"};
+        size_t from = c->units[subj].t1;
+        if (t0 - from > 8) return SK_OK;
+        for (size_t i = from; i < t0; i++) {
+            int ok = c->m->tokens[i].digit;
+            for (size_t w = 0; !ok && w < SK_ARRAY_LEN(OK_WORDS); w++) ok = tok_is(c, i, OK_WORDS[w]);
+            if (!ok) return SK_OK;
+        }
+    }
     /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
        ký năm 1995": the article's main pair. */
     if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {
@@ -807,7 +963,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         if (both == 1 && type != SK_EV_AGREEMENT &&
             !both_sides_phrase(c, t0 > 5 ? t0 - 5 : 0, t0))
             both = 0;
-        int sideless_agreement = type == SK_EV_AGREEMENT && subj < 0 && obj < 0;
+        /* an agreement, or a nominal mention ("Vòng đàm phán trước đó diễn ra …"), named
+           without any side: the article's main pair (a back-reference merges into the
+           contact already coded) */
+        int sideless_agreement = (type == SK_EV_AGREEMENT || noun) && subj < 0 && obj < 0;
         if (both || sideless_agreement) {
             int a0 = both == 2 ? c->pair_person[0] : c->pair_country_unit[0];
             int a1 = both == 2 ? c->pair_person[1] : c->pair_country_unit[1];
@@ -857,6 +1016,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         ev.date.precision = tx->precision;
         if (tx->future) ev.planned = 1;
     }
+    /* a subject carried from the previous sentence carries its plans ("Ông X sẽ đến A. …
+       và chào xã giao B") */
+    if (carried && c->last_planned && !ev.past_marked) ev.planned = 1;
     /* "hôm qua", "chiều qua": it happened */
     if (tx && tx->cls == SK_TIMEX_RELATIVE && !tx->future && tx->end > tx->start &&
         tok_is(c, sk_mentions_token_at(c->m, tx->end) - 1, "qua"))
@@ -879,9 +1041,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     } else if (subj_other >= 0) {
         other_s = subj_other;
     }
-    if (!strcmp(dir, "host"))
+    /* "first side" = host, caller, sender: the subject for "tiếp" and "gửi" */
+    if (!strcmp(dir, "host") || !strcmp(dir, "sender"))
         host_is_subject = !passive;
-    else if (!strcmp(dir, "guest") || !strcmp(dir, "sender"))
+    else if (!strcmp(dir, "guest"))
         host_is_subject = passive;
     else {
         /* symmetric: the side at home hosts */
@@ -903,8 +1066,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         /* guest = subject (the visitor); host = the named inviter, else the destination */
         host_is_subject = 0;
         if (uo->is_country || uo->is_place) {
-            ev.location_name = uo->name;
+            const sk_mention_t *x = &c->m->items[uo->mention];
+            ev.location_name = sk_arena_strndup(c->a->arena, c->a->text + x->start, x->end - x->start);
             ev.location_country = uo->country;
+            ev.location_inferred = 0;
         }
     }
     int first = host_is_subject ? lead_s : lead_o, second = host_is_subject ? lead_o : lead_s;
@@ -913,15 +1078,19 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         fill_side(c, &ev.sides[1], role_name(ev.type, 0), second, second_o))
         return SK_ENOMEM;
     set_codes(&ev);
-    if (c->units[subj].person >= 0) c->last_subject = subj;
-    if (ev.type == SK_EV_VISIT && !ev.planned && ev.location_country) {
-        c->visit_dest_country = ev.location_country;
+    if (c->units[subj].person >= 0) {
+        c->last_subject = subj;
+        c->last_planned = ev.planned;
+    }
+    if (ev.type == SK_EV_VISIT && !ev.planned && (ev.location_country || ev.sides[0].country)) {
+        c->visit_dest_country = ev.location_country ? ev.location_country : ev.sides[0].country;
         c->visit_dest_name = ev.location_name;
     }
     /* a meeting inside a visit takes place in the visited country */
     if (ev.type == SK_EV_MEET && !ev.location_name && c->visit_dest_country) {
         ev.location_name = c->visit_dest_name;
         ev.location_country = c->visit_dest_country;
+        ev.location_inferred = 1;
     }
     return add_event(c, &ev);
 }
@@ -934,7 +1103,10 @@ static size_t find_inviters(const ev_ctx_t *c, int *out, size_t cap) {
         int k = unit_after_tokens(c, i + 3);
         while (k >= 0 && n < cap && c->units[k].person >= 0) {
             out[n++] = k;
-            if (k + 1 < (int)c->n_units && coordinated_before(c, k + 1) == k)
+            /* "… của Thủ tướng A và Thủ tướng B" */
+            const unit_t *nx = k + 1 < (int)c->n_units ? &c->units[k + 1] : NULL;
+            if (nx && nx->person >= 0 && nx->t0 == c->units[k].t1 + 1 &&
+                tok_is(c, c->units[k].t1, "va"))
                 k = k + 1;
             else
                 break;
@@ -1117,13 +1289,44 @@ static void fill_dates(ev_ctx_t *c) {
     }
 }
 
+/* A foreign delegation reported without its leader ("tiếp Đoàn đại biểu Đảng Cộng sản
+ * Pháp") is led by the one person of unknown country the article names, who speaks for it
+ * ("đồng chí Jean Charles Negres cho rằng …"). Only when there is exactly one such person. */
+static int delegation_speakers(ev_ctx_t *c) {
+    int only = -1, n = 0;
+    for (size_t k = 0; k < c->n_units; k++) {
+        const unit_t *u = &c->units[k];
+        if (u->person < 0 || u->country) continue;
+        if (only >= 0 && c->units[only].person == u->person) continue;
+        if (n++ == 0) only = (int)k;
+    }
+    if (n != 1) return SK_OK;
+    const unit_t *sp = &c->units[only];
+    for (size_t i = 0; i < c->n_ev; i++)
+        for (int k = 0; k < 2; k++) {
+            sk_side_t *sd = &c->ev[i].sides[k];
+            if (sd->actors[0].kind != SK_ACTOR_ORGANIZATION || !sd->country ||
+                !strcmp(sd->country, "VNM") || (c->ev[i].type == SK_EV_VISIT && k == 0))
+                continue;
+            sk_actor_t *na = sk_arena_alloc(c->a->arena, (sd->n_actors + 1) * sizeof *na);
+            if (!na) return SK_ENOMEM;
+            set_actor_from_unit(c, &na[0], sp);
+            na[0].country = sd->country;
+            memcpy(na + 1, sd->actors, sd->n_actors * sizeof *na);
+            sd->actors = na;
+            sd->n_actors++;
+        }
+    return SK_OK;
+}
+
 int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     sk_events_t *out = sk_arena_alloc(a->arena, sizeof *out);
     if (!out) return SK_ENOMEM;
     a->events = out;
     if (!a->mentions) return SK_OK;
     ev_ctx_t c = {.lex = lex, .a = a, .m = a->mentions, .last_subject = -1,
-                  .visit_guest_person = -1, .pair_person = {-1, -1}, .pair_country_unit = {-1, -1}};
+                  .visit_guest_person = -1, .pair_person = {-1, -1}, .pair_country_unit = {-1, -1},
+                  .last_visit_dest = -1, .last_visit_sent = -1};
     int rc = build_units(&c);
     if (rc) return rc;
     main_pair(&c);
@@ -1135,7 +1338,7 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
             if ((pass == 0) != is_visit) continue;
             if ((rc = code_trigger(&c, &c.m->triggers[k]))) return rc;
         }
-    if ((rc = visit_hosts(&c))) return rc;
+    if ((rc = visit_hosts(&c)) || (rc = delegation_speakers(&c))) return rc;
     fill_dates(&c);
     /* Text order for output. */
     for (size_t i = 1; i < c.n_ev; i++)

@@ -266,8 +266,9 @@ static int set_labels(ctx_t *c) {
         if (attr_is(e, "type", "BLOCK")) continue;
         size_t t = sk_mentions_token_at(m, x->start);
         int bad = 0;
+        /* blocked, or inside an office, name or place ("thư" in "Tổng Bí thư") */
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
-            if (blocked[j]) bad = 1;
+            if (blocked[j] || c->label[j] >= 0) bad = 1;
         if (bad || (nt && t < last_end_tok)) continue;
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++) c->trigger_tok[j] = 1;
         m->triggers[nt++] = *x;
@@ -793,8 +794,20 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                 title_t app[MAX_TITLES];
                 size_t napp = 0;
                 size_t e2 = parse_title_chain(&c, nend, app, &napp);
-                /* not apposition when the chain introduces the next name */
-                if (!(e2 < c.nt && joined(&c, e2) && name_run(&c, e2) > e2)) {
+                /* "X, A, B, C D Y": when the chain ends on the next name, its last title
+                   (after the last comma) is that name's and the others are X's */
+                if (e2 < c.nt && joined(&c, e2) && name_run(&c, e2) > e2 && napp >= 2) {
+                    size_t last = napp - 1;
+                    while (last > 0 && !comma_between(&c, app[last].t0)) last--;
+                    if (last > 0) {
+                        if (!ok && n >= 2 && n <= 4) ok = 1;
+                        if (ok) {
+                            for (size_t q = 0; q < last && pm.n_titles < MAX_TITLES; q++)
+                                pm.titles[pm.n_titles++] = app[q];
+                            aend = app[last - 1].t1;
+                        }
+                    }
+                } else if (!(e2 < c.nt && joined(&c, e2) && name_run(&c, e2) > e2)) {
                     if (!ok && n >= 2 && n <= 4) ok = 1;
                     if (ok) {
                         for (size_t q = 0; q < napp && pm.n_titles < MAX_TITLES; q++)
@@ -859,6 +872,11 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         for (size_t r = 0; r < npm; r++) {
             if (pidx[r] < 0) continue;
             const pdraft_t *p = &ps.items[pidx[r]];
+            /* "tổng thống Nga": the office and, when written, the country must agree */
+            const char *want_country = pm->titles[pm->n_titles - 1].stated_country
+                                           ? pm->titles[pm->n_titles - 1].country
+                                           : NULL;
+            if (want_country && (!p->country || strcmp(p->country, want_country))) continue;
             for (size_t k = 0; k < p->n_titles; k++)
                 if (p->title_office[k] == pm->titles[pm->n_titles - 1].office) {
                     if (r < q || hit < 0) hit = pidx[r];
@@ -912,12 +930,27 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             continue;
         const sk_lex_match_t *lm = &m->matches[c.label[i]];
         const sk_lex_entry_t *e = sk_lexicon_entry(lex, lm->entry);
-        sk_mention_t *x = add_mention(&c, mk, i, i + lm->n_syll);
+        /* "Đoàn đại biểu thành phố Hà Nội": a locality's delegation is an organisation side
+           of that country (the spec's "locality") */
+        size_t d0 = i;
+        if (mk == SK_MENTION_PLACE) {
+            size_t q = i;
+            if (q >= 2 && (tok_is(&c, q - 1, "pho") && tok_is(&c, q - 2, "thanh"))) q -= 2;
+            else if (q >= 1 && tok_is(&c, q - 1, "tinh")) q -= 1;
+            for (size_t b = q; b > 0 && b + 4 > q; b--)
+                if (tok_is(&c, b - 1, "doan") && m->tok_mention[b - 1] < 0 &&
+                    c.tok[b - 1].sentence == c.tok[i].sentence) {
+                    d0 = b - 1;
+                    break;
+                }
+        }
+        sk_mention_t *x = add_mention(&c, d0 < i ? SK_MENTION_ORG : mk, d0, i + lm->n_syll);
         if (!x) goto nomem;
-        x->canonical = e->canonical;
+        x->canonical = d0 < i ? span_text(&c, d0, i + lm->n_syll) : e->canonical;
+        if (d0 < i) x->org = e->canonical; /* the locality */
         x->country = entry_country(&c, e);
         x->lex_entry = (int32_t)lm->entry;
-        for (size_t t = i; t < i + lm->n_syll && t < c.nt; t++)
+        for (size_t t = d0; t < i + lm->n_syll && t < c.nt; t++)
             if (m->tok_mention[t] < 0) m->tok_mention[t] = (int32_t)(m->n - 1);
     }
     /* Dates. */

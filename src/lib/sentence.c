@@ -120,6 +120,10 @@ int sk_sentence_split_text(sk_arena_t *arena, const char *t, size_t len, sk_sent
     if (!s) return SK_ENOMEM;
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
+        /* Only \n . ! ? and the lead byte of "…" can end a sentence. */
+        while (i < len && !(t[i] == '\n' || t[i] == '.' || t[i] == '!' || t[i] == '?' ||
+                            (unsigned char)t[i] == 0xE2))
+            i++;
         size_t end = 0, next = 0;
         int cut = 0;
         if (i == len || t[i] == '\n') {
