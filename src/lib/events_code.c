@@ -46,6 +46,8 @@ typedef struct ev_ctx {
     int last_subject; /* unit index of the last subject, or -1 */
     int last_visit_dest, last_visit_sent; /* destination unit of the last visit and its sentence */
     int last_planned; /* the event that set last_subject was planned */
+    int last_trig_subj, last_trig_sent; /* subject and sentence of the last coded trigger */
+    size_t last_trig_end_tok;
     const char *pair_country[2]; /* the article's main pair (main_pair) */
     int pair_person[2], pair_country_unit[2];
     const char *visit_dest_country;
@@ -364,7 +366,11 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
         int building = x->kind == SK_MENTION_ORG && x->tok_start >= 3 &&
                        tok_is(c, x->tok_start - 1, "so") && tok_is(c, x->tok_start - 2, "tru") &&
                        tok_is(c, x->tok_start - 3, "tai");
-        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY && !building) continue;
+        int org_venue = x->kind == SK_MENTION_ORG && x->country && x->tok_start >= 1 &&
+                        tok_is(c, x->tok_start - 1, "tai") && x->lex_entry >= 0 &&
+                        !attr_is(sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry), "type", "io");
+        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY && !building && !org_venue)
+            continue;
         size_t t = x->tok_start;
         if (t == 0) continue;
         if (building || tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || tok_is(c, t - 1, "gio") ||
@@ -718,6 +724,15 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
     size_t window = noun ? OBJECT_WINDOW : type == SK_EV_VISIT ? 4 : 8;
     int obj = object_after(c, t1, type == SK_EV_VISIT, window);
+    /* a verb does not take its object across a comma ("đến thăm hồi 2004, Đại sứ …") */
+    if (!noun && obj >= 0 && c->units[obj].t0 > t1) {
+        const char *g = c->a->text + c->m->tokens[t1 - 1].end;
+        const char *ge = c->a->text + c->m->tokens[c->units[obj].t0].start;
+        if (memchr(g, ',', (size_t)(ge - g))) obj = -1;
+    }
+    /* "… thăm Việt Nam …, kể từ khi Tổng thống X đến thăm hồi 2004": the destination just
+       named in the sentence */
+    if (type == SK_EV_VISIT && obj < 0 && c->last_visit_sent == (int)sent) obj = c->last_visit_dest;
     /* Subject: before the trigger. */
     size_t subj_start = 0;
     int subj = subject_before_x(c, t0, &subj_start, type == SK_EV_VISIT);
@@ -735,6 +750,12 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             }
         }
     }
+    /* "X đã hội kiến A và hội đàm với B": a verb coordinated with the previous trigger of
+       the sentence keeps that trigger's subject */
+    if (!noun && t0 > 0 && (tok_is(c, t0 - 1, "va") || tok_is(c, t0 - 1, "roi")) &&
+        c->last_trig_sent == (int)sent && c->last_trig_subj >= 0 && subj >= 0 &&
+        c->units[subj].t0 > c->last_trig_end_tok)
+        subj = c->last_trig_subj;
     /* Passive: "Y được X tiếp" — X (after "được") is the agent. */
     int passive = 0;
     if (subj >= 0 && c->units[subj].t0 > 0 && tok_is(c, c->units[subj].t0 - 1, "duoc")) {
@@ -848,6 +869,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         if (k >= 0 && (c->units[k].is_country || c->units[k].is_place)) {
             dest = k;
             q = c->units[k].t1;
+            c->last_visit_dest = k; /* "Đây là chuyến thăm Việt Nam của một tổng thống …" */
+            c->last_visit_sent = (int)sent;
         }
         if (tok_is(c, q, "lan") && tok_is(c, q + 1, "nay")) q += 2;
         if (tok_is(c, q, "nay")) q++;
@@ -1080,10 +1103,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         other_s = subj_other;
     }
     /* "first side" = host, caller, sender: the subject for "tiếp" and "gửi" */
+    /* (after the passive swap, subj is the agent and obj the patient, as in the active) */
     if (!strcmp(dir, "host") || !strcmp(dir, "sender"))
-        host_is_subject = !passive;
-    else if (!strcmp(dir, "guest"))
-        host_is_subject = passive;
+        host_is_subject = 1;
+    else if (!strcmp(dir, "guest") && ev.type != SK_EV_MEET)
+        host_is_subject = 0;
     else {
         /* symmetric: the side at home hosts */
         const char *here = ev.location_country ? ev.location_country : c->visit_dest_country;
@@ -1098,6 +1122,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             host_is_subject = 0;
         else
             host_is_subject = ev.type == SK_EV_CALL || ev.type == SK_EV_MESSAGE ? 1 : 0;
+        /* "hội kiến", "chào xã giao": the subject pays the call unless it is on home ground */
+        if (!strcmp(dir, "guest")) {
+            host_is_subject = 0;
+            if (here && cs && !strcmp(here, cs) && !(co && !strcmp(here, co))) host_is_subject = 1;
+        }
         if (ev.type == SK_EV_CALL || ev.type == SK_EV_AGREEMENT) host_is_subject = 1;
     }
     if (ev.type == SK_EV_VISIT) {
@@ -1124,6 +1153,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         fill_side(c, &ev.sides[1], role_name(ev.type, 0), second, second_o))
         return SK_ENOMEM;
     set_codes(&ev);
+    c->last_trig_subj = subj;
+    c->last_trig_sent = (int)sent;
+    c->last_trig_end_tok = t1;
     if (c->units[subj].person >= 0) {
         c->last_subject = subj;
         c->last_planned = ev.planned;
@@ -1401,7 +1433,8 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     if (!a->mentions) return SK_OK;
     ev_ctx_t c = {.lex = lex, .a = a, .m = a->mentions, .last_subject = -1,
                   .visit_guest_person = -1, .pair_person = {-1, -1}, .pair_country_unit = {-1, -1},
-                  .last_visit_dest = -1, .last_visit_sent = -1};
+                  .last_visit_dest = -1, .last_visit_sent = -1, .last_trig_subj = -1,
+                  .last_trig_sent = -1};
     int rc = build_units(&c);
     if (rc) return rc;
     main_pair(&c);
