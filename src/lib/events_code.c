@@ -1101,6 +1101,15 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         lead_s = dl;
     } else if (subj_other >= 0) {
         other_s = subj_other;
+    } else if (c->units[subj].t0 > 0 && tok_is(c, c->units[subj].t0 - 1, "do") &&
+               (phrase_at(c, c->units[subj].t1, "dan dau") ||
+                phrase_at(c, c->units[subj].t1, "lam truong doan"))) {
+        /* "Đoàn … do X dẫn đầu đã làm việc với Y": the subject found is the leader */
+        for (int q = subj - 1; q >= 0; q--)
+            if (c->units[q].t1 + 1 == c->units[subj].t0 && c->units[q].person < 0) {
+                other_s = q;
+                break;
+            }
     }
     /* "first side" = host, caller, sender: the subject for "tiếp" and "gửi" */
     /* (after the passive swap, subj is the agent and obj the patient, as in the active) */
@@ -1122,6 +1131,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             host_is_subject = 0;
         else
             host_is_subject = ev.type == SK_EV_CALL || ev.type == SK_EV_MESSAGE ? 1 : 0;
+        /* a delegation ("Đoàn … do X dẫn đầu") is the visiting side */
+        int deleg_s = other_s >= 0 && c->units[other_s].person < 0;
+        int deleg_o = other_o >= 0 && c->units[other_o].person < 0;
+        if (ev.type == SK_EV_MEET && deleg_s != deleg_o && !(here && (cs || co)))
+            host_is_subject = deleg_o;
         /* "hội kiến", "chào xã giao": the subject pays the call unless it is on home ground */
         if (!strcmp(dir, "guest")) {
             host_is_subject = 0;
