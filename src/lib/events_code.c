@@ -52,6 +52,7 @@ typedef struct ev_ctx {
     int pair_person[2], pair_country_unit[2];
     const char *visit_dest_country;
     const char *visit_dest_name;
+    const char *visit_guest_name; /* lead visitor of that visit */
     int visit_guest_person;
 } ev_ctx_t;
 
@@ -1177,9 +1178,16 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (ev.type == SK_EV_VISIT && !ev.planned && (ev.location_country || ev.sides[0].country)) {
         c->visit_dest_country = ev.location_country ? ev.location_country : ev.sides[0].country;
         c->visit_dest_name = ev.location_name;
+        c->visit_guest_name = ev.sides[1].actors[0].name;
     }
-    /* a meeting inside a visit takes place in the visited country */
-    if (ev.type == SK_EV_MEET && !ev.location_name && c->visit_dest_country) {
+    /* a meeting inside a visit (the visitor is one of its sides) takes place in the visited
+       country */
+    int with_visitor = c->visit_guest_name &&
+                       ((ev.sides[0].actors[0].name &&
+                         !strcmp(ev.sides[0].actors[0].name, c->visit_guest_name)) ||
+                        (ev.sides[1].actors[0].name &&
+                         !strcmp(ev.sides[1].actors[0].name, c->visit_guest_name)));
+    if (ev.type == SK_EV_MEET && !ev.location_name && c->visit_dest_country && with_visitor) {
         ev.location_name = c->visit_dest_name;
         ev.location_country = c->visit_dest_country;
         ev.location_inferred = 1;
