@@ -35,10 +35,12 @@ static void run(const char *text, size_t len, const char *published) {
     sk_timex_t *t = NULL;
     size_t n = 0;
     if (sk_timex_find(arena, text, len, published, &t, &n) == SK_OK) {
-        uint32_t prev = 0;
+        uint32_t prev_end = 0;
         for (size_t i = 0; i < n; i++) {
-            if (t[i].start >= t[i].end || t[i].end > len || t[i].start < prev) abort();
-            prev = t[i].start;
+            /* in order, non-empty, inside the text, not overlapping */
+            if (t[i].start >= t[i].end || t[i].end > len || t[i].start < prev_end) abort();
+            prev_end = t[i].end;
+            if (t[i].is_range && !t[i].to.month && t[i].precision != SK_PREC_YEAR) abort();
             check_parts(&t[i].from);
             check_parts(&t[i].to);
             if ((int)t[i].precision < SK_PREC_NONE || t[i].precision > SK_PREC_DAY) abort();

@@ -27,13 +27,13 @@ SCHEMA = {
     "offices.tsv": COMMON | {"level", "head", "jurisdiction", "country", "type", "org", "deputy", "scope",
                              "same_as"},
     "organizations.tsv": COMMON | {"type", "country", "acronym", "place", "parent", "level", "historical"},
-    "honorifics.tsv": COMMON | {"type", "gender"},
+    "honorifics.tsv": COMMON | {"type", "gender", "country"},
     "surnames.tsv": COMMON | {"origin", "count"},
     "given_names.tsv": COMMON | {"gender"},
     "persons.tsv": COMMON | {"country", "wiki", "gender", "born", "died", "homonyms", "org"},
-    "persons_foreign.tsv": COMMON | {"country", "gender", "office", "org", "born"},
+    "persons_foreign.tsv": COMMON | {"country", "gender", "office", "org", "born", "died"},
     "cues.tsv": COMMON | {"type", "subtype"},
-    "triggers.tsv": COMMON | {"type", "subtype", "cameo", "plover", "mode", "role", "dir", "form"},
+    "triggers.tsv": COMMON | {"type", "subtype", "cameo", "plover", "mode", "role", "dir", "form", "frame"},
     "nonnames.tsv": COMMON | {"type", "position"},
 }
 VALUES = {
@@ -58,10 +58,10 @@ TYPES = {
                           "agency", "mass", "embassy", "media"},
     "honorifics.tsv": {"address", "spouse", "academic", "religious", "royal", "military"},
     "cues.tsv": {"boilerplate", "planned", "negation", "delegation", "daypart", "time", "report",
-                 "former", "acting", "counterpart", "location"},
+                 "former", "acting", "counterpart", "location", "credit"},
 }
 COUNTRY_KEYS = {"country"}
-MULTI = {"jurisdiction"}  # comma-separated lists allowed
+MULTI = {"jurisdiction", "origin"}  # comma-separated lists allowed
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 

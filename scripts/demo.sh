@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The main job on the example articles: clean and code them (and, once the
-# store exists, ingest into ./sukien.db and list the events).
+# The main job on the example articles that ship with the project: code them,
+# store the events in the embedded default store (./sukien.db, SQLite), and
+# list what was stored.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./sukien clean examples/articles.jsonl | head -c 400; echo
+./sukien ingest --db sukien.db examples/articles.jsonl
+./sukien events --db sukien.db

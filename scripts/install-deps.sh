@@ -9,7 +9,7 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 PKGS=(build-essential pkg-config clang libclang-rt-dev clang-format
       libutf8proc-dev libjansson-dev libxml2-dev zlib1g-dev libsqlite3-dev sqlite3
       libpq-dev postgresql libmicrohttpd-dev
-      python3 valgrind chromium)
+      python3 valgrind chromium parallel)
 # Node.js may come from elsewhere (NodeSource bundles npm); only add Debian's when absent.
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
 missing=()

@@ -93,7 +93,7 @@ const char *cli_data_dir(void) {
     const char *env = getenv("SUKIEN_DATA");
     if (env && *env) return env;
     /* Next to the executable's source tree when run from a checkout. */
-    if (access(SK_DATA_DIR "/README.md", R_OK) == 0) return SK_DATA_DIR;
+    if (access(SK_DATA_DIR "/triggers.tsv", R_OK) == 0) return SK_DATA_DIR;
     return "data";
 }
 

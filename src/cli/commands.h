@@ -13,6 +13,12 @@ enum {
 int cmd_clean(int argc, char **argv);
 int cmd_mentions(int argc, char **argv);
 int cmd_code(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_person(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 
 #endif

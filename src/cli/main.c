@@ -14,6 +14,12 @@ static const command_t COMMANDS[] = {
     {"clean", cmd_clean, "extract main text and sentences from articles (JSON Lines out)"},
     {"mentions", cmd_mentions, "find persons, titles, organisations, places and dates"},
     {"code", cmd_code, "code contact events (JSON Lines out, as shared/spec/events.md)"},
+    {"ingest", cmd_ingest, "code articles and store them in a knowledge base (SQLite/PostgreSQL)"},
+    {"events", cmd_events, "list stored events with filters (table, jsonl, csv, tsv)"},
+    {"person", cmd_person, "a person's offices over time, articles and contacts"},
+    {"search", cmd_search, "full-text search (with or without diacritics)"},
+    {"export", cmd_export, "export events: jsonl, csv, tsv, gdelt, plover, graphml"},
+    {"merge", cmd_merge, "merge event JSON Lines from many articles into events"},
     {"serve", cmd_serve, "web page and JSON API over a store (read-only, local)"},
 };
 
@@ -22,13 +28,14 @@ static void usage(FILE *out) {
     for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
         fprintf(out, "  %-10s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
     fprintf(out, "  %-10s %s\n", "help", "show this help, or `sukien help <command>`");
-    fprintf(out, "\nInputs: plain-text pages, JSON Lines (id, url, outlet, published, title, text),\n"
-                 "HTML pages and WARC files (plain or gzip); `-` or nothing reads standard input.\n"
-                 "\nexit codes:\n"
-                 "  0  everything processed\n"
-                 "  1  finished, but some input was skipped or repaired (details on stderr)\n"
-                 "  2  bad command line\n"
-                 "  3  could not run (missing data, unreadable store, I/O failure)\n");
+    fprintf(out,
+            "\nInputs: plain-text pages, JSON Lines (id, url, outlet, published, title, text),\n"
+            "HTML pages and WARC files (plain or gzip); `-` or nothing reads standard input.\n"
+            "\nexit codes:\n"
+            "  0  everything processed\n"
+            "  1  finished, but some input was skipped or repaired (details on stderr)\n"
+            "  2  bad command line\n"
+            "  3  could not run (missing data, unreadable store, I/O failure)\n");
 }
 
 int main(int argc, char **argv) {

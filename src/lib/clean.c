@@ -86,6 +86,11 @@ static size_t count_words(const char *s, size_t n) {
 static int has_alnum(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        /* Latin letters with diacritics (U+00C0-U+024F) and the Vietnamese block. */
+        if ((c >= 0xC3 && c <= 0xC9) ||
+            (c == 0xE1 && i + 1 < n && (unsigned char)s[i + 1] >= 0xB8 &&
+             (unsigned char)s[i + 1] <= 0xBB))
+            return 1;
         if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z')) {
             if (c < 0x80) return 1;
             int32_t cp;
@@ -301,15 +306,24 @@ static int is_domain(const char *s, size_t n) {
 
 /* "Ảnh", "ẢNH" and "(ảnh" open a photo credit. */
 static const char *find_credit(const char *s, size_t n, size_t *mlen) {
-    const char *best = NULL;
-    for (size_t i = 0; i + 5 <= n; i++) {
-        if ((unsigned char)s[i] != 0xE1 || (unsigned char)s[i + 1] != 0xBA) continue;
-        unsigned char c = (unsigned char)s[i + 2];
-        if (c == 0xA2 && (s[i + 3] == 'n' || s[i + 3] == 'N') &&
-            (s[i + 4] == 'h' || s[i + 4] == 'H'))
-            best = s + i; /* Ảnh / ẢNH */
-        else if (c == 0xA3 && i && s[i - 1] == '(' && s[i + 3] == 'n' && s[i + 4] == 'h')
-            best = s + i - 1; /* (ảnh */
+    const char *best = NULL, *end = s + n;
+    /* Every form has a colon, a parenthesis or "minh họa": cheap filters first. */
+    if (!memchr(s, ':', n) && !memchr(s, '(', n) && !memmem(s, n, "minh h", 6)) return NULL;
+    /* "Ả" = E1 BA A2: its last two bytes occur in no other character. */
+    for (const char *p = s; p + 2 <= end;) {
+        const char *q = memmem(p, (size_t)(end - p), "\xBA\xA2", 2);
+        if (!q) break;
+        p = q + 2;
+        if (q == s || (unsigned char)q[-1] != 0xE1 || q + 4 > end) continue;
+        if ((q[2] == 'n' || q[2] == 'N') && (q[3] == 'h' || q[3] == 'H'))
+            best = q - 1 > s && q[-2] == '(' ? q - 2 : q - 1; /* Ảnh / ẢNH / (Ảnh */
+    }
+    /* "(ảnh" */
+    for (const char *p = s; p + 6 <= end;) {
+        const char *q = memmem(p, (size_t)(end - p), "(\xE1\xBA\xA3nh", 6);
+        if (!q) break;
+        if (!best || q > best) best = q;
+        p = q + 6;
     }
     if (best) *mlen = (*best == '(') ? 6 : 5;
     return best;
@@ -367,11 +381,44 @@ static size_t strip_credit(char *s, size_t n) {
     return b;
 }
 
+/* Bytes equal to b in the 8-byte word x, as 0x80 flags (exact, no false hits). */
+static uint64_t bytes_eq(uint64_t x, unsigned char b) {
+    uint64_t t = x ^ (0x0101010101010101ull * b);
+    return ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t | 0x7F7F7F7F7F7F7F7Full);
+}
+
+/* Does the line hold a tab, two spaces in a row or "![" (image markup)? */
+static int needs_tidy(const char *s, size_t n) {
+    uint64_t carry = 0; /* the previous word ended with a space */
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t sp = bytes_eq(w, ' ');
+        if (bytes_eq(w, '\t') || bytes_eq(w, '!') || (sp & (sp >> 8)) || (carry && (sp & 0x80)))
+            return 1;
+        carry = sp >> 63;
+    }
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '\t' || c == '!' || (c == ' ' && (i ? s[i - 1] == ' ' : 0))) return 1;
+    }
+    return 0;
+}
+
 /* Copy the line into dst with image markup and bars removed and spaces
  * collapsed; returns the length. */
 static size_t tidy(const char *s, size_t n, char *dst) {
     size_t o = 0;
     int space = 1; /* drop leading spaces */
+    /* Most lines need nothing but trimming: copy them whole. */
+    if (n && s[0] != ' ' && s[n - 1] != ' ' && s[0] != '|' && s[n - 1] != '|' && s[0] != '*' &&
+        s[0] != '+' && (unsigned char)s[0] != 0xE2 && s[n - 1] != '\t') {
+        if (!needs_tidy(s, n)) {
+            memcpy(dst, s, n);
+            return n;
+        }
+    }
     for (size_t i = 0; i < n;) {
         char c = s[i];
         if (c == '!' && i + 1 < n && s[i + 1] == '[') { /* ![alt](url) */
@@ -422,7 +469,8 @@ static size_t tidy(const char *s, size_t n, char *dst) {
 /* ---- classification ------------------------------------------------------- */
 
 static void classify(line_t *l) {
-    l->words = count_words(l->s, l->n);
+    /* Word counts matter for short lines only (cues, credits, headlines). */
+    l->words = l->n <= 160 ? count_words(l->s, l->n) : l->n / 8;
     l->terminal = (unsigned)ends_terminal(l->s, l->n);
     if (!l->n || !has_alnum(l->s, l->n)) {
         l->kind = L_DROP;
@@ -441,7 +489,13 @@ static void classify(line_t *l) {
     }
     if (l->n > 160) return; /* only short lines can be cues or junk rows */
     char key[256];
-    size_t k = fold_key(l->s, l->n, key, sizeof key);
+    /* Cues and timestamps are short; longer lines only need their start folded
+     * for the prefix rules below. */
+    size_t k = fold_key(l->s, l->n > 100 ? 40 : l->n, key, sizeof key);
+    if (l->n > 100) {
+        l->kind = prefix_in_list(key, k, JUNK_PREFIX, SK_ARRAY_LEN(JUNK_PREFIX)) ? L_DROP : L_TEXT;
+        return;
+    }
     if (in_list(key, k, CUE_END, SK_ARRAY_LEN(CUE_END))) {
         l->kind = L_CUE_END;
         return;
@@ -469,16 +523,53 @@ static int is_body(const line_t *l) {
     return l->kind == L_TEXT && l->terminal && l->n >= 80 && !l->teaser;
 }
 
+/* First d/m/yyyy (or d-m-yyyy, d.m.yyyy) in s, as a->published "yyyy-mm-dd". */
+static int dateline_date(sk_article_t *a, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+        int v[3] = {0, 0, 0}, len[3] = {0, 0, 0}, f = 0;
+        size_t j = i;
+        char sep = 0;
+        while (j < n && f < 3) {
+            if (s[j] >= '0' && s[j] <= '9') {
+                v[f] = v[f] * 10 + (s[j] - '0');
+                if (++len[f] > 4) break;
+            } else if (f < 2 && len[f] && (s[j] == '/' || s[j] == '-' || s[j] == '.') &&
+                       (!sep || s[j] == sep)) {
+                sep = s[j];
+                f++;
+            } else {
+                break;
+            }
+            j++;
+        }
+        if (len[0] >= 1 && len[0] <= 2 && len[1] >= 1 && len[1] <= 2 && len[2] == 4 && v[0] >= 1 &&
+            v[0] <= 31 && v[1] >= 1 && v[1] <= 12 && v[2] >= 1900 && v[2] < 2200) {
+            a->published = sk_arena_printf(a->arena, "%04d-%02d-%02d", v[2], v[1], v[0]);
+            return a->published != NULL;
+        }
+    }
+    return 0;
+}
+
 /* ---- repetition ----------------------------------------------------------- */
 
 static uint64_t line_hash(const char *s, size_t n) {
     while (n && (s[n - 1] == '.' || s[n - 1] == ' '))
         n--;
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
+    /* Eight bytes per step (multiply-xorshift); lines are long. */
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
     }
+    uint64_t w = 0;
+    memcpy(&w, s + i, n - i);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
     return h | 1; /* 0 marks an empty slot */
 }
 
@@ -515,7 +606,8 @@ int sk_clean_article(sk_article_t *a) {
         memset(l, 0, sizeof *l);
         char *dst = tidied + to;
         size_t n = tidy(p, (size_t)(e - p), dst);
-        if (find_credit(dst, n, &(size_t){0})) n = strip_credit(dst, n);
+        /* Credits follow captions, which are short; skip the scan on long paragraphs. */
+        if (n < 600 && find_credit(dst, n, &(size_t){0})) n = strip_credit(dst, n);
         l->s = dst;
         l->n = n;
         to += n;
@@ -558,6 +650,11 @@ int sk_clean_article(sk_article_t *a) {
             lines[i].keep = 0;
         i--; /* the loop's i++ lands on resume */
     }
+
+    /* A scraped page's dateline near the top gives its publication date. */
+    if (!a->published && a->format == SK_FORMAT_TEXT)
+        for (size_t i = 0; i < nl && i < 6; i++)
+            if (lines[i].kind == L_STAMP && dateline_date(a, lines[i].s, lines[i].n)) break;
 
     /* Sidebar teasers: a short title followed by a timestamp, twice or more. */
     size_t pairs = 0;

@@ -8,7 +8,11 @@
 
 #include "article.h"
 
-/* Fill self->text/text_len from self->raw. */
+/* Fill self->text/text_len from self->raw. The same line rules run on text a
+ * reader extracted from HTML (main_text_extracted): there they only catch what
+ * the DOM pass let through (credits, repeated captions, a stray related box).
+ * For plain-text pages, also sets title (the headline) and published (from a
+ * dateline near the top) when they are unknown. */
 int sk_clean_article(sk_article_t *self);
 
 #endif

@@ -57,6 +57,7 @@ typedef struct sk_event {
     sk_event_date_t date;
     const char *location_name; /* NULL when unknown */
     const char *location_country;
+    uint8_t location_inferred; /* from the visit it belongs to, not stated in its sentence */
     const char *cameo;       /* "043" */
     const char *plover_type; /* "CONSULT" */
     const char *plover_mode; /* "visit", "phone" or NULL */

@@ -16,6 +16,7 @@
 
 #include "coder.h"
 #include "mention.h"
+#include "normalize.h"
 
 int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a);
 
@@ -42,6 +43,10 @@ typedef struct ev_ctx {
     sk_event_t *ev;
     size_t n_ev, cap_ev;
     int last_subject; /* unit index of the last subject, or -1 */
+    int last_visit_dest, last_visit_sent; /* destination unit of the last visit and its sentence */
+    int last_planned; /* the event that set last_subject was planned */
+    const char *pair_country[2]; /* the article's main pair (main_pair) */
+    int pair_person[2], pair_country_unit[2];
     const char *visit_dest_country;
     const char *visit_dest_name;
     int visit_guest_person;
@@ -68,12 +73,16 @@ static int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
 
 /* Folded phrase "a b c" starting at token i. */
 static int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
-    char buf[128];
-    snprintf(buf, sizeof buf, "%s", phrase);
-    char *save = NULL;
-    for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save), i++)
-        if (!tok_is(c, i, w)) return 0;
-    return 1;
+    /* Word by word in place: the snprintf + strtok_r copy was 15% of `sukien code`. */
+    for (const char *w = phrase;; i++) {
+        while (*w == ' ') w++;
+        if (!*w) return 1;
+        size_t n = strcspn(w, " ");
+        if (i >= c->m->n_tokens) return 0;
+        const sk_token_t *t = &c->m->tokens[i];
+        if (t->fe - t->fs != n || memcmp(c->a->folded.text + t->fs, w, n)) return 0;
+        w += n;
+    }
 }
 
 static uint32_t sent_of(const ev_ctx_t *c, size_t tok) {
@@ -171,9 +180,17 @@ static int subject_before(const ev_ctx_t *c, size_t t, size_t *start_out) {
  * want_place. */
 static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t window) {
     uint32_t s = sent_of(c, t);
+    /* "điện đàm về Triều Tiên": what follows "về" is the topic, not a counterpart */
+    size_t stop = (size_t)-1;
+    for (size_t i = t; i < t + window && i < c->m->n_tokens && sent_of(c, i) == s; i++)
+        if (tok_is(c, i, "ve") && !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) {
+            stop = i;
+            break;
+        }
     for (size_t k = 0; k < c->n_units; k++) {
         const unit_t *u = &c->units[k];
         if (u->t0 < t) continue;
+        if (u->t0 > stop) break;
         if (sent_of(c, u->t0) != s) break;
         if (u->t0 - t > window || clause_break(c, t, u->t0)) break;
         if (u->is_place && !want_place) continue;
@@ -194,6 +211,10 @@ static int coordinated_before(const ev_ctx_t *c, int k) {
         if (u->t1 > t) continue;
         if (u->person < 0) return -1;
         if (sent_of(c, u->t0) != sent_of(c, t)) return -1;
+        /* "theo lời mời của X, Y thăm …": X is not coordinated with Y */
+        if (u->t0 > 0 && (tok_is(c, u->t0 - 1, "cua") || tok_is(c, u->t0 - 1, "voi") ||
+                          tok_is(c, u->t0 - 1, "do")))
+            return -1;
         /* only "và" or a comma between them */
         if (t - u->t1 == 1 && tok_is(c, u->t1, "va")) return q;
         if (t == u->t1) {
@@ -248,8 +269,9 @@ static int delegation_leader(const ev_ctx_t *c, int k) {
 static int forum_context(const ev_ctx_t *c, const unit_t *u) {
     if (u->person >= 0 || u->is_country || u->t0 == 0) return 0;
     size_t t = u->t0;
+    /* "bên lề APEC", "Hội nghị ASEAN", "Diễn đàn …", "dự …", "cuộc họp APEC" */
     return tok_is(c, t - 1, "le") || tok_is(c, t - 1, "nghi") || tok_is(c, t - 1, "dan") ||
-           tok_is(c, t - 1, "du") || tok_is(c, t - 1, "tai");
+           tok_is(c, t - 1, "du") || tok_is(c, t - 1, "hop");
 }
 
 /* ---- sides --------------------------------------------------------------- */
@@ -305,7 +327,18 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
             if (other) continue;
         }
         uint32_t d = t->end <= trig_start ? trig_start - t->end : (t->start - trig_start) * 2;
-        if (type == SK_EV_VISIT && t->is_range) d /= 8; /* a visit is dated by its range */
+        /* "thăm A từ ngày 14-16/4 và thăm B từ ngày 16-18/4": a date written after another
+           trigger of the sentence is that trigger's */
+        if (t->end <= trig_start)
+            for (size_t q = 0; q < c->m->n_triggers; q++) {
+                const sk_lex_match_t *tm = &c->m->triggers[q];
+                if (tm->start >= s->start && tm->end <= t->start && tm->start != trig_start) {
+                    d *= 4;
+                    break;
+                }
+            }
+        /* a visit is dated by its range, written after it ("thăm X từ ngày 14-16/4") */
+        if (type == SK_EV_VISIT && t->is_range) d = t->start > trig_start ? d / 16 : d / 8;
         if (d < best_d) {
             best = t;
             best_d = d;
@@ -315,21 +348,26 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
 }
 
 static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char **country) {
-    /* "tại <place|country>", "ở <place>", "(theo giờ <place>)" */
+    /* "tại <place|country>", "ở <place>", "(theo giờ <place>)", "tại thủ đô <place>",
+       "tại trụ sở <body>"; the name as written in the text */
     sk_mentions_t *m = c->m;
     for (size_t k = 0; k < m->n; k++) {
         const sk_mention_t *x = &m->items[k];
         if (x->sentence != sent) continue;
-        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY) continue;
+        int building = x->kind == SK_MENTION_ORG && x->tok_start >= 3 &&
+                       tok_is(c, x->tok_start - 1, "so") && tok_is(c, x->tok_start - 2, "tru") &&
+                       tok_is(c, x->tok_start - 3, "tai");
+        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY && !building) continue;
         size_t t = x->tok_start;
         if (t == 0) continue;
-        if (tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || tok_is(c, t - 1, "gio") ||
+        if (building || tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || tok_is(c, t - 1, "gio") ||
             (t >= 2 && tok_is(c, t - 1, "do") && tok_is(c, t - 2, "thu"))) {
             /* "tại Hà Nội" but not "Đại sứ Việt Nam tại Nga" (inside a title) */
             if (m->tok_mention[t] >= 0 && m->items[m->tok_mention[t]].kind == SK_MENTION_PERSON)
                 continue;
-            *name = x->canonical;
-            *country = x->country;
+            size_t from = building ? c->m->tokens[t - 2].start : x->start;
+            *name = sk_arena_strndup(c->a->arena, c->a->text + from, x->end - from);
+            *country = x->country ? x->country : building ? "VNM" : NULL;
             return 1;
         }
     }
@@ -361,10 +399,16 @@ static int past_cue_at(const ev_ctx_t *c, size_t i) {
  * ("sẽ có cuộc hội đàm", "cuộc hội đàm sắp tới", "chuyến thăm dự kiến diễn ra"). */
 static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, int noun) {
     int planned = 0;
-    size_t from = noun ? (t0 > 3 ? t0 - 3 : 0) : (t0 > 10 ? t0 - 10 : 0);
+    size_t from = noun ? (t0 > 6 ? t0 - 6 : 0) : (t0 > 20 ? t0 - 20 : 0);
     if (from < lo) from = lo;
     for (size_t i = from; i < t0; i++) {
         if (i > from && clause_break(c, i - 1, i)) planned = 0;
+        if (i > from && noun) { /* a quote closes the cue's scope */
+            const char *g = c->a->text + c->m->tokens[i - 1].end;
+            const char *ge = c->a->text + c->m->tokens[i].start;
+            for (; g < ge; g++)
+                if (*g == '"' || !strncmp(g, "”", strlen("”"))) planned = 0;
+        }
         if (planned_cue_at(c, i) && !(noun && phrase_at(c, i, "mong muon")))
             planned = 1;
         else if (past_cue_at(c, i))
@@ -379,6 +423,18 @@ static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, in
             phrase_at(c, i, "du kien dien ra") || phrase_at(c, i, "se dien ra"))
             return 1;
     }
+    return 0;
+}
+
+/* "duy trì tiếp xúc", "tăng cường đối thoại", "thúc đẩy trao đổi đoàn": a habit or an aim,
+ * not an occurrence. */
+static int generic_before(const ev_ctx_t *c, size_t t0) {
+    static const char *const CUES[] = {"duy tri", "tang cuong", "thuc day", "day manh",
+                                       "thuong xuyen", "mo rong", "cac chuyen", "cac cuoc",
+                                       "nhieu chuyen", "nhieu cuoc", "nhung chuyen", "nhung cuoc"};
+    for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++)
+        for (size_t k = 0; k < SK_ARRAY_LEN(CUES); k++)
+            if (phrase_at(c, i, CUES[k])) return 1;
     return 0;
 }
 
@@ -442,11 +498,27 @@ static void set_codes(sk_event_t *e) {
 
 /* ---- dedupe -------------------------------------------------------------- */
 
+static int same_lead(const sk_side_t *a, const sk_side_t *b);
+
+/* Same side: same lead, or one side's lead is among the other's actors (a delegation and
+ * the person leading it). */
 static int same_actor(const sk_side_t *a, const sk_side_t *b) {
+    if (same_lead(a, b)) return 1;
+    for (size_t i = 1; i < a->n_actors; i++)
+        if (a->actors[i].name && b->actors[0].name && !strcmp(a->actors[i].name, b->actors[0].name))
+            return 1;
+    for (size_t i = 1; i < b->n_actors; i++)
+        if (b->actors[i].name && a->actors[0].name && !strcmp(b->actors[i].name, a->actors[0].name))
+            return 1;
+    return 0;
+}
+
+static int same_lead(const sk_side_t *a, const sk_side_t *b) {
     const sk_actor_t *x = &a->actors[0], *y = &b->actors[0];
-    /* a visit's host is the visited country, whoever is named as host */
-    if (a->role && !strcmp(a->role, "host") && b->role && !strcmp(b->role, "host") && a->country &&
-        b->country && (x->kind == SK_ACTOR_ORGANIZATION || y->kind == SK_ACTOR_ORGANIZATION))
+    /* a side named as a country or body is the same side as a person of that country
+       ("Đối thoại … Việt Nam - Cuba" and "Thượng tướng X đối thoại với Y") */
+    if (a->country && b->country &&
+        (x->kind == SK_ACTOR_ORGANIZATION || y->kind == SK_ACTOR_ORGANIZATION))
         return !strcmp(a->country, b->country);
     if (x->kind != y->kind) return 0;
     if (x->kind == SK_ACTOR_ORGANIZATION && a->country && b->country)
@@ -482,14 +554,25 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
     if (same >= 0) {
         sk_event_t *o = &c->ev[same];
         o->n_mentions++;
+        /* a named person leads rather than the delegation ("Đoàn …" then "do X dẫn đầu") */
+        for (int k = 0; k < 2; k++) {
+            sk_side_t *os = &o->sides[k];
+            const sk_side_t *es = &e->sides[swapped ? 1 - k : k];
+            if (os->actors[0].kind == SK_ACTOR_ORGANIZATION && es->actors[0].kind == SK_ACTOR_PERSON &&
+                !(o->type == SK_EV_VISIT && k == 0))
+                *os = (sk_side_t){.role = os->role, .actors = es->actors, .n_actors = es->n_actors,
+                                  .country = es->country ? es->country : os->country,
+                                  .locality = os->locality};
+        }
         /* status from the most explicit report: any past marker makes it occurred,
            else any planned report makes it planned */
         o->past_marked |= e->past_marked;
         o->planned = o->past_marked ? 0 : (o->planned || e->planned);
         if (!o->date.iso && e->date.iso) o->date = e->date;
-        if (!o->location_name && e->location_name) {
+        if (e->location_name && (!o->location_name || (o->location_inferred && !e->location_inferred))) {
             o->location_name = e->location_name;
             o->location_country = e->location_country;
+            o->location_inferred = e->location_inferred;
         }
         /* a more specific subtype from a verb beats a nominal mention */
         return SK_OK;
@@ -503,6 +586,79 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
     e->n_mentions = 1;
     c->ev[c->n_ev++] = *e;
     return SK_OK;
+}
+
+/* ---- the article's main pair -------------------------------------------- */
+
+/* The two countries an article is mostly about (persons weighted by their mentions, plus
+ * country mentions), with each country's most mentioned person and a country unit. Used
+ * for "hai bên", "hai nước", "hai nhà lãnh đạo" and for agreements named without sides. */
+static void main_pair(ev_ctx_t *c) {
+    const char *cc[32];
+    int score[32], nc = 0;
+    for (size_t k = 0; k < c->n_units; k++) {
+        const unit_t *u = &c->units[k];
+        if (!u->country || u->is_place || forum_context(c, u)) continue;
+        int q = 0;
+        while (q < nc && strcmp(cc[q], u->country)) q++;
+        if (q == nc) {
+            if (nc == 32) continue;
+            cc[nc] = u->country;
+            score[nc++] = 0;
+        }
+        score[q] += u->person >= 0 ? 2 : 1;
+    }
+    for (int r = 0; r < 2; r++) {
+        int best = -1;
+        for (int q = 0; q < nc; q++)
+            if (score[q] > 0 && (best < 0 || score[q] > score[best])) best = q;
+        if (best < 0) return;
+        c->pair_country[r] = cc[best];
+        score[best] = -1;
+        /* its leading person and a unit naming the country */
+        int bp = -1, bn = 0;
+        for (size_t k = 0; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (!u->country || strcmp(u->country, cc[best])) continue;
+            if (u->is_country && c->pair_country_unit[r] < 0) c->pair_country_unit[r] = (int)k;
+            if (u->person >= 0) {
+                int n = (int)c->m->persons.items[u->person].n_mentions;
+                if (n > bn) {
+                    bn = n;
+                    bp = (int)k;
+                }
+            }
+        }
+        c->pair_person[r] = bp;
+    }
+    /* first named first ("Trump và Putin … hai nhà lãnh đạo": Trump calls) */
+    int f0 = c->pair_person[0] >= 0 ? c->pair_person[0] : c->pair_country_unit[0];
+    int f1 = c->pair_person[1] >= 0 ? c->pair_person[1] : c->pair_country_unit[1];
+    if (f0 >= 0 && f1 >= 0 && f1 < f0) {
+        const char *tc = c->pair_country[0];
+        c->pair_country[0] = c->pair_country[1];
+        c->pair_country[1] = tc;
+        int tp = c->pair_person[0];
+        c->pair_person[0] = c->pair_person[1];
+        c->pair_person[1] = tp;
+        tp = c->pair_country_unit[0];
+        c->pair_country_unit[0] = c->pair_country_unit[1];
+        c->pair_country_unit[1] = tp;
+    }
+}
+
+/* "hai bên", "hai nước", "hai phía" (countries) or "hai nhà lãnh đạo" (persons) in the
+ * clause around tokens [lo, hi): 1 countries, 2 persons, 0 none. */
+static int both_sides_phrase(const ev_ctx_t *c, size_t lo, size_t hi) {
+    for (size_t i = lo; i + 1 < hi && i + 1 < c->m->n_tokens; i++) {
+        if (!tok_is(c, i, "hai")) continue;
+        if (tok_is(c, i + 1, "ben") || tok_is(c, i + 1, "nuoc") || tok_is(c, i + 1, "phia"))
+            return 1;
+        if (phrase_at(c, i + 1, "nha lanh dao") || phrase_at(c, i + 1, "lanh dao") ||
+            phrase_at(c, i + 1, "nguyen thu"))
+            return 2;
+    }
+    return 0;
 }
 
 /* ---- one trigger --------------------------------------------------------- */
@@ -531,7 +687,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     size_t t1 = t0 + tm->n_syll;
     if (t0 >= c->m->n_tokens) return SK_OK;
     uint32_t sent = sent_of(c, t0);
-    if (negated_before(c, t0) || cancelled_before(c, t0)) return SK_OK;
+    if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0)) return SK_OK;
+    /* "các thỏa thuận, cam kết đã ký kết": agreements referred to in the plural */
+    if (type == SK_EV_AGREEMENT)
+        for (size_t i = t0 > 6 ? t0 - 6 : 0; i < t0; i++)
+            if (tok_is(c, i, "cac") || tok_is(c, i, "nhung")) return SK_OK;
 
     /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
     size_t window = noun ? OBJECT_WINDOW : type == SK_EV_VISIT ? 4 : 8;
@@ -541,7 +701,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     int subj = subject_before_x(c, t0, &subj_start, type == SK_EV_VISIT);
     /* A nominal mention ("X thông báo với Y về kết quả cuộc hội đàm với Z") has the clause's
        first person as its subject. */
-    if (noun && subj >= 0) {
+    if (noun && subj >= 0 && obj >= 0) {
         size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
         for (size_t k = 0; k < c->n_units; k++) {
             const unit_t *u = &c->units[k];
@@ -565,7 +725,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     }
     /* Coordinated subject with no object: "X và Y hội đàm", "X và người đồng cấp Y điện đàm". */
     if (obj < 0 && subj >= 0 && !passive) {
-        int s1 = subject_before(c, c->units[subj].t0 > 0 ? c->units[subj].t0 - 1 : 0, NULL);
+        int s1 = subject_before(c, c->units[subj].t0, NULL);
         if (s1 >= 0 && s1 != subj && c->units[subj].t0 >= 1 &&
             ((c->units[subj].t0 - c->units[s1].t1 <= 3 &&
               (tok_is(c, c->units[subj].t0 - 1, "va") || tok_is(c, c->units[subj].t0 - 1, "voi"))) ||
@@ -575,7 +735,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     /* "cuộc điện đàm giữa X và Y": the two sides follow "giữa". */
-    if (noun) {
+    {
         for (size_t q = t1; q < t1 + 3 && q < c->m->n_tokens; q++) {
             if (!tok_is(c, q, "giua")) continue;
             int a1 = object_after(c, q + 1, 0, 3);
@@ -607,6 +767,43 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             subj = co;
         }
     }
+    /* MESSAGE: "X đã gửi cho Y một bức thư": sender before "gửi", recipient after it. */
+    if (type == SK_EV_MESSAGE) {
+        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        for (size_t g = t0; g-- > lo && g + 12 > t0;) {
+            if (!tok_is(c, g, "gui")) continue;
+            int rcpt = -1;
+            for (size_t k = 0; k < c->n_units; k++)
+                if (c->units[k].t0 > g && c->units[k].t1 <= t0 && !c->units[k].is_place) {
+                    rcpt = (int)k;
+                    break;
+                }
+            int sender = subject_before(c, g, NULL);
+            if (rcpt >= 0 && sender >= 0 && sender != rcpt) {
+                subj = sender;
+                obj = rcpt;
+            }
+            break;
+        }
+    }
+    /* MESSAGE: "thư của Tổng thống X gửi ông Y": sender after "của", recipient after "gửi". */
+    int framed = attr_is(e, "frame", "cua-gui");
+    if (framed) subj = obj = -1;
+    if (type == SK_EV_MESSAGE && noun && tok_is(c, t1, "cua")) {
+        int snd = unit_after_tokens(c, t1 + 1);
+        if (snd >= 0 && c->units[snd].person >= 0) {
+            size_t g = c->units[snd].t1;
+            if (tok_is(c, g, "gui")) {
+                size_t r0 = g + 1;
+                if (tok_is(c, r0, "toi") || tok_is(c, r0, "cho") || tok_is(c, r0, "den")) r0++;
+                int rc2 = unit_after_tokens(c, r0);
+                if (rc2 >= 0 && rc2 != snd) {
+                    subj = snd;
+                    obj = rc2;
+                }
+            }
+        }
+    }
     /* MESSAGE: "X gửi tới Y một bức thư": the recipient is named before the trigger. */
     if (type == SK_EV_MESSAGE && obj < 0 && subj >= 0) {
         for (size_t k = 0; k < c->n_units; k++) {
@@ -623,6 +820,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (noun && type == SK_EV_VISIT) {
         size_t q = t1;
         int dest = -1;
+        /* "chuyến thăm đến Mỹ của ông X" */
+        if (tok_is(c, q, "den") || tok_is(c, q, "toi") || tok_is(c, q, "sang")) q++;
         int k = unit_after_tokens(c, q);
         if (k >= 0 && (c->units[k].is_country || c->units[k].is_place)) {
             dest = k;
@@ -635,11 +834,14 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             if (g < 0 || c->units[g].person < 0) return SK_OK;
             subj = g;
             obj = dest;
+            /* "thăm Việt Nam sau chuyến thăm của Tổng thống X": the destination just named */
+            if (obj < 0 && c->last_visit_sent == (int)sent) obj = c->last_visit_dest;
             if (obj < 0) return SK_OK; /* no destination: a back-reference to a visit */
         }
     }
-    /* "Trong cuộc hội đàm với Y, X khẳng định …": X is the subject. */
-    if (noun && subj < 0 && obj >= 0) {
+    /* "Trong cuộc hội đàm với Y, X khẳng định …", "Phát biểu khi đang thăm Singapore, X nêu
+       rõ": a fronted clause; its subject follows the comma. */
+    if (subj < 0 && obj >= 0) {
         for (size_t k = (size_t)obj + 1; k < c->n_units; k++) {
             const unit_t *u = &c->units[k];
             if (sent_of(c, u->t0) != sent) break;
@@ -649,11 +851,20 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             if (memchr(g, ',', (size_t)(ge - g))) subj = (int)k;
             break;
         }
+        /* "Tại cuộc gặp với người đồng cấp Y, ông Y đã hứa …": the other side is the one
+           the article is following */
+        if (subj >= 0 && c->units[subj].person >= 0 && c->units[subj].person == c->units[obj].person &&
+            c->last_subject >= 0 && c->units[c->last_subject].person != c->units[obj].person)
+            subj = c->last_subject;
     }
     /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject. */
     if (noun && subj < 0 && obj >= 0 && c->units[obj].t0 > 0 && tok_is(c, c->units[obj].t0 - 1, "cua")) {
         subj = obj;
         obj = -1;
+    }
+    if (type == SK_EV_VISIT && obj >= 0 && (c->units[obj].is_country || c->units[obj].is_place)) {
+        c->last_visit_dest = obj;
+        c->last_visit_sent = (int)sent;
     }
     if (type == SK_EV_VISIT && obj >= 0 && c->units[obj].t0 > 0) {
         /* "chuyến thăm chính thức Việt Nam của Tổng thống X" */
@@ -668,15 +879,74 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     /* Sentence without its own subject: carried from the previous event ("Cùng ngày, …"). */
+    int carried = 0;
     if (subj < 0 && !noun && c->last_subject >= 0 && obj >= 0 && c->last_subject != obj) {
         size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
-        if (t0 - first_tok <= 8) subj = c->last_subject;
+        if (t0 - first_tok <= 8) {
+            subj = c->last_subject;
+            carried = 1;
+        }
     }
 #ifdef SK_DEBUG_EVENTS
-    fprintf(stderr, "[%s] trig '%.*s' subj=%s obj=%s\n", c->a->doc, (int)(tm->end - tm->start),
-            c->a->text + tm->start, subj >= 0 ? c->units[subj].name : "-",
+    fprintf(stderr, "[%s] trig '%.*s' subj=%d:%s obj=%d:%s\n", c->a->doc, (int)(tm->end - tm->start),
+            c->a->text + tm->start, subj, subj >= 0 ? c->units[subj].name : "-", obj,
             obj >= 0 ? c->units[obj].name : "-");
 #endif
+    /* "các quan chức cấp cao ASEAN - Trung Quốc đã tổ chức cuộc họp", "Đối thoại Chính sách
+       Quốc phòng Việt Nam - Cuba": a hyphenated pair of countries or bodies in the clause. */
+    if (subj < 0 || obj < 0) {
+        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        for (size_t k = 0; k + 1 < c->n_units; k++) {
+            const unit_t *a1 = &c->units[k], *a2 = &c->units[k + 1];
+            if (a1->t0 < lo || sent_of(c, a1->t0) != sent) continue;
+            if (a1->person >= 0 || a2->person >= 0 || a1->is_place || a2->is_place) continue;
+            if (a2->t0 != a1->t1 || !a1->country || !a2->country) continue;
+            const char *g = c->a->text + c->m->tokens[a1->t1 - 1].end;
+            const char *ge = c->a->text + c->m->tokens[a2->t0].start;
+            if (ge - g < 1 || ge - g > 3 || !memchr(g, '-', (size_t)(ge - g))) continue;
+            /* "Việt Nam - Philippines - Trung Quốc": three parties are not two sides */
+            if (k + 2 < c->n_units && c->units[k + 2].t0 == a2->t1 &&
+                memchr(c->a->text + c->m->tokens[a2->t1 - 1].end, '-',
+                       c->m->tokens[c->units[k + 2].t0].start - c->m->tokens[a2->t1 - 1].end))
+                continue;
+            if (k > 0 && c->units[k - 1].t1 == a1->t0 && c->units[k - 1].person < 0 &&
+                memchr(c->a->text + c->m->tokens[a1->t0 - 1].end, '-',
+                       c->m->tokens[a1->t0].start - c->m->tokens[a1->t0 - 1].end))
+                continue;
+            /* near the trigger: within the clause, at most 12 tokens away */
+            size_t d = a1->t0 > t0 ? a1->t0 - t1 : t0 - a2->t1;
+            if (d > 12 || clause_break(c, a1->t0 < t0 ? a2->t1 - 1 : t0, a1->t0 < t0 ? t0 : a1->t0))
+                continue;
+            subj = (int)k;
+            obj = (int)k + 1;
+            break;
+        }
+    }
+    if (framed && (subj < 0 || obj < 0)) return SK_OK;
+    /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
+       ký năm 1995": the article's main pair. */
+    if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {
+        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        size_t hi = sk_mentions_token_at(c->m, c->a->sentences[sent].end);
+        int both = both_sides_phrase(c, lo, hi);
+        /* countries as sides only when "hai bên" governs the trigger ("Hai bên tổ chức đối
+           thoại"), or for an agreement; "Tại cuộc hội đàm, hai bên …" refers back */
+        if (both == 1 && type != SK_EV_AGREEMENT &&
+            !both_sides_phrase(c, t0 > 5 ? t0 - 5 : 0, t0))
+            both = 0;
+        /* an agreement, or a nominal mention ("Vòng đàm phán trước đó diễn ra …"), named
+           without any side: the article's main pair (a back-reference merges into the
+           contact already coded) */
+        int sideless_agreement = (type == SK_EV_AGREEMENT || noun) && subj < 0 && obj < 0;
+        if (both || sideless_agreement) {
+            int a0 = both == 2 ? c->pair_person[0] : c->pair_country_unit[0];
+            int a1 = both == 2 ? c->pair_person[1] : c->pair_country_unit[1];
+            if (a0 >= 0 && a1 >= 0) {
+                subj = a0;
+                obj = a1;
+            }
+        }
+    }
     if (subj < 0 || obj < 0 || subj == obj) return SK_OK;
     const unit_t *us = &c->units[subj], *uo = &c->units[obj];
     if (us->person >= 0 && us->person == uo->person) return SK_OK;
@@ -717,6 +987,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         ev.date.precision = tx->precision;
         if (tx->future) ev.planned = 1;
     }
+    /* a subject carried from the previous sentence carries its plans ("Ông X sẽ đến A. …
+       và chào xã giao B") */
+    if (carried && c->last_planned && !ev.past_marked) ev.planned = 1;
     /* "hôm qua", "chiều qua": it happened */
     if (tx && tx->cls == SK_TIMEX_RELATIVE && !tx->future && tx->end > tx->start &&
         tok_is(c, sk_mentions_token_at(c->m, tx->end) - 1, "qua"))
@@ -739,9 +1012,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     } else if (subj_other >= 0) {
         other_s = subj_other;
     }
-    if (!strcmp(dir, "host"))
+    /* "first side" = host, caller, sender: the subject for "tiếp" and "gửi" */
+    if (!strcmp(dir, "host") || !strcmp(dir, "sender"))
         host_is_subject = !passive;
-    else if (!strcmp(dir, "guest") || !strcmp(dir, "sender"))
+    else if (!strcmp(dir, "guest"))
         host_is_subject = passive;
     else {
         /* symmetric: the side at home hosts */
@@ -763,8 +1037,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         /* guest = subject (the visitor); host = the named inviter, else the destination */
         host_is_subject = 0;
         if (uo->is_country || uo->is_place) {
-            ev.location_name = uo->name;
+            const sk_mention_t *x = &c->m->items[uo->mention];
+            ev.location_name = sk_arena_strndup(c->a->arena, c->a->text + x->start, x->end - x->start);
             ev.location_country = uo->country;
+            ev.location_inferred = 0;
         }
     }
     int first = host_is_subject ? lead_s : lead_o, second = host_is_subject ? lead_o : lead_s;
@@ -773,15 +1049,19 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         fill_side(c, &ev.sides[1], role_name(ev.type, 0), second, second_o))
         return SK_ENOMEM;
     set_codes(&ev);
-    if (c->units[subj].person >= 0) c->last_subject = subj;
-    if (ev.type == SK_EV_VISIT && !ev.planned && ev.location_country) {
-        c->visit_dest_country = ev.location_country;
+    if (c->units[subj].person >= 0) {
+        c->last_subject = subj;
+        c->last_planned = ev.planned;
+    }
+    if (ev.type == SK_EV_VISIT && !ev.planned && (ev.location_country || ev.sides[0].country)) {
+        c->visit_dest_country = ev.location_country ? ev.location_country : ev.sides[0].country;
         c->visit_dest_name = ev.location_name;
     }
     /* a meeting inside a visit takes place in the visited country */
     if (ev.type == SK_EV_MEET && !ev.location_name && c->visit_dest_country) {
         ev.location_name = c->visit_dest_name;
         ev.location_country = c->visit_dest_country;
+        ev.location_inferred = 1;
     }
     return add_event(c, &ev);
 }
@@ -794,7 +1074,10 @@ static size_t find_inviters(const ev_ctx_t *c, int *out, size_t cap) {
         int k = unit_after_tokens(c, i + 3);
         while (k >= 0 && n < cap && c->units[k].person >= 0) {
             out[n++] = k;
-            if (k + 1 < (int)c->n_units && coordinated_before(c, k + 1) == k)
+            /* "… của Thủ tướng A và Thủ tướng B" */
+            const unit_t *nx = k + 1 < (int)c->n_units ? &c->units[k + 1] : NULL;
+            if (nx && nx->person >= 0 && nx->t0 == c->units[k].t1 + 1 &&
+                tok_is(c, c->units[k].t1, "va"))
                 k = k + 1;
             else
                 break;
@@ -861,6 +1144,84 @@ static int visit_hosts(ev_ctx_t *c) {
     return SK_OK;
 }
 
+/* ---- years from office terms -------------------------------------------- */
+
+typedef struct term_ctx {
+    const char *title_fold;
+    int lo, hi, hit;
+} term_ctx_t;
+
+static void term_cb(void *vctx, const char *office, const char *start, const char *end) {
+    term_ctx_t *t = vctx;
+    char of[512];
+    size_t n = sk_fold_str(office, strlen(office), of, sizeof of);
+    size_t tl = strlen(t->title_fold);
+    /* the article's title is the office or its beginning ("Chủ tịch nước" ~ "Chủ tịch nước
+       Cộng hòa xã hội chủ nghĩa Việt Nam") */
+    if (n < tl || strncmp(of, t->title_fold, tl) || (n > tl && of[tl] != ' ')) return;
+    int lo = start && *start ? atoi(start) : 0;
+    int hi = end && *end ? atoi(end) : 9999;
+    if (!lo) return;
+    if (!t->hit || lo < t->lo) t->lo = lo;
+    if (!t->hit || hi > t->hi) t->hi = hi;
+    t->hit = 1;
+}
+
+/* The year of an article without a publication date, inferred from who held which office
+ * when (person_offices.tsv): the intersection of the terms of the offices the article gives
+ * its people, narrowed by the years the text names. 0 when not unique. */
+static int year_from_terms(const ev_ctx_t *c) {
+    int lo = 0, hi = 9999, have = 0;
+    const sk_persons_t *ps = &c->m->persons;
+    for (size_t i = 0; i < ps->n; i++) {
+        const sk_person_t *p = &ps->items[i];
+        for (size_t k = 0; k < p->n_titles; k++) {
+            term_ctx_t t = {0};
+            char tf[256];
+            sk_fold_str(p->titles[k], strlen(p->titles[k]), tf, sizeof tf);
+            t.title_fold = tf;
+            sk_lexicon_person_offices(c->lex, p->name, term_cb, &t);
+            if (!t.hit) continue;
+            if (t.lo > lo) lo = t.lo;
+            if (t.hi < hi) hi = t.hi;
+            have = 1;
+        }
+    }
+    if (!have || lo > hi) return 0;
+    if (lo == hi) return lo;
+    /* every four-digit year written in the text ("Năm APEC Việt Nam 2017") */
+    int year = 0;
+    const char *txt = c->a->text;
+    for (size_t i = 0; i + 4 <= c->a->text_len; i++) {
+        if (!(txt[i] >= '0' && txt[i] <= '9') || (i > 0 && txt[i - 1] >= '0' && txt[i - 1] <= '9'))
+            continue;
+        size_t j = i;
+        while (j < c->a->text_len && txt[j] >= '0' && txt[j] <= '9') j++;
+        if (j - i != 4 || (j < c->a->text_len && (txt[j] == '.' || txt[j] == ',') &&
+                           j + 1 < c->a->text_len && txt[j + 1] >= '0' && txt[j + 1] <= '9'))
+            continue;
+        int y = atoi(txt + i);
+        if (y < lo || y > hi) continue;
+        if (year && year != y) return 0;
+        year = y;
+    }
+    return year;
+}
+
+/* "--06-20" -> "2018-06-20" (both ends of a range). */
+static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
+    char buf[64];
+    const char *slash = strchr(iso, '/');
+    if (slash && !strncmp(slash + 1, "--", 2))
+        snprintf(buf, sizeof buf, "%04d%.*s/%04d%s", year, (int)(slash - iso - 1), iso + 1, year,
+                 slash + 2);
+    else if (!slash)
+        snprintf(buf, sizeof buf, "%04d%s", year, iso + 1);
+    else
+        return iso;
+    return sk_arena_strdup(c->a->arena, buf);
+}
+
 /* Fill what a sentence alone could not date:
  *  - an undated event takes the article's date when the body names exactly one day
  *    (one day-precise date, or one range for visits). Years are never guessed: a
@@ -879,6 +1240,7 @@ static void fill_dates(ev_ctx_t *c) {
             day = t;
         }
     }
+    int year = c->a->published ? 0 : -1;
     for (size_t i = 0; i < c->n_ev; i++) {
         sk_event_t *e = &c->ev[i];
         if (!e->date.iso && !e->planned) {
@@ -888,7 +1250,44 @@ static void fill_dates(ev_ctx_t *c) {
                 e->date.precision = t->precision;
             }
         }
+        if (e->date.iso && !strncmp(e->date.iso, "--", 2)) {
+            if (year < 0) year = year_from_terms(c);
+            if (year > 0) {
+                e->date.iso = with_year(c, e->date.iso, year);
+                e->date.inferred = 1;
+            }
+        }
     }
+}
+
+/* A foreign delegation reported without its leader ("tiếp Đoàn đại biểu Đảng Cộng sản
+ * Pháp") is led by the one person of unknown country the article names, who speaks for it
+ * ("đồng chí Jean Charles Negres cho rằng …"). Only when there is exactly one such person. */
+static int delegation_speakers(ev_ctx_t *c) {
+    int only = -1, n = 0;
+    for (size_t k = 0; k < c->n_units; k++) {
+        const unit_t *u = &c->units[k];
+        if (u->person < 0 || u->country) continue;
+        if (only >= 0 && c->units[only].person == u->person) continue;
+        if (n++ == 0) only = (int)k;
+    }
+    if (n != 1) return SK_OK;
+    const unit_t *sp = &c->units[only];
+    for (size_t i = 0; i < c->n_ev; i++)
+        for (int k = 0; k < 2; k++) {
+            sk_side_t *sd = &c->ev[i].sides[k];
+            if (sd->actors[0].kind != SK_ACTOR_ORGANIZATION || !sd->country ||
+                !strcmp(sd->country, "VNM") || (c->ev[i].type == SK_EV_VISIT && k == 0))
+                continue;
+            sk_actor_t *na = sk_arena_alloc(c->a->arena, (sd->n_actors + 1) * sizeof *na);
+            if (!na) return SK_ENOMEM;
+            set_actor_from_unit(c, &na[0], sp);
+            na[0].country = sd->country;
+            memcpy(na + 1, sd->actors, sd->n_actors * sizeof *na);
+            sd->actors = na;
+            sd->n_actors++;
+        }
+    return SK_OK;
 }
 
 int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
@@ -897,9 +1296,11 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     a->events = out;
     if (!a->mentions) return SK_OK;
     ev_ctx_t c = {.lex = lex, .a = a, .m = a->mentions, .last_subject = -1,
-                  .visit_guest_person = -1};
+                  .visit_guest_person = -1, .pair_person = {-1, -1}, .pair_country_unit = {-1, -1},
+                  .last_visit_dest = -1, .last_visit_sent = -1};
     int rc = build_units(&c);
     if (rc) return rc;
+    main_pair(&c);
     /* Visits first, so meetings inside them know where they happen. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < c.m->n_triggers; k++) {
@@ -908,7 +1309,7 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
             if ((pass == 0) != is_visit) continue;
             if ((rc = code_trigger(&c, &c.m->triggers[k]))) return rc;
         }
-    if ((rc = visit_hosts(&c))) return rc;
+    if ((rc = visit_hosts(&c)) || (rc = delegation_speakers(&c))) return rc;
     fill_dates(&c);
     /* Text order for output. */
     for (size_t i = 1; i < c.n_ev; i++)

@@ -6,6 +6,25 @@
 #include <utf8proc.h>
 
 int sk_utf8_decode(const char *s, size_t len, int32_t *cp) {
+    /* Inline the 1- to 3-byte cases with exactly utf8proc_iterate's checks (it was
+     * 5% of `sukien code` as a library call); 4-byte and invalid input go to it. */
+    const unsigned char *u = (const unsigned char *)s;
+    if (len >= 1 && u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (len >= 2 && u[0] >= 0xC2 && u[0] < 0xE0 && (u[1] & 0xC0) == 0x80) {
+        *cp = ((int32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
+    }
+    if (len >= 3 && u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80 && !(u[0] == 0xED && u[1] > 0x9F)) {
+        int32_t c3 = ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (c3 >= 0x800) {
+            *cp = c3;
+            return 3;
+        }
+    }
     utf8proc_int32_t c;
     utf8proc_ssize_t n =
         utf8proc_iterate((const utf8proc_uint8_t *)s, len > 4 ? 4 : (utf8proc_ssize_t)len, &c);
@@ -29,6 +48,15 @@ static int is_zero_width(int32_t cp) {
     return (cp >= 0x200B && cp <= 0x200D) || cp == 0xFEFF || cp == 0x2060 || cp == 0x00AD;
 }
 
+/* Code points that are NFC in any context: starters that never compose with a
+ * neighbour and have no singleton or excluded decomposition (checked against
+ * utf8proc in tests/unit/test_normalize.c). Covers precomposed Vietnamese, so
+ * most articles skip utf8proc_map, which was a quarter of `sukien code`. */
+static int nfc_stable(int32_t cp) {
+    return (cp >= 0xA0 && cp <= 0x2FF) || (cp >= 0x1E00 && cp <= 0x1EFF) ||
+           (cp >= 0x2010 && cp <= 0x205E);
+}
+
 static int is_odd_space(int32_t cp) {
     return cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
            cp == 0x3000 || cp == 0x2028 || cp == 0x2029;
@@ -42,7 +70,7 @@ int sk_normalize_text(const char *in, size_t len, char **out, size_t *out_len, s
     char *clean = malloc(cap);
     if (!clean) return SK_ENOMEM;
     size_t o = 0;
-    int ascii_only = 1;
+    int ascii_only = 1, nfc_fast = 1;
     for (size_t i = 0; i < len;) {
         unsigned char b = (unsigned char)in[i];
         if (b < 0x80) {
@@ -79,6 +107,7 @@ int sk_normalize_text(const char *in, size_t len, char **out, size_t *out_len, s
             clean[o++] = ' ';
             ctl++;
         } else {
+            if (!nfc_stable(cp)) nfc_fast = 0;
             memcpy(clean + o, in + i, (size_t)n);
             o += (size_t)n;
         }
@@ -87,7 +116,7 @@ int sk_normalize_text(const char *in, size_t len, char **out, size_t *out_len, s
     clean[o] = '\0';
     if (n_invalid) *n_invalid = bad;
     if (n_controls) *n_controls = ctl;
-    if (ascii_only) {
+    if (ascii_only || nfc_fast) {
         *out = clean;
         *out_len = o;
         return SK_OK;
@@ -258,7 +287,11 @@ static const char *const NEW_TONE[] = {"oà", "oá", "oả", "oã", "oạ", "oè
 size_t sk_tone_canon(const char *s, size_t len, char *out) {
     size_t o = 0;
     for (size_t i = 0; i < len;) {
-        if ((unsigned char)s[i] >= 0x80) {
+        /* Every OLD_TONE entry is a 2- or 3-byte vowel then ASCII a, e or y: test that
+         * first (this loop ran on every non-ASCII byte of every lexicon candidate). */
+        if ((unsigned char)s[i] >= 0x80 &&
+            ((i + 2 < len && strchr("aey", s[i + 2]) && s[i + 2]) ||
+             (i + 3 < len && strchr("aey", s[i + 3]) && s[i + 3]))) {
             for (size_t k = 0; k < SK_ARRAY_LEN(OLD_TONE); k++) {
                 size_t n = strlen(OLD_TONE[k]);
                 if (i + n > len || memcmp(s + i, OLD_TONE[k], n) != 0) continue;

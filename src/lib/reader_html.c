@@ -102,6 +102,17 @@ static int attr_eq(const xmlNode *n, const char *attr, const char *value) {
     return eq;
 }
 
+static int holds_main(const xmlNode *n, int depth) {
+    if (depth > 40) return 0;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (name_is(c, "h1") || name_is(c, "article") || attr_eq(c, "itemprop", "articleBody"))
+            return 1;
+        if (holds_main(c, depth + 1)) return 1;
+    }
+    return 0;
+}
+
 static int is_skipped(const xmlNode *n, int in_article) {
     if (n->type != XML_ELEMENT_NODE) return 0;
     if (name_in(n, SKIP_TAGS)) return 1;
@@ -112,7 +123,9 @@ static int is_skipped(const xmlNode *n, int in_article) {
     if (attr_has(n, "role", ROLES) || attr_eq(n, "aria-hidden", "true") ||
         xmlHasProp(n, (const xmlChar *)"hidden") || attr_has(n, "style", HIDDEN))
         return 1;
-    return attr_has(n, "class", SKIP_ATTR) || attr_has(n, "id", SKIP_ATTR);
+    /* Class names are a weak signal ("sidebar-1" can be the main column):
+     * never drop an element that holds the headline or the article. */
+    return (attr_has(n, "class", SKIP_ATTR) || attr_has(n, "id", SKIP_ATTR)) && !holds_main(n, 0);
 }
 
 /* ---- text of a subtree ------------------------------------------------------------ */
@@ -371,6 +384,27 @@ static const char *host_of(sk_article_t *a, const char *url) {
     return n ? sk_arena_strndup(a->arena, p, n) : NULL;
 }
 
+/* "Headline - Báo X" / "Headline | x.vn": drop the site name from a <title>.
+ * Only a suffix naming the outlet or looking like a site goes: headlines use
+ * " - " themselves ("Việt Nam - Lào ký kết"). */
+static void strip_site_suffix(char *t, const char *outlet) {
+    char *cut = NULL;
+    for (char *p = t; (p = strstr(p, " - ")); p += 3)
+        cut = p;
+    char *bar = strrchr(t, '|');
+    if (bar && bar > t && bar[-1] == ' ' && (!cut || bar - 1 > cut)) cut = bar - 1;
+    if (!cut || cut == t) return;
+    const char *suffix = cut + 3;
+    if (*suffix == ' ') suffix++;
+    char key[128];
+    size_t k = sk_fold_str(suffix, strlen(suffix), key, sizeof key);
+    int site = (outlet && !strcasecmp(suffix, outlet)) || memchr(key, '.', k) ||
+               !strncmp(key, "bao ", 4) || !strncmp(key, "tap chi ", 8) ||
+               !strncmp(key, "cong thong tin", 14) || strstr(key, "online") ||
+               strstr(key, "news") || !strncmp(key, "truyen hinh", 11);
+    if (site && strlen(suffix) < 60) *cut = '\0';
+}
+
 /* ---- error counting ------------------------------------------------------------------ */
 
 typedef struct {
@@ -388,10 +422,41 @@ static void on_error(void *ctx, xmlErrorPtr err) {
     }
 }
 
+/* libxml2 reads an HTML page without a charset declaration as Latin-1; a page
+ * that declares nothing but decodes as UTF-8 is UTF-8. */
+static const char *guess_encoding(const char *html, size_t len) {
+    size_t n = len < 4096 ? len : 4096;
+    char head[4097];
+    for (size_t i = 0; i < n; i++) {
+        char c = html[i];
+        head[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    head[n] = '\0';
+    if (memmem(head, n, "charset", 7) || memmem(head, n, "encoding=", 9)) return NULL;
+    size_t bad = 0, high = 0;
+    for (size_t i = 0; i < len;) {
+        if ((unsigned char)html[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int k = sk_utf8_decode(html + i, len - i, &cp);
+        high++;
+        if (k < 0) {
+            bad++;
+            i++;
+        } else {
+            i += (size_t)k;
+        }
+    }
+    return bad * 20 <= high ? "UTF-8" : NULL;
+}
+
 int sk_html_extract(sk_article_t *a, const char *html, size_t len, const char *encoding,
                     const char *base_url, sk_diag_fn diag, void *diag_ctx, int *repaired) {
     *repaired = 0;
     if (len > INT32_MAX) return SK_ETOOBIG;
+    if (!encoding) encoding = guess_encoding(html, len);
     htmlParserCtxtPtr pc = htmlNewParserCtxt();
     if (!pc) return SK_ENOMEM;
     errs_t errs = {0, 0};
@@ -423,12 +488,14 @@ int sk_html_extract(sk_article_t *a, const char *html, size_t len, const char *e
         a->title = tidy_meta(a, h);
         xmlFree(h);
     }
-    if (!a->title) a->title = tidy_meta(a, m.title);
+    int title_from_head = 0;
+    if (!a->title) title_from_head = (a->title = tidy_meta(a, m.title)) != NULL;
     if (!a->published)
         a->published = tidy_meta(a, m.published ? m.published : m.ld_date ? m.ld_date : m.time_dt);
     if (!a->url) a->url = tidy_meta(a, m.canonical ? m.canonical : m.url);
     if (!a->outlet) a->outlet = tidy_meta(a, m.site);
     if (!a->outlet) a->outlet = host_of(a, a->url ? a->url : base_url);
+    if (title_from_head) strip_site_suffix((char *)a->title, a->outlet);
 
     /* Body container. */
     xmlNode *body = root;
@@ -469,7 +536,14 @@ int sk_html_extract(sk_article_t *a, const char *html, size_t len, const char *e
                        errs.mismatched, errs.first_line);
         *repaired = 1;
     }
-    int r = sk_article_set_raw(a, text.p, text.n, diag, diag_ctx);
+    int r;
+    if (sk_text_is_normal(text.p, text.n)) {
+        a->raw = sk_arena_strndup(a->arena, text.p, text.n);
+        a->raw_len = text.n;
+        r = a->raw ? SK_OK : SK_ENOMEM;
+    } else {
+        r = sk_article_set_raw(a, text.p, text.n, diag, diag_ctx);
+    }
     if (r < 0) {
         rc = r;
         goto cleanup;

@@ -71,8 +71,19 @@ static int starts_sentence(const char *t, size_t len, size_t i, int digit_ok) {
     return sk_is_upper(cp);
 }
 
+/* A list number opening a sentence: "1.", "12.", "IV." */
+static int is_list_marker(const char *tok, size_t n) {
+    if (!n || n > 4) return 0;
+    size_t digits = 0, roman = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (tok[i] >= '0' && tok[i] <= '9') digits++;
+        if (tok[i] == 'I' || tok[i] == 'V' || tok[i] == 'X') roman++;
+    }
+    return (digits == n && n <= 3) || roman == n;
+}
+
 /* Token ending just before the dot at t[dot]: letters and inner dots. */
-static int dot_is_abbrev(const char *t, size_t dot, int *word_before) {
+static int dot_is_abbrev(const char *t, size_t sent_start, size_t dot, int *word_before) {
     size_t b = dot;
     while (b > 0) {
         unsigned char c = (unsigned char)t[b - 1];
@@ -88,8 +99,13 @@ static int dot_is_abbrev(const char *t, size_t dot, int *word_before) {
     /* A lone capital initial: "J." "Q." (one code point, upper case). */
     int32_t cp;
     int k = sk_utf8_decode(tok, n, &cp);
-    if (k > 0 && (size_t)k == n && sk_is_upper(cp)) return 1;
+    /* Only Latin capitals and Đ: "châu Á." ends a sentence. */
+    if (k > 0 && (size_t)k == n && ((cp >= 'A' && cp <= 'Z') || cp == 0x110)) return 1;
     if (is_abbrev(tok, n)) return 1;
+    size_t first = sent_start;
+    while (first < dot && (t[first] == ' ' || t[first] == '\t'))
+        first++;
+    if (b == first && is_list_marker(tok, n)) return 1;
     const char *last = memrchr(tok, '.', n); /* "GS.TS" -> "TS" */
     if (last && is_abbrev(last + 1, (size_t)(tok + n - last - 1))) return 1;
     unsigned char lc = (unsigned char)t[dot - 1];
@@ -104,6 +120,10 @@ int sk_sentence_split_text(sk_arena_t *arena, const char *t, size_t len, sk_sent
     if (!s) return SK_ENOMEM;
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
+        /* Only \n . ! ? and the lead byte of "…" can end a sentence. */
+        while (i < len && !(t[i] == '\n' || t[i] == '.' || t[i] == '!' || t[i] == '?' ||
+                            (unsigned char)t[i] == 0xE2))
+            i++;
         size_t end = 0, next = 0;
         int cut = 0;
         if (i == len || t[i] == '\n') {
@@ -143,7 +163,7 @@ int sk_sentence_split_text(sk_arena_t *arena, const char *t, size_t len, sk_sent
                     while (after < len && (t[after] == ' ' || t[after] == '\t'))
                         after++;
                     int word_before = 1;
-                    if (kind == 1 && dot_is_abbrev(t, i, &word_before)) {
+                    if (kind == 1 && dot_is_abbrev(t, start, i, &word_before)) {
                         /* not an end */
                     } else if (after < len && t[after] != '\n' &&
                                starts_sentence(t, len, after, kind == 2 || word_before)) {

@@ -44,6 +44,8 @@ typedef struct sk_store sk_store_t;
 enum {
     SK_STORE_READONLY = 1 << 0, /* queries only; fails with SK_ENOTFOUND if the store is absent */
     SK_STORE_NOFTS = 1 << 1,    /* ingest: do not maintain the full-text index (faster) */
+    SK_STORE_RECODE = 1 << 2,   /* ingest: sk_store_put replaces an article even when its
+                                   hash is unchanged (after a lexicon or coder update) */
 };
 
 /* Open a store. `target` is a file path (SQLite; created with the schema
@@ -70,6 +72,11 @@ void sk_article_hash(const sk_article_t *article, char out[17]);
 /* 1 when the store already holds this doc with this hash (the article needs
  * no coding), 0 when absent or changed, negative on error. */
 int sk_store_has_article(sk_store_t *self, const char *doc, const char *hash);
+
+/* Call fn(ctx, doc, hash) for every stored article (in doc order), e.g. to
+ * skip unchanged input before coding it. Strings are valid during the call. */
+typedef void (*sk_store_hash_fn)(void *ctx, const char *doc, const char *hash);
+int sk_store_each_article_hash(sk_store_t *self, sk_store_hash_fn fn, void *ctx);
 
 /* A batch is one transaction: either every article put in it is stored,
  * with its merged events and derived tables up to date, or none is. */

@@ -164,6 +164,7 @@ enum {
     KW_DENY,     /* số, trang, tập, ...: the number after them is not a date */
     KW_VUA,      /* vừa (vừa qua) */
     KW_YEAR_PREP, /* ký, trong: words before a bare year ("ký 1995") */
+    KW_TRO,       /* trở ("từ 2020 trở đi") */
     KW_SAFE, /* tại, ở, vừa, là, sẽ, đã, khi: may follow a date, never a fraction's noun */
 };
 
@@ -171,32 +172,32 @@ static const struct {
     const char *word;
     int kw;
 } KEYWORDS[] = {
-    {"ngày", KW_NGAY},       {"tháng", KW_THANG},  {"năm", KW_NAM},       {"hôm", KW_HOM},
-    {"sáng", KW_SANG},       {"chiều", KW_CHIEU},  {"tối", KW_TOI},       {"trưa", KW_TRUA},
-    {"đêm", KW_DEM},         {"khuya", KW_KHUYA},  {"rạng", KW_RANG},     {"sớm", KW_SOM},
-    {"nay", KW_NAY},         {"này", KW_NAY_THIS}, {"qua", KW_QUA},       {"mai", KW_MAI},
-    {"kia", KW_KIA},         {"tuần", KW_TUAN},    {"trước", KW_TRUOC},   {"tới", KW_TOI_NEXT},
-    {"sau", KW_SAU},         {"ngoái", KW_NGOAI},  {"cùng", KW_CUNG},     {"đó", KW_DO},
-    {"ấy", KW_AY},           {"từ", KW_TU},        {"đến", KW_DEN},       {"thứ", KW_THU},
-    {"hai", KW_HAI},         {"ba", KW_BA},        {"tư", KW_TU_WED},     {"sáu", KW_SAU_FRI},
-    {"bảy", KW_BAY},         {"chủ", KW_CHU},      {"nhật", KW_NHAT},     {"đầu", KW_DAU},
-    {"cuối", KW_CUOI},       {"giữa", KW_GIUA},    {"ngay", KW_NGAY_ADV}, {"vào", KW_VAO},
-    {"hồi", KW_HOI},         {"mùng", KW_MUNG},    {"mồng", KW_MUNG},     {"và", KW_VA},
-    {"tiếp", KW_TIEP},       {"theo", KW_THEO},    {"những", KW_PLURAL},  {"các", KW_PLURAL},
-    {"mấy", KW_PLURAL},      {"nhiều", KW_PLURAL}, {"vài", KW_PLURAL},    {"mỗi", KW_PLURAL},
-    {"hằng", KW_PLURAL},     {"hàng", KW_PLURAL},  {"thập", KW_DECADE},   {"số", KW_DENY},
-    {"trang", KW_DENY},      {"tập", KW_DENY},     {"câu", KW_DENY},      {"bài", KW_DENY},
-    {"phòng", KW_DENY},      {"nhà", KW_DENY},     {"ngõ", KW_DENY},      {"ngách", KW_DENY},
-    {"hẻm", KW_DENY},        {"kiệt", KW_DENY},    {"lô", KW_DENY},       {"tỷ", KW_DENY},
-    {"tỉ", KW_DENY},         {"lệ", KW_DENY},      {"hạng", KW_DENY},     {"điểm", KW_DENY},
-    {"chương", KW_DENY},     {"mục", KW_DENY},     {"khoản", KW_DENY},    {"điều", KW_DENY},
-    {"định", KW_DENY},       {"quyết", KW_DENY},   {"thông", KW_DENY},    {"thị", KW_DENY},
-    {"văn", KW_DENY},        {"luật", KW_DENY},    {"lần", KW_DENY},      {"thắng", KW_DENY},
-    {"thua", KW_DENY},       {"hòa", KW_DENY},     {"hoà", KW_DENY},      {"tại", KW_SAFE},
-    {"ở", KW_SAFE},          {"vừa", KW_VUA},      {"là", KW_SAFE},       {"sẽ", KW_SAFE},
-    {"đã", KW_SAFE},         {"khi", KW_SAFE},     {"mới", KW_SAFE},      {"ký", KW_YEAR_PREP},
-    {"trong", KW_YEAR_PREP}, {"kết", KW_DENY},     {"quả", KW_DENY},      {"biển", KW_DENY},
-    {"xe", KW_DENY},
+    {"ngày", KW_NGAY},    {"tháng", KW_THANG},     {"năm", KW_NAM},       {"hôm", KW_HOM},
+    {"sáng", KW_SANG},    {"chiều", KW_CHIEU},     {"tối", KW_TOI},       {"trưa", KW_TRUA},
+    {"đêm", KW_DEM},      {"khuya", KW_KHUYA},     {"rạng", KW_RANG},     {"sớm", KW_SOM},
+    {"nay", KW_NAY},      {"này", KW_NAY_THIS},    {"qua", KW_QUA},       {"mai", KW_MAI},
+    {"kia", KW_KIA},      {"tuần", KW_TUAN},       {"trước", KW_TRUOC},   {"tới", KW_TOI_NEXT},
+    {"sau", KW_SAU},      {"ngoái", KW_NGOAI},     {"cùng", KW_CUNG},     {"đó", KW_DO},
+    {"ấy", KW_AY},        {"từ", KW_TU},           {"đến", KW_DEN},       {"thứ", KW_THU},
+    {"hai", KW_HAI},      {"ba", KW_BA},           {"tư", KW_TU_WED},     {"sáu", KW_SAU_FRI},
+    {"bảy", KW_BAY},      {"chủ", KW_CHU},         {"nhật", KW_NHAT},     {"đầu", KW_DAU},
+    {"cuối", KW_CUOI},    {"giữa", KW_GIUA},       {"ngay", KW_NGAY_ADV}, {"vào", KW_VAO},
+    {"hồi", KW_HOI},      {"mùng", KW_MUNG},       {"mồng", KW_MUNG},     {"và", KW_VA},
+    {"tiếp", KW_TIEP},    {"theo", KW_THEO},       {"những", KW_PLURAL},  {"các", KW_PLURAL},
+    {"mấy", KW_PLURAL},   {"nhiều", KW_PLURAL},    {"vài", KW_PLURAL},    {"mỗi", KW_PLURAL},
+    {"hằng", KW_PLURAL},  {"hàng", KW_PLURAL},     {"thập", KW_DECADE},   {"số", KW_DENY},
+    {"trang", KW_DENY},   {"tập", KW_DENY},        {"câu", KW_DENY},      {"bài", KW_DENY},
+    {"phòng", KW_DENY},   {"nhà", KW_DENY},        {"ngõ", KW_DENY},      {"ngách", KW_DENY},
+    {"hẻm", KW_DENY},     {"kiệt", KW_DENY},       {"lô", KW_DENY},       {"tỷ", KW_DENY},
+    {"tỉ", KW_DENY},      {"lệ", KW_DENY},         {"hạng", KW_DENY},     {"điểm", KW_DENY},
+    {"chương", KW_DENY},  {"mục", KW_DENY},        {"khoản", KW_DENY},    {"điều", KW_DENY},
+    {"định", KW_DENY},    {"quyết", KW_DENY},      {"thông", KW_DENY},    {"thị", KW_DENY},
+    {"văn", KW_DENY},     {"luật", KW_DENY},       {"lần", KW_DENY},      {"thắng", KW_DENY},
+    {"thua", KW_DENY},    {"hòa", KW_DENY},        {"hoà", KW_DENY},      {"tại", KW_SAFE},
+    {"ở", KW_SAFE},       {"vừa", KW_VUA},         {"là", KW_SAFE},       {"sẽ", KW_SAFE},
+    {"đã", KW_SAFE},      {"khi", KW_SAFE},        {"mới", KW_SAFE},      {"trở", KW_TRO},
+    {"ký", KW_YEAR_PREP}, {"trong", KW_YEAR_PREP}, {"kết", KW_DENY},      {"quả", KW_DENY},
+    {"biển", KW_DENY},    {"xe", KW_DENY},
 };
 
 typedef struct tok {
@@ -670,7 +671,7 @@ static size_t range_connector(const scan_t *s, size_t i, int *is_and) {
         j = i + 1;
     else if (is_kw(s, i, KW_DEN) || is_kw(s, i, KW_TOI_NEXT))
         j = i + 1;
-    else if (is_kw(s, i, KW_VA)) {
+    else if (is_kw(s, i, KW_VA) || is_punct(s, i, ',')) { /* "25 và 26-10", "15, 16/6" */
         *is_and = 1;
         j = i + 1;
     } else
@@ -706,11 +707,39 @@ static size_t parse_core(const scan_t *s, size_t i, int licensed, core_t *c) {
         sk_date_parts_t d2;
         char sep = 0;
         size_t e = day_month(s, i + 2, -1, &d2, &sep);
+        if (!e) { /* "25-28 tháng 3-2018" */
+            int m, y;
+            size_t k = thang_month(s, i + 3, &m, &y);
+            if (k && valid_date(y, m, s->t[i + 2].val)) {
+                d2 = (sk_date_parts_t){y, m, s->t[i + 2].val};
+                e = k;
+                sep = '/';
+            }
+        }
         if (e && sep != '-' && d1 < d2.day && valid_date(d2.year, d2.month, d1)) {
             c->from = (sk_date_parts_t){d2.year, d2.month, d1};
             c->to = d2;
             c->range = 1;
             return c->end = e;
+        }
+    }
+
+    /* D/M-D/M[/Y] with the dash attached: "từ ngày 28/6-1/7". */
+    if (is_sep(s, i + 1) && !is_punct(s, i + 1, '-') && attached(s, i + 1) && attached(s, i + 2) &&
+        small_num(s, i + 2, 1, 12) && is_punct(s, i + 3, '-') && attached(s, i + 3) &&
+        attached(s, i + 4) && small_num(s, i + 4, 1, 31)) {
+        sk_date_parts_t b;
+        char sep = 0;
+        size_t e = day_month(s, i + 4, -1, &b, &sep);
+        sk_date_parts_t a = {0, s->t[i + 2].val, d1};
+        if (e && sep == s->t[i + 1].ch) {
+            if (b.year) a.year = b.month < a.month ? b.year - 1 : b.year;
+            if (range_ok(&a, &b) && valid_date(a.year, a.month, a.day)) {
+                c->from = a;
+                c->to = b;
+                c->range = 1;
+                return c->end = e;
+            }
         }
     }
 
@@ -871,9 +900,13 @@ static int year_prep(const scan_t *s, size_t i) {
     return 0;
 }
 
-static int preceded_by_plural(const scan_t *s, size_t i) {
-    return i > 0 && same_par(s, i) &&
-           (is_kw(s, i - 1, KW_PLURAL) || is_kw(s, i - 1, KW_DECADE) || is_num(s, i - 1));
+/* "những năm 1990", "các tháng", "mỗi tháng"; with count set, also a
+ * free-standing number ("6 tháng 9 ngày": a duration), but not "G20 tháng 7". */
+static int preceded_by_plural(const scan_t *s, size_t i, int count) {
+    if (i == 0 || !same_par(s, i)) return 0;
+    if (is_kw(s, i - 1, KW_PLURAL) || is_kw(s, i - 1, KW_DECADE)) return 1;
+    return count && is_num(s, i - 1) &&
+           (!attached(s, i - 1) || i < 2 || s->t[i - 2].kind == T_PUNCT);
 }
 
 typedef struct ctx {
@@ -962,6 +995,19 @@ static long explicit_after(ctx_t *c, const prefix_t *p, sk_timex_t *t, size_t en
     return emit_core(c, p, t, &core, i, paren);
 }
 
+/* A weekday alone is a date only with a word that makes it one ("hôm thứ Ba",
+ * "sáng thứ Bảy", "vào thứ Hai", "thứ Hai tới", "Ngày thứ Tư,"), or when it
+ * opens a clause: "Thứ Hai, ...". Not the ordinal "ngày thứ hai của chuyến
+ * thăm", not a name ("Hiếu Thứ Hai"). */
+static int bare_weekday_ok(const scan_t *s, const prefix_t *p) {
+    if (p->hom || p->pod || p->weak || p->wd_rel != WD_NEAREST_PAST) return 1;
+    if (!p->wd_title) return 0;
+    if (p->ngay) return 1;
+    size_t i = p->start;
+    int opens = i == 0 || !same_par(s, i) || s->t[i - 1].kind == T_PUNCT;
+    return opens && is_punct(s, p->wd_end, ',');
+}
+
 /* Try every form at token i. Returns tokens consumed (0 = nothing here), or a
  * negative status. */
 static long match_at(ctx_t *c, size_t i) {
@@ -1028,24 +1074,53 @@ static long match_at(ctx_t *c, size_t i) {
         t.future = p.weekday && (p.wd_rel == WD_NEXT || p.wd_rel == 1);
         if (parse_core(s, j, p.licensed, &core) && !bare_not_date(s, &p, &core))
             return emit_core(c, &p, &t, &core, i, p.paren);
-        /* A bare year after "ký", "từ", "hồi", "vào", "đến", "tới", "trước", "sau",
-         * "trong" when nothing but punctuation follows: "ký 1995,", "từ 1977,". */
-        if (j == i && is_year_tok(s, i) && s->t[i].val >= 1900 && s->t[i].val <= 2100 && i > 0 &&
-            same_par(s, i) && !attached(s, i) && year_prep(s, i - 1) &&
-            (i + 1 >= s->n || !same_par(s, i + 1) ||
-             (s->t[i + 1].kind == T_PUNCT && s->t[i + 1].ch != '%' && clean_end(s, i + 1)))) {
-            t.cls = SK_TIMEX_ABSOLUTE;
-            t.precision = SK_PREC_YEAR;
-            t.from = (sk_date_parts_t){s->t[i].val, 0, 0};
-            set_span(s, &t, i, i + 1);
-            resolve_absolute(o, &t);
-            int rc = emit(o, &t);
-            return rc ? rc : 1;
+        /* ISO 8601 in the text: "2024-10-07". */
+        if (is_year_tok(s, j) && clean_start(s, j) && is_punct(s, j + 1, '-') &&
+            attached(s, j + 1) && attached(s, j + 2) && small_num(s, j + 2, 1, 12) &&
+            s->t[j + 2].ndig == 2 && is_punct(s, j + 3, '-') && attached(s, j + 3) &&
+            attached(s, j + 4) && small_num(s, j + 4, 1, 31) && s->t[j + 4].ndig == 2 &&
+            (clean_end(s, j + 5) || (attached(s, j + 5) && s->t[j + 5].kind == T_WORD))) {
+            memset(&core, 0, sizeof core);
+            core.from = (sk_date_parts_t){s->t[j].val, s->t[j + 2].val, s->t[j + 4].val};
+            core.end = j + 5;
+            if (valid_date(core.from.year, core.from.month, core.from.day))
+                return emit_core(c, &p, &t, &core, i, 0);
+        }
+        /* A bare year or year range after "ký", "từ", "hồi", "vào", "đến", "tới",
+         * "trước", "sau", "trong", when only punctuation, "và" or "trở" follows:
+         * "ký 1995,", "từ 1977,", "từ 1994-2012 và", "từ 2026 đến 2030." */
+        size_t y0 = j;
+        if (is_year_tok(s, y0) && s->t[y0].val >= 1900 && s->t[y0].val <= 2100 &&
+            !attached(s, y0) && same_par(s, y0) &&
+            (p.tu ? y0 == i + 1 && !p.edge : y0 == i && i > 0 && year_prep(s, i - 1))) {
+            int y1 = s->t[y0].val, y2 = 0;
+            size_t e = y0 + 1;
+            if ((is_punct(s, e, '-') || is_kw(s, e, KW_DEN) || is_kw(s, e, KW_TOI_NEXT)) &&
+                same_par(s, e) && same_par(s, e + 1) && is_year_tok(s, e + 1) &&
+                s->t[e + 1].val > y1 && s->t[e + 1].val - y1 < 50) {
+                y2 = s->t[e + 1].val;
+                e += 2;
+            }
+            if (e >= s->n || !same_par(s, e) ||
+                (s->t[e].kind == T_PUNCT && s->t[e].ch != '%' && clean_end(s, e)) ||
+                is_kw(s, e, KW_VA) || is_kw(s, e, KW_TRO)) {
+                t.cls = SK_TIMEX_ABSOLUTE;
+                t.precision = SK_PREC_YEAR;
+                t.from = (sk_date_parts_t){y1, 0, 0};
+                if (y2) {
+                    t.is_range = 1;
+                    t.to = (sk_date_parts_t){y2, 0, 0};
+                }
+                set_span(s, &t, i, e);
+                resolve_absolute(o, &t);
+                int rc = emit(o, &t);
+                return rc ? rc : (long)(e - i);
+            }
         }
         return 0;
     }
     /* A weekday without a date: "hôm thứ Ba", "vào thứ Hai tới", "Chủ nhật tuần trước". */
-    if (p.weekday && (p.wd_title || p.hom || p.pod || p.weak || p.wd_rel != WD_NEAREST_PAST)) {
+    if (p.weekday && bare_weekday_ok(s, &p)) {
         t.cls = SK_TIMEX_RELATIVE;
         t.future = p.wd_rel == WD_NEXT || p.wd_rel == 1;
         if (o->has_pub) {
@@ -1073,7 +1148,7 @@ static long match_at(ctx_t *c, size_t i) {
 
     /* tháng M [/Y | năm Y], tháng M-M2/Y, relative months. */
     if (is_kw(s, j, KW_THANG) && (j == i || same_par(s, j)) && !p.weekday && !p.pod) {
-        if (preceded_by_plural(s, p.start)) return 0;
+        if (preceded_by_plural(s, p.start, 1)) return 0;
         size_t k = j + 1;
         if (small_num(s, k, 1, 12) && same_par(s, k) && clean_start(s, k)) {
             int m1 = s->t[k].val, m2 = 0, y = 0;
@@ -1138,13 +1213,19 @@ static long match_at(ctx_t *c, size_t i) {
         if (j > 0 && is_kw(s, j - 1, KW_THU)) return 0; /* thứ Năm */
         size_t k = j + 1;
         if (is_year_tok(s, k) && same_par(s, k) && clean_start(s, k)) {
-            if (preceded_by_plural(s, p.start)) return 0;
+            if (preceded_by_plural(s, p.start, 0)) return 0;
             int y1 = s->t[k].val, y2 = 0;
             size_t e = k + 1;
-            if (is_punct(s, e, '-') && same_par(s, e) && is_year_tok(s, e + 1) &&
-                s->t[e + 1].val > y1 && s->t[e + 1].val - y1 < 50) {
-                y2 = s->t[e + 1].val;
-                e += 2;
+            /* "năm 2021-2025", "từ năm 1999 đến 2004", "năm 2012 đến năm 2013" */
+            if ((is_punct(s, e, '-') || is_kw(s, e, KW_DEN) || is_kw(s, e, KW_TOI_NEXT)) &&
+                same_par(s, e)) {
+                size_t f = e + 1;
+                if (!is_punct(s, e, '-') && is_kw(s, f, KW_NAM) && same_par(s, f)) f++;
+                if (same_par(s, f) && is_year_tok(s, f) && s->t[f].val > y1 &&
+                    s->t[f].val - y1 < 50 && clean_end(s, f + 1)) {
+                    y2 = s->t[f].val;
+                    e = f + 1;
+                }
             }
             if (!clean_end(s, e)) return 0;
             t.cls = SK_TIMEX_ABSOLUTE;
@@ -1168,8 +1249,10 @@ static long match_at(ctx_t *c, size_t i) {
             if (dy == 99) return 0;
             /* "2 năm trước" = two years ago */
             int nprev = p.start > 0 && same_par(s, p.start) && small_num(s, p.start - 1, 1, 99);
+            /* the number may already belong to the previous expression ("hôm thứ 2 năm trước") */
+            if (nprev && o->n && o->items[o->n - 1].end > s->t[p.start - 1].start) nprev = 0;
             if (nprev && kw != KW_TRUOC) return 0;
-            if (preceded_by_plural(s, p.start) && !nprev) return 0;
+            if (preceded_by_plural(s, p.start, 1) && !nprev) return 0;
             if (nprev) dy = -s->t[p.start - 1].val;
             t.cls = SK_TIMEX_RELATIVE;
             t.future = dy > 0;
@@ -1189,7 +1272,7 @@ static long match_at(ctx_t *c, size_t i) {
     /* tuần trước / tuần qua / tuần này / tuần tới / tuần sau / đầu tuần / cuối tuần:
      * a week cannot be written as a date; kept so callers see a time is given. */
     if (is_kw(s, j, KW_TUAN) && (j == i || same_par(s, j)) && !p.weekday) {
-        if (preceded_by_plural(s, p.start)) return 0;
+        if (preceded_by_plural(s, p.start, 1)) return 0;
         size_t k = j + 1;
         int fut = 0, ok = p.edge != 0;
         size_t e = j + 1;

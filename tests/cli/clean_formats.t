@@ -72,3 +72,45 @@ for junk in 'Google News' '![]()' 'Minh Châu' 'Tin liên quan' 'nghị quyết 
     'chuyên trách' '\nnull' 'fb yt' 'Tin khác' 'Thời tiết' 'Giá vàng' '20:15'; do
   lacks out "$junk"
 done
+
+# A dateline at the top of a plain-text page gives the publication date.
+printf 'Tiêu đề bài viết\nThứ Ba, 05/11/2024 16:20\nNội dung bài viết.\n' >dateline.txt
+expect_exit 0 "$SUKIEN" clean dateline.txt
+contains out '"title":"Tiêu đề bài viết","published":"2024-11-05"'
+contains out '"text":"Tiêu đề bài viết\nNội dung bài viết."'
+
+# A page whose main column has a furniture-like class ("sidebar-1") and no
+# <article>: headline and lead outside the body container are put in front.
+expect_exit 0 "$SUKIEN" clean "$FIXTURES/html/cot-chinh.html"
+contains out '"title":"Thủ tướng tiếp Tổng giám đốc WHO","published":"2024-09-18T09:00:00+07:00","url":"https://mau.example.vn/thu-tuong-tiep-tong-giam-doc-who-456.html","outlet":"mau.example.vn"'
+contains out '"text":"Thủ tướng tiếp Tổng giám đốc WHO\nThủ tướng Đỗ Minh Quang đề nghị Tổ chức Y tế Thế giới'
+contains out 'tại trụ sở Chính phủ.\nBà Anna Berg cho biết'
+contains out 'đào tạo nhân lực.\nHai bên cũng thảo luận kế hoạch hợp tác giai đoạn 2025-2030.'
+for junk in 'Mới nhất' 'GMT+7' 'Nhật Minh' 'tiêm chủng' 'Chia sẻ' 'Ý kiến bạn đọc' 'Xem nhiều' \
+    'Giá xăng' 'Bản quyền'; do
+  lacks out "$junk"
+done
+
+# No charset declared anywhere: UTF-8 bytes are read as UTF-8, not Latin-1.
+printf '<html><body><p>Chủ tịch nước tiếp Đại sứ Pháp tại Phủ Chủ tịch.</p></body></html>' >nometa.html
+expect_exit 0 "$SUKIEN" clean nometa.html
+contains out '"text":"Chủ tịch nước tiếp Đại sứ Pháp tại Phủ Chủ tịch."'
+
+# Title from <title>: a site-name suffix goes, a dash inside the headline stays.
+printf '<html><head><title>Hai nước ký hiệp định - Báo Mẫu</title></head><body><p>Hai nước đã ký hiệp định thương mại tự do tại Hà Nội hôm nay.</p></body></html>' >t1.html
+printf '<html><head><title>Việt Nam - Lào ký kết</title></head><body><p>Hai nước đã ký hiệp định thương mại tự do tại Hà Nội hôm nay.</p></body></html>' >t2.html
+expect_exit 0 "$SUKIEN" clean t1.html t2.html
+contains out '"title":"Hai nước ký hiệp định",'
+contains out '"title":"Việt Nam - Lào ký kết",'
+
+# WET (Common Crawl extracted text): conversion records are plain-text pages.
+body='Chủ tịch nước tiếp Đại sứ Ấn Độ
+Sáng 9/4, tại Phủ Chủ tịch, Chủ tịch nước đã tiếp Đại sứ Ấn Độ đến chào từ biệt.
+Tin liên quan
+Một tin khác ngắn'
+len=$(printf '%s' "$body" | wc -c)
+{ printf 'WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: https://x.example.vn/a\r\nWARC-Date: 2025-04-09T05:00:00Z\r\nWARC-Record-ID: <urn:uuid:77777777-7777-7777-7777-777777777777>\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n' "$len"
+  printf '%s\r\n\r\n' "$body"; } >page.warc.wet
+expect_exit 0 "$SUKIEN" clean --format warc page.warc.wet
+contains out '{"doc":"urn:uuid:77777777-7777-7777-7777-777777777777","title":null,"published":"2025-04-09T05:00:00Z","url":"https://x.example.vn/a","outlet":null,"text":"Chủ tịch nước tiếp Đại sứ Ấn Độ\nSáng 9/4, tại Phủ Chủ tịch, Chủ tịch nước đã tiếp Đại sứ Ấn Độ đến chào từ biệt."'
+lacks out 'Một tin khác'

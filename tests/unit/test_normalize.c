@@ -1,6 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "check.h"
 #include "normalize.h"
 
@@ -23,6 +25,58 @@ static void test_nfc(void) {
     s = norm("Nguye\xcc\x82\xcc\x83n", 10, &bad, &ctl);
     CHECK_STR(s, "Nguyễn");
     free(s);
+}
+
+/* The fast path (no utf8proc_map when every code point is NFC-stable) must give
+ * what utf8proc gives: each stable range's code points beside ASCII, each other,
+ * and a following combining mark (which must take the slow path). */
+static void test_nfc_fast_path(void) {
+    static const int32_t ranges[][2] = {{0xA0, 0x2FF}, {0x1E00, 0x1EFF}, {0x2010, 0x205E}};
+    static const int32_t next[] = {'a', 0xE0, 0x1EA1, 0x2013, 0x0301, 0x0323, 0x0302};
+    int mismatches = 0;
+    for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
+        for (int32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+            /* spaces and soft hyphen are rewritten before NFC (see test_repair) */
+            if (cp == 0xA0 || cp == 0xAD || cp == 0x2028 || cp == 0x2029 || cp == 0x202F)
+                continue;
+            for (size_t k = 0; k < sizeof next / sizeof next[0]; k++) {
+                utf8proc_uint8_t in[16];
+                utf8proc_ssize_t n = 0;
+                n += utf8proc_encode_char('a', in + n);
+                n += utf8proc_encode_char(cp, in + n);
+                n += utf8proc_encode_char(next[k], in + n);
+                utf8proc_uint8_t *want = NULL;
+                if (utf8proc_map(in, n, &want, UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0) continue;
+                char *got = NULL;
+                size_t got_len = 0, bad = 0, ctl = 0;
+                if (sk_normalize_text((const char *)in, (size_t)n, &got, &got_len, &bad, &ctl) ==
+                        SK_OK &&
+                    ctl == 0 && strcmp(got, (const char *)want))
+                    mismatches++;
+                free(got);
+                free(want);
+            }
+        }
+    CHECK_INT(mismatches, 0);
+}
+
+/* sk_utf8_decode's inline cases agree with utf8proc_iterate on every lead and
+ * second byte, with third bytes at the edges of the continuation range. */
+static void test_utf8_decode(void) {
+    static const unsigned char third[] = {0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+    int mismatches = 0;
+    for (int b0 = 0; b0 < 256; b0++)
+        for (int b1 = 0; b1 < 256; b1++)
+            for (size_t k = 0; k < sizeof third; k++)
+                for (size_t len = 1; len <= 3; len++) {
+                    unsigned char in[4] = {(unsigned char)b0, (unsigned char)b1, third[k], 0x80};
+                    int32_t got = -7;
+                    utf8proc_int32_t want = -7;
+                    int n = sk_utf8_decode((const char *)in, len, &got);
+                    utf8proc_ssize_t m = utf8proc_iterate(in, (utf8proc_ssize_t)len, &want);
+                    if ((m <= 0) != (n < 0) || (m > 0 && (n != m || got != want))) mismatches++;
+                }
+    CHECK_INT(mismatches, 0);
 }
 
 static void test_repair(void) {
@@ -69,6 +123,8 @@ static void test_tone_placement(void) {
 
 int main(void) {
     test_nfc();
+    test_nfc_fast_path();
+    test_utf8_decode();
     test_repair();
     test_fold();
     test_tone_placement();

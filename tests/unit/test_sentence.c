@@ -49,6 +49,12 @@ static const case_t CASES[] = {
      "Quang cảnh buổi tiếp|Hai bên trao đổi!|Rất vui."},
     /* surrounding spaces are excluded */
     {"   Câu có khoảng trắng.    Câu hai.  ", "Câu có khoảng trắng.|Câu hai."},
+    {"Ông thăm Đông Nam Á. Sau đó về nước.", "Ông thăm Đông Nam Á.|Sau đó về nước."},
+    /* numbered list items stay whole */
+    {"Hai bên ra tuyên bố chung. 1. Nhận lời mời của Chủ tịch nước. 2. Hai bên nhất trí.",
+     "Hai bên ra tuyên bố chung.|1. Nhận lời mời của Chủ tịch nước.|2. Hai bên nhất trí."},
+    {"II. Quan hệ Việt Nam - Nga\n1. Nguyên thủ hai nước hội đàm.",
+     "II. Quan hệ Việt Nam - Nga|1. Nguyên thủ hai nước hội đàm."},
     {"", ""},
 };
 

@@ -48,6 +48,7 @@ static void test_day_month(void) {
               "2024-10-07[Ngày 7/10/2024]");
     CHECK_STR(describe("Thỏa thuận được ký 7-10-2024 tại Paris.", NULL), "2024-10-07[7-10-2024]");
     CHECK_STR(describe("Thỏa thuận được ký 7.10.2024 tại Paris.", NULL), "2024-10-07[7.10.2024]");
+    CHECK_STR(describe("Cập nhật 2024-10-07T09:30 và 2024-02-30.", NULL), "2024-10-07[2024-10-07]");
     CHECK_STR(describe("Ngày 21 tháng 5, đoàn tới Moskva.", NULL), "--05-21[Ngày 21 tháng 5]");
     CHECK_STR(describe("Ngày 21 tháng 5 năm 2018, đoàn tới Moskva.", NULL),
               "2018-05-21[Ngày 21 tháng 5 năm 2018]");
@@ -99,6 +100,21 @@ static void test_ranges(void) {
               "~-[Trước đó]; --10-25/--10-26[ngày 25 và 26-10]");
     CHECK_STR(describe("Từ ngày 21 đến 23 tháng 5 năm 2018, đoàn thăm Nga.", NULL),
               "2018-05-21/2018-05-23[Từ ngày 21 đến 23 tháng 5 năm 2018]");
+    CHECK_STR(describe("Đoàn thăm Nga từ ngày 28/6-1/7 theo lời mời.", NULL),
+              "--06-28/--07-01[từ ngày 28/6-1/7]");
+    CHECK_STR(describe("Chuyến đi từ 25-28 tháng 3-2018 kéo dài 4 ngày.", NULL),
+              "2018-03-25/2018-03-28[từ 25-28 tháng 3-2018]");
+    CHECK_STR(describe("Chuyến thăm Campuchia hai ngày 15, 16/6.", NULL),
+              "--06-15/--06-16[ngày 15, 16/6]");
+    CHECK_STR(describe("Ông làm Bộ trưởng từ 1994-2012 và có nhiều đóng góp.", NULL),
+              "1994/2012[từ 1994-2012]");
+    CHECK_STR(describe("Cấm xe cũ từ 2026 đến 2030.", NULL), "2026/2030[từ 2026 đến 2030]");
+    CHECK_STR(describe("Ông là Tổng thống từ năm 2003 tới 2011 và.", NULL),
+              "2003/2011[từ năm 2003 tới 2011]");
+    CHECK_STR(describe("Từ năm 2012 đến năm 2013, ông là Bộ trưởng.", NULL),
+              "2012/2013[Từ năm 2012 đến năm 2013]");
+    CHECK_STR(describe("Đưa vào khai thác trong quý 4 năm 2026.", NULL), "2026[năm 2026]");
+    CHECK_STR(describe("Gặp tại G20 tháng 7-2017 ở Đức.", NULL), "2017-07[tháng 7-2017]");
     sk_timex_t t = first("Chuyến thăm từ ngày 3-6/12.", NULL);
     CHECK(t.is_range);
     CHECK_INT(t.to.day, 6);
@@ -125,7 +141,7 @@ static void test_months_years(void) {
               "^2016-06[cuối tháng 6 năm nay]");
     CHECK_STR(describe("Tuyên bố chung về Biển Đông ký 1995, bản thỏa thuận ký 2005.", NULL),
               "1995[1995]; 2005[2005]");
-    CHECK_STR(describe("Ông làm thị trưởng từ 1977, sau đó lên chức.", NULL), "1977[1977]");
+    CHECK_STR(describe("Ông làm thị trưởng từ 1977, sau đó lên chức.", NULL), "1977[từ 1977]");
     CHECK_STR(describe("Số ca tăng từ 1500 lên 2000 người.", NULL), "");
     CHECK_STR(describe("Giải đấu ASEAN 2024 khai mạc.", NULL), "");
     CHECK_STR(describe("Tháng 12 tới, ông sẽ thăm Lào.", "2024-10-01"), "+^2024-12[Tháng 12]");
@@ -199,6 +215,9 @@ static void test_weekdays(void) {
     CHECK_STR(describe("Ông Trump hôm thứ Ba nói sẽ gặp ông Kim.", NULL), "-[hôm thứ Ba]");
     CHECK_STR(describe("Nhiều hoạt động trong ngày thứ hai của chuyến thăm.", P), "");
     CHECK_STR(describe("Ông là người thứ 2 phát biểu.", P), "");
+    CHECK_STR(describe("Hôm thứ 2 năm trước, ông tới.", P), "^2024-10-07[Hôm thứ 2]");
+    CHECK_STR(describe("Ca sĩ Hiếu Thứ Hai trở thành đại sứ.", P), "");
+    CHECK_STR(describe("Thứ Hai, ông Trump nói sẽ gặp ông Kim.", P), "^2024-10-07[Thứ Hai]");
 }
 
 static void test_anaphora(void) {

@@ -1,0 +1,651 @@
+/* store.c — the backend-neutral store: opening, ingest (articles, reports,
+ * persons, organisations) and the per-batch recomputation of merged events
+ * and derived tables. Queries live in query.c, exports in export.c. */
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "merge.h"
+#include "store_int.h"
+
+/* ---------------------------------------------------------------- helpers */
+
+static int collect_cb(void *ctx, int nc, const char *const *vals) {
+    sk_rows_t *r = ctx;
+    if (r->oom) return 1;
+    if (r->nc == 0) r->nc = nc;
+    if ((r->n + 1) * (size_t)r->nc > r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : (size_t)r->nc * 16;
+        while (cap < (r->n + 1) * (size_t)r->nc)
+            cap *= 2;
+        char **v = realloc(r->v, cap * sizeof *v);
+        if (!v) {
+            r->oom = 1;
+            return 1;
+        }
+        r->v = v;
+        r->cap = cap;
+    }
+    for (int i = 0; i < r->nc; i++) {
+        const char *x = i < nc ? vals[i] : NULL;
+        r->v[r->n * (size_t)r->nc + (size_t)i] = x ? strdup(x) : NULL;
+    }
+    r->n++;
+    return 0;
+}
+
+void sk_rows_free(sk_rows_t *r) {
+    for (size_t i = 0; i < r->n * (size_t)r->nc; i++)
+        free(r->v[i]);
+    free(r->v);
+    memset(r, 0, sizeof *r);
+}
+
+int sk_db_run(sk_store_t *s, const char *sql, sk_rows_t *out, int n, const char *const *p) {
+    if (out) memset(out, 0, sizeof *out);
+    int rc = s->ops->query(s, sql, n, p, out ? collect_cb : NULL, out);
+    if (rc == SK_OK && out && out->oom) rc = SK_ENOMEM;
+    return rc;
+}
+
+static int strset_add(sk_strset_t *set, const char *s) {
+    if (!s || !*s) return SK_OK;
+    for (size_t i = 0; i < set->n; i++)
+        if (!strcmp(set->items[i], s)) return SK_OK;
+    if (set->n == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 64;
+        char **p = realloc(set->items, cap * sizeof *p);
+        if (!p) return SK_ENOMEM;
+        set->items = p;
+        set->cap = cap;
+    }
+    if (!(set->items[set->n] = strdup(s))) return SK_ENOMEM;
+    set->n++;
+    return SK_OK;
+}
+
+static void strset_clear(sk_strset_t *set) {
+    for (size_t i = 0; i < set->n; i++)
+        free(set->items[i]);
+    free(set->items);
+    memset(set, 0, sizeof *set);
+}
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const char *num(char *buf, long long v) {
+    snprintf(buf, 24, "%lld", v);
+    return buf;
+}
+
+/* ---------------------------------------------------------------- open */
+
+static int is_pg_target(const char *t) {
+    return !strncmp(t, "postgresql://", 13) || !strncmp(t, "postgres://", 11) ||
+           strstr(t, "dbname=") != NULL;
+}
+
+int sk_store_open(const char *target, unsigned flags, sk_store_t **out, char *errmsg,
+                  size_t errmsg_cap) {
+    *out = NULL;
+    if (!target || !*target) target = "sukien.db";
+    sk_store_t *s = calloc(1, sizeof *s);
+    if (!s) return SK_ENOMEM;
+    s->flags = flags;
+    int rc = is_pg_target(target) ? sk_store_pg_open(s, target, flags)
+                                  : sk_store_sqlite_open(s, target, flags);
+    if (rc != SK_OK) {
+        if (errmsg && errmsg_cap) snprintf(errmsg, errmsg_cap, "%s", s->err);
+        sk_store_close(s);
+        return rc;
+    }
+    *out = s;
+    return SK_OK;
+}
+
+void sk_store_close(sk_store_t *s) {
+    if (!s) return;
+    if (s->in_batch && s->db) sk_store_rollback(s);
+    if (s->ops && s->ops->close) s->ops->close(s);
+    strset_clear(&s->touched_pairs);
+    strset_clear(&s->touched_persons);
+    strset_clear(&s->touched_orgs);
+    free(s);
+}
+
+const char *sk_store_backend(const sk_store_t *s) {
+    return s->ops->name;
+}
+
+const char *sk_store_errmsg(const sk_store_t *s) {
+    return s->err;
+}
+
+/* ---------------------------------------------------------------- ingest */
+
+static uint64_t hash_field(uint64_t h, const char *s) {
+    if (s) h = sk_fnv1a64(s, strlen(s), h);
+    return sk_fnv1a64("\x1f", 1, h);
+}
+
+void sk_article_hash(const sk_article_t *a, char out[17]) {
+    uint64_t h = SK_FNV_SEED;
+    h = hash_field(h, a->doc);
+    h = hash_field(h, a->title);
+    h = hash_field(h, a->published);
+    h = hash_field(h, a->url);
+    h = hash_field(h, a->outlet);
+    h = hash_field(h, a->corpus);
+    h = a->raw ? sk_fnv1a64(a->raw, a->raw_len, h) : h;
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+int sk_store_has_article(sk_store_t *s, const char *doc, const char *hash) {
+    sk_rows_t r;
+    const char *p[] = {doc};
+    int rc = sk_db_run(s, "SELECT content_hash FROM articles WHERE doc = ?", &r, 1, p);
+    if (rc) return rc;
+    int same = r.n > 0 && r.v[0] && !strcmp(r.v[0], hash);
+    sk_rows_free(&r);
+    return same;
+}
+
+typedef struct {
+    sk_store_hash_fn fn;
+    void *ctx;
+} hash_cb_t;
+
+static int hash_row(void *ctx, int nc, const char *const *v) {
+    hash_cb_t *h = ctx;
+    if (v[0] && v[1]) h->fn(h->ctx, v[0], v[1]);
+    return 0;
+}
+
+int sk_store_each_article_hash(sk_store_t *s, sk_store_hash_fn fn, void *ctx) {
+    hash_cb_t h = {fn, ctx};
+    return s->ops->query(s, "SELECT doc, content_hash FROM articles ORDER BY doc", 0, NULL,
+                         hash_row, &h);
+}
+
+int sk_store_begin(sk_store_t *s) {
+    if (s->in_batch) return SK_EINVAL;
+    int rc = s->ops->script(s, "BEGIN");
+    if (rc == SK_OK) s->in_batch = 1;
+    return rc;
+}
+
+int sk_store_rollback(sk_store_t *s) {
+    if (!s->in_batch) return SK_OK;
+    s->in_batch = 0;
+    strset_clear(&s->touched_pairs);
+    strset_clear(&s->touched_persons);
+    strset_clear(&s->touched_orgs);
+    return s->ops->script(s, "ROLLBACK");
+}
+
+/* Touch everything an article contributed, then delete its rows. */
+static int delete_article(sk_store_t *s, const char *doc) {
+    const char *p[] = {doc};
+    sk_rows_t r;
+    int rc = sk_db_run(s, "SELECT DISTINCT pair_key FROM reports WHERE doc = ?", &r, 1, p);
+    for (size_t i = 0; rc == SK_OK && i < r.n; i++)
+        rc = strset_add(&s->touched_pairs, r.v[i]);
+    sk_rows_free(&r);
+    if (rc) return rc;
+    rc = sk_db_run(s, "SELECT person_id FROM article_persons WHERE doc = ?", &r, 1, p);
+    for (size_t i = 0; rc == SK_OK && i < r.n; i++)
+        rc = strset_add(&s->touched_persons, r.v[i]);
+    sk_rows_free(&r);
+    if (rc) return rc;
+    rc = sk_db_run(s, "SELECT org_id FROM article_orgs WHERE doc = ?", &r, 1, p);
+    for (size_t i = 0; rc == SK_OK && i < r.n; i++)
+        rc = strset_add(&s->touched_orgs, r.v[i]);
+    sk_rows_free(&r);
+    if (rc) return rc;
+    static const char *const dels[] = {
+        "DELETE FROM report_actor_titles WHERE doc = ?",
+        "DELETE FROM report_actors WHERE doc = ?",
+        "DELETE FROM report_sides WHERE doc = ?",
+        "DELETE FROM reports WHERE doc = ?",
+        "DELETE FROM article_person_titles WHERE doc = ?",
+        "DELETE FROM article_persons WHERE doc = ?",
+        "DELETE FROM article_orgs WHERE doc = ?",
+    };
+    for (size_t i = 0; rc == SK_OK && i < SK_ARRAY_LEN(dels); i++)
+        rc = sk_db_run(s, dels[i], NULL, 1, p);
+    if (rc == SK_OK) rc = s->ops->fts_del(s, doc);
+    if (rc == SK_OK) rc = sk_db_run(s, "DELETE FROM articles WHERE doc = ?", NULL, 1, p);
+    return rc;
+}
+
+static const char *pub_date(const char *published, char buf[11]) {
+    if (!published || strlen(published) < 10) return NULL;
+    for (int i = 0; i < 10; i++) {
+        char c = published[i];
+        if ((i == 4 || i == 7) ? c != '-' : (c < '0' || c > '9')) return NULL;
+    }
+    memcpy(buf, published, 10);
+    buf[10] = 0;
+    return buf;
+}
+
+static int add_org(sk_store_t *s, const char *doc, const char *name, const char *country) {
+    if (!name || !*name) return SK_OK;
+    char key[512];
+    if (!sk_merge_fold_key(name, key, sizeof key)) return SK_OK;
+    const char *p[] = {doc, key, name, country};
+    int rc = sk_db_run(s,
+                       "INSERT INTO article_orgs (doc, org_id, name, country) VALUES (?, ?, ?, ?) "
+                       "ON CONFLICT (doc, org_id) DO NOTHING",
+                       NULL, 4, p);
+    if (rc == SK_OK) rc = strset_add(&s->touched_orgs, key);
+    return rc;
+}
+
+/* Record a person of the article once (first occurrence wins). */
+static int add_person(sk_store_t *s, sk_strset_t *seen, const char *doc, const char *name,
+                      const char *const *titles, size_t n_titles, const char *org,
+                      const char *country, long n_mentions, long start, long end) {
+    if (!name || !*name) return SK_OK;
+    char key[512], b1[24], b2[24], b3[24];
+    if (!sk_merge_fold_key(name, key, sizeof key)) return SK_OK;
+    for (size_t i = 0; i < seen->n; i++)
+        if (!strcmp(seen->items[i], key)) return SK_OK;
+    int rc = strset_add(seen, key);
+    if (rc) return rc;
+    const char *p[] = {doc,         key, name, org, country, num(b1, n_mentions), num(b2, start),
+                       num(b3, end)};
+    rc = sk_db_run(s,
+                   "INSERT INTO article_persons (doc, person_id, name, org, country, n_mentions, "
+                   "first_start, first_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   NULL, 8, p);
+    for (size_t i = 0; rc == SK_OK && i < n_titles; i++) {
+        const char *tp[] = {doc, key, num(b1, (long long)i), titles[i]};
+        rc = sk_db_run(s,
+                       "INSERT INTO article_person_titles (doc, person_id, n, title) "
+                       "VALUES (?, ?, ?, ?)",
+                       NULL, 4, tp);
+    }
+    if (rc == SK_OK) rc = strset_add(&s->touched_persons, key);
+    if (rc == SK_OK && org) rc = add_org(s, doc, org, country);
+    return rc;
+}
+
+static int put_report(sk_store_t *s, const char *doc, long ord, const sk_event_t *ev) {
+    char pair[1024], b1[24], b2[24], b3[24], b4[24], b5[24];
+    sk_merge_pair_key(ev, pair, sizeof pair);
+    const char *p[] = {doc,
+                       num(b1, ord),
+                       pair,
+                       sk_event_type_name(ev->type),
+                       ev->subtype,
+                       ev->planned ? "planned" : "occurred",
+                       ev->date.iso,
+                       sk_date_precision_name(ev->date.precision),
+                       num(b2, ev->date.inferred ? 1 : 0),
+                       ev->location_name,
+                       ev->location_name ? ev->location_country : NULL,
+                       ev->cameo,
+                       ev->plover_type,
+                       ev->plover_mode,
+                       ev->trigger,
+                       ev->evidence,
+                       num(b3, ev->evidence_start),
+                       num(b4, ev->evidence_end),
+                       num(b5, ev->n_mentions ? ev->n_mentions : 1)};
+    int rc = sk_db_run(s,
+                       "INSERT INTO reports (doc, ord, pair_key, type, subtype, status, date, "
+                       "date_precision, date_inferred, location_name, location_country, cameo, "
+                       "plover_type, plover_mode, trigger_word, evidence, evidence_start, "
+                       "evidence_end, n_sentences) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?, ?, ?, ?, ?)",
+                       NULL, 19, p);
+    for (int cs = 0; rc == SK_OK && cs < 2; cs++) {
+        const sk_side_t *sd = &ev->sides[cs];
+        char lead[512];
+        sk_merge_lead(sd, lead, sizeof lead);
+        const sk_actor_t *la = sd->n_actors ? &sd->actors[0] : NULL;
+        const char *lead_name = la && la->name ? la->name : sd->country;
+        const char *lead_kind =
+            la ? (la->kind == SK_ACTOR_PERSON ? "person" : "organization") : "country";
+        const char *sp[] = {doc,          b1,        num(b2, cs), sd->role, sd->country,
+                            sd->locality, lead_name, lead,        lead_kind};
+        rc = sk_db_run(s,
+                       "INSERT INTO report_sides (doc, ord, side, role, country, locality, "
+                       "lead_name, lead_key, lead_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       NULL, 9, sp);
+        for (size_t i = 0; rc == SK_OK && i < sd->n_actors; i++) {
+            const sk_actor_t *x = &sd->actors[i];
+            char nk[512], ok[512];
+            sk_merge_fold_key(x->name ? x->name : "", nk, sizeof nk);
+            sk_merge_fold_key(x->org ? x->org : "", ok, sizeof ok);
+            const char *ap[] = {doc,
+                                b1,
+                                b2,
+                                num(b3, (long long)i),
+                                x->kind == SK_ACTOR_PERSON ? "person" : "organization",
+                                x->name,
+                                nk,
+                                x->org,
+                                x->org ? ok : NULL,
+                                x->country ? x->country : sd->country};
+            rc = sk_db_run(s,
+                           "INSERT INTO report_actors (doc, ord, side, pos, kind, name, name_key, "
+                           "org, org_key, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           NULL, 10, ap);
+            for (size_t t = 0; rc == SK_OK && t < x->n_titles; t++) {
+                const char *tp[] = {doc, b1, b2, b3, num(b4, (long long)t), x->titles[t]};
+                rc = sk_db_run(s,
+                               "INSERT INTO report_actor_titles (doc, ord, side, pos, n, title) "
+                               "VALUES (?, ?, ?, ?, ?, ?)",
+                               NULL, 6, tp);
+            }
+            if (rc == SK_OK && x->org)
+                rc = add_org(s, doc, x->org, x->country ? x->country : sd->country);
+            if (rc == SK_OK && x->kind == SK_ACTOR_ORGANIZATION)
+                rc = add_org(s, doc, x->name, x->country ? x->country : sd->country);
+        }
+    }
+    if (rc == SK_OK) rc = strset_add(&s->touched_pairs, pair);
+    return rc;
+}
+
+int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
+                 sk_put_outcome_t *outcome) {
+    if (!s->in_batch || !a->doc) return SK_EINVAL;
+    if (outcome) *outcome = SK_PUT_ADDED;
+    const char *p[] = {a->doc};
+    sk_rows_t r;
+    int rc = sk_db_run(s, "SELECT content_hash FROM articles WHERE doc = ?", &r, 1, p);
+    if (rc) return rc;
+    if (r.n > 0) {
+        int same = r.v[0] && !strcmp(r.v[0], hash) && !(s->flags & SK_STORE_RECODE);
+        sk_rows_free(&r);
+        if (same) {
+            if (outcome) *outcome = SK_PUT_UNCHANGED;
+            return SK_OK;
+        }
+        if (outcome) *outcome = SK_PUT_REPLACED;
+        if ((rc = delete_article(s, a->doc))) return rc;
+    } else {
+        sk_rows_free(&r);
+    }
+    const sk_events_t *evs = sk_article_events(a);
+    const sk_persons_t *ps = sk_article_persons(a);
+    char b1[24], b2[24], pd[11];
+    const char *ap[] = {a->doc,
+                        hash,
+                        a->title,
+                        a->url,
+                        a->outlet,
+                        a->published,
+                        pub_date(a->published, pd),
+                        a->corpus,
+                        a->source,
+                        a->text,
+                        num(b1, evs ? (long long)evs->n : 0),
+                        num(b2, ps ? (long long)ps->n : 0)};
+    rc = sk_db_run(s,
+                   "INSERT INTO articles (doc, content_hash, title, url, outlet, published, "
+                   "pub_date, corpus, source, text, n_events, n_persons) VALUES (?, ?, ?, ?, ?, "
+                   "?, ?, ?, ?, ?, ?, ?)",
+                   NULL, 12, ap);
+    for (size_t i = 0; rc == SK_OK && evs && i < evs->n; i++)
+        rc = put_report(s, a->doc, (long)i, &evs->items[i]);
+    sk_strset_t seen = {0};
+    for (size_t i = 0; rc == SK_OK && ps && i < ps->n; i++) {
+        const sk_person_t *x = &ps->items[i];
+        rc = add_person(s, &seen, a->doc, x->name, x->titles, x->n_titles, x->org, x->country,
+                        x->n_mentions, x->first_start, x->first_end);
+    }
+    /* Event actors the persons list missed still count as persons of the article. */
+    for (size_t i = 0; rc == SK_OK && evs && i < evs->n; i++)
+        for (int sd = 0; rc == SK_OK && sd < 2; sd++)
+            for (size_t k = 0; rc == SK_OK && k < evs->items[i].sides[sd].n_actors; k++) {
+                const sk_actor_t *x = &evs->items[i].sides[sd].actors[k];
+                if (x->kind != SK_ACTOR_PERSON) continue;
+                rc = add_person(s, &seen, a->doc, x->name, x->titles, x->n_titles, x->org,
+                                x->country ? x->country : evs->items[i].sides[sd].country, 1,
+                                evs->items[i].evidence_start, evs->items[i].evidence_end);
+            }
+    strset_clear(&seen);
+    if (rc == SK_OK) rc = s->ops->fts_put(s, a->doc, a->title, a->text);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- recompute */
+
+/* Rebuild the merged events of one pair key from all its reports. */
+static int rebuild_pair(sk_store_t *s, const char *pair) {
+    const char *pp[] = {pair};
+    static const char *const dels[] = {
+        "DELETE FROM event_actor_titles WHERE event_id IN (SELECT id FROM events WHERE pair_key "
+        "= ?)",
+        "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE pair_key = ?)",
+        "DELETE FROM event_sides WHERE event_id IN (SELECT id FROM events WHERE pair_key = ?)",
+        "DELETE FROM events WHERE pair_key = ?",
+    };
+    int rc = SK_OK;
+    for (size_t i = 0; rc == SK_OK && i < SK_ARRAY_LEN(dels); i++)
+        rc = sk_db_run(s, dels[i], NULL, 1, pp);
+    if (rc) return rc;
+    sk_rows_t r;
+    rc = sk_db_run(s,
+                   "SELECT r.doc, r.ord, r.date, r.status, a.pub_date, "
+                   "COALESCE(a.outlet, a.corpus, a.doc) FROM reports r JOIN articles a ON a.doc = "
+                   "r.doc WHERE r.pair_key = ? ORDER BY r.doc, r.ord",
+                   &r, 1, pp);
+    if (rc) return rc;
+    size_t n = r.n;
+    sk_merge_item_t *items = calloc(n ? n : 1, sizeof *items);
+    int *done = calloc(n ? n : 1, sizeof *done);
+    if (!items || !done) {
+        free(items), free(done), sk_rows_free(&r);
+        return SK_ENOMEM;
+    }
+#define RV(i, j) (r.v[(i) * (size_t)r.nc + (j)])
+    for (size_t i = 0; i < n; i++)
+        items[i].date = RV(i, 2);
+    rc = sk_merge_cluster(items, n);
+    if (rc < 0) goto out;
+    rc = SK_OK;
+    for (size_t i = 0; rc == SK_OK && i < n; i++) {
+        if (done[i]) continue;
+        /* Members of this cluster; representative = most precise date, then
+         * the earliest (doc, ord) — rows come sorted by (doc, ord). */
+        size_t rep = i, n_rep = 0, n_art = 0, n_src = 0;
+        int occurred = 0;
+        const char *first_pub = NULL, *last_pub = NULL;
+        for (size_t j = i; j < n; j++) {
+            if (done[j] || strcmp(items[j].date_key, items[i].date_key)) continue;
+            n_rep++;
+            if (sk_merge_date_rank(RV(j, 2)) > sk_merge_date_rank(RV(rep, 2))) rep = j;
+            if (RV(j, 3) && !strcmp(RV(j, 3), "occurred")) occurred = 1;
+            int new_doc = 1, new_src = 1;
+            for (size_t k = i; k < j; k++) {
+                if (strcmp(items[k].date_key, items[i].date_key)) continue;
+                if (!strcmp(RV(k, 0), RV(j, 0))) new_doc = 0;
+                if (!strcmp(RV(k, 5), RV(j, 5))) new_src = 0;
+            }
+            n_art += (size_t)new_doc;
+            n_src += (size_t)new_src;
+            const char *pd = RV(j, 4);
+            if (pd && (!first_pub || strcmp(pd, first_pub) < 0)) first_pub = pd;
+            if (pd && (!last_pub || strcmp(pd, last_pub) > 0)) last_pub = pd;
+        }
+        char key[1100], id[20], b1[24], b2[24], b3[24];
+        sk_merge_event_key(pair, items[i].date_key, key, sizeof key);
+        sk_merge_event_id(key, id);
+        const char *rdoc = RV(rep, 0), *rord = RV(rep, 1);
+        /* date_start: sortable prefix ("2024-10-07", "2024-10", "2024") or NULL. */
+        const char *d = RV(rep, 2);
+        char ds[11] = "";
+        if (d && d[0] != '-') {
+            size_t k = 0;
+            while (d[k] && d[k] != '/' && k < 10)
+                k++;
+            memcpy(ds, d, k);
+            ds[k] = 0;
+        }
+        const char *ep[] = {id,
+                            key,
+                            pair,
+                            occurred ? "occurred" : "planned",
+                            ds[0] ? ds : NULL,
+                            num(b1, (long long)n_rep),
+                            num(b2, (long long)n_art),
+                            num(b3, (long long)n_src),
+                            first_pub,
+                            last_pub,
+                            rdoc,
+                            rord};
+        rc = sk_db_run(s,
+                       "INSERT INTO events (id, event_key, pair_key, type, subtype, status, date, "
+                       "date_precision, date_start, location_name, location_country, cameo, "
+                       "plover_type, plover_mode, n_reports, n_articles, n_sources, "
+                       "first_published, last_published, rep_doc, rep_ord) "
+                       "SELECT ?, ?, ?, type, subtype, ?, date, date_precision, ?, location_name, "
+                       "location_country, cameo, plover_type, plover_mode, ?, ?, ?, ?, ?, doc, ord "
+                       "FROM reports WHERE doc = ? AND ord = ?",
+                       NULL, 12, ep);
+        const char *cp[] = {id, rdoc, rord};
+        if (rc == SK_OK)
+            rc = sk_db_run(s,
+                           "INSERT INTO event_sides (event_id, side, role, country, locality, "
+                           "lead_name, lead_key, lead_kind) SELECT ?, side, role, country, "
+                           "locality, lead_name, lead_key, lead_kind FROM report_sides WHERE doc "
+                           "= ? AND ord = ?",
+                           NULL, 3, cp);
+        if (rc == SK_OK)
+            rc = sk_db_run(s,
+                           "INSERT INTO event_actors (event_id, side, pos, kind, name, name_key, "
+                           "org, org_key, country) SELECT ?, side, pos, kind, name, name_key, org, "
+                           "org_key, country FROM report_actors WHERE doc = ? AND ord = ?",
+                           NULL, 3, cp);
+        if (rc == SK_OK)
+            rc = sk_db_run(s,
+                           "INSERT INTO event_actor_titles (event_id, side, pos, n, title) "
+                           "SELECT ?, side, pos, n, title FROM report_actor_titles WHERE doc = ? "
+                           "AND ord = ?",
+                           NULL, 3, cp);
+        /* Search text: actors, titles, orgs, place and the evidence. */
+        sk_rows_t t;
+        if (rc == SK_OK)
+            rc = sk_db_run(
+                s,
+                "SELECT name FROM report_actors WHERE doc = ? AND ord = ? UNION ALL "
+                "SELECT org FROM report_actors WHERE doc = ? AND ord = ? UNION ALL "
+                "SELECT title FROM report_actor_titles WHERE doc = ? AND ord = ? UNION "
+                "ALL SELECT location_name FROM reports WHERE doc = ? AND ord = ? UNION "
+                "ALL SELECT evidence FROM reports WHERE doc = ? AND ord = ?",
+                &t, 10,
+                (const char *const[]){rdoc, rord, rdoc, rord, rdoc, rord, rdoc, rord, rdoc, rord});
+        if (rc == SK_OK) {
+            size_t len = 0;
+            for (size_t k = 0; k < t.n; k++)
+                len += (t.v[k] ? strlen(t.v[k]) : 0) + 3;
+            char *all = malloc(len + 1), *o = all;
+            if (!all) rc = SK_ENOMEM;
+            for (size_t k = 0; all && k < t.n; k++)
+                if (t.v[k]) o += sprintf(o, "%s | ", t.v[k]);
+            if (all) *o = 0;
+            char *st = all ? sk_store_search_text(all, (size_t)(o - all)) : NULL;
+            if (all && !st) rc = SK_ENOMEM;
+            if (st) {
+                const char *up[] = {st, id};
+                rc = sk_db_run(s, "UPDATE events SET search_text = ? WHERE id = ?", NULL, 2, up);
+            }
+            free(st);
+            free(all);
+            sk_rows_free(&t);
+        }
+        for (size_t j = i; rc == SK_OK && j < n; j++) {
+            if (done[j] || strcmp(items[j].date_key, items[i].date_key)) continue;
+            done[j] = 1;
+            const char *up[] = {id, RV(j, 0), RV(j, 1)};
+            rc = sk_db_run(s, "UPDATE reports SET event_id = ? WHERE doc = ? AND ord = ?", NULL, 3,
+                           up);
+        }
+    }
+#undef RV
+out:
+    free(items);
+    free(done);
+    sk_rows_free(&r);
+    return rc;
+}
+
+static int rebuild_person(sk_store_t *s, const char *id) {
+    const char *p1[] = {id};
+    int rc = sk_db_run(s, "DELETE FROM persons WHERE id = ?", NULL, 1, p1);
+    if (rc == SK_OK)
+        rc = sk_db_run(s, "DELETE FROM person_titles WHERE person_id = ?", NULL, 1, p1);
+    const char *p[] = {id, id, id, id, id};
+    if (rc == SK_OK)
+        rc = sk_db_run(
+            s,
+            "INSERT INTO persons (id, name, country, org, n_articles, first_seen, last_seen) "
+            "SELECT ?, (SELECT name FROM article_persons WHERE person_id = ? GROUP BY name ORDER "
+            "BY count(*) DESC, name LIMIT 1), (SELECT country FROM article_persons WHERE "
+            "person_id = ? AND country IS NOT NULL GROUP BY country ORDER BY count(*) DESC, "
+            "country LIMIT 1), (SELECT org FROM article_persons WHERE person_id = ? AND org IS NOT "
+            "NULL GROUP BY org ORDER BY count(*) DESC, org LIMIT 1), count(*), min(a.pub_date), "
+            "max(a.pub_date) FROM article_persons ap JOIN articles a ON a.doc = ap.doc WHERE "
+            "ap.person_id = ? HAVING count(*) > 0",
+            NULL, 5, p);
+    if (rc == SK_OK)
+        rc = sk_db_run(s,
+                       "INSERT INTO person_titles (person_id, title, first_seen, last_seen, "
+                       "n_articles) SELECT t.person_id, t.title, min(a.pub_date), "
+                       "max(a.pub_date), count(DISTINCT t.doc) FROM article_person_titles t JOIN "
+                       "articles a ON a.doc = t.doc WHERE t.person_id = ? AND t.title IS NOT NULL "
+                       "GROUP BY t.person_id, t.title",
+                       NULL, 1, p1);
+    return rc;
+}
+
+static int rebuild_org(sk_store_t *s, const char *id) {
+    const char *p1[] = {id};
+    int rc = sk_db_run(s, "DELETE FROM organizations WHERE id = ?", NULL, 1, p1);
+    const char *p[] = {id, id, id, id};
+    if (rc == SK_OK)
+        rc = sk_db_run(
+            s,
+            "INSERT INTO organizations (id, name, country, n_articles) SELECT ?, (SELECT name "
+            "FROM article_orgs WHERE org_id = ? GROUP BY name ORDER BY count(*) DESC, name LIMIT "
+            "1), (SELECT country FROM article_orgs WHERE org_id = ? AND country IS NOT NULL GROUP "
+            "BY country ORDER BY count(*) DESC, country LIMIT 1), count(*) FROM article_orgs "
+            "WHERE org_id = ? HAVING count(*) > 0",
+            NULL, 4, p);
+    return rc;
+}
+
+int sk_store_commit(sk_store_t *s) {
+    if (!s->in_batch) return SK_EINVAL;
+    int rc = SK_OK;
+    /* Sorted so that the work (and any error) does not depend on input order. */
+    qsort(s->touched_pairs.items, s->touched_pairs.n, sizeof(char *), cmp_str);
+    for (size_t i = 0; rc == SK_OK && i < s->touched_pairs.n; i++)
+        rc = rebuild_pair(s, s->touched_pairs.items[i]);
+    for (size_t i = 0; rc == SK_OK && i < s->touched_persons.n; i++)
+        rc = rebuild_person(s, s->touched_persons.items[i]);
+    for (size_t i = 0; rc == SK_OK && i < s->touched_orgs.n; i++)
+        rc = rebuild_org(s, s->touched_orgs.items[i]);
+    if (rc != SK_OK) {
+        char keep[sizeof s->err];
+        memcpy(keep, s->err, sizeof keep);
+        sk_store_rollback(s);
+        memcpy(s->err, keep, sizeof keep);
+        return rc;
+    }
+    rc = s->ops->script(s, "COMMIT");
+    s->in_batch = 0;
+    strset_clear(&s->touched_pairs);
+    strset_clear(&s->touched_persons);
+    strset_clear(&s->touched_orgs);
+    return rc;
+}

@@ -1,0 +1,162 @@
+/* store_pg.c — the PostgreSQL backend through libpq: the same schema as
+ * SQLite; article search on a folded text column (articles.search_text) with
+ * a trigram index when the pg_trgm extension can be created. */
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+static int pg_err(sk_store_t *s, const char *what) {
+    PGconn *c = s->db;
+    snprintf(s->err, sizeof s->err, "%s: %s", what, c ? PQerrorMessage(c) : "no connection");
+    size_t n = strlen(s->err);
+    while (n && (s->err[n - 1] == '\n' || s->err[n - 1] == ' '))
+        s->err[--n] = 0;
+    return SK_EDB;
+}
+
+/* `?` → `$n`, outside quoted literals. */
+static char *rewrite(const char *sql) {
+    size_t n = strlen(sql), o = 0;
+    char *out = malloc(n * 4 + 1);
+    if (!out) return NULL;
+    int q = 0, k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = sql[i];
+        if (c == '\'') q = !q;
+        if (c == '?' && !q)
+            o += (size_t)sprintf(out + o, "$%d", ++k);
+        else
+            out[o++] = c;
+    }
+    out[o] = 0;
+    return out;
+}
+
+static int pg_query(sk_store_t *s, const char *sql, int n, const char *const *params,
+                    sk_db_row_fn fn, void *ctx) {
+    PGconn *c = s->db;
+    char *q = rewrite(sql);
+    if (!q) return SK_ENOMEM;
+    PGresult *r = PQexecParams(c, q, n, NULL, params, NULL, NULL, 0);
+    free(q);
+    ExecStatusType st = PQresultStatus(r);
+    int rc = SK_OK;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+        snprintf(s->err, sizeof s->err, "%s [%s]", PQresultErrorMessage(r), sql);
+        rc = SK_EDB;
+    } else if (fn && st == PGRES_TUPLES_OK) {
+        int rows = PQntuples(r), nc = PQnfields(r);
+        if (nc > 64) nc = 64;
+        const char *vals[64];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < nc; j++)
+                vals[j] = PQgetisnull(r, i, j) ? NULL : PQgetvalue(r, i, j);
+            if (fn(ctx, nc, vals)) break;
+        }
+    }
+    PQclear(r);
+    return rc;
+}
+
+static int pg_script(sk_store_t *s, const char *sql) {
+    PGresult *r = PQexec(s->db, sql);
+    ExecStatusType st = PQresultStatus(r);
+    int rc = SK_OK;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+        snprintf(s->err, sizeof s->err, "%s", PQresultErrorMessage(r));
+        rc = SK_EDB;
+    }
+    PQclear(r);
+    return rc;
+}
+
+static int pg_fts_put(sk_store_t *s, const char *doc, const char *title, const char *text) {
+    if (s->flags & SK_STORE_NOFTS) return SK_OK;
+    size_t tl = title ? strlen(title) : 0, xl = text ? strlen(text) : 0;
+    char *both = malloc(tl + xl + 2);
+    if (!both) return SK_ENOMEM;
+    memcpy(both, title ? title : "", tl);
+    both[tl] = '\n';
+    memcpy(both + tl + 1, text ? text : "", xl);
+    both[tl + 1 + xl] = 0;
+    char *folded = sk_store_search_text(both, tl + 1 + xl);
+    free(both);
+    if (!folded) return SK_ENOMEM;
+    const char *p[] = {folded, doc};
+    int rc = pg_query(s, "UPDATE articles SET search_text = ? WHERE doc = ?", 2, p, NULL, NULL);
+    free(folded);
+    return rc;
+}
+
+static int pg_fts_del(sk_store_t *s, const char *doc) {
+    return SK_OK; /* the column goes with the row */
+}
+
+static void pg_fts_param(const char *phrase, char *buf, size_t cap) {
+    snprintf(buf, cap, "%% %s %%", phrase);
+}
+
+static void pg_close(sk_store_t *s) {
+    if (s->db) PQfinish(s->db);
+    s->db = NULL;
+}
+
+static const sk_db_ops_t PG_OPS = {
+    .name = "postgresql",
+    .query = pg_query,
+    .script = pg_script,
+    .fts_put = pg_fts_put,
+    .fts_del = pg_fts_del,
+    .fts_match_sql = "a.search_text LIKE ?",
+    .fts_param = pg_fts_param,
+    .close = pg_close,
+};
+
+static void quiet_notice(void *arg, const char *message) {}
+
+static int exists_cb(void *ctx, int nc, const char *const *v) {
+    *(int *)ctx = 1;
+    return 1;
+}
+
+int sk_store_pg_open(sk_store_t *s, const char *conninfo, unsigned flags) {
+    s->ops = &PG_OPS;
+    PGconn *c = PQconnectdb(conninfo);
+    s->db = c;
+    if (!c) return SK_ENOMEM;
+    if (PQstatus(c) != CONNECTION_OK) return pg_err(s, "connect");
+    PQsetNoticeProcessor(c, quiet_notice, NULL);
+    int rc = pg_script(s, "SET client_min_messages = warning; SET client_encoding = 'UTF8'");
+    if (rc) return rc;
+    if (flags & SK_STORE_READONLY) {
+        rc = pg_script(s, "SET default_transaction_read_only = on");
+        if (rc) return rc;
+        int found = 0;
+        rc = pg_query(s, "SELECT 1 FROM information_schema.tables WHERE table_name = 'articles'", 0,
+                      NULL, exists_cb, &found);
+        if (rc) return rc;
+        if (!found) {
+            snprintf(s->err, sizeof s->err, "no sukien store in this database");
+            return SK_ENOTFOUND;
+        }
+        return SK_OK;
+    }
+    /* Several ingests may start at once: serialise schema creation. */
+    rc = pg_script(s, "BEGIN; SELECT pg_advisory_xact_lock(7051962);");
+    if (!rc) rc = pg_script(s, SK_SCHEMA_SQL);
+    if (!rc) {
+        rc = pg_script(s, "COMMIT");
+    } else {
+        pg_script(s, "ROLLBACK");
+        return rc;
+    }
+    /* Optional trigram index for search; plain LIKE scans work without it. */
+    if (pg_script(s, "CREATE EXTENSION IF NOT EXISTS pg_trgm") == SK_OK)
+        pg_script(s, "CREATE INDEX IF NOT EXISTS articles_search_trgm ON articles "
+                     "USING gin (search_text gin_trgm_ops)");
+    s->err[0] = 0;
+    return rc;
+}

@@ -1,0 +1,51 @@
+/* Boilerplate removal on small pages: input raw text, expected cleaned text. */
+#include "check.h"
+#include "clean.h"
+
+typedef struct {
+    const char *raw, *want;
+} case_t;
+
+static const case_t CASES[] = {
+    /* credit stripped from a caption; the repeated caption kept once */
+    {"Tiêu đề bài\nHai bên hội đàm tại Hà Nội về hợp tác.\nLãnh đạo hai nước bắt tay. Ảnh: Văn "
+     "Điệp/TTXVN\nLãnh đạo hai nước bắt tay. Ảnh: Văn Điệp/TTXVN",
+     "Tiêu đề bài\nHai bên hội đàm tại Hà Nội về hợp tác.\nLãnh đạo hai nước bắt tay."},
+    /* parenthesised credit, credit-only line, image markup, social row, null */
+    {"Đại sứ quán ở Moscow (Ảnh: Tass).\nẢnh: Reuters\n![]() |\nfb yt zl tw\nnull",
+     "Đại sứ quán ở Moscow."},
+    /* lower-case "hình ảnh:" is text, not a credit */
+    {"Triển lãm giới thiệu hình ảnh: đất nước và con người Việt Nam.",
+     "Triển lãm giới thiệu hình ảnh: đất nước và con người Việt Nam."},
+    /* an inline related box: titles dropped, the article resumes */
+    {"Tiêu đề\nTin liên quan\nMột tiêu đề khác ngắn\nTiêu đề khác nữa\n"
+     "Đoạn văn thứ nhất của bài báo khá dài, kể lại diễn biến cuộc gặp giữa hai đoàn đại biểu.\n"
+     "Đoạn văn thứ hai của bài báo cũng dài, nêu các nội dung hai bên đã thống nhất tại buổi "
+     "làm việc.",
+     "Tiêu đề\nĐoạn văn thứ nhất của bài báo khá dài, kể lại diễn biến cuộc gặp giữa hai đoàn đại "
+     "biểu.\nĐoạn văn thứ hai của bài báo cũng dài, nêu các nội dung hai bên đã thống nhất tại "
+     "buổi làm việc."},
+    /* an end box with teasers (title, summary) is dropped to the end */
+    {"Tiêu đề\nNội dung chính của bài báo.\nCó thể bạn quan tâm\nBài khác\nBài khác\n"
+     "Tóm tắt một bài khác rất dài, đủ dài để trông như một đoạn văn của bài báo thật sự.\n"
+     "Bài thứ ba\nTóm tắt bài thứ ba cũng dài, đủ dài để trông như một đoạn văn của bài báo.",
+     "Tiêu đề\nNội dung chính của bài báo."},
+    /* sidebar teasers with timestamps; a dated caption line stays */
+    {"Ngày 12/6/2018\nNội dung.\nBài một\nThời sự 12/03/2025 20:15\nBài hai\nKinh tế 12/03/2025 "
+     "18:02",
+     "Ngày 12/6/2018\nNội dung."},
+    /* short lines of clean corpus text are all kept */
+    {"Ông nói.\n\"Cảm ơn\"\nHà Nội\n- Vâng.", "Ông nói.\n\"Cảm ơn\"\nHà Nội\n- Vâng."},
+};
+
+int main(void) {
+    for (size_t c = 0; c < SK_ARRAY_LEN(CASES); c++) {
+        sk_article_t *a = sk_article_new();
+        CHECK_INT(sk_article_set_raw(a, CASES[c].raw, strlen(CASES[c].raw), NULL, NULL), SK_OK);
+        CHECK_INT(sk_clean_article(a), SK_OK);
+        CHECK_STR(a->text, CASES[c].want);
+        CHECK_INT(a->text_len, strlen(CASES[c].want));
+        sk_article_destroy(a);
+    }
+    return check_report("test_clean");
+}
