@@ -65,12 +65,14 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
-# The whole suite as CI runs it: strict build, tests, then tests again under ASan+UBSan.
+# The whole suite as CI runs it: strict build, tests, tests again under ASan+UBSan,
+# the browser tests, and each libFuzzer target briefly on its corpus.
 test:
 	$(MAKE) WERROR=1 all
 	$(MAKE) WERROR=1 check
 	$(MAKE) SAN=1 WERROR=1 check
 	$(MAKE) web-test
+	$(MAKE) fuzz-smoke FUZZ_SECS=5
 
 # The main job on the embedded default store, over the example articles in examples/.
 demo: all
@@ -98,7 +100,8 @@ build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
 fuzz-smoke: fuzz
 	@for t in $(FUZZ_BIN); do n=$${t#build-fuzz/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \
 	  echo "fuzz-smoke: $$n ($(FUZZ_SECS) s)"; \
-	  $$t -max_total_time=$(FUZZ_SECS) -print_final_stats=1 \
+	  d=; if [ -f fuzz/$$n.dict ]; then d=-dict=fuzz/$$n.dict; fi; \
+	  $$t -max_total_time=$(FUZZ_SECS) -print_final_stats=1 $$d \
 	    build-fuzz/corpus/$$n fuzz/corpus/$$n || exit 1; done
 
 -include $(FUZZ_OBJ:.o=.d)

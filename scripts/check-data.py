@@ -44,7 +44,7 @@ VALUES = {
     "head": {"1"},
     "deputy": {"1"},
     "level": {"party", "state", "gov", "assembly", "front", "army", "local", "diplomat", "foreign", "io",
-              "royal", "judicial", "mass"},
+              "royal", "judicial", "mass", "business"},
     "jurisdiction": {"body", "place", "country", "none"},
     "scope": {"national", "local", "party", "none"},
     "gender": {"m", "f"},

@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,7 @@ static const char USAGE[] =
     "\n"
     "  --db TARGET     SQLite file (default: sukien.db) or postgresql://... URL\n"
     "  -j, --jobs N    code with N threads (default 1); results are identical for any N\n"
-    "  --batch N       articles per transaction (default 500)\n"
+    "  --batch N       articles per transaction (default 1000)\n"
     "  -f, --format F  auto (default), text, jsonl, html, warc\n"
     "  --coded FILE    take events and persons from FILE (the JSON Lines of `sukien code`)\n"
     "                  instead of coding: for runs coded elsewhere (e.g. under GNU parallel)\n"
@@ -176,7 +177,7 @@ static void show_progress(ingest_t *in, int final) {
     size_t n = in->added + in->replaced + in->unchanged;
     double rate = el > 0 ? n / el : 0;
     double frac = in->bytes_total ? (double)in->bytes_done / (double)in->bytes_total : 0;
-    if (frac > 1) frac = 1;
+    if (frac > 1 || final) frac = 1;
     char bar[31];
     int w = (int)(frac * 30);
     for (int i = 0; i < 30; i++)
@@ -192,6 +193,10 @@ static void show_progress(ingest_t *in, int final) {
 static void *writer(void *arg) {
     ingest_t *in = arg;
     long in_batch = 0;
+    /* Test hook: die like `kill -9` after storing N articles (mid-batch when
+     * N is not a multiple of --batch), to test that a re-run completes. */
+    const char *kill_env = getenv("SUKIEN_TEST_KILL_AFTER");
+    long kill_after = kill_env ? atol(kill_env) : 0, stored = 0;
     double last_show = 0;
     for (;;) {
         pthread_mutex_lock(&in->mu);
@@ -212,6 +217,7 @@ static void *writer(void *arg) {
             if (rc == SK_OK) rc = sk_store_put(in->store, j->a, j->hash, &out);
             if (rc == SK_OK) {
                 in_batch++;
+                if (kill_after > 0 && ++stored >= kill_after) raise(SIGKILL);
                 if (out == SK_PUT_ADDED) in->added++;
                 if (out == SK_PUT_REPLACED) in->replaced++;
                 if (out == SK_PUT_UNCHANGED) in->unchanged++;
@@ -317,7 +323,7 @@ int cmd_ingest(int argc, char **argv) {
     cli_status_t st = {0};
     const char *db = NULL, *coded_path = NULL;
     int jobs = 1, format = SK_FORMAT_AUTO, c, progress = -1;
-    long batch = 500;
+    long batch = 1000;
     unsigned flags = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:j:f:qh", longopts, NULL)) != -1) {
@@ -490,7 +496,8 @@ int cmd_ingest(int argc, char **argv) {
                 "events, %.1f s, %.0f articles/s, %.2f MB/s, peak RSS %ld MB\n",
                 in->added + in->replaced + in->unchanged, in->added, in->replaced, in->unchanged,
                 in->events, el, el > 0 ? (in->added + in->replaced + in->unchanged) / el : 0,
-                el > 0 ? in->bytes_done / el / 1e6 : 0, ru.ru_maxrss / 1024);
+                el > 0 ? (in->bytes_total ? in->bytes_total : in->bytes_done) / el / 1e6 : 0,
+                ru.ru_maxrss / 1024);
     exit_code = in->store_failed ? SK_EXIT_FAIL : cli_exit_code(&st);
 out:
     sk_store_close(in->store);

@@ -117,7 +117,7 @@ int cmd_merge(int argc, char **argv) {
         if (f != stdin) fclose(f);
     }
     sk_arena_destroy(ar);
-    qsort(recs, n, sizeof *recs, cmp_rec);
+    if (n > 1) qsort(recs, n, sizeof *recs, cmp_rec);
     out_t *outs = calloc(n ? n : 1, sizeof *outs);
     size_t nout = 0;
     for (size_t i = 0; i < n;) {

@@ -356,8 +356,9 @@ int sk_store_event(sk_store_t *s, const char *id, json_t **out) {
     rc = sk_db_run(s,
                    "SELECT r.doc, a.url, a.title, a.outlet, a.published, a.corpus, r.subtype, "
                    "r.date, r.date_precision, r.evidence, r.evidence_start, r.evidence_end, "
-                   "r.status FROM reports r JOIN articles a ON a.doc = r.doc WHERE r.event_id = ? "
-                   "ORDER BY a.pub_date IS NULL, a.pub_date, r.doc, r.ord",
+                   "r.status FROM reports r JOIN articles a ON a.doc = r.doc JOIN events e ON e.id "
+                   "= r.event_id WHERE r.event_id = ? ORDER BY (r.doc = e.rep_doc AND r.ord = "
+                   "e.rep_ord) DESC, a.pub_date IS NULL, a.pub_date, r.doc, r.ord",
                    &r, 1, p);
     json_t *reps = json_array();
     for (size_t i = 0; rc == SK_OK && i < r.n; i++) {

@@ -419,6 +419,23 @@ int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
 
 /* ---------------------------------------------------------------- recompute */
 
+/* Representative report of a merged event: the most precise date, then one
+ * that names the place, then the earliest published (undated last), then
+ * the smallest (doc, ord). Rows: doc, ord, date, status, pub_date, source,
+ * location_name. */
+static int better_rep(sk_rows_t *r, size_t a, size_t b) {
+    int ra = sk_merge_date_rank(SK_RV(r, a, 2)), rb = sk_merge_date_rank(SK_RV(r, b, 2));
+    if (ra != rb) return ra > rb;
+    int la = SK_RV(r, a, 6) != NULL, lb = SK_RV(r, b, 6) != NULL;
+    if (la != lb) return la;
+    const char *pa = SK_RV(r, a, 4), *pb = SK_RV(r, b, 4);
+    if ((pa != NULL) != (pb != NULL)) return pa != NULL;
+    if (pa && pb && strcmp(pa, pb)) return strcmp(pa, pb) < 0;
+    int c = strcmp(SK_RV(r, a, 0), SK_RV(r, b, 0));
+    if (c) return c < 0;
+    return atol(SK_RV(r, a, 1)) < atol(SK_RV(r, b, 1));
+}
+
 /* Rebuild the merged events of one pair key from all its reports. */
 static int rebuild_pair(sk_store_t *s, const char *pair) {
     const char *pp[] = {pair};
@@ -436,7 +453,8 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
     sk_rows_t r;
     rc = sk_db_run(s,
                    "SELECT r.doc, r.ord, r.date, r.status, a.pub_date, "
-                   "COALESCE(a.outlet, a.corpus, a.doc) FROM reports r JOIN articles a ON a.doc = "
+                   "COALESCE(a.outlet, a.corpus, a.doc), r.location_name FROM reports r JOIN "
+                   "articles a ON a.doc = "
                    "r.doc WHERE r.pair_key = ? ORDER BY r.doc, r.ord",
                    &r, 1, pp);
     if (rc) return rc;
@@ -463,7 +481,7 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
         for (size_t j = i; j < n; j++) {
             if (done[j] || strcmp(items[j].date_key, items[i].date_key)) continue;
             n_rep++;
-            if (sk_merge_date_rank(RV(j, 2)) > sk_merge_date_rank(RV(rep, 2))) rep = j;
+            if (better_rep(&r, j, rep)) rep = j;
             if (RV(j, 3) && !strcmp(RV(j, 3), "occurred")) occurred = 1;
             int new_doc = 1, new_src = 1;
             for (size_t k = i; k < j; k++) {
@@ -628,7 +646,8 @@ int sk_store_commit(sk_store_t *s) {
     if (!s->in_batch) return SK_EINVAL;
     int rc = SK_OK;
     /* Sorted so that the work (and any error) does not depend on input order. */
-    qsort(s->touched_pairs.items, s->touched_pairs.n, sizeof(char *), cmp_str);
+    if (s->touched_pairs.n > 1)
+        qsort(s->touched_pairs.items, s->touched_pairs.n, sizeof(char *), cmp_str);
     for (size_t i = 0; rc == SK_OK && i < s->touched_pairs.n; i++)
         rc = rebuild_pair(s, s->touched_pairs.items[i]);
     for (size_t i = 0; rc == SK_OK && i < s->touched_persons.n; i++)

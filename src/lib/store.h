@@ -147,9 +147,12 @@ int sk_store_events_each(sk_store_t *self, const sk_event_filter_t *f, sk_store_
 /* One event with everything: the EVENT fields plus
  *   "key": the merge key,
  *   "reports": [{"doc", "url", "title", "outlet", "published", "corpus",
- *                "subtype", "date", "date_precision",
+ *                "subtype", "status", "date", "date_precision",
  *                "evidence": {"sentence", "start", "end"}}]  (byte offsets into
- *                the article's cleaned text, as `sukien clean` prints it)
+ *                the article's cleaned text, as `sukien clean` prints it).
+ *   The first report is the representative one (the event's sides, date and
+ *   place come from it: most precise date, then naming the place, then the
+ *   earliest published); the others follow by publication date.
  * SK_ENOTFOUND when no such id. */
 int sk_store_event(sk_store_t *self, const char *event_id, json_t **out);
 

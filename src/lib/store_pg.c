@@ -135,8 +135,10 @@ int sk_store_pg_open(sk_store_t *s, const char *conninfo, unsigned flags) {
         rc = pg_script(s, "SET default_transaction_read_only = on");
         if (rc) return rc;
         int found = 0;
-        rc = pg_query(s, "SELECT 1 FROM information_schema.tables WHERE table_name = 'articles'", 0,
-                      NULL, exists_cb, &found);
+        rc = pg_query(s,
+                      "SELECT 1 FROM information_schema.tables WHERE table_name = 'articles' "
+                      "AND table_schema = current_schema()",
+                      0, NULL, exists_cb, &found);
         if (rc) return rc;
         if (!found) {
             snprintf(s->err, sizeof s->err, "no sukien store in this database");

@@ -190,7 +190,8 @@ int sk_store_sqlite_open(sk_store_t *s, const char *path, unsigned flags) {
     sqlite3_busy_timeout(l->db, 10000);
     if (sk_fts5_register(l->db) != SK_OK) return lite_err(s, "fts5 tokenizer");
     if (ro) return SK_OK;
-    int rc = lite_script(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    int rc = lite_script(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                            "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
     if (rc == SK_OK) rc = lite_script(s, SK_SCHEMA_SQL);
     if (rc == SK_OK) rc = lite_script(s, LITE_FTS_SQL);
     return rc;
