@@ -111,6 +111,7 @@ fuzz-smoke: fuzz
 # Results in bench/out/results.md; see docs/BENCHMARKS.md. BENCH=... picks sections.
 bench: all
 	bench/run.sh $(BENCH)
+
 # ---------------------------------------------------------------- sukien serve
 # The web page (web/*) is embedded in the binary: src/server/assets.c includes
 # the arrays scripts/embed-assets.sh generates, so `sukien serve` runs from any cwd.
@@ -130,12 +131,6 @@ $(BUILD)/sukien-fake: $(FAKE_OBJ) $(BUILD)/libsukien.a
 $(BUILD)/tests/fakes/%.o: CFLAGS_ALL += -Isrc/cli
 cli-tests: $(BUILD)/sukien-fake
 -include $(FAKE_OBJ:.o=.d)
-
-ifeq ($(wildcard src/lib/store.c),)
-# Until the store implementation is merged, the binary links the fake store.
-$(BUILD)/sukien: $(BUILD)/tests/fakes/store_fake.o
-CLI_OBJ += $(BUILD)/tests/fakes/store_fake.o
-endif
 
 # Browser tests: headless Chromium driven by playwright-core (tests/web/).
 web-test: $(BUILD)/sukien

@@ -11,7 +11,8 @@
 #include "server.h"
 
 static const char SERVE_USAGE[] =
-    "usage: sukien serve [--db PATH|URL] [--port N] [--host ADDR] [--threads N] [--verbose]\n"
+    "usage: sukien serve [--db PATH|URL] [--port N] [--host ADDR] [--threads N] [--no-cache]\n"
+    "                    [--verbose]\n"
     "\n"
     "Serves a web page to explore the events of a store (timeline, network, people,\n"
     "evidence) and the JSON API it uses under /api/ (docs/API.md). The store is\n"
@@ -21,6 +22,8 @@ static const char SERVE_USAGE[] =
     "  -p, --port N    TCP port (default 8080; 0 picks a free one)\n"
     "  --host ADDR     address to bind (default 127.0.0.1, local access only)\n"
     "  -t, --threads N worker threads (default 4)\n"
+    "  --no-cache      answer every request from the store (API answers are otherwise\n"
+    "                  kept 60 s, so a concurrent ingest shows up within a minute)\n"
     "  -v, --verbose   log every request to stderr\n"
     "Prints \"sukien serve: listening on http://HOST:PORT/\" to stderr when ready;\n"
     "stops on SIGINT or SIGTERM.\n";
@@ -36,13 +39,10 @@ static int parse_uint(const char *s, unsigned max, unsigned *out) {
 int cmd_serve(int argc, char **argv) {
     sk_server_config_t cfg = {.db = "sukien.db", .host = "127.0.0.1", .port = 8080, .threads = 4};
     static const struct option OPTS[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"port", required_argument, NULL, 'p'},
-        {"host", required_argument, NULL, 'H'},
-        {"threads", required_argument, NULL, 't'},
-        {"verbose", no_argument, NULL, 'v'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"db", required_argument, NULL, 'd'},   {"port", required_argument, NULL, 'p'},
+        {"host", required_argument, NULL, 'H'}, {"threads", required_argument, NULL, 't'},
+        {"verbose", no_argument, NULL, 'v'},    {"no-cache", no_argument, NULL, 'C'},
+        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
     };
     optind = 1;
     int c;
@@ -68,6 +68,9 @@ int cmd_serve(int argc, char **argv) {
             break;
         case 'v':
             cfg.verbose = 1;
+            break;
+        case 'C':
+            cfg.no_cache = 1;
             break;
         case 'h':
             fputs(SERVE_USAGE, stdout);

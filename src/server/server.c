@@ -18,11 +18,28 @@
 #include "server.h"
 #include "server_int.h"
 
+/* A small cache of successful API answers: the store is read-only to us, but
+ * an ingest may be writing beside us, so entries live CACHE_TTL seconds. */
+enum { CACHE_SLOTS = 128, CACHE_TTL = 60, CACHE_MAX_ENTRY = 4 << 20 };
+
+typedef struct cache_entry {
+    char *key; /* path + '\n' + "k=v\n" per parameter */
+    char *body;
+    size_t len;
+    const char *content_type, *disposition;
+    time_t stored;
+    unsigned long used; /* LRU clock */
+} cache_entry_t;
+
 struct sk_server {
     struct MHD_Daemon *daemon;
+    pthread_mutex_t cache_lock;
+    cache_entry_t cache[CACHE_SLOTS];
+    unsigned long clock;
     char *db;
     int loopback; /* bound to a loopback address: only accept local Host names */
     int verbose;
+    int no_cache;
     unsigned port;
     pthread_key_t store_key;
     int key_made;
@@ -140,6 +157,63 @@ static int host_allowed(const sk_server_t *srv, const char *host) {
     return 0;
 }
 
+static char *cache_key(const srv_request_t *req) {
+    size_t n = strlen(req->path) + 2;
+    for (int i = 0; i < req->n_params; i++)
+        n += strlen(req->params[i].key) + strlen(req->params[i].value) + 2;
+    char *k = malloc(n), *p = k;
+    if (!k) return NULL;
+    p += sprintf(p, "%s\n", req->path);
+    for (int i = 0; i < req->n_params; i++)
+        p += sprintf(p, "%s=%s\n", req->params[i].key, req->params[i].value);
+    return k;
+}
+
+static int cache_get(sk_server_t *srv, const char *key, srv_response_t *res) {
+    int hit = 0;
+    time_t now = time(NULL);
+    pthread_mutex_lock(&srv->cache_lock);
+    for (int i = 0; i < CACHE_SLOTS && !hit; i++) {
+        cache_entry_t *e = &srv->cache[i];
+        if (!e->key || strcmp(e->key, key) || now - e->stored > CACHE_TTL) continue;
+        if ((res->body = malloc(e->len ? e->len : 1))) {
+            memcpy(res->body, e->body, e->len);
+            res->len = e->len;
+            res->status = 200;
+            res->content_type = e->content_type;
+            res->disposition = e->disposition;
+            e->used = ++srv->clock;
+            hit = 1;
+        }
+    }
+    pthread_mutex_unlock(&srv->cache_lock);
+    return hit;
+}
+
+static void cache_put(sk_server_t *srv, char *key, const srv_response_t *res) {
+    char *body = res->len <= CACHE_MAX_ENTRY ? malloc(res->len ? res->len : 1) : NULL;
+    if (!body) {
+        free(key);
+        return;
+    }
+    memcpy(body, res->body, res->len);
+    pthread_mutex_lock(&srv->cache_lock);
+    cache_entry_t *victim = &srv->cache[0];
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        cache_entry_t *e = &srv->cache[i];
+        if (!e->key || (e->key && !strcmp(e->key, key))) {
+            victim = e;
+            break;
+        }
+        if (e->used < victim->used) victim = e;
+    }
+    free(victim->key);
+    free(victim->body);
+    *victim = (cache_entry_t){
+        key, body, res->len, res->content_type, res->disposition, time(NULL), ++srv->clock};
+    pthread_mutex_unlock(&srv->cache_lock);
+}
+
 static void serve_asset(const char *path, srv_response_t *res) {
     const srv_asset_t *a = srv_asset_find(path);
     if (!a) {
@@ -227,11 +301,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             srv_error(&res, 400, "query parameter given twice");
         else if (is_api) {
             req.path = url;
-            req.store = worker_store(srv);
-            if (!req.store)
-                srv_error(&res, 500, "store unavailable");
-            else
-                srv_api(&req, &res);
+            char *key = srv->no_cache ? NULL : cache_key(&req);
+            if (!key || !cache_get(srv, key, &res)) {
+                req.store = worker_store(srv);
+                if (!req.store)
+                    srv_error(&res, 500, "store unavailable");
+                else
+                    srv_api(&req, &res);
+                if (key && res.status == 200) {
+                    cache_put(srv, key, &res);
+                    key = NULL;
+                }
+            }
+            free(key);
         } else if (!strcmp(url, "/api")) {
             srv_error(&res, 404, "unknown route: see /api/ in docs/API.md");
         } else {
@@ -293,6 +375,8 @@ int sk_server_start(const sk_server_config_t *cfg, sk_server_t **out, char *errm
         return SK_ENOMEM;
     }
     srv->verbose = cfg->verbose;
+    srv->no_cache = cfg->no_cache;
+    pthread_mutex_init(&srv->cache_lock, NULL);
     srv->loopback = is_loopback(ai->ai_addr);
     if (pthread_key_create(&srv->store_key, store_destructor) != 0) {
         free(srv->db);
@@ -332,6 +416,11 @@ void sk_server_stop(sk_server_t *self) {
     if (!self) return;
     if (self->daemon) MHD_stop_daemon(self->daemon);
     if (self->key_made) pthread_key_delete(self->store_key);
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        free(self->cache[i].key);
+        free(self->cache[i].body);
+    }
+    pthread_mutex_destroy(&self->cache_lock);
     free(self->db);
     free(self);
 }

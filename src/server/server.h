@@ -15,6 +15,7 @@ typedef struct sk_server_config {
     unsigned port;    /* 0 = any free port */
     unsigned threads; /* worker threads (0 = 4) */
     int verbose;      /* log every request to stderr */
+    int no_cache;     /* do not keep answers (normally kept 60 s; for benchmarks) */
 } sk_server_config_t;
 
 typedef struct sk_server sk_server_t;
