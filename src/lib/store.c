@@ -173,6 +173,10 @@ int sk_store_each_article_hash(sk_store_t *s, sk_store_hash_fn fn, void *ctx) {
 
 int sk_store_begin(sk_store_t *s) {
     if (s->in_batch) return SK_EINVAL;
+    if (s->flags & SK_STORE_READONLY) {
+        snprintf(s->err, sizeof s->err, "the store was opened read-only");
+        return SK_EINVAL;
+    }
     int rc = s->ops->script(s, "BEGIN");
     if (rc == SK_OK) s->in_batch = 1;
     return rc;
