@@ -27,7 +27,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
 
-.PHONY: all check unit cli-tests clean format bench fuzz fuzz-smoke test demo
+.PHONY: all check unit cli-tests clean format bench fuzz fuzz-smoke test demo web-test
 all: $(BUILD)/sukien sukien
 
 $(BUILD)/libsukien.a: $(LIB_OBJ)
@@ -65,11 +65,14 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
-# The whole suite as CI runs it: strict build, tests, then tests again under ASan+UBSan.
+# The whole suite as CI runs it: strict build, tests, tests again under ASan+UBSan,
+# the browser tests, and each libFuzzer target briefly on its corpus.
 test:
 	$(MAKE) WERROR=1 all
 	$(MAKE) WERROR=1 check
 	$(MAKE) SAN=1 WERROR=1 check
+	$(MAKE) web-test
+	$(MAKE) fuzz-smoke FUZZ_SECS=5
 
 # The main job on the embedded default store, over the example articles in examples/.
 demo: all
@@ -97,7 +100,8 @@ build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
 fuzz-smoke: fuzz
 	@for t in $(FUZZ_BIN); do n=$${t#build-fuzz/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \
 	  echo "fuzz-smoke: $$n ($(FUZZ_SECS) s)"; \
-	  $$t -max_total_time=$(FUZZ_SECS) -print_final_stats=1 \
+	  d=; if [ -f fuzz/$$n.dict ]; then d=-dict=fuzz/$$n.dict; fi; \
+	  $$t -max_total_time=$(FUZZ_SECS) -print_final_stats=1 $$d \
 	    build-fuzz/corpus/$$n fuzz/corpus/$$n || exit 1; done
 
 -include $(FUZZ_OBJ:.o=.d)
@@ -107,3 +111,32 @@ fuzz-smoke: fuzz
 # Results in bench/out/results.md; see docs/BENCHMARKS.md. BENCH=... picks sections.
 bench: all
 	bench/run.sh $(BENCH)
+# ---------------------------------------------------------------- sukien serve
+# The web page (web/*) is embedded in the binary: src/server/assets.c includes
+# the arrays scripts/embed-assets.sh generates, so `sukien serve` runs from any cwd.
+WEB_ASSETS := $(sort $(wildcard web/*.html web/*.js web/*.css web/*.svg))
+$(BUILD)/gen/web_assets.inc: $(WEB_ASSETS) scripts/embed-assets.sh
+	@mkdir -p $(dir $@)
+	scripts/embed-assets.sh $@ $(WEB_ASSETS)
+$(BUILD)/src/server/assets.o: $(BUILD)/gen/web_assets.inc
+$(BUILD)/src/server/assets.o: CFLAGS_ALL += -I$(BUILD)/gen
+
+# sukien-fake: the serve command over an in-memory fake store (tests/fakes/),
+# for HTTP tests that need no database (store errors, limits).
+FAKE_OBJ := $(BUILD)/tests/fakes/fake_main.o $(BUILD)/tests/fakes/store_fake.o \
+            $(SRV_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/cli/cmd_serve.o $(BUILD)/src/cli/cli_util.o
+$(BUILD)/sukien-fake: $(FAKE_OBJ) $(BUILD)/libsukien.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $(FAKE_OBJ) $(BUILD)/libsukien.a $(PKG_LIBS)
+$(BUILD)/tests/fakes/%.o: CFLAGS_ALL += -Isrc/cli
+cli-tests: $(BUILD)/sukien-fake
+-include $(FAKE_OBJ:.o=.d)
+
+ifeq ($(wildcard src/lib/store.c),)
+# Until the store implementation is merged, the binary links the fake store.
+$(BUILD)/sukien: $(BUILD)/tests/fakes/store_fake.o
+CLI_OBJ += $(BUILD)/tests/fakes/store_fake.o
+endif
+
+# Browser tests: headless Chromium driven by playwright-core (tests/web/).
+web-test: $(BUILD)/sukien
+	@SUKIEN=$(CURDIR)/$(BUILD)/sukien SUKIEN_DATA=$(CURDIR)/data tests/web/run.sh

@@ -33,7 +33,7 @@ SCHEMA = {
     "persons.tsv": COMMON | {"country", "wiki", "gender", "born", "died", "homonyms", "org"},
     "persons_foreign.tsv": COMMON | {"country", "gender", "office", "org", "born", "died"},
     "cues.tsv": COMMON | {"type", "subtype"},
-    "triggers.tsv": COMMON | {"type", "subtype", "cameo", "plover", "mode", "role", "dir", "form"},
+    "triggers.tsv": COMMON | {"type", "subtype", "cameo", "plover", "mode", "role", "dir", "form", "frame"},
     "nonnames.tsv": COMMON | {"type", "position"},
 }
 VALUES = {
@@ -44,7 +44,7 @@ VALUES = {
     "head": {"1"},
     "deputy": {"1"},
     "level": {"party", "state", "gov", "assembly", "front", "army", "local", "diplomat", "foreign", "io",
-              "royal", "judicial", "mass"},
+              "royal", "judicial", "mass", "business"},
     "jurisdiction": {"body", "place", "country", "none"},
     "scope": {"national", "local", "party", "none"},
     "gender": {"m", "f"},

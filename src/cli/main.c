@@ -20,6 +20,7 @@ static const command_t COMMANDS[] = {
     {"search", cmd_search, "full-text search (with or without diacritics)"},
     {"export", cmd_export, "export events: jsonl, csv, tsv, gdelt, plover, graphml"},
     {"merge", cmd_merge, "merge event JSON Lines from many articles into events"},
+    {"serve", cmd_serve, "web page and JSON API over a store (read-only, local)"},
 };
 
 static void usage(FILE *out) {

@@ -30,6 +30,7 @@ typedef struct unit {
     const char *name; /* person name or organisation/country name */
     const char *country;
     const char *org;
+    const char *locality; /* a locality's delegation: "Hà Nội" */
     int is_country; /* a country named as such (destination or side) */
     int is_place;
 } unit_t;
@@ -127,6 +128,9 @@ static int build_units(ev_ctx_t *c) {
             u.country = x->country;
             u.is_country = x->kind == SK_MENTION_COUNTRY;
             u.is_place = x->kind == SK_MENTION_PLACE;
+            if (x->kind == SK_MENTION_ORG && x->org && x->lex_entry >= 0 &&
+                sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry)->kind == SK_LEX_PLACE)
+                u.locality = x->org;
             const sk_lex_entry_t *e = x->lex_entry >= 0 ? sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry) : NULL;
             if (e && x->kind == SK_MENTION_ORG) {
                 /* generic bodies without a country ("Bộ Ngoại giao") are not sides alone */
@@ -301,6 +305,9 @@ static int fill_side(ev_ctx_t *c, sk_side_t *side, const char *role, int lead, i
     if (other >= 0) set_actor_from_unit(c, &side->actors[1], &c->units[other]);
     side->country = c->units[lead].country;
     if (!side->country && other >= 0) side->country = c->units[other].country;
+    side->locality = c->units[lead].locality ? c->units[lead].locality
+                     : other >= 0            ? c->units[other].locality
+                                             : NULL;
     return SK_OK;
 }
 
@@ -327,18 +334,18 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
             if (other) continue;
         }
         uint32_t d = t->end <= trig_start ? trig_start - t->end : (t->start - trig_start) * 2;
+        /* a visit is dated by its range, written after it ("thăm X từ ngày 14-16/4") */
+        if (type == SK_EV_VISIT && t->is_range) d = t->start > trig_start ? d / 16 : d / 8;
         /* "thăm A từ ngày 14-16/4 và thăm B từ ngày 16-18/4": a date written after another
            trigger of the sentence is that trigger's */
         if (t->end <= trig_start)
             for (size_t q = 0; q < c->m->n_triggers; q++) {
                 const sk_lex_match_t *tm = &c->m->triggers[q];
                 if (tm->start >= s->start && tm->end <= t->start && tm->start != trig_start) {
-                    d *= 4;
+                    d += 4096;
                     break;
                 }
             }
-        /* a visit is dated by its range, written after it ("thăm X từ ngày 14-16/4") */
-        if (type == SK_EV_VISIT && t->is_range) d = t->start > trig_start ? d / 16 : d / 8;
         if (d < best_d) {
             best = t;
             best_d = d;
@@ -532,10 +539,23 @@ static int dates_compatible(const sk_event_t *a, const sk_event_t *b) {
 }
 
 /* Index of an event already recorded for the same contact, or -1. */
+static int org_vs_person(const sk_event_t *a, const sk_event_t *b) {
+    for (int k = 0; k < 2; k++)
+        if (a->sides[k].actors[0].kind != b->sides[0].actors[0].kind &&
+            a->sides[k].actors[0].kind != b->sides[1].actors[0].kind)
+            return 1;
+    return 0;
+}
+
 static int find_same(const ev_ctx_t *c, const sk_event_t *e, int *swapped) {
     for (size_t i = 0; i < c->n_ev; i++) {
         const sk_event_t *o = &c->ev[i];
         if (o->type != e->type || !dates_compatible(o, e)) continue;
+        /* a body-level contact ("Hai bên tổ chức đối thoại … tháng 4") is the leaders' one
+           when it is the same kind of contact, or dated alike */
+        if (o->type != SK_EV_VISIT && org_vs_person(o, e) && strcmp(o->subtype, e->subtype) &&
+            !(o->date.iso && e->date.iso && !strcmp(o->date.iso, e->date.iso)))
+            continue;
         if (same_actor(&o->sides[0], &e->sides[0]) && same_actor(&o->sides[1], &e->sides[1])) {
             *swapped = 0;
             return (int)i;
@@ -767,6 +787,43 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             subj = co;
         }
     }
+    /* MESSAGE: "X đã gửi cho Y một bức thư": sender before "gửi", recipient after it. */
+    if (type == SK_EV_MESSAGE) {
+        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        for (size_t g = t0; g-- > lo && g + 12 > t0;) {
+            if (!tok_is(c, g, "gui")) continue;
+            int rcpt = -1;
+            for (size_t k = 0; k < c->n_units; k++)
+                if (c->units[k].t0 > g && c->units[k].t1 <= t0 && !c->units[k].is_place) {
+                    rcpt = (int)k;
+                    break;
+                }
+            int sender = subject_before(c, g, NULL);
+            if (rcpt >= 0 && sender >= 0 && sender != rcpt) {
+                subj = sender;
+                obj = rcpt;
+            }
+            break;
+        }
+    }
+    /* MESSAGE: "thư của Tổng thống X gửi ông Y": sender after "của", recipient after "gửi". */
+    int framed = attr_is(e, "frame", "cua-gui");
+    if (framed) subj = obj = -1;
+    if (type == SK_EV_MESSAGE && noun && tok_is(c, t1, "cua")) {
+        int snd = unit_after_tokens(c, t1 + 1);
+        if (snd >= 0 && c->units[snd].person >= 0) {
+            size_t g = c->units[snd].t1;
+            if (tok_is(c, g, "gui")) {
+                size_t r0 = g + 1;
+                if (tok_is(c, r0, "toi") || tok_is(c, r0, "cho") || tok_is(c, r0, "den")) r0++;
+                int rc2 = unit_after_tokens(c, r0);
+                if (rc2 >= 0 && rc2 != snd) {
+                    subj = snd;
+                    obj = rc2;
+                }
+            }
+        }
+    }
     /* MESSAGE: "X gửi tới Y một bức thư": the recipient is named before the trigger. */
     if (type == SK_EV_MESSAGE && obj < 0 && subj >= 0) {
         for (size_t k = 0; k < c->n_units; k++) {
@@ -783,6 +840,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     if (noun && type == SK_EV_VISIT) {
         size_t q = t1;
         int dest = -1;
+        /* "chuyến thăm đến Mỹ của ông X" */
+        if (tok_is(c, q, "den") || tok_is(c, q, "toi") || tok_is(c, q, "sang")) q++;
         int k = unit_after_tokens(c, q);
         if (k >= 0 && (c->units[k].is_country || c->units[k].is_place)) {
             dest = k;
@@ -812,6 +871,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             if (memchr(g, ',', (size_t)(ge - g))) subj = (int)k;
             break;
         }
+        /* "Tại cuộc gặp với người đồng cấp Y, ông Y đã hứa …": the other side is the one
+           the article is following */
+        if (subj >= 0 && c->units[subj].person >= 0 && c->units[subj].person == c->units[obj].person &&
+            c->last_subject >= 0 && c->units[c->last_subject].person != c->units[obj].person)
+            subj = c->last_subject;
     }
     /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject. */
     if (noun && subj < 0 && obj >= 0 && c->units[obj].t0 > 0 && tok_is(c, c->units[obj].t0 - 1, "cua")) {
@@ -878,6 +942,34 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             break;
         }
     }
+    if (framed && (subj < 0 || obj < 0)) return SK_OK;
+    /* "ông tới Oa-sinh-tơn", "Tổng thống đến Hà Nội": a person, then the place at once */
+    if (attr_is(e, "frame", "arrive")) {
+        /* "thăm chính thức tới Việt Nam": a preposition after another trigger */
+        for (size_t k = 0; k < c->m->n_triggers; k++)
+            if (c->m->triggers[k].end <= tm->start &&
+                sk_mentions_token_at(c->m, c->m->triggers[k].end) >= t0)
+                return SK_OK;
+        size_t q = t1;
+        if (tok_is(c, q, "thu") && tok_is(c, q + 1, "do")) q += 2;
+        if (obj < 0 || c->units[obj].t0 != q || !(c->units[obj].is_country || c->units[obj].is_place))
+            return SK_OK;
+        if (subj < 0 || c->units[subj].person < 0) return SK_OK;
+        /* only function words between the person and the verb ("Chủ tịch nước X và phu nhân
+           đã đến …"); not "liên quan đến", "đưa THAAD tới", "cử đặc phái viên đến" */
+        static const char *const OK_WORDS[] = {"da", "se", "vua", "dang", "cung", "lai", "va",
+                                               "phu", "nhan", "cung", "doan", "dai", "bieu",
+                                               "cap", "cao", "som", "moi", "bay", "ngay", "hom",
+                                               "nay", "qua", "sang", "chieu", "toi", "trua", "ong",
+                                               "ba", "tuan", "truoc"};
+        size_t from = c->units[subj].t1;
+        if (t0 - from > 8) return SK_OK;
+        for (size_t i = from; i < t0; i++) {
+            int ok = c->m->tokens[i].digit;
+            for (size_t w = 0; !ok && w < SK_ARRAY_LEN(OK_WORDS); w++) ok = tok_is(c, i, OK_WORDS[w]);
+            if (!ok) return SK_OK;
+        }
+    }
     /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
        ký năm 1995": the article's main pair. */
     if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {
@@ -896,6 +988,17 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         if (both || sideless_agreement) {
             int a0 = both == 2 ? c->pair_person[0] : c->pair_country_unit[0];
             int a1 = both == 2 ? c->pair_person[1] : c->pair_country_unit[1];
+            /* a side-less nominal mention of a contact the article already reports between
+               these countries is a back-reference ("Tại cuộc hội đàm, …") */
+            if (!both && a0 >= 0 && a1 >= 0)
+                for (size_t i = 0; i < c->n_ev; i++) {
+                    const sk_event_t *o = &c->ev[i];
+                    const char *x = o->sides[0].country, *y = o->sides[1].country;
+                    if ((int)o->type != type || !x || !y) continue;
+                    if ((!strcmp(x, c->pair_country[0]) && !strcmp(y, c->pair_country[1])) ||
+                        (!strcmp(x, c->pair_country[1]) && !strcmp(y, c->pair_country[0])))
+                        return SK_OK;
+                }
             if (a0 >= 0 && a1 >= 0) {
                 subj = a0;
                 obj = a1;
@@ -933,6 +1036,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     for (size_t i = t0 > 4 ? t0 - 4 : sent_first; i < t0; i++)
         if (i >= sent_first && (word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa")))
             ev.past_marked = 1;
+    /* "Vòng đàm phán trước đó …", "… hồi tháng 4", "… năm ngoái", "… vừa qua" */
+    for (size_t i = t1; i < t1 + 8 && i < c->m->n_tokens && sent_of(c, i) == sent; i++)
+        if (phrase_at(c, i, "truoc do") || word_is(c, i, "hoi", "hồi") ||
+            phrase_at(c, i, "nam ngoai") || phrase_at(c, i, "vua qua") || word_is(c, i, "da", "đã"))
+            ev.past_marked = 1;
 
     if (ev.past_marked) ev.planned = 0;
 
@@ -967,9 +1075,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     } else if (subj_other >= 0) {
         other_s = subj_other;
     }
-    if (!strcmp(dir, "host"))
+    /* "first side" = host, caller, sender: the subject for "tiếp" and "gửi" */
+    if (!strcmp(dir, "host") || !strcmp(dir, "sender"))
         host_is_subject = !passive;
-    else if (!strcmp(dir, "guest") || !strcmp(dir, "sender"))
+    else if (!strcmp(dir, "guest"))
         host_is_subject = passive;
     else {
         /* symmetric: the side at home hosts */
@@ -997,6 +1106,14 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             ev.location_inferred = 0;
         }
     }
+    /* a person is never on both sides ("X và Tổng thống Y sẽ hội đàm" with Y as object) */
+    if (other_s >= 0 && c->units[other_s].person >= 0 &&
+        (c->units[other_s].person == c->units[lead_o].person ||
+         (other_o >= 0 && c->units[other_s].person == c->units[other_o].person)))
+        other_s = -1;
+    if (other_o >= 0 && c->units[other_o].person >= 0 &&
+        c->units[other_o].person == c->units[lead_s].person)
+        other_o = -1;
     int first = host_is_subject ? lead_s : lead_o, second = host_is_subject ? lead_o : lead_s;
     int first_o = host_is_subject ? other_s : other_o, second_o = host_is_subject ? other_o : other_s;
     if (fill_side(c, &ev.sides[0], role_name(ev.type, 1), first, first_o) ||
@@ -1162,6 +1279,32 @@ static int year_from_terms(const ev_ctx_t *c) {
     return year;
 }
 
+/* A year the text marks as the present: "cuộc bầu cử năm 2018 vừa diễn ra", "nước hiện giữ
+ * chức chủ tịch ASEAN năm 2018", "năm nay (2018)". 0 when none or several. */
+static int year_marked_present(const ev_ctx_t *c) {
+    int year = 0;
+    const sk_mentions_t *m = c->m;
+    for (size_t i = 0; i < m->n_tokens; i++) {
+        const sk_token_t *t = &m->tokens[i];
+        if (!t->digit || t->end - t->start != 4) continue;
+        int y = atoi(c->a->text + t->start);
+        if (y < 1945 || y > 2100) continue;
+        int present = 0;
+        size_t lo = i > 8 ? i - 8 : 0, hi = i + 4 < m->n_tokens ? i + 4 : m->n_tokens;
+        for (size_t j = lo; j < hi && !present; j++) {
+            if (m->tokens[j].sentence != t->sentence) continue;
+            if ((j > i && (phrase_at(c, j, "vua qua") || phrase_at(c, j, "vua dien ra") ||
+                           phrase_at(c, j, "vua ket thuc"))) ||
+                (j < i && (tok_is(c, j, "hien") || phrase_at(c, j, "nam nay"))))
+                present = 1;
+        }
+        if (!present) continue;
+        if (year && year != y) return 0;
+        year = y;
+    }
+    return year;
+}
+
 /* "--06-20" -> "2018-06-20" (both ends of a range). */
 static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
     char buf[64];
@@ -1205,7 +1348,10 @@ static void fill_dates(ev_ctx_t *c) {
             }
         }
         if (e->date.iso && !strncmp(e->date.iso, "--", 2)) {
-            if (year < 0) year = year_from_terms(c);
+            if (year < 0) {
+                year = year_from_terms(c);
+                if (!year) year = year_marked_present(c);
+            }
             if (year > 0) {
                 e->date.iso = with_year(c, e->date.iso, year);
                 e->date.inferred = 1;

@@ -12,6 +12,7 @@
 #include "normalize.h"
 
 enum { MAX_SYLL = 16, CASE_NONE = 0, CASE_FIRST = 1, CASE_ALL = 2 };
+#define BLOOM_BITS (1u << 21)
 
 /* One spelling of an entry: what to check once the trie says the folded syllables match. */
 typedef struct pattern {
@@ -45,6 +46,7 @@ struct sk_lexicon {
     size_t n_nodes, cap_nodes;
     edge_t *edges;
     size_t cap_edges, n_edges; /* power of two */
+    uint64_t *bloom;           /* BLOOM_BITS bits: most syllables start no entry, skip the probe */
     person_office_t *offices;
     size_t n_offices, cap_offices;
 };
@@ -61,13 +63,26 @@ static const struct {
     {"nonnames.tsv", SK_LEX_CUE},
 };
 
-static uint64_t hash_edge(uint32_t parent, const char *tok, size_t len) {
-    uint64_t h = 1469598103934665603ull ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
+static uint64_t hash_token(const char *tok, size_t len) {
+    uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)tok[i];
         h *= 1099511628211ull;
     }
+    return h;
+}
+
+/* Edge key from the parent node and the syllable's own hash (computed once per syllable). */
+static uint64_t hash_edge_h(uint32_t parent, uint64_t tokh) {
+    uint64_t h = tokh ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 32;
     return h ? h : 1;
+}
+
+static uint64_t hash_edge(uint32_t parent, const char *tok, size_t len) {
+    return hash_edge_h(parent, hash_token(tok, len));
 }
 
 static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
@@ -116,9 +131,30 @@ static int edges_rehash(sk_lexicon_t *lx) {
     return 0;
 }
 
+static int bloom_has(const sk_lexicon_t *lx, uint64_t h) {
+    uint32_t a = (uint32_t)h & (BLOOM_BITS - 1), b = (uint32_t)(h >> 40) & (BLOOM_BITS - 1);
+    return (lx->bloom[a >> 6] >> (a & 63) & 1) && (lx->bloom[b >> 6] >> (b & 63) & 1);
+}
+
+static void bloom_add(sk_lexicon_t *lx, uint64_t h) {
+    uint32_t a = (uint32_t)h & (BLOOM_BITS - 1), b = (uint32_t)(h >> 40) & (BLOOM_BITS - 1);
+    lx->bloom[a >> 6] |= 1ull << (a & 63);
+    lx->bloom[b >> 6] |= 1ull << (b & 63);
+}
+
+static uint32_t child_of_h(const sk_lexicon_t *lx, uint32_t parent, const char *tok, size_t len,
+                           uint64_t tokh) {
+    if (!lx->cap_edges) return 0;
+    uint64_t h = hash_edge_h(parent, tokh);
+    if (lx->bloom && !bloom_has(lx, h)) return 0;
+    edge_t *e = edge_slot(lx->edges, lx->cap_edges, h, parent, tok, len);
+    return e->child;
+}
+
 static uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, const char *tok, size_t len) {
     if (!lx->cap_edges) return 0;
     uint64_t h = hash_edge(parent, tok, len);
+    if (lx->bloom && !bloom_has(lx, h)) return 0;
     edge_t *e = edge_slot(lx->edges, lx->cap_edges, h, parent, tok, len);
     return e->child;
 }
@@ -126,6 +162,7 @@ static uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, const char *to
 /* Split folded text into syllables: maximal runs of [a-z0-9] (and other non-ASCII letters). */
 typedef struct {
     uint32_t fs, fe;
+    uint64_t h; /* hash of the syllable (filled by the scanner) */
 } tok_t;
 
 static int is_tok_byte(unsigned char c) {
@@ -197,6 +234,7 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
             e->tok = sk_arena_strndup(lx->arena, tok, tl);
             e->toklen = (uint32_t)tl;
             lx->n_edges++;
+            if (lx->bloom) bloom_add(lx, h);
         }
         node = c;
     }
@@ -416,7 +454,8 @@ int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **
     sk_lexicon_t *lx = calloc(1, sizeof *lx);
     if (!lx) return SK_ENOMEM;
     lx->arena = sk_arena_new();
-    int rc = lx->arena ? 0 : SK_ENOMEM;
+    lx->bloom = calloc(BLOOM_BITS / 64, sizeof(uint64_t));
+    int rc = lx->arena && lx->bloom ? 0 : SK_ENOMEM;
     if (!rc && (rc = edges_rehash(lx)) == 0 && new_node(lx) != 0) rc = SK_ENOMEM; /* root = 0 */
     int found = 0;
     for (size_t i = 0; !rc && i < SK_ARRAY_LEN(FILES); i++) {
@@ -444,6 +483,7 @@ void sk_lexicon_destroy(sk_lexicon_t *lx) {
     free(lx->patterns);
     free(lx->node_patterns);
     free(lx->edges);
+    free(lx->bloom);
     free(lx->offices);
     sk_arena_destroy(lx->arena);
     free(lx);
@@ -502,6 +542,7 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
     tok_t *toks = malloc(max_toks * sizeof *toks);
     if (!toks) return SK_ENOMEM;
     size_t nt = tokenize(f->text, f->len, toks, max_toks);
+    for (size_t i = 0; i < nt; i++) toks[i].h = hash_token(f->text + toks[i].fs, toks[i].fe - toks[i].fs);
     size_t cap = 64, n = 0;
     sk_lex_match_t *m = sk_arena_alloc(arena, cap * sizeof *m);
     if (!m) {
@@ -520,7 +561,7 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                 }
                 if (toks[j].fs - toks[j - 1].fe > 3) goto done;
             }
-            node = child_of(lx, node, f->text + toks[j].fs, toks[j].fe - toks[j].fs);
+            node = child_of_h(lx, node, f->text + toks[j].fs, toks[j].fe - toks[j].fs, toks[j].h);
             if (!node) break;
             for (uint32_t pi = lx->node_patterns[node]; pi; pi = lx->patterns[pi - 1].next) {
                 const pattern_t *p = &lx->patterns[pi - 1];

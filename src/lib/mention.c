@@ -266,8 +266,9 @@ static int set_labels(ctx_t *c) {
         if (attr_is(e, "type", "BLOCK")) continue;
         size_t t = sk_mentions_token_at(m, x->start);
         int bad = 0;
+        /* blocked, or inside an office, name or place ("thư" in "Tổng Bí thư") */
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
-            if (blocked[j]) bad = 1;
+            if (blocked[j] || c->label[j] >= 0) bad = 1;
         if (bad || (nt && t < last_end_tok)) continue;
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++) c->trigger_tok[j] = 1;
         m->triggers[nt++] = *x;
@@ -929,12 +930,27 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             continue;
         const sk_lex_match_t *lm = &m->matches[c.label[i]];
         const sk_lex_entry_t *e = sk_lexicon_entry(lex, lm->entry);
-        sk_mention_t *x = add_mention(&c, mk, i, i + lm->n_syll);
+        /* "Đoàn đại biểu thành phố Hà Nội": a locality's delegation is an organisation side
+           of that country (the spec's "locality") */
+        size_t d0 = i;
+        if (mk == SK_MENTION_PLACE) {
+            size_t q = i;
+            if (q >= 2 && (tok_is(&c, q - 1, "pho") && tok_is(&c, q - 2, "thanh"))) q -= 2;
+            else if (q >= 1 && tok_is(&c, q - 1, "tinh")) q -= 1;
+            for (size_t b = q; b > 0 && b + 4 > q; b--)
+                if (tok_is(&c, b - 1, "doan") && m->tok_mention[b - 1] < 0 &&
+                    c.tok[b - 1].sentence == c.tok[i].sentence) {
+                    d0 = b - 1;
+                    break;
+                }
+        }
+        sk_mention_t *x = add_mention(&c, d0 < i ? SK_MENTION_ORG : mk, d0, i + lm->n_syll);
         if (!x) goto nomem;
-        x->canonical = e->canonical;
+        x->canonical = d0 < i ? span_text(&c, d0, i + lm->n_syll) : e->canonical;
+        if (d0 < i) x->org = e->canonical; /* the locality */
         x->country = entry_country(&c, e);
         x->lex_entry = (int32_t)lm->entry;
-        for (size_t t = i; t < i + lm->n_syll && t < c.nt; t++)
+        for (size_t t = d0; t < i + lm->n_syll && t < c.nt; t++)
             if (m->tok_mention[t] < 0) m->tok_mention[t] = (int32_t)(m->n - 1);
     }
     /* Dates. */

@@ -341,7 +341,6 @@ size_t sk_reader_repaired(const sk_reader_t *r) {
 
 void sk_reader_destroy(sk_reader_t *r) {
     if (!r) return;
-    sk_warc_free(r);
     if (r->in.gz) gzclose(r->in.gz);
     free(r->in.buf);
     free(r->path);

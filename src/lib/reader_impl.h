@@ -28,7 +28,6 @@ struct sk_reader {
     long line; /* line (text, JSONL) or record (WARC) number of the last record */
     int done;
     size_t skipped, repaired;
-    void *scratch; /* per-format state */
 };
 
 /* Fill the buffer so that at least `want` bytes are available after pos
@@ -56,7 +55,6 @@ int sk_looks_binary(const unsigned char *s, size_t n, int utf8_matters, char *wh
 /* Per-format readers: return 1 and *out, 0 at end, <0 when the stream failed. */
 int sk_read_html(sk_reader_t *r, sk_article_t **out);
 int sk_read_warc(sk_reader_t *r, sk_article_t **out);
-void sk_warc_free(sk_reader_t *r);
 
 /* HTML → article fields. Parses html[0..len) with libxml2 (charset: the
  * `encoding` hint, else the page's own declaration), fills title, published,

@@ -3,7 +3,8 @@
  * `response` record carrying an HTML page (and every `resource` record of
  * type text/html) becomes an article: HTTP headers stripped, chunked
  * transfer-encoding and gzip/deflate content-encoding undone, the charset
- * passed to the HTML parser. Other records (warcinfo, request, metadata,
+ * passed to the HTML parser. WET `conversion` records (text/plain) are
+ * taken as plain-text pages. Other records (warcinfo, request, metadata,
  * images, redirects) are passed over silently. Diagnostics carry the record
  * number in place of a line number. */
 #include <stdlib.h>
@@ -22,10 +23,6 @@ typedef struct {
     char ctype[256];
     long long length;
 } warc_head_t;
-
-void sk_warc_free(sk_reader_t *r) {
-    (void)r;
-}
 
 /* Copy a header value (trimmed) into dst. */
 static void header_value(const char *v, const char *end, char *dst, size_t cap) {
@@ -155,6 +152,35 @@ static size_t drain(sk_input_t *in, unsigned long long n) {
     return done;
 }
 
+static const char *record_doc(sk_article_t *a, sk_reader_t *r, const warc_head_t *h) {
+    const char *id = h->id;
+    size_t idn = strlen(id);
+    if (idn >= 2 && id[0] == '<' && id[idn - 1] == '>') {
+        id++;
+        idn -= 2;
+    }
+    return idn         ? sk_arena_strndup(a->arena, id, idn)
+           : h->uri[0] ? sk_arena_strdup(a->arena, h->uri)
+                       : sk_arena_printf(a->arena, "%s#%ld", r->path, r->line);
+}
+
+/* A WET "conversion" record: plain text of a page, cleaned like a text page. */
+static int conversion_article(sk_reader_t *r, const warc_head_t *h, const char *block, size_t n,
+                              sk_article_t **out) {
+    sk_article_t *a = sk_reader_article(r, SK_FORMAT_WARC, r->line);
+    if (!a) return SK_ENOMEM;
+    a->doc = record_doc(a, r, h);
+    if (h->uri[0]) a->url = sk_arena_strdup(a->arena, h->uri);
+    if (h->date[0]) a->published = sk_arena_strdup(a->arena, h->date);
+    int rc = sk_reader_set_raw(r, a, block, n);
+    if (rc < 0) {
+        sk_article_destroy(a);
+        return rc;
+    }
+    *out = a;
+    return 1;
+}
+
 /* Turn one HTTP response (or bare HTML resource) into an article.
  * Returns 1 with *out, 0 when the record is not an HTML page, <0 on ENOMEM. */
 static int record_article(sk_reader_t *r, const warc_head_t *h, const char *block, size_t n,
@@ -175,6 +201,8 @@ static int record_article(sk_reader_t *r, const warc_head_t *h, const char *bloc
         body_len = n - he;
     } else if (!strcasecmp(h->type, "resource")) {
         snprintf(ctype, sizeof ctype, "%s", h->ctype);
+    } else if (!strcasecmp(h->type, "conversion") && strcasestr(h->ctype, "text/plain")) {
+        return conversion_article(r, h, block, n, out); /* WET: text already extracted */
     } else {
         return 0;
     }
@@ -184,15 +212,7 @@ static int record_article(sk_reader_t *r, const warc_head_t *h, const char *bloc
 
     sk_article_t *a = sk_reader_article(r, SK_FORMAT_WARC, r->line);
     if (!a) return SK_ENOMEM;
-    const char *id = h->id;
-    size_t idn = strlen(id);
-    if (idn >= 2 && id[0] == '<' && id[idn - 1] == '>') {
-        id++;
-        idn -= 2;
-    }
-    a->doc = idn         ? sk_arena_strndup(a->arena, id, idn)
-             : h->uri[0] ? sk_arena_strdup(a->arena, h->uri)
-                         : sk_arena_printf(a->arena, "%s#%ld", r->path, r->line);
+    a->doc = record_doc(a, r, h);
     if (h->uri[0]) a->url = sk_arena_strdup(a->arena, h->uri);
 
     char *owned = NULL;
@@ -245,6 +265,8 @@ static int record_article(sk_reader_t *r, const warc_head_t *h, const char *bloc
         return 0;
     }
     if (rc < 0) {
+        if (rc != SK_ENOMEM)
+            sk_reader_error(r, r->line, a->doc, rc, "HTML page skipped: %s", sk_strerror(rc));
         sk_article_destroy(a);
         return rc == SK_ENOMEM ? rc : 0;
     }
@@ -313,7 +335,8 @@ int sk_read_warc(sk_reader_t *r, sk_article_t **out) {
         }
         h.length = strtoll(len, NULL, 10);
         in->pos += he;
-        int wanted = !strcasecmp(h.type, "response") || !strcasecmp(h.type, "resource");
+        int wanted = !strcasecmp(h.type, "response") || !strcasecmp(h.type, "resource") ||
+                     !strcasecmp(h.type, "conversion");
         if ((unsigned long long)h.length > r->opts.max_record_bytes) {
             size_t got = drain(in, (unsigned long long)h.length);
             if (wanted)
@@ -347,9 +370,8 @@ int sk_read_warc(sk_reader_t *r, sk_article_t **out) {
             return SK_ETRUNC;
         }
         const char *block = in->buf + in->pos;
-        /* The block is NUL-terminated for the string searches below only if
-         * we copy it; record_article works on (pointer, length) except for a
-         * bounded doctype sniff, so terminate a copy. */
+        /* A NUL-terminated copy: the header and chunk parsers below use
+         * C string functions, which must not run into the next record. */
         char *copy = malloc(n + 1);
         if (!copy) return SK_ENOMEM;
         memcpy(copy, block, n);

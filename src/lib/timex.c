@@ -163,6 +163,7 @@ enum {
     KW_DECADE,   /* thập (thập niên, thập kỷ) */
     KW_DENY,     /* số, trang, tập, ...: the number after them is not a date */
     KW_VUA,      /* vừa (vừa qua) */
+    KW_SAP,      /* sắp (sắp tới) */
     KW_YEAR_PREP, /* ký, trong: words before a bare year ("ký 1995") */
     KW_TRO,       /* trở ("từ 2020 trở đi") */
     KW_SAFE, /* tại, ở, vừa, là, sẽ, đã, khi: may follow a date, never a fraction's noun */
@@ -172,32 +173,32 @@ static const struct {
     const char *word;
     int kw;
 } KEYWORDS[] = {
-    {"ngày", KW_NGAY},    {"tháng", KW_THANG},     {"năm", KW_NAM},       {"hôm", KW_HOM},
-    {"sáng", KW_SANG},    {"chiều", KW_CHIEU},     {"tối", KW_TOI},       {"trưa", KW_TRUA},
-    {"đêm", KW_DEM},      {"khuya", KW_KHUYA},     {"rạng", KW_RANG},     {"sớm", KW_SOM},
-    {"nay", KW_NAY},      {"này", KW_NAY_THIS},    {"qua", KW_QUA},       {"mai", KW_MAI},
-    {"kia", KW_KIA},      {"tuần", KW_TUAN},       {"trước", KW_TRUOC},   {"tới", KW_TOI_NEXT},
-    {"sau", KW_SAU},      {"ngoái", KW_NGOAI},     {"cùng", KW_CUNG},     {"đó", KW_DO},
-    {"ấy", KW_AY},        {"từ", KW_TU},           {"đến", KW_DEN},       {"thứ", KW_THU},
-    {"hai", KW_HAI},      {"ba", KW_BA},           {"tư", KW_TU_WED},     {"sáu", KW_SAU_FRI},
-    {"bảy", KW_BAY},      {"chủ", KW_CHU},         {"nhật", KW_NHAT},     {"đầu", KW_DAU},
-    {"cuối", KW_CUOI},    {"giữa", KW_GIUA},       {"ngay", KW_NGAY_ADV}, {"vào", KW_VAO},
-    {"hồi", KW_HOI},      {"mùng", KW_MUNG},       {"mồng", KW_MUNG},     {"và", KW_VA},
-    {"tiếp", KW_TIEP},    {"theo", KW_THEO},       {"những", KW_PLURAL},  {"các", KW_PLURAL},
-    {"mấy", KW_PLURAL},   {"nhiều", KW_PLURAL},    {"vài", KW_PLURAL},    {"mỗi", KW_PLURAL},
-    {"hằng", KW_PLURAL},  {"hàng", KW_PLURAL},     {"thập", KW_DECADE},   {"số", KW_DENY},
-    {"trang", KW_DENY},   {"tập", KW_DENY},        {"câu", KW_DENY},      {"bài", KW_DENY},
-    {"phòng", KW_DENY},   {"nhà", KW_DENY},        {"ngõ", KW_DENY},      {"ngách", KW_DENY},
-    {"hẻm", KW_DENY},     {"kiệt", KW_DENY},       {"lô", KW_DENY},       {"tỷ", KW_DENY},
-    {"tỉ", KW_DENY},      {"lệ", KW_DENY},         {"hạng", KW_DENY},     {"điểm", KW_DENY},
-    {"chương", KW_DENY},  {"mục", KW_DENY},        {"khoản", KW_DENY},    {"điều", KW_DENY},
-    {"định", KW_DENY},    {"quyết", KW_DENY},      {"thông", KW_DENY},    {"thị", KW_DENY},
-    {"văn", KW_DENY},     {"luật", KW_DENY},       {"lần", KW_DENY},      {"thắng", KW_DENY},
-    {"thua", KW_DENY},    {"hòa", KW_DENY},        {"hoà", KW_DENY},      {"tại", KW_SAFE},
-    {"ở", KW_SAFE},       {"vừa", KW_VUA},         {"là", KW_SAFE},       {"sẽ", KW_SAFE},
-    {"đã", KW_SAFE},      {"khi", KW_SAFE},        {"mới", KW_SAFE},      {"trở", KW_TRO},
-    {"ký", KW_YEAR_PREP}, {"trong", KW_YEAR_PREP}, {"kết", KW_DENY},      {"quả", KW_DENY},
-    {"biển", KW_DENY},    {"xe", KW_DENY},
+    {"ngày", KW_NGAY},   {"tháng", KW_THANG},  {"năm", KW_NAM},         {"hôm", KW_HOM},
+    {"sáng", KW_SANG},   {"chiều", KW_CHIEU},  {"tối", KW_TOI},         {"trưa", KW_TRUA},
+    {"đêm", KW_DEM},     {"khuya", KW_KHUYA},  {"rạng", KW_RANG},       {"sớm", KW_SOM},
+    {"nay", KW_NAY},     {"này", KW_NAY_THIS}, {"qua", KW_QUA},         {"mai", KW_MAI},
+    {"kia", KW_KIA},     {"tuần", KW_TUAN},    {"trước", KW_TRUOC},     {"tới", KW_TOI_NEXT},
+    {"sau", KW_SAU},     {"ngoái", KW_NGOAI},  {"cùng", KW_CUNG},       {"đó", KW_DO},
+    {"ấy", KW_AY},       {"từ", KW_TU},        {"đến", KW_DEN},         {"thứ", KW_THU},
+    {"hai", KW_HAI},     {"ba", KW_BA},        {"tư", KW_TU_WED},       {"sáu", KW_SAU_FRI},
+    {"bảy", KW_BAY},     {"chủ", KW_CHU},      {"nhật", KW_NHAT},       {"đầu", KW_DAU},
+    {"cuối", KW_CUOI},   {"giữa", KW_GIUA},    {"ngay", KW_NGAY_ADV},   {"vào", KW_VAO},
+    {"hồi", KW_HOI},     {"mùng", KW_MUNG},    {"mồng", KW_MUNG},       {"và", KW_VA},
+    {"tiếp", KW_TIEP},   {"theo", KW_THEO},    {"những", KW_PLURAL},    {"các", KW_PLURAL},
+    {"mấy", KW_PLURAL},  {"nhiều", KW_PLURAL}, {"vài", KW_PLURAL},      {"mỗi", KW_PLURAL},
+    {"hằng", KW_PLURAL}, {"hàng", KW_PLURAL},  {"thập", KW_DECADE},     {"số", KW_DENY},
+    {"trang", KW_DENY},  {"tập", KW_DENY},     {"câu", KW_DENY},        {"bài", KW_DENY},
+    {"phòng", KW_DENY},  {"nhà", KW_DENY},     {"ngõ", KW_DENY},        {"ngách", KW_DENY},
+    {"hẻm", KW_DENY},    {"kiệt", KW_DENY},    {"lô", KW_DENY},         {"tỷ", KW_DENY},
+    {"tỉ", KW_DENY},     {"lệ", KW_DENY},      {"hạng", KW_DENY},       {"điểm", KW_DENY},
+    {"chương", KW_DENY}, {"mục", KW_DENY},     {"khoản", KW_DENY},      {"điều", KW_DENY},
+    {"định", KW_DENY},   {"quyết", KW_DENY},   {"thông", KW_DENY},      {"thị", KW_DENY},
+    {"văn", KW_DENY},    {"luật", KW_DENY},    {"lần", KW_DENY},        {"thắng", KW_DENY},
+    {"thua", KW_DENY},   {"hòa", KW_DENY},     {"hoà", KW_DENY},        {"tại", KW_SAFE},
+    {"ở", KW_SAFE},      {"vừa", KW_VUA},      {"sắp", KW_SAP},         {"là", KW_SAFE},
+    {"sẽ", KW_SAFE},     {"đã", KW_SAFE},      {"khi", KW_SAFE},        {"mới", KW_SAFE},
+    {"trở", KW_TRO},     {"ký", KW_YEAR_PREP}, {"trong", KW_YEAR_PREP}, {"kết", KW_DENY},
+    {"quả", KW_DENY},    {"biển", KW_DENY},    {"xe", KW_DENY},
 };
 
 typedef struct tok {
@@ -974,8 +975,32 @@ static long emit_core(ctx_t *c, const prefix_t *p, sk_timex_t *t, const core_t *
         }
     }
     if (paren && is_punct(s, e, ')') && same_par(s, e)) e++;
+    /* "7/10 vừa qua" is in the past, "15/11 tới" / "15/11 sắp tới" ahead: that
+     * settles a year taken from the publication date. */
+    int dir = 0;
+    if (!t->from.year && same_par(s, e) && same_par(s, e + 1)) {
+        if (is_kw(s, e, KW_VUA) && is_kw(s, e + 1, KW_QUA))
+            dir = -1, e += 2;
+        else if (is_kw(s, e, KW_SAP) && is_kw(s, e + 1, KW_TOI_NEXT))
+            dir = 1, e += 2;
+        else if (is_kw(s, e, KW_TOI_NEXT) &&
+                 (e + 1 >= s->n || !same_par(s, e + 1) || s->t[e + 1].kind == T_PUNCT))
+            dir = 1, e += 1;
+    }
     set_span(s, t, p->start, e);
     resolve_absolute(o, t);
+    if (dir && t->year_from_published && t->from.year) {
+        long d = days_from_civil(t->from.year, t->from.month, t->from.day);
+        long pd = days_from_civil(o->pub.year, o->pub.month, o->pub.day);
+        int shift = dir < 0 && d > pd ? -1 : dir > 0 && d < pd ? 1 : 0;
+        if (shift && valid_date(t->from.year + shift, t->from.month, t->from.day) &&
+            (!t->is_range || valid_date(t->to.year + shift, t->to.month, t->to.day))) {
+            t->from.year += shift;
+            if (t->is_range) t->to.year += shift;
+        }
+        t->future = days_from_civil(t->from.year, t->from.month, t->from.day) > pd;
+    }
+    if (dir > 0) t->future = 1;
     int rc = emit_day(c, t);
     return rc ? rc : (long)(e - i);
 }

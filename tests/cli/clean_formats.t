@@ -102,3 +102,15 @@ printf '<html><head><title>Việt Nam - Lào ký kết</title></head><body><p>Ha
 expect_exit 0 "$SUKIEN" clean t1.html t2.html
 contains out '"title":"Hai nước ký hiệp định",'
 contains out '"title":"Việt Nam - Lào ký kết",'
+
+# WET (Common Crawl extracted text): conversion records are plain-text pages.
+body='Chủ tịch nước tiếp Đại sứ Ấn Độ
+Sáng 9/4, tại Phủ Chủ tịch, Chủ tịch nước đã tiếp Đại sứ Ấn Độ đến chào từ biệt.
+Tin liên quan
+Một tin khác ngắn'
+len=$(printf '%s' "$body" | wc -c)
+{ printf 'WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: https://x.example.vn/a\r\nWARC-Date: 2025-04-09T05:00:00Z\r\nWARC-Record-ID: <urn:uuid:77777777-7777-7777-7777-777777777777>\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n' "$len"
+  printf '%s\r\n\r\n' "$body"; } >page.warc.wet
+expect_exit 0 "$SUKIEN" clean --format warc page.warc.wet
+contains out '{"doc":"urn:uuid:77777777-7777-7777-7777-777777777777","title":null,"published":"2025-04-09T05:00:00Z","url":"https://x.example.vn/a","outlet":null,"text":"Chủ tịch nước tiếp Đại sứ Ấn Độ\nSáng 9/4, tại Phủ Chủ tịch, Chủ tịch nước đã tiếp Đại sứ Ấn Độ đến chào từ biệt."'
+lacks out 'Một tin khác'

@@ -252,6 +252,14 @@ static void test_year_inference(void) {
     CHECK_STR(describe("Ngày 20/4, Nga triệu tập Đại sứ.", "2021-04-29"), "^2021-04-20[Ngày 20/4]");
     CHECK_STR(describe("Ngày 15/11, ông sẽ thăm Nhật.", "2024-10-01"), "+^2024-11-15[Ngày 15/11]");
     CHECK_STR(describe("Ngày 15/2, ông thăm Nhật.", "2024-10-01"), "^2024-02-15[Ngày 15/2]");
+    /* "vừa qua" / "tới" settle the year. */
+    CHECK_STR(describe("Ngày 15/2 tới, ông sẽ thăm Nhật.", "2024-10-01"),
+              "+^2025-02-15[Ngày 15/2 tới]");
+    CHECK_STR(describe("Ngày 20/11 vừa qua, hai bên ký kết.", "2024-10-01"),
+              "^2023-11-20[Ngày 20/11 vừa qua]");
+    CHECK_STR(describe("Ngày 25/12 sắp tới, hai bên gặp.", "2024-10-01"),
+              "+^2024-12-25[Ngày 25/12 sắp tới]");
+    CHECK_STR(describe("Ông Tập ngày 7/10 tới Hà Nội.", "2024-10-08"), "^2024-10-07[ngày 7/10]");
     /* Ranges across New Year get consecutive years. */
     CHECK_STR(describe("Chuyến thăm từ 30/12 đến 2/1.", "2025-01-03"),
               "^2024-12-30/2025-01-02[từ 30/12 đến 2/1]");

@@ -1,0 +1,14 @@
+build-dbg/src/server/server.o: src/server/server.c src/server/server.h \
+ src/server/server_int.h src/lib/store.h src/lib/article.h \
+ src/lib/arena.h src/lib/common.h src/lib/normalize.h src/lib/coder.h \
+ src/lib/event.h src/lib/lexicon.h
+src/server/server.h:
+src/server/server_int.h:
+src/lib/store.h:
+src/lib/article.h:
+src/lib/arena.h:
+src/lib/common.h:
+src/lib/normalize.h:
+src/lib/coder.h:
+src/lib/event.h:
+src/lib/lexicon.h:
