@@ -508,10 +508,11 @@ int sk_store_person(sk_store_t *s, const char *name, long limit, json_t **out) {
     sk_rows_free(&r);
     /* Offices over time. */
     if (rc == SK_OK)
-        rc = sk_db_run(s,
-                       "SELECT title, first_seen, last_seen, n_articles FROM person_titles WHERE "
-                       "person_id = ? ORDER BY first_seen IS NULL, first_seen, title",
-                       &r, 1, ip);
+        rc = sk_db_run(
+            s,
+            "SELECT title, first_seen, last_seen, n_articles FROM person_titles WHERE "
+            "person_id = ? ORDER BY first_seen IS NULL, first_seen, n_articles DESC, title_key",
+            &r, 1, ip);
     json_t *off = json_array();
     for (size_t i = 0; rc == SK_OK && i < r.n; i++)
         json_array_append_new(

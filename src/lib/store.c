@@ -173,6 +173,10 @@ int sk_store_each_article_hash(sk_store_t *s, sk_store_hash_fn fn, void *ctx) {
 
 int sk_store_begin(sk_store_t *s) {
     if (s->in_batch) return SK_EINVAL;
+    if (s->flags & SK_STORE_READONLY) {
+        snprintf(s->err, sizeof s->err, "the store was opened read-only");
+        return SK_EINVAL;
+    }
     int rc = s->ops->script(s, "BEGIN");
     if (rc == SK_OK) s->in_batch = 1;
     return rc;
@@ -264,11 +268,13 @@ static int add_person(sk_store_t *s, sk_strset_t *seen, const char *doc, const c
                    "first_start, first_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    NULL, 8, p);
     for (size_t i = 0; rc == SK_OK && i < n_titles; i++) {
-        const char *tp[] = {doc, key, num(b1, (long long)i), titles[i]};
+        char tk[512];
+        sk_merge_fold_key(titles[i] ? titles[i] : "", tk, sizeof tk);
+        const char *tp[] = {doc, key, num(b1, (long long)i), titles[i], tk};
         rc = sk_db_run(s,
-                       "INSERT INTO article_person_titles (doc, person_id, n, title) "
-                       "VALUES (?, ?, ?, ?)",
-                       NULL, 4, tp);
+                       "INSERT INTO article_person_titles (doc, person_id, n, title, title_key) "
+                       "VALUES (?, ?, ?, ?, ?)",
+                       NULL, 5, tp);
     }
     if (rc == SK_OK) rc = strset_add(&s->touched_persons, key);
     if (rc == SK_OK && org) rc = add_org(s, doc, org, country);
@@ -617,11 +623,14 @@ static int rebuild_person(sk_store_t *s, const char *id) {
             NULL, 5, p);
     if (rc == SK_OK)
         rc = sk_db_run(s,
-                       "INSERT INTO person_titles (person_id, title, first_seen, last_seen, "
-                       "n_articles) SELECT t.person_id, t.title, min(a.pub_date), "
-                       "max(a.pub_date), count(DISTINCT t.doc) FROM article_person_titles t JOIN "
-                       "articles a ON a.doc = t.doc WHERE t.person_id = ? AND t.title IS NOT NULL "
-                       "GROUP BY t.person_id, t.title",
+                       "INSERT INTO person_titles (person_id, title_key, title, first_seen, "
+                       "last_seen, n_articles) SELECT t.person_id, t.title_key, (SELECT u.title "
+                       "FROM article_person_titles u WHERE u.person_id = t.person_id AND "
+                       "u.title_key = t.title_key GROUP BY u.title ORDER BY count(*) DESC, "
+                       "u.title LIMIT 1), min(a.pub_date), max(a.pub_date), count(DISTINCT "
+                       "t.doc) FROM article_person_titles t JOIN articles a ON a.doc = t.doc "
+                       "WHERE t.person_id = ? AND t.title_key IS NOT NULL AND t.title_key <> '' "
+                       "GROUP BY t.person_id, t.title_key",
                        NULL, 1, p1);
     return rc;
 }

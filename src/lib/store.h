@@ -79,7 +79,8 @@ typedef void (*sk_store_hash_fn)(void *ctx, const char *doc, const char *hash);
 int sk_store_each_article_hash(sk_store_t *self, sk_store_hash_fn fn, void *ctx);
 
 /* A batch is one transaction: either every article put in it is stored,
- * with its merged events and derived tables up to date, or none is. */
+ * with its merged events and derived tables up to date, or none is.
+ * SK_EINVAL on a read-only store or when a batch is already open. */
 int sk_store_begin(sk_store_t *self);
 
 /* Outcome of sk_store_put. */

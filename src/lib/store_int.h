@@ -35,6 +35,7 @@ typedef struct sk_strset {
 struct sk_store {
     const sk_db_ops_t *ops;
     void *db;
+    void *aux; /* backend's own state (PostgreSQL: prepared statements) */
     unsigned flags;
     int in_batch;
     char err[1024];

@@ -2,6 +2,7 @@
  * SQLite; article search on a folded text column (articles.search_text) with
  * a trigram index when the pg_trgm extension can be created. */
 #include <libpq-fe.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,12 +36,45 @@ static char *rewrite(const char *sql) {
     return out;
 }
 
+/* Prepared statements by SQL text (the store's statements are few and reused
+ * for every article: parse and plan once per connection). */
+#define PREP_SLOTS 256
+
+typedef struct {
+    char *sql;
+} prep_t;
+
+static const char *prepared(sk_store_t *s, const char *sql, const char *q, int n, char name[16]) {
+    prep_t *cache = s->aux;
+    if (!cache) return NULL;
+    uint64_t h = 1469598103934665603ULL;
+    for (const char *p = sql; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    for (size_t probe = 0; probe < 8; probe++) {
+        size_t slot = (size_t)((h + probe) % PREP_SLOTS);
+        snprintf(name, 16, "sk%zu", slot);
+        if (cache[slot].sql && !strcmp(cache[slot].sql, sql)) return name;
+        if (!cache[slot].sql) {
+            PGresult *r = PQprepare(s->db, name, q, n, NULL);
+            int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+            PQclear(r);
+            if (!ok) return NULL;
+            cache[slot].sql = strdup(sql);
+            return cache[slot].sql ? name : NULL;
+        }
+    }
+    return NULL;
+}
+
 static int pg_query(sk_store_t *s, const char *sql, int n, const char *const *params,
                     sk_db_row_fn fn, void *ctx) {
     PGconn *c = s->db;
     char *q = rewrite(sql);
     if (!q) return SK_ENOMEM;
-    PGresult *r = PQexecParams(c, q, n, NULL, params, NULL, NULL, 0);
+    char name[16];
+    const char *stmt = prepared(s, sql, q, n, name);
+    PGresult *r = stmt ? PQexecPrepared(c, stmt, n, params, NULL, NULL, 0)
+                       : PQexecParams(c, q, n, NULL, params, NULL, NULL, 0);
     free(q);
     ExecStatusType st = PQresultStatus(r);
     int rc = SK_OK;
@@ -100,6 +134,11 @@ static void pg_fts_param(const char *phrase, char *buf, size_t cap) {
 }
 
 static void pg_close(sk_store_t *s) {
+    prep_t *cache = s->aux;
+    for (size_t i = 0; cache && i < PREP_SLOTS; i++)
+        free(cache[i].sql);
+    free(cache);
+    s->aux = NULL;
     if (s->db) PQfinish(s->db);
     s->db = NULL;
 }
@@ -124,6 +163,7 @@ static int exists_cb(void *ctx, int nc, const char *const *v) {
 
 int sk_store_pg_open(sk_store_t *s, const char *conninfo, unsigned flags) {
     s->ops = &PG_OPS;
+    s->aux = calloc(PREP_SLOTS, sizeof(prep_t));
     PGconn *c = PQconnectdb(conninfo);
     s->db = c;
     if (!c) return SK_ENOMEM;

@@ -1,6 +1,9 @@
 # Interrupted ingest against PostgreSQL, resumed, equals a clean run (and the SQLite one).
 source "$FIXTURES/store/lib.sh"
-resume_suite "$(pg_url t_resume_clean)" "$(pg_url t_resume_killed)" "$(pg_url t_resume_killed2)"
+u1=$(pg_url t_resume_clean)
+u2=$(pg_url t_resume_killed)
+u3=$(pg_url t_resume_killed2)
+resume_suite "$u1" "$u2" "$u3"
 "$SUKIEN" ingest -q --db lite.db --batch 50 --coded coded.jsonl articles.jsonl
 dump lite.db >lite.dump
 cmp clean.dump lite.dump
