@@ -65,12 +65,14 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
-# The whole suite as CI runs it: strict build, tests, then tests again under ASan+UBSan.
+# The whole suite as CI runs it: strict build, tests, tests again under ASan+UBSan,
+# the browser tests, and each libFuzzer target briefly on its corpus.
 test:
 	$(MAKE) WERROR=1 all
 	$(MAKE) WERROR=1 check
 	$(MAKE) SAN=1 WERROR=1 check
 	$(MAKE) web-test
+	$(MAKE) fuzz-smoke FUZZ_SECS=5
 
 # The main job on the embedded default store, over the example articles in examples/.
 demo: all

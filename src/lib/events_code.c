@@ -46,6 +46,8 @@ typedef struct ev_ctx {
     int last_subject; /* unit index of the last subject, or -1 */
     int last_visit_dest, last_visit_sent; /* destination unit of the last visit and its sentence */
     int last_planned; /* the event that set last_subject was planned */
+    int last_trig_subj, last_trig_sent; /* subject and sentence of the last coded trigger */
+    size_t last_trig_end_tok;
     const char *pair_country[2]; /* the article's main pair (main_pair) */
     int pair_person[2], pair_country_unit[2];
     const char *visit_dest_country;
@@ -334,18 +336,18 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
             if (other) continue;
         }
         uint32_t d = t->end <= trig_start ? trig_start - t->end : (t->start - trig_start) * 2;
+        /* a visit is dated by its range, written after it ("thăm X từ ngày 14-16/4") */
+        if (type == SK_EV_VISIT && t->is_range) d = t->start > trig_start ? d / 16 : d / 8;
         /* "thăm A từ ngày 14-16/4 và thăm B từ ngày 16-18/4": a date written after another
            trigger of the sentence is that trigger's */
         if (t->end <= trig_start)
             for (size_t q = 0; q < c->m->n_triggers; q++) {
                 const sk_lex_match_t *tm = &c->m->triggers[q];
                 if (tm->start >= s->start && tm->end <= t->start && tm->start != trig_start) {
-                    d *= 4;
+                    d += 4096;
                     break;
                 }
             }
-        /* a visit is dated by its range, written after it ("thăm X từ ngày 14-16/4") */
-        if (type == SK_EV_VISIT && t->is_range) d = t->start > trig_start ? d / 16 : d / 8;
         if (d < best_d) {
             best = t;
             best_d = d;
@@ -364,7 +366,11 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
         int building = x->kind == SK_MENTION_ORG && x->tok_start >= 3 &&
                        tok_is(c, x->tok_start - 1, "so") && tok_is(c, x->tok_start - 2, "tru") &&
                        tok_is(c, x->tok_start - 3, "tai");
-        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY && !building) continue;
+        int org_venue = x->kind == SK_MENTION_ORG && x->country && x->tok_start >= 1 &&
+                        tok_is(c, x->tok_start - 1, "tai") && x->lex_entry >= 0 &&
+                        !attr_is(sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry), "type", "io");
+        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY && !building && !org_venue)
+            continue;
         size_t t = x->tok_start;
         if (t == 0) continue;
         if (building || tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || tok_is(c, t - 1, "gio") ||
@@ -539,15 +545,30 @@ static int dates_compatible(const sk_event_t *a, const sk_event_t *b) {
 }
 
 /* Index of an event already recorded for the same contact, or -1. */
+static int org_vs_person(const sk_event_t *a, const sk_event_t *b) {
+    for (int k = 0; k < 2; k++)
+        if (a->sides[k].actors[0].kind != b->sides[0].actors[0].kind &&
+            a->sides[k].actors[0].kind != b->sides[1].actors[0].kind)
+            return 1;
+    return 0;
+}
+
 static int find_same(const ev_ctx_t *c, const sk_event_t *e, int *swapped) {
     for (size_t i = 0; i < c->n_ev; i++) {
         const sk_event_t *o = &c->ev[i];
         if (o->type != e->type || !dates_compatible(o, e)) continue;
+        /* a body-level contact ("Hai bên tổ chức đối thoại … tháng 4") is the leaders' one
+           when it is the same kind of contact, or dated alike */
+        if (o->type != SK_EV_VISIT && org_vs_person(o, e) && strcmp(o->subtype, e->subtype) &&
+            !(o->date.iso && e->date.iso && !strcmp(o->date.iso, e->date.iso)))
+            continue;
         if (same_actor(&o->sides[0], &e->sides[0]) && same_actor(&o->sides[1], &e->sides[1])) {
             *swapped = 0;
             return (int)i;
         }
-        if (same_actor(&o->sides[0], &e->sides[1]) && same_actor(&o->sides[1], &e->sides[0])) {
+        /* visits and messages have a direction: A visiting B is not B visiting A */
+        if (o->type != SK_EV_VISIT && o->type != SK_EV_MESSAGE &&
+            same_actor(&o->sides[0], &e->sides[1]) && same_actor(&o->sides[1], &e->sides[0])) {
             *swapped = 1;
             return (int)i;
         }
@@ -703,6 +724,15 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
     size_t window = noun ? OBJECT_WINDOW : type == SK_EV_VISIT ? 4 : 8;
     int obj = object_after(c, t1, type == SK_EV_VISIT, window);
+    /* a verb does not take its object across a comma ("đến thăm hồi 2004, Đại sứ …") */
+    if (!noun && obj >= 0 && c->units[obj].t0 > t1) {
+        const char *g = c->a->text + c->m->tokens[t1 - 1].end;
+        const char *ge = c->a->text + c->m->tokens[c->units[obj].t0].start;
+        if (memchr(g, ',', (size_t)(ge - g))) obj = -1;
+    }
+    /* "… thăm Việt Nam …, kể từ khi Tổng thống X đến thăm hồi 2004": the destination just
+       named in the sentence */
+    if (type == SK_EV_VISIT && obj < 0 && c->last_visit_sent == (int)sent) obj = c->last_visit_dest;
     /* Subject: before the trigger. */
     size_t subj_start = 0;
     int subj = subject_before_x(c, t0, &subj_start, type == SK_EV_VISIT);
@@ -720,6 +750,12 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             }
         }
     }
+    /* "X đã hội kiến A và hội đàm với B": a verb coordinated with the previous trigger of
+       the sentence keeps that trigger's subject */
+    if (!noun && t0 > 0 && (tok_is(c, t0 - 1, "va") || tok_is(c, t0 - 1, "roi")) &&
+        c->last_trig_sent == (int)sent && c->last_trig_subj >= 0 && subj >= 0 &&
+        c->units[subj].t0 > c->last_trig_end_tok)
+        subj = c->last_trig_subj;
     /* Passive: "Y được X tiếp" — X (after "được") is the agent. */
     int passive = 0;
     if (subj >= 0 && c->units[subj].t0 > 0 && tok_is(c, c->units[subj].t0 - 1, "duoc")) {
@@ -824,7 +860,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     /* "chuyến thăm [Việt Nam] của Tổng thống X": X is the visitor, whatever precedes. */
-    if (noun && type == SK_EV_VISIT) {
+    if ((noun || tok_is(c, t0, "chuyen")) && type == SK_EV_VISIT) {
         size_t q = t1;
         int dest = -1;
         /* "chuyến thăm đến Mỹ của ông X" */
@@ -833,6 +869,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         if (k >= 0 && (c->units[k].is_country || c->units[k].is_place)) {
             dest = k;
             q = c->units[k].t1;
+            c->last_visit_dest = k; /* "Đây là chuyến thăm Việt Nam của một tổng thống …" */
+            c->last_visit_sent = (int)sent;
         }
         if (tok_is(c, q, "lan") && tok_is(c, q + 1, "nay")) q += 2;
         if (tok_is(c, q, "nay")) q++;
@@ -864,8 +902,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             c->last_subject >= 0 && c->units[c->last_subject].person != c->units[obj].person)
             subj = c->last_subject;
     }
-    /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject. */
-    if (noun && subj < 0 && obj >= 0 && c->units[obj].t0 > 0 && tok_is(c, c->units[obj].t0 - 1, "cua")) {
+    /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject (for a visit, even
+       when someone is named before: "Y tin tưởng chuyến thăm của X"). */
+    if (noun && (subj < 0 || type == SK_EV_VISIT) && obj >= 0 && c->units[obj].t0 > 0 &&
+        tok_is(c, c->units[obj].t0 - 1, "cua")) {
         subj = obj;
         obj = -1;
     }
@@ -975,6 +1015,17 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         if (both || sideless_agreement) {
             int a0 = both == 2 ? c->pair_person[0] : c->pair_country_unit[0];
             int a1 = both == 2 ? c->pair_person[1] : c->pair_country_unit[1];
+            /* a side-less nominal mention of a contact the article already reports between
+               these countries is a back-reference ("Tại cuộc hội đàm, …") */
+            if (!both && a0 >= 0 && a1 >= 0)
+                for (size_t i = 0; i < c->n_ev; i++) {
+                    const sk_event_t *o = &c->ev[i];
+                    const char *x = o->sides[0].country, *y = o->sides[1].country;
+                    if ((int)o->type != type || !x || !y) continue;
+                    if ((!strcmp(x, c->pair_country[0]) && !strcmp(y, c->pair_country[1])) ||
+                        (!strcmp(x, c->pair_country[1]) && !strcmp(y, c->pair_country[0])))
+                        return SK_OK;
+                }
             if (a0 >= 0 && a1 >= 0) {
                 subj = a0;
                 obj = a1;
@@ -1012,6 +1063,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     for (size_t i = t0 > 4 ? t0 - 4 : sent_first; i < t0; i++)
         if (i >= sent_first && (word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa")))
             ev.past_marked = 1;
+    /* "Vòng đàm phán trước đó …", "… hồi tháng 4", "… năm ngoái", "… vừa qua" */
+    for (size_t i = t1; i < t1 + 8 && i < c->m->n_tokens && sent_of(c, i) == sent; i++)
+        if (phrase_at(c, i, "truoc do") || word_is(c, i, "hoi", "hồi") ||
+            phrase_at(c, i, "nam ngoai") || phrase_at(c, i, "vua qua") || word_is(c, i, "da", "đã"))
+            ev.past_marked = 1;
 
     if (ev.past_marked) ev.planned = 0;
 
@@ -1047,10 +1103,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         other_s = subj_other;
     }
     /* "first side" = host, caller, sender: the subject for "tiếp" and "gửi" */
+    /* (after the passive swap, subj is the agent and obj the patient, as in the active) */
     if (!strcmp(dir, "host") || !strcmp(dir, "sender"))
-        host_is_subject = !passive;
-    else if (!strcmp(dir, "guest"))
-        host_is_subject = passive;
+        host_is_subject = 1;
+    else if (!strcmp(dir, "guest") && ev.type != SK_EV_MEET)
+        host_is_subject = 0;
     else {
         /* symmetric: the side at home hosts */
         const char *here = ev.location_country ? ev.location_country : c->visit_dest_country;
@@ -1065,6 +1122,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             host_is_subject = 0;
         else
             host_is_subject = ev.type == SK_EV_CALL || ev.type == SK_EV_MESSAGE ? 1 : 0;
+        /* "hội kiến", "chào xã giao": the subject pays the call unless it is on home ground */
+        if (!strcmp(dir, "guest")) {
+            host_is_subject = 0;
+            if (here && cs && !strcmp(here, cs) && !(co && !strcmp(here, co))) host_is_subject = 1;
+        }
         if (ev.type == SK_EV_CALL || ev.type == SK_EV_AGREEMENT) host_is_subject = 1;
     }
     if (ev.type == SK_EV_VISIT) {
@@ -1077,12 +1139,23 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             ev.location_inferred = 0;
         }
     }
+    /* a person is never on both sides ("X và Tổng thống Y sẽ hội đàm" with Y as object) */
+    if (other_s >= 0 && c->units[other_s].person >= 0 &&
+        (c->units[other_s].person == c->units[lead_o].person ||
+         (other_o >= 0 && c->units[other_s].person == c->units[other_o].person)))
+        other_s = -1;
+    if (other_o >= 0 && c->units[other_o].person >= 0 &&
+        c->units[other_o].person == c->units[lead_s].person)
+        other_o = -1;
     int first = host_is_subject ? lead_s : lead_o, second = host_is_subject ? lead_o : lead_s;
     int first_o = host_is_subject ? other_s : other_o, second_o = host_is_subject ? other_o : other_s;
     if (fill_side(c, &ev.sides[0], role_name(ev.type, 1), first, first_o) ||
         fill_side(c, &ev.sides[1], role_name(ev.type, 0), second, second_o))
         return SK_ENOMEM;
     set_codes(&ev);
+    c->last_trig_subj = subj;
+    c->last_trig_sent = (int)sent;
+    c->last_trig_end_tok = t1;
     if (c->units[subj].person >= 0) {
         c->last_subject = subj;
         c->last_planned = ev.planned;
@@ -1242,6 +1315,32 @@ static int year_from_terms(const ev_ctx_t *c) {
     return year;
 }
 
+/* A year the text marks as the present: "cuộc bầu cử năm 2018 vừa diễn ra", "nước hiện giữ
+ * chức chủ tịch ASEAN năm 2018", "năm nay (2018)". 0 when none or several. */
+static int year_marked_present(const ev_ctx_t *c) {
+    int year = 0;
+    const sk_mentions_t *m = c->m;
+    for (size_t i = 0; i < m->n_tokens; i++) {
+        const sk_token_t *t = &m->tokens[i];
+        if (!t->digit || t->end - t->start != 4) continue;
+        int y = atoi(c->a->text + t->start);
+        if (y < 1945 || y > 2100) continue;
+        int present = 0;
+        size_t lo = i > 8 ? i - 8 : 0, hi = i + 4 < m->n_tokens ? i + 4 : m->n_tokens;
+        for (size_t j = lo; j < hi && !present; j++) {
+            if (m->tokens[j].sentence != t->sentence) continue;
+            if ((j > i && (phrase_at(c, j, "vua qua") || phrase_at(c, j, "vua dien ra") ||
+                           phrase_at(c, j, "vua ket thuc"))) ||
+                (j < i && (tok_is(c, j, "hien") || phrase_at(c, j, "nam nay"))))
+                present = 1;
+        }
+        if (!present) continue;
+        if (year && year != y) return 0;
+        year = y;
+    }
+    return year;
+}
+
 /* "--06-20" -> "2018-06-20" (both ends of a range). */
 static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
     char buf[64];
@@ -1285,7 +1384,10 @@ static void fill_dates(ev_ctx_t *c) {
             }
         }
         if (e->date.iso && !strncmp(e->date.iso, "--", 2)) {
-            if (year < 0) year = year_from_terms(c);
+            if (year < 0) {
+                year = year_from_terms(c);
+                if (!year) year = year_marked_present(c);
+            }
             if (year > 0) {
                 e->date.iso = with_year(c, e->date.iso, year);
                 e->date.inferred = 1;
@@ -1331,7 +1433,8 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     if (!a->mentions) return SK_OK;
     ev_ctx_t c = {.lex = lex, .a = a, .m = a->mentions, .last_subject = -1,
                   .visit_guest_person = -1, .pair_person = {-1, -1}, .pair_country_unit = {-1, -1},
-                  .last_visit_dest = -1, .last_visit_sent = -1};
+                  .last_visit_dest = -1, .last_visit_sent = -1, .last_trig_subj = -1,
+                  .last_trig_sent = -1};
     int rc = build_units(&c);
     if (rc) return rc;
     main_pair(&c);

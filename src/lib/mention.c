@@ -342,8 +342,17 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     const char *jur = sk_lex_attr(e, "jurisdiction", jbuf, sizeof jbuf);
     if (jur && strcmp(jur, "none") && j < c->nt && joined(c, j) && c->tok[j].cap &&
         c->label[j] < 0 && !c->trigger_tok[j]) {
+        static const char *const VERBISH[] = {"de", "nghi", "cho", "biet", "khang", "dinh", "nhan",
+                                              "manh", "noi", "da", "se", "va", "cua", "voi", "la",
+                                              "tai", "dang", "vua", "cung", "neu", "ro"};
         size_t q = j + 1;
-        while (q < c->nt && q < j + 5 && joined(c, q) && c->label[q] < 0 && !c->trigger_tok[q]) q++;
+        while (q < c->nt && q < j + 5 && joined(c, q) && c->label[q] < 0 && !c->trigger_tok[q]) {
+            int verbish = 0;
+            for (size_t w = 0; w < SK_ARRAY_LEN(VERBISH) && !verbish; w++)
+                verbish = !c->tok[q].cap && tok_is(c, q, VERBISH[w]);
+            if (verbish) break;
+            q++;
+        }
         if (q < c->nt && q < j + 5 && joined(c, q) && c->label_first[q] &&
             label_kind(c, q) == SK_LEX_COUNTRY)
             j = q;
@@ -351,8 +360,20 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     /* Jurisdiction: up to two labelled phrases written right after the office. */
     for (int ext = 0; ext < 3 && j < c->nt && joined(c, j); ext++) {
         size_t k = j;
-        /* "Đại sứ Việt Nam tại Nga", "Tổng Lãnh sự ... tại Thượng Hải" */
-        if (ext == 1 && tok_is(c, k, "tai") && k + 1 < c->nt && joined(c, k + 1)) k++;
+        /* "Đại sứ Việt Nam tại Nga", "Tổng Lãnh sự ... tại Thượng Hải": the posting, not
+           the person's country */
+        int posting = 0;
+        if (ext >= 1 && tok_is(c, k, "tai") && k + 1 < c->nt && joined(c, k + 1)) {
+            k++;
+            posting = 1;
+        }
+        /* "Thị trưởng thành phố Paris", "Thống đốc tỉnh Osaka", "Thống đốc bang California" */
+        if (tok_is(c, k, "thanh") && tok_is(c, k + 1, "pho") && k + 2 < c->nt && joined(c, k + 2) &&
+            label_kind(c, k + 2) == SK_LEX_PLACE)
+            k += 2;
+        else if ((tok_is(c, k, "tinh") || tok_is(c, k, "bang")) && k + 1 < c->nt && joined(c, k + 1) &&
+                 label_kind(c, k + 1) == SK_LEX_PLACE)
+            k += 1;
         if (!c->label_first[k]) break;
         int kind = label_kind(c, k);
         if (kind != SK_LEX_COUNTRY && kind != SK_LEX_PLACE && kind != SK_LEX_ORG) break;
@@ -365,7 +386,7 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
         } else if (kind == SK_LEX_PLACE) {
             t->locality = je->canonical;
         }
-        if (jc) {
+        if (jc && !posting) {
             t->country = jc;
             t->stated_country = 1;
         }
@@ -551,8 +572,19 @@ static int find_person(const persons_t *ps, const char *key) {
 }
 
 static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
-    for (size_t k = 0; k < p->n_titles; k++)
+    char nf[256];
+    const char *nt = span_text(c, t->t0, t->t1);
+    size_t nl = sk_fold_str(nt, strlen(nt), nf, sizeof nf);
+    for (size_t k = 0; k < p->n_titles; k++) {
         if (p->title_office[k] == t->office) return 0; /* same office, other wording */
+        /* "Bộ trưởng" after "Bộ trưởng Thương mại Singapore": the same office, shorter */
+        char of[256];
+        size_t ol = sk_fold_str(p->titles[k], strlen(p->titles[k]), of, sizeof of);
+        size_t m = nl < ol ? nl : ol;
+        if (m && !strncmp(nf, of, m) && (nf[m] == ' ' || nf[m] == '\0') &&
+            (of[m] == ' ' || of[m] == '\0'))
+            return 0;
+    }
     if (p->n_titles == p->cap_titles) {
         size_t nc = p->cap_titles ? p->cap_titles * 2 : 4;
         p->titles = sk_arena_grow(c->a->arena, p->titles, sizeof *p->titles, p->n_titles, nc);
