@@ -53,6 +53,7 @@ typedef struct ev_ctx {
     const char *visit_dest_country;
     const char *visit_dest_name;
     const char *visit_guest_name; /* lead visitor of that visit */
+    const char *last_place_country; /* country of the last place a report stated */
     int visit_guest_person;
 } ev_ctx_t;
 
@@ -755,7 +756,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
        the sentence keeps that trigger's subject */
     if (!noun && t0 > 0 && (tok_is(c, t0 - 1, "va") || tok_is(c, t0 - 1, "roi")) &&
         c->last_trig_sent == (int)sent && c->last_trig_subj >= 0 && subj >= 0 &&
-        c->units[subj].t0 > c->last_trig_end_tok)
+        c->units[subj].t0 >= c->last_trig_end_tok)
         subj = c->last_trig_subj;
     /* Passive: "Y được X tiếp" — X (after "được") is the agent. */
     int passive = 0;
@@ -1087,6 +1088,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         ev.past_marked = 1;
     if (ev.past_marked) ev.planned = 0;
     find_location(c, sent, &ev.location_name, &ev.location_country);
+    if (ev.location_country) c->last_place_country = ev.location_country;
 
     /* Roles. */
     int host_is_subject;
@@ -1120,7 +1122,11 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         host_is_subject = 0;
     else {
         /* symmetric: the side at home hosts */
-        const char *here = ev.location_country ? ev.location_country : c->visit_dest_country;
+        /* where it happens: stated here, else the visit under way, else the place the
+           article last named ("tại Hà Nội … Cùng ngày, …") */
+        const char *here = ev.location_country    ? ev.location_country
+                           : c->visit_dest_country ? c->visit_dest_country
+                                                   : c->last_place_country;
         const char *cs = c->units[lead_s].country, *co = c->units[lead_o].country;
         if (here && co && !strcmp(here, co) && !(cs && !strcmp(here, cs)))
             host_is_subject = 0;

@@ -208,10 +208,7 @@ static int set_labels(ctx_t *c) {
             if (x->n_syll > c->honorific[t] && !attr_is(e, "type", "spouse"))
                 c->honorific[t] = (int16_t)x->n_syll;
             continue;
-        case SK_LEX_TRIGGER:
-            if (attr_is(e, "type", "BLOCK"))
-                for (size_t j = t; j < t + x->n_syll && j < c->nt; j++) blocked[j] = 1;
-            continue;
+        case SK_LEX_TRIGGER: continue; /* blocks are applied after labelling, below */
         case SK_LEX_CUE:
             if (x->n_syll == 1 && attr_is(e, "type", "nonname"))
                 c->nonname[t] = attr_is(e, "position", "first-only") ? 2 : 1;
@@ -255,6 +252,19 @@ static int set_labels(ctx_t *c) {
         c->label_first[i] = 1;
         for (size_t j = i; j < end && j < c->nt; j++) c->label[j] = best[i];
         i = end;
+    }
+    /* BLOCK phrases ("tiếp thị", "thư ký") cancel the triggers they overlap, unless they run
+       into a recognised office or name ("đã tiếp Thị trưởng thành phố Paris"). */
+    for (size_t k = 0; k < m->n_matches; k++) {
+        const sk_lex_match_t *x = &m->matches[k];
+        if (x->kind != SK_LEX_TRIGGER) continue;
+        if (!attr_is(sk_lexicon_entry(c->lex, x->entry), "type", "BLOCK")) continue;
+        size_t t = sk_mentions_token_at(m, x->start);
+        int into_label = 0;
+        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
+            if (c->label[j] >= 0) into_label = 1;
+        if (into_label) continue;
+        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++) blocked[j] = 1;
     }
     /* Triggers not overlapped by a BLOCK phrase, longest first per start, no overlaps. */
     size_t nt = 0;
