@@ -120,8 +120,9 @@ void sk_qb_event_where(sk_qb_t *q, const sk_event_filter_t *f) {
         sk_qb_param(q, f->type);
     }
     if (f->country && *f->country) {
-        sk_qb_sql(q, " AND EXISTS (SELECT 1 FROM event_sides cs WHERE cs.event_id = e.id AND "
-                     "cs.country = ?)");
+        /* an uncorrelated IN lets the planner use the country index once, instead of a
+           probe per event (2.9 s -> ms on the whole corpus) */
+        sk_qb_sql(q, " AND e.id IN (SELECT cs.event_id FROM event_sides cs WHERE cs.country = ?)");
         sk_qb_param(q, f->country);
     }
     if (f->person && *f->person) {
