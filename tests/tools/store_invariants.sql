@@ -23,6 +23,7 @@ report_event_missing	SELECT count(*) FROM reports r WHERE r.event_id IS NULL OR 
 event_without_report	SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.event_id = e.id)
 event_n_reports	SELECT count(*) FROM events e WHERE e.n_reports <> (SELECT count(*) FROM reports r WHERE r.event_id = e.id)
 event_n_articles	SELECT count(*) FROM events e WHERE e.n_articles <> (SELECT count(DISTINCT r.doc) FROM reports r WHERE r.event_id = e.id)
+event_n_sources	SELECT count(*) FROM events e WHERE e.n_sources <> (SELECT count(DISTINCT COALESCE(a.outlet, a.corpus, a.doc)) FROM reports r JOIN articles a ON a.doc = r.doc WHERE r.event_id = e.id)
 event_rep_missing	SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.doc = e.rep_doc AND r.ord = e.rep_ord AND r.event_id = e.id)
 event_article_missing	SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.doc = e.rep_doc)
 event_pair_key	SELECT count(*) FROM reports r JOIN events e ON e.id = r.event_id WHERE e.pair_key <> r.pair_key
