@@ -176,6 +176,8 @@ static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
     return v && !strcmp(v, val);
 }
 
+static int name_joined(const ctx_t *c, size_t i);
+
 static int set_labels(ctx_t *c) {
     sk_mentions_t *m = c->m;
     sk_arena_t *ar = c->a->arena;
@@ -245,6 +247,12 @@ static int set_labels(ctx_t *c) {
             if (best[j] >= 0 && j + m->matches[best[j]].n_syll > end &&
                 m->matches[best[j]].n_syll > b->n_syll)
                 beaten = 1;
+        /* A known person name right after a capitalised surname is the tail of a longer
+         * name ("Trần Hồng Hà" is not "Hồng Hà"): leave it to the name reader. */
+        if (b->kind == SK_LEX_PERSON && i > 0 && c->label[i - 1] < 0 && c->surname[i - 1] &&
+            c->tok[i - 1].cap && !c->nonname[i - 1] && !c->honorific[i - 1] &&
+            name_joined(c, i))
+            beaten = 1;
         if (beaten) {
             i++;
             continue;
