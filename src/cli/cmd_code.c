@@ -64,7 +64,8 @@ static void write_mentions(const sk_article_t *a) {
         if (x->person >= 0 && m->persons.n > (size_t)x->person)
             json_object_set_new(mo, "person", json_string(m->persons.items[x->person].name));
         if (x->coref) json_object_set_new(mo, "coref", json_true());
-        json_object_set_new(mo, "span", json_pack("[II]", (json_int_t)x->start, (json_int_t)x->end));
+        json_object_set_new(mo, "span",
+                            json_pack("[II]", (json_int_t)x->start, (json_int_t)x->end));
         json_array_append_new(arr, mo);
     }
     json_object_set_new(o, "mentions", arr);
@@ -86,7 +87,8 @@ static int code_one(void *vctx, sk_article_t *a) {
         return 0;
     }
     const sk_events_t *ev = sk_article_events(a);
-    for (size_t i = 0; ev && i < ev->n; i++) put_line(sk_event_to_json(a, &ev->items[i]));
+    for (size_t i = 0; ev && i < ev->n; i++)
+        put_line(sk_event_to_json(a, &ev->items[i]));
     if (ctx->persons) put_line(sk_persons_to_json(a));
     return 0;
 }
@@ -110,10 +112,18 @@ static int run(int argc, char **argv, int mentions_mode) {
                 return SK_EXIT_USAGE;
             }
             break;
-        case 'q': st.quiet = 1; break;
-        case 'P': ctx.persons = 0; break;
-        case 'h': fputs(usage, stdout); return SK_EXIT_OK;
-        default: fputs(usage, stderr); return SK_EXIT_USAGE;
+        case 'q':
+            st.quiet = 1;
+            break;
+        case 'P':
+            ctx.persons = 0;
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return SK_EXIT_OK;
+        default:
+            fputs(usage, stderr);
+            return SK_EXIT_USAGE;
         }
     }
     sk_lexicon_t *lex = NULL;

@@ -13,8 +13,8 @@ typedef struct sk_person {
     const char *name;    /* as written, NFC, no honorifics */
     const char **titles; /* in the order written */
     size_t n_titles;
-    const char *org;     /* party or body, when stated or implied by a title */
-    const char *country; /* ISO alpha-3 when known */
+    const char *org;                 /* party or body, when stated or implied by a title */
+    const char *country;             /* ISO alpha-3 when known */
     uint32_t first_start, first_end; /* first mention's byte span in text */
     uint32_t n_mentions;
 } sk_person_t;

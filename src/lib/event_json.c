@@ -12,9 +12,11 @@ static json_t *str_or_null(const char *s) {
 static json_t *actor_json(const sk_actor_t *a) {
     json_t *o = json_object();
     json_object_set_new(o, "name", str_or_null(a->name));
-    json_object_set_new(o, "kind", json_string(a->kind == SK_ACTOR_PERSON ? "person" : "organization"));
+    json_object_set_new(o, "kind",
+                        json_string(a->kind == SK_ACTOR_PERSON ? "person" : "organization"));
     json_t *t = json_array();
-    for (size_t i = 0; i < a->n_titles; i++) json_array_append_new(t, json_string(a->titles[i]));
+    for (size_t i = 0; i < a->n_titles; i++)
+        json_array_append_new(t, json_string(a->titles[i]));
     json_object_set_new(o, "titles", t);
     json_object_set_new(o, "org", str_or_null(a->org));
     if (a->country) json_object_set_new(o, "country", json_string(a->country));
@@ -33,7 +35,8 @@ char *sk_event_to_json(const sk_article_t *article, const sk_event_t *ev) {
         json_t *so = json_object();
         json_object_set_new(so, "role", str_or_null(sd->role));
         json_t *acts = json_array();
-        for (size_t i = 0; i < sd->n_actors; i++) json_array_append_new(acts, actor_json(&sd->actors[i]));
+        for (size_t i = 0; i < sd->n_actors; i++)
+            json_array_append_new(acts, actor_json(&sd->actors[i]));
         json_object_set_new(so, "actors", acts);
         json_object_set_new(so, "country", str_or_null(sd->country));
         if (sd->locality) json_object_set_new(so, "locality", json_string(sd->locality));
@@ -41,20 +44,24 @@ char *sk_event_to_json(const sk_article_t *article, const sk_event_t *ev) {
     }
     json_object_set_new(o, "sides", sides);
     json_object_set_new(o, "date", str_or_null(ev->date.iso));
-    json_object_set_new(o, "date_precision", json_string(sk_date_precision_name(ev->date.precision)));
+    json_object_set_new(o, "date_precision",
+                        json_string(sk_date_precision_name(ev->date.precision)));
     if (ev->date.inferred) json_object_set_new(o, "date_inferred", json_true());
     if (ev->location_name)
-        json_object_set_new(o, "location", json_pack("{s:s,s:o}", "name", ev->location_name, "country",
-                                                     str_or_null(ev->location_country)));
+        json_object_set_new(o, "location",
+                            json_pack("{s:s,s:o}", "name", ev->location_name, "country",
+                                      str_or_null(ev->location_country)));
     else
         json_object_set_new(o, "location", json_null());
     json_object_set_new(o, "cameo", str_or_null(ev->cameo));
-    json_object_set_new(o, "plover", json_pack("{s:o,s:o}", "type", str_or_null(ev->plover_type),
-                                               "mode", str_or_null(ev->plover_mode)));
+    json_object_set_new(o, "plover",
+                        json_pack("{s:o,s:o}", "type", str_or_null(ev->plover_type), "mode",
+                                  str_or_null(ev->plover_mode)));
     if (ev->trigger) json_object_set_new(o, "trigger", json_string(ev->trigger));
     json_object_set_new(o, "evidence",
                         json_pack("{s:o,s:I,s:I}", "sentence", str_or_null(ev->evidence), "start",
-                                  (json_int_t)ev->evidence_start, "end", (json_int_t)ev->evidence_end));
+                                  (json_int_t)ev->evidence_start, "end",
+                                  (json_int_t)ev->evidence_end));
     if (ev->n_mentions > 1) json_object_set_new(o, "sentences", json_integer(ev->n_mentions));
     char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(o);
@@ -71,13 +78,14 @@ char *sk_persons_to_json(const sk_article_t *article) {
         json_t *po = json_object();
         json_object_set_new(po, "name", json_string(p->name));
         json_t *t = json_array();
-        for (size_t k = 0; k < p->n_titles; k++) json_array_append_new(t, json_string(p->titles[k]));
+        for (size_t k = 0; k < p->n_titles; k++)
+            json_array_append_new(t, json_string(p->titles[k]));
         json_object_set_new(po, "titles", t);
         json_object_set_new(po, "org", str_or_null(p->org));
         json_object_set_new(po, "country", str_or_null(p->country));
         json_object_set_new(po, "mentions", json_integer(p->n_mentions));
-        json_object_set_new(po, "span", json_pack("[II]", (json_int_t)p->first_start,
-                                                  (json_int_t)p->first_end));
+        json_object_set_new(
+            po, "span", json_pack("[II]", (json_int_t)p->first_start, (json_int_t)p->first_end));
         json_array_append_new(arr, po);
     }
     json_object_set_new(o, "persons", arr);

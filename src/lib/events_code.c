@@ -31,7 +31,7 @@ typedef struct unit {
     const char *country;
     const char *org;
     const char *locality; /* a locality's delegation: "Hà Nội" */
-    int is_country; /* a country named as such (destination or side) */
+    int is_country;       /* a country named as such (destination or side) */
     int is_place;
 } unit_t;
 
@@ -43,16 +43,16 @@ typedef struct ev_ctx {
     size_t n_units;
     sk_event_t *ev;
     size_t n_ev, cap_ev;
-    int last_subject; /* unit index of the last subject, or -1 */
+    int last_subject;                     /* unit index of the last subject, or -1 */
     int last_visit_dest, last_visit_sent; /* destination unit of the last visit and its sentence */
-    int last_planned; /* the event that set last_subject was planned */
-    int last_trig_subj, last_trig_sent; /* subject and sentence of the last coded trigger */
+    int last_planned;                     /* the event that set last_subject was planned */
+    int last_trig_subj, last_trig_sent;   /* subject and sentence of the last coded trigger */
     size_t last_trig_end_tok;
     const char *pair_country[2]; /* the article's main pair (main_pair) */
     int pair_person[2], pair_country_unit[2];
     const char *visit_dest_country;
     const char *visit_dest_name;
-    const char *visit_guest_name; /* lead visitor of that visit */
+    const char *visit_guest_name;   /* lead visitor of that visit */
     const char *last_place_country; /* country of the last place a report stated */
     int visit_guest_person;
 } ev_ctx_t;
@@ -80,7 +80,8 @@ static int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
 static int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
     /* Word by word in place: the snprintf + strtok_r copy was 15% of `sukien code`. */
     for (const char *w = phrase;; i++) {
-        while (*w == ' ') w++;
+        while (*w == ' ')
+            w++;
         if (!*w) return 1;
         size_t n = strcspn(w, " ");
         if (i >= c->m->n_tokens) return 0;
@@ -135,7 +136,8 @@ static int build_units(ev_ctx_t *c) {
             if (x->kind == SK_MENTION_ORG && x->org && x->lex_entry >= 0 &&
                 sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry)->kind == SK_LEX_PLACE)
                 u.locality = x->org;
-            const sk_lex_entry_t *e = x->lex_entry >= 0 ? sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry) : NULL;
+            const sk_lex_entry_t *e =
+                x->lex_entry >= 0 ? sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry) : NULL;
             if (e && x->kind == SK_MENTION_ORG) {
                 /* generic bodies without a country ("Bộ Ngoại giao") are not sides alone */
                 if (!u.country) continue;
@@ -191,7 +193,8 @@ static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t wind
     /* "điện đàm về Triều Tiên": what follows "về" is the topic, not a counterpart */
     size_t stop = (size_t)-1;
     for (size_t i = t; i < t + window && i < c->m->n_tokens && sent_of(c, i) == s; i++)
-        if (tok_is(c, i, "ve") && !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) {
+        if (tok_is(c, i, "ve") &&
+            !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) {
             stop = i;
             break;
         }
@@ -230,8 +233,10 @@ static int coordinated_before(const ev_ctx_t *c, int k) {
             const char *e = c->a->text + c->m->tokens[t].start;
             int comma = 0;
             for (; g < e; g++) {
-                if (*g == ',') comma++;
-                else if (*g != ' ') return -1;
+                if (*g == ',')
+                    comma++;
+                else if (*g != ' ')
+                    return -1;
             }
             return comma == 1 ? q : -1;
         }
@@ -375,7 +380,8 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
             continue;
         size_t t = x->tok_start;
         if (t == 0) continue;
-        if (building || tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || tok_is(c, t - 1, "gio") ||
+        if (building || tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") ||
+            tok_is(c, t - 1, "gio") ||
             (t >= 2 && tok_is(c, t - 1, "do") && tok_is(c, t - 2, "thu"))) {
             /* "tại Hà Nội" but not "Đại sứ Việt Nam tại Nga" (inside a title) */
             if (m->tok_mention[t] >= 0 && m->items[m->tok_mention[t]].kind == SK_MENTION_PERSON)
@@ -392,21 +398,21 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
 /* ---- status -------------------------------------------------------------- */
 
 static int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc) {
-    return tok_is(c, i, folded) &&
-           !strncmp(c->a->text + c->m->tokens[i].start, nfc, strlen(nfc));
+    return tok_is(c, i, folded) && !strncmp(c->a->text + c->m->tokens[i].start, nfc, strlen(nfc));
 }
 
 static int planned_cue_at(const ev_ctx_t *c, size_t i) {
-    return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") ||
-           phrase_at(c, i, "du kien") || phrase_at(c, i, "chuan bi") || phrase_at(c, i, "ke hoach") ||
-           phrase_at(c, i, "du dinh") || (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) || phrase_at(c, i, "mong muon") ||
-           phrase_at(c, i, "hy vong") || phrase_at(c, i, "hi vong") ||
-           phrase_at(c, i, "san sang") || phrase_at(c, i, "sap toi");
+    return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") || phrase_at(c, i, "du kien") ||
+           phrase_at(c, i, "chuan bi") || phrase_at(c, i, "ke hoach") ||
+           phrase_at(c, i, "du dinh") ||
+           (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) ||
+           phrase_at(c, i, "mong muon") || phrase_at(c, i, "hy vong") ||
+           phrase_at(c, i, "hi vong") || phrase_at(c, i, "san sang") || phrase_at(c, i, "sap toi");
 }
 
 static int past_cue_at(const ev_ctx_t *c, size_t i) {
-    return word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa") || word_is(c, i, "tung", "từng") ||
-           phrase_at(c, i, "ke tu") || word_is(c, i, "sau", "sau");
+    return word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa") ||
+           word_is(c, i, "tung", "từng") || phrase_at(c, i, "ke tu") || word_is(c, i, "sau", "sau");
 }
 
 /* Planned. A verb is planned when a future cue stands earlier in its clause ("sẽ thăm A,
@@ -444,8 +450,8 @@ static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, in
 /* "duy trì tiếp xúc", "tăng cường đối thoại", "thúc đẩy trao đổi đoàn": a habit or an aim,
  * not an occurrence. */
 static int generic_before(const ev_ctx_t *c, size_t t0) {
-    static const char *const CUES[] = {"duy tri", "tang cuong", "thuc day", "day manh",
-                                       "thuong xuyen", "mo rong", "cac chuyen", "cac cuoc",
+    static const char *const CUES[] = {"duy tri",      "tang cuong", "thuc day",     "day manh",
+                                       "thuong xuyen", "mo rong",    "cac chuyen",   "cac cuoc",
                                        "nhieu chuyen", "nhieu cuoc", "nhung chuyen", "nhung cuoc"};
     for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++)
         for (size_t k = 0; k < SK_ARRAY_LEN(CUES); k++)
@@ -588,9 +594,11 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
         for (int k = 0; k < 2; k++) {
             sk_side_t *os = &o->sides[k];
             const sk_side_t *es = &e->sides[swapped ? 1 - k : k];
-            if (os->actors[0].kind == SK_ACTOR_ORGANIZATION && es->actors[0].kind == SK_ACTOR_PERSON &&
-                !(o->type == SK_EV_VISIT && k == 0))
-                *os = (sk_side_t){.role = os->role, .actors = es->actors, .n_actors = es->n_actors,
+            if (os->actors[0].kind == SK_ACTOR_ORGANIZATION &&
+                es->actors[0].kind == SK_ACTOR_PERSON && !(o->type == SK_EV_VISIT && k == 0))
+                *os = (sk_side_t){.role = os->role,
+                                  .actors = es->actors,
+                                  .n_actors = es->n_actors,
                                   .country = es->country ? es->country : os->country,
                                   .locality = os->locality};
         }
@@ -599,7 +607,8 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
         o->past_marked |= e->past_marked;
         o->planned = o->past_marked ? 0 : (o->planned || e->planned);
         if (!o->date.iso && e->date.iso) o->date = e->date;
-        if (e->location_name && (!o->location_name || (o->location_inferred && !e->location_inferred))) {
+        if (e->location_name &&
+            (!o->location_name || (o->location_inferred && !e->location_inferred))) {
             o->location_name = e->location_name;
             o->location_country = e->location_country;
             o->location_inferred = e->location_inferred;
@@ -630,7 +639,8 @@ static void main_pair(ev_ctx_t *c) {
         const unit_t *u = &c->units[k];
         if (!u->country || u->is_place || forum_context(c, u)) continue;
         int q = 0;
-        while (q < nc && strcmp(cc[q], u->country)) q++;
+        while (q < nc && strcmp(cc[q], u->country))
+            q++;
         if (q == nc) {
             if (nc == 32) continue;
             cc[nc] = u->country;
@@ -695,10 +705,14 @@ static int both_sides_phrase(const ev_ctx_t *c, size_t lo, size_t hi) {
 
 static const char *role_name(sk_event_type_t t, int first) {
     switch (t) {
-    case SK_EV_CALL: return first ? "caller" : "callee";
-    case SK_EV_MESSAGE: return first ? "sender" : "recipient";
-    case SK_EV_AGREEMENT: return "party";
-    default: return first ? "host" : "guest";
+    case SK_EV_CALL:
+        return first ? "caller" : "callee";
+    case SK_EV_MESSAGE:
+        return first ? "sender" : "recipient";
+    case SK_EV_AGREEMENT:
+        return "party";
+    default:
+        return first ? "host" : "guest";
     }
 }
 
@@ -773,7 +787,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         int s1 = subject_before(c, c->units[subj].t0, NULL);
         if (s1 >= 0 && s1 != subj && c->units[subj].t0 >= 1 &&
             ((c->units[subj].t0 - c->units[s1].t1 <= 3 &&
-              (tok_is(c, c->units[subj].t0 - 1, "va") || tok_is(c, c->units[subj].t0 - 1, "voi"))) ||
+              (tok_is(c, c->units[subj].t0 - 1, "va") ||
+               tok_is(c, c->units[subj].t0 - 1, "voi"))) ||
              coordinated_before(c, subj) == s1)) {
             obj = subj;
             subj = s1;
@@ -900,8 +915,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
         /* "Tại cuộc gặp với người đồng cấp Y, ông Y đã hứa …": the other side is the one
            the article is following */
-        if (subj >= 0 && c->units[subj].person >= 0 && c->units[subj].person == c->units[obj].person &&
-            c->last_subject >= 0 && c->units[c->last_subject].person != c->units[obj].person)
+        if (subj >= 0 && c->units[subj].person >= 0 &&
+            c->units[subj].person == c->units[obj].person && c->last_subject >= 0 &&
+            c->units[c->last_subject].person != c->units[obj].person)
             subj = c->last_subject;
     }
     /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject (for a visit, even
@@ -937,9 +953,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
 #ifdef SK_DEBUG_EVENTS
-    fprintf(stderr, "[%s] trig '%.*s' subj=%d:%s obj=%d:%s\n", c->a->doc, (int)(tm->end - tm->start),
-            c->a->text + tm->start, subj, subj >= 0 ? c->units[subj].name : "-", obj,
-            obj >= 0 ? c->units[obj].name : "-");
+    fprintf(stderr, "[%s] trig '%.*s' subj=%d:%s obj=%d:%s\n", c->a->doc,
+            (int)(tm->end - tm->start), c->a->text + tm->start, subj,
+            subj >= 0 ? c->units[subj].name : "-", obj, obj >= 0 ? c->units[obj].name : "-");
 #endif
     /* "các quan chức cấp cao ASEAN - Trung Quốc đã tổ chức cuộc họp", "Đối thoại Chính sách
        Quốc phòng Việt Nam - Cuba": a hyphenated pair of countries or bodies in the clause. */
@@ -981,21 +997,22 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
                 return SK_OK;
         size_t q = t1;
         if (tok_is(c, q, "thu") && tok_is(c, q + 1, "do")) q += 2;
-        if (obj < 0 || c->units[obj].t0 != q || !(c->units[obj].is_country || c->units[obj].is_place))
+        if (obj < 0 || c->units[obj].t0 != q ||
+            !(c->units[obj].is_country || c->units[obj].is_place))
             return SK_OK;
         if (subj < 0 || c->units[subj].person < 0) return SK_OK;
         /* only function words between the person and the verb ("Chủ tịch nước X và phu nhân
            đã đến …"); not "liên quan đến", "đưa THAAD tới", "cử đặc phái viên đến" */
-        static const char *const OK_WORDS[] = {"da", "se", "vua", "dang", "cung", "lai", "va",
-                                               "phu", "nhan", "cung", "doan", "dai", "bieu",
-                                               "cap", "cao", "som", "moi", "bay", "ngay", "hom",
-                                               "nay", "qua", "sang", "chieu", "toi", "trua", "ong",
-                                               "ba", "tuan", "truoc"};
+        static const char *const OK_WORDS[] = {
+            "da",   "se",  "vua",  "dang",  "cung", "lai",  "va",  "phu", "nhan", "cung",
+            "doan", "dai", "bieu", "cap",   "cao",  "som",  "moi", "bay", "ngay", "hom",
+            "nay",  "qua", "sang", "chieu", "toi",  "trua", "ong", "ba",  "tuan", "truoc"};
         size_t from = c->units[subj].t1;
         if (t0 - from > 8) return SK_OK;
         for (size_t i = from; i < t0; i++) {
             int ok = c->m->tokens[i].digit;
-            for (size_t w = 0; !ok && w < SK_ARRAY_LEN(OK_WORDS); w++) ok = tok_is(c, i, OK_WORDS[w]);
+            for (size_t w = 0; !ok && w < SK_ARRAY_LEN(OK_WORDS); w++)
+                ok = tok_is(c, i, OK_WORDS[w]);
             if (!ok) return SK_OK;
         }
     }
@@ -1007,8 +1024,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         int both = both_sides_phrase(c, lo, hi);
         /* countries as sides only when "hai bên" governs the trigger ("Hai bên tổ chức đối
            thoại"), or for an agreement; "Tại cuộc hội đàm, hai bên …" refers back */
-        if (both == 1 && type != SK_EV_AGREEMENT &&
-            !both_sides_phrase(c, t0 > 5 ? t0 - 5 : 0, t0))
+        if (both == 1 && type != SK_EV_AGREEMENT && !both_sides_phrase(c, t0 > 5 ? t0 - 5 : 0, t0))
             both = 0;
         /* an agreement, or a nominal mention ("Vòng đàm phán trước đó diễn ra …"), named
            without any side: the article's main pair (a back-reference merges into the
@@ -1124,7 +1140,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         /* symmetric: the side at home hosts */
         /* where it happens: stated here, else the visit under way, else the place the
            article last named ("tại Hà Nội … Cùng ngày, …") */
-        const char *here = ev.location_country    ? ev.location_country
+        const char *here = ev.location_country     ? ev.location_country
                            : c->visit_dest_country ? c->visit_dest_country
                                                    : c->last_place_country;
         const char *cs = c->units[lead_s].country, *co = c->units[lead_o].country;
@@ -1155,7 +1171,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         host_is_subject = 0;
         if (uo->is_country || uo->is_place) {
             const sk_mention_t *x = &c->m->items[uo->mention];
-            ev.location_name = sk_arena_strndup(c->a->arena, c->a->text + x->start, x->end - x->start);
+            ev.location_name =
+                sk_arena_strndup(c->a->arena, c->a->text + x->start, x->end - x->start);
             ev.location_country = uo->country;
             ev.location_inferred = 0;
         }
@@ -1169,7 +1186,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         c->units[other_o].person == c->units[lead_s].person)
         other_o = -1;
     int first = host_is_subject ? lead_s : lead_o, second = host_is_subject ? lead_o : lead_s;
-    int first_o = host_is_subject ? other_s : other_o, second_o = host_is_subject ? other_o : other_s;
+    int first_o = host_is_subject ? other_s : other_o,
+        second_o = host_is_subject ? other_o : other_s;
     if (fill_side(c, &ev.sides[0], role_name(ev.type, 1), first, first_o) ||
         fill_side(c, &ev.sides[1], role_name(ev.type, 0), second, second_o))
         return SK_ENOMEM;
@@ -1188,11 +1206,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     }
     /* a meeting inside a visit (the visitor is one of its sides) takes place in the visited
        country */
-    int with_visitor = c->visit_guest_name &&
-                       ((ev.sides[0].actors[0].name &&
-                         !strcmp(ev.sides[0].actors[0].name, c->visit_guest_name)) ||
-                        (ev.sides[1].actors[0].name &&
-                         !strcmp(ev.sides[1].actors[0].name, c->visit_guest_name)));
+    int with_visitor =
+        c->visit_guest_name &&
+        ((ev.sides[0].actors[0].name && !strcmp(ev.sides[0].actors[0].name, c->visit_guest_name)) ||
+         (ev.sides[1].actors[0].name && !strcmp(ev.sides[1].actors[0].name, c->visit_guest_name)));
     if (ev.type == SK_EV_MEET && !ev.location_name && c->visit_dest_country && with_visitor) {
         ev.location_name = c->visit_dest_name;
         ev.location_country = c->visit_dest_country;
@@ -1228,7 +1245,8 @@ static int add_host_actor(ev_ctx_t *c, sk_side_t *side, const unit_t *u, int as_
     if (!na) return SK_ENOMEM;
     size_t o = 0;
     if (as_lead) set_actor_from_unit(c, &na[o++], u);
-    for (size_t i = 0; i < side->n_actors; i++) na[o++] = side->actors[i];
+    for (size_t i = 0; i < side->n_actors; i++)
+        na[o++] = side->actors[i];
     if (!as_lead) set_actor_from_unit(c, &na[o++], u);
     side->actors = na;
     side->n_actors = o;
@@ -1331,7 +1349,8 @@ static int year_from_terms(const ev_ctx_t *c) {
         if (!(txt[i] >= '0' && txt[i] <= '9') || (i > 0 && txt[i - 1] >= '0' && txt[i - 1] <= '9'))
             continue;
         size_t j = i;
-        while (j < c->a->text_len && txt[j] >= '0' && txt[j] <= '9') j++;
+        while (j < c->a->text_len && txt[j] >= '0' && txt[j] <= '9')
+            j++;
         if (j - i != 4 || (j < c->a->text_len && (txt[j] == '.' || txt[j] == ',') &&
                            j + 1 < c->a->text_len && txt[j + 1] >= '0' && txt[j + 1] <= '9'))
             continue;
@@ -1394,10 +1413,12 @@ static void fill_dates(ev_ctx_t *c) {
         const sk_timex_t *t = &c->m->timexes[k];
         if (t->precision != SK_PREC_DAY || t->cls == SK_TIMEX_ANAPHORIC) continue;
         if (t->is_range) {
-            if (!range || strcmp(sk_timex_iso(c->a->arena, range), sk_timex_iso(c->a->arena, t))) n_range++;
+            if (!range || strcmp(sk_timex_iso(c->a->arena, range), sk_timex_iso(c->a->arena, t)))
+                n_range++;
             range = t;
         } else {
-            if (!day || strcmp(sk_timex_iso(c->a->arena, day), sk_timex_iso(c->a->arena, t))) n_day++;
+            if (!day || strcmp(sk_timex_iso(c->a->arena, day), sk_timex_iso(c->a->arena, t)))
+                n_day++;
             day = t;
         }
     }
@@ -1405,7 +1426,9 @@ static void fill_dates(ev_ctx_t *c) {
     for (size_t i = 0; i < c->n_ev; i++) {
         sk_event_t *e = &c->ev[i];
         if (!e->date.iso && !e->planned) {
-            const sk_timex_t *t = e->type == SK_EV_VISIT && n_range == 1 ? range : n_day == 1 ? day : NULL;
+            const sk_timex_t *t = e->type == SK_EV_VISIT && n_range == 1 ? range
+                                  : n_day == 1                           ? day
+                                                                         : NULL;
             if (t) {
                 e->date.iso = sk_timex_iso(c->a->arena, t);
                 e->date.precision = t->precision;
@@ -1459,9 +1482,16 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     if (!out) return SK_ENOMEM;
     a->events = out;
     if (!a->mentions) return SK_OK;
-    ev_ctx_t c = {.lex = lex, .a = a, .m = a->mentions, .last_subject = -1,
-                  .visit_guest_person = -1, .pair_person = {-1, -1}, .pair_country_unit = {-1, -1},
-                  .last_visit_dest = -1, .last_visit_sent = -1, .last_trig_subj = -1,
+    ev_ctx_t c = {.lex = lex,
+                  .a = a,
+                  .m = a->mentions,
+                  .last_subject = -1,
+                  .visit_guest_person = -1,
+                  .pair_person = {-1, -1},
+                  .pair_country_unit = {-1, -1},
+                  .last_visit_dest = -1,
+                  .last_visit_sent = -1,
+                  .last_trig_subj = -1,
                   .last_trig_sent = -1};
     int rc = build_units(&c);
     if (rc) return rc;

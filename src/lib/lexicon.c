@@ -55,11 +55,11 @@ static const struct {
     const char *file;
     sk_lex_kind_t kind;
 } FILES[] = {
-    {"countries.tsv", SK_LEX_COUNTRY},   {"places.tsv", SK_LEX_PLACE},
-    {"offices.tsv", SK_LEX_OFFICE},      {"organizations.tsv", SK_LEX_ORG},
+    {"countries.tsv", SK_LEX_COUNTRY},    {"places.tsv", SK_LEX_PLACE},
+    {"offices.tsv", SK_LEX_OFFICE},       {"organizations.tsv", SK_LEX_ORG},
     {"honorifics.tsv", SK_LEX_HONORIFIC}, {"surnames.tsv", SK_LEX_SURNAME},
-    {"persons.tsv", SK_LEX_PERSON},      {"persons_foreign.tsv", SK_LEX_PERSON},
-    {"triggers.tsv", SK_LEX_TRIGGER},    {"cues.tsv", SK_LEX_CUE},
+    {"persons.tsv", SK_LEX_PERSON},       {"persons_foreign.tsv", SK_LEX_PERSON},
+    {"triggers.tsv", SK_LEX_TRIGGER},     {"cues.tsv", SK_LEX_CUE},
     {"nonnames.tsv", SK_LEX_CUE},
 };
 
@@ -88,7 +88,8 @@ static uint64_t hash_edge(uint32_t parent, const char *tok, size_t len) {
 static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
     if (need <= *cap) return 0;
     size_t ncap = *cap ? *cap * 2 : 256;
-    while (ncap < need) ncap *= 2;
+    while (ncap < need)
+        ncap *= 2;
     void *p = realloc(*arr, ncap * elem);
     if (!p) return SK_ENOMEM;
     memset((char *)p + *cap * elem, 0, (ncap - *cap) * elem);
@@ -177,7 +178,8 @@ static size_t tokenize(const char *f, size_t len, tok_t *out, size_t cap) {
             continue;
         }
         size_t s = i;
-        while (i < len && is_tok_byte((unsigned char)f[i])) i++;
+        while (i < len && is_tok_byte((unsigned char)f[i]))
+            i++;
         out[n].fs = (uint32_t)s;
         out[n].fe = (uint32_t)i;
         n++;
@@ -206,13 +208,14 @@ static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
             in_word = 0;
         }
     }
-    while (o && tmp[o - 1] == ' ') o--;
+    while (o && tmp[o - 1] == ' ')
+        o--;
     if (2 * o + 1 > cap) o = (cap - 1) / 2;
     return sk_tone_canon(tmp, o, out);
 }
 
-static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t len,
-                        int case_mode, int tones) {
+static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t len, int case_mode,
+                        int tones) {
     char folded[1024];
     size_t flen = sk_fold_str(sp, len, folded, sizeof folded);
     tok_t toks[MAX_SYLL];
@@ -287,7 +290,8 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     /* Keep patterns at a node in insertion order (earlier files win ties). */
     p->next = 0;
     uint32_t *link = &lx->node_patterns[node];
-    while (*link) link = &lx->patterns[*link - 1].next;
+    while (*link)
+        link = &lx->patterns[*link - 1].next;
     *link = (uint32_t)(lx->n_patterns + 1);
     lx->n_patterns++;
     return 0;
@@ -312,9 +316,11 @@ const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, siz
 }
 
 static char *trim(char *s) {
-    while (*s == ' ' || *s == '\t') s++;
+    while (*s == ' ' || *s == '\t')
+        s++;
     size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\n')) s[--n] = '\0';
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+        s[--n] = '\0';
     return s;
 }
 
@@ -358,7 +364,8 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
             rc = SK_ENOMEM;
             break;
         }
-        if (grow((void **)&lx->entries, &lx->cap_entries, lx->n_entries + 1, sizeof(sk_lex_entry_t))) {
+        if (grow((void **)&lx->entries, &lx->cap_entries, lx->n_entries + 1,
+                 sizeof(sk_lex_entry_t))) {
             free(norm);
             rc = SK_ENOMEM;
             break;
@@ -376,7 +383,8 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
         if (sk_lex_attr(e, "case", v, sizeof v))
             case_mode = !strcmp(v, "all") ? CASE_ALL : !strcmp(v, "first") ? CASE_FIRST : CASE_NONE;
         int tones = sk_lex_attr(e, "tones", v, sizeof v) && !strcmp(v, "exact");
-        if ((rc = add_spelling(lx, id, e->canonical, strlen(e->canonical), case_mode, tones))) break;
+        if ((rc = add_spelling(lx, id, e->canonical, strlen(e->canonical), case_mode, tones)))
+            break;
         char *alias = trim(cols[1]);
         while (alias && *alias) {
             char *bar = strchr(alias, '|');
@@ -403,7 +411,8 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
 }
 
 static int cmp_person(const void *a, const void *b) {
-    return strcmp(((const person_office_t *)a)->person_fold, ((const person_office_t *)b)->person_fold);
+    return strcmp(((const person_office_t *)a)->person_fold,
+                  ((const person_office_t *)b)->person_fold);
 }
 
 /* Full order (person, start, office) so results do not depend on qsort's instability. */
@@ -433,7 +442,8 @@ static int load_person_offices(sk_lexicon_t *lx, const char *dir) {
             *t = '\0';
             cols[k] = t + 1;
         }
-        if (grow((void **)&lx->offices, &lx->cap_offices, lx->n_offices + 1, sizeof(person_office_t)))
+        if (grow((void **)&lx->offices, &lx->cap_offices, lx->n_offices + 1,
+                 sizeof(person_office_t)))
             break;
         char key[512];
         size_t kl = sk_fold_str(cols[0], strlen(cols[0]), key, sizeof key);
@@ -523,8 +533,7 @@ static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk
     if (p->case_mode == CASE_FIRST && !upper_at(text, len, f->to_orig[toks[0].fs])) return 0;
     if (p->case_mode == CASE_ALL)
         for (size_t k = 0; k < n && k < 16; k++)
-            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[toks[k].fs]))
-                return 0;
+            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[toks[k].fs])) return 0;
     if (p->tones) {
         char key[1024];
         size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
@@ -542,7 +551,8 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
     tok_t *toks = malloc(max_toks * sizeof *toks);
     if (!toks) return SK_ENOMEM;
     size_t nt = tokenize(f->text, f->len, toks, max_toks);
-    for (size_t i = 0; i < nt; i++) toks[i].h = hash_token(f->text + toks[i].fs, toks[i].fe - toks[i].fs);
+    for (size_t i = 0; i < nt; i++)
+        toks[i].h = hash_token(f->text + toks[i].fs, toks[i].fe - toks[i].fs);
     size_t cap = 64, n = 0;
     sk_lex_match_t *m = sk_arena_alloc(arena, cap * sizeof *m);
     if (!m) {
@@ -627,7 +637,8 @@ void sk_lexicon_person_offices(const sk_lexicon_t *lx, const char *person, sk_of
     person_office_t probe = {.person_fold = key};
     person_office_t *hit = bsearch(&probe, lx->offices, lx->n_offices, sizeof probe, cmp_person);
     if (!hit) return;
-    while (hit > lx->offices && !strcmp(hit[-1].person_fold, key)) hit--;
+    while (hit > lx->offices && !strcmp(hit[-1].person_fold, key))
+        hit--;
     for (; hit < lx->offices + lx->n_offices && !strcmp(hit->person_fold, key); hit++)
         fn(ctx, hit->office, hit->start, hit->end);
 }

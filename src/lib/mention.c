@@ -63,13 +63,15 @@ static int build_tokens(ctx_t *c) {
             continue;
         }
         size_t s = i;
-        while (i < f->len && is_tok_byte((unsigned char)f->text[i])) i++;
+        while (i < f->len && is_tok_byte((unsigned char)f->text[i]))
+            i++;
         sk_token_t *t = &c->tok[n++];
         t->fs = (uint32_t)s;
         t->fe = (uint32_t)i;
         t->start = f->to_orig[s];
         t->end = f->to_orig[i];
-        while (sent + 1 < c->a->n_sentences && ss[sent].end <= t->start) sent++;
+        while (sent + 1 < c->a->n_sentences && ss[sent].end <= t->start)
+            sent++;
         t->sentence = (uint32_t)sent;
         int32_t cp;
         const char *txt = c->a->text + t->start;
@@ -161,12 +163,18 @@ static int label_kind(const ctx_t *c, size_t i) {
 /* Priority of kinds that label the text when two matches have the same length. */
 static int kind_rank(int kind) {
     switch (kind) {
-    case SK_LEX_PERSON: return 6;
-    case SK_LEX_OFFICE: return 5;
-    case SK_LEX_ORG: return 4;
-    case SK_LEX_COUNTRY: return 3;
-    case SK_LEX_PLACE: return 2;
-    default: return 0;
+    case SK_LEX_PERSON:
+        return 6;
+    case SK_LEX_OFFICE:
+        return 5;
+    case SK_LEX_ORG:
+        return 4;
+    case SK_LEX_COUNTRY:
+        return 3;
+    case SK_LEX_PLACE:
+        return 2;
+    default:
+        return 0;
     }
 }
 
@@ -188,15 +196,16 @@ static int set_labels(ctx_t *c) {
     c->nonname = sk_arena_alloc(ar, c->nt + 1);
     c->trigger_tok = sk_arena_alloc(ar, c->nt + 1);
     m->triggers = sk_arena_alloc(ar, (m->n_matches + 1) * sizeof *m->triggers);
-    if (!c->label || !c->label_first || !c->surname || !c->honorific || !c->nonname ||
-        !m->triggers)
+    if (!c->label || !c->label_first || !c->surname || !c->honorific || !c->nonname || !m->triggers)
         return SK_ENOMEM;
-    for (size_t i = 0; i < c->nt; i++) c->label[i] = -1;
+    for (size_t i = 0; i < c->nt; i++)
+        c->label[i] = -1;
     /* Best labelling match per start token. */
     int32_t *best = sk_arena_alloc(ar, (c->nt + 1) * sizeof *best);
     uint8_t *blocked = sk_arena_alloc(ar, c->nt + 1);
     if (!best || !blocked) return SK_ENOMEM;
-    for (size_t i = 0; i < c->nt; i++) best[i] = -1;
+    for (size_t i = 0; i < c->nt; i++)
+        best[i] = -1;
     for (size_t k = 0; k < m->n_matches; k++) {
         const sk_lex_match_t *x = &m->matches[k];
         size_t t = sk_mentions_token_at(m, x->start);
@@ -210,12 +219,14 @@ static int set_labels(ctx_t *c) {
             if (x->n_syll > c->honorific[t] && !attr_is(e, "type", "spouse"))
                 c->honorific[t] = (int16_t)x->n_syll;
             continue;
-        case SK_LEX_TRIGGER: continue; /* blocks are applied after labelling, below */
+        case SK_LEX_TRIGGER:
+            continue; /* blocks are applied after labelling, below */
         case SK_LEX_CUE:
             if (x->n_syll == 1 && attr_is(e, "type", "nonname"))
                 c->nonname[t] = attr_is(e, "position", "first-only") ? 2 : 1;
             continue;
-        default: break;
+        default:
+            break;
         }
         if (best[t] < 0) {
             best[t] = (int32_t)k;
@@ -250,15 +261,15 @@ static int set_labels(ctx_t *c) {
         /* A known person name right after a capitalised surname is the tail of a longer
          * name ("Trần Hồng Hà" is not "Hồng Hà"): leave it to the name reader. */
         if (b->kind == SK_LEX_PERSON && i > 0 && c->label[i - 1] < 0 && c->surname[i - 1] &&
-            c->tok[i - 1].cap && !c->nonname[i - 1] && !c->honorific[i - 1] &&
-            name_joined(c, i))
+            c->tok[i - 1].cap && !c->nonname[i - 1] && !c->honorific[i - 1] && name_joined(c, i))
             beaten = 1;
         if (beaten) {
             i++;
             continue;
         }
         c->label_first[i] = 1;
-        for (size_t j = i; j < end && j < c->nt; j++) c->label[j] = best[i];
+        for (size_t j = i; j < end && j < c->nt; j++)
+            c->label[j] = best[i];
         i = end;
     }
     /* BLOCK phrases ("tiếp thị", "thư ký") cancel the triggers they overlap, unless they run
@@ -272,7 +283,8 @@ static int set_labels(ctx_t *c) {
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
             if (c->label[j] >= 0) into_label = 1;
         if (into_label) continue;
-        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++) blocked[j] = 1;
+        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
+            blocked[j] = 1;
     }
     /* Triggers not overlapped by a BLOCK phrase, longest first per start, no overlaps. */
     size_t nt = 0;
@@ -288,7 +300,8 @@ static int set_labels(ctx_t *c) {
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
             if (blocked[j] || c->label[j] >= 0) bad = 1;
         if (bad || (nt && t < last_end_tok)) continue;
-        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++) c->trigger_tok[j] = 1;
+        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
+            c->trigger_tok[j] = 1;
         m->triggers[nt++] = *x;
         last_end_tok = t + x->n_syll;
     }
@@ -360,9 +373,9 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     const char *jur = sk_lex_attr(e, "jurisdiction", jbuf, sizeof jbuf);
     if (jur && strcmp(jur, "none") && j < c->nt && joined(c, j) && c->tok[j].cap &&
         c->label[j] < 0 && !c->trigger_tok[j]) {
-        static const char *const VERBISH[] = {"de", "nghi", "cho", "biet", "khang", "dinh", "nhan",
-                                              "manh", "noi", "da", "se", "va", "cua", "voi", "la",
-                                              "tai", "dang", "vua", "cung", "neu", "ro"};
+        static const char *const VERBISH[] = {
+            "de", "nghi", "cho", "biet", "khang", "dinh", "nhan", "manh", "noi", "da", "se",
+            "va", "cua",  "voi", "la",   "tai",   "dang", "vua",  "cung", "neu", "ro"};
         size_t q = j + 1;
         while (q < c->nt && q < j + 5 && joined(c, q) && c->label[q] < 0 && !c->trigger_tok[q]) {
             int verbish = 0;
@@ -389,8 +402,8 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
         if (tok_is(c, k, "thanh") && tok_is(c, k + 1, "pho") && k + 2 < c->nt && joined(c, k + 2) &&
             label_kind(c, k + 2) == SK_LEX_PLACE)
             k += 2;
-        else if ((tok_is(c, k, "tinh") || tok_is(c, k, "bang")) && k + 1 < c->nt && joined(c, k + 1) &&
-                 label_kind(c, k + 1) == SK_LEX_PLACE)
+        else if ((tok_is(c, k, "tinh") || tok_is(c, k, "bang")) && k + 1 < c->nt &&
+                 joined(c, k + 1) && label_kind(c, k + 1) == SK_LEX_PLACE)
             k += 1;
         if (!c->label_first[k]) break;
         int kind = label_kind(c, k);
@@ -453,8 +466,8 @@ static int name_joined(const ctx_t *c, size_t i) {
 
 /* Lower-case particles inside foreign names ("Mô-ham-mét bin Áp-đun-ra-man an Tha-ni"). */
 static int name_particle(const ctx_t *c, size_t i) {
-    static const char *const P[] = {"bin", "al", "an", "ibn", "van", "von", "de", "der", "da",
-                                    "di", "du", "dos", "la", "le", "el"};
+    static const char *const P[] = {"bin", "al", "an", "ibn", "van", "von", "de", "der",
+                                    "da",  "di", "du", "dos", "la",  "le",  "el"};
     if (c->tok[i].cap) return 0;
     for (size_t k = 0; k < SK_ARRAY_LEN(P); k++)
         if (tok_is(c, i, P[k])) return 1;
@@ -474,7 +487,8 @@ static size_t name_run(const ctx_t *c, size_t i) {
         const char *g = gap(c, j, &gl);
         int hyphen_tight = gl == 1 && g[0] == '-';
         if (name_joined(c, j) && name_token(c, j) &&
-            (label_kind(c, j) != SK_LEX_PERSON || (c->label[j] == c->label[i] && !c->label_first[j]))) {
+            (label_kind(c, j) != SK_LEX_PERSON ||
+             (c->label[j] == c->label[i] && !c->label_first[j]))) {
             j++;
             continue;
         }
@@ -536,7 +550,8 @@ static size_t counterpart_before(ctx_t *c, size_t i, const char **country) {
     /* optional country right before the name */
     if (j >= 1 && label_kind(c, j - 1) == SK_LEX_COUNTRY) {
         size_t k = j - 1;
-        while (k > 0 && c->label[k - 1] == c->label[j - 1]) k--;
+        while (k > 0 && c->label[k - 1] == c->label[j - 1])
+            k--;
         *country = entry_country(c, entry(c, c->label[j - 1]));
         j = k;
     }
@@ -669,7 +684,9 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
     fold_span(c, pm->name0, pm->name1, key, sizeof key);
     size_t n_tok = pm->name1 - pm->name0;
     int idx = find_person(ps, key);
-    int32_t known = label_kind(c, pm->name0) == SK_LEX_PERSON ? (int32_t)c->m->matches[c->label[pm->name0]].entry : -1;
+    int32_t known = label_kind(c, pm->name0) == SK_LEX_PERSON
+                        ? (int32_t)c->m->matches[c->label[pm->name0]].entry
+                        : -1;
     for (size_t q = 0; idx < 0 && known >= 0 && q < ps->n; q++)
         if (ps->items[q].known == known) idx = (int)q;
     if (idx < 0) {
@@ -761,7 +778,8 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
     if ((rc = build_tokens(&c)) || (rc = set_labels(&c))) return rc;
     m->tok_mention = sk_arena_alloc(a->arena, (c.nt + 1) * sizeof *m->tok_mention);
     if (!m->tok_mention) return SK_ENOMEM;
-    for (size_t i = 0; i < c.nt; i++) m->tok_mention[i] = -1;
+    for (size_t i = 0; i < c.nt; i++)
+        m->tok_mention[i] = -1;
 
     persons_t ps = {0};
     /* Pass 1: person mentions with names, title-only mentions kept for pass 2. */
@@ -829,14 +847,14 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             int ok = ctx_strong || plain_name_ok(&c, k, nend);
             /* "doanh nhân Bulgaria Emilian Gebrev": a country, then a two- to four-syllable name */
             if (!ok && n >= 2 && n <= 4 && k > 0 && joined(&c, k) &&
-                label_kind(&c, k - 1) == SK_LEX_COUNTRY && c.tok[k - 1].sentence == c.tok[k].sentence) {
+                label_kind(&c, k - 1) == SK_LEX_COUNTRY &&
+                c.tok[k - 1].sentence == c.tok[k].sentence) {
                 pm.country = entry_country(&c, entry(&c, c.label[k - 1]));
                 ok = 1;
             }
             /* "Emmanuel Macron của Pháp và Vladimir Putin": coordinated with a person */
             if (!ok && n >= 2 && n <= 4 && k >= 1 && prev_person_end != (size_t)-1 &&
-                k - prev_person_end <= 4 &&
-                (tok_is(&c, k - 1, "va") || comma_between(&c, k)))
+                k - prev_person_end <= 4 && (tok_is(&c, k - 1, "va") || comma_between(&c, k)))
                 ok = 1;
             /* apposition: "X, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư" */
             size_t aend = nend;
@@ -848,7 +866,8 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                    (after the last comma) is that name's and the others are X's */
                 if (e2 < c.nt && joined(&c, e2) && name_run(&c, e2) > e2 && napp >= 2) {
                     size_t last = napp - 1;
-                    while (last > 0 && !comma_between(&c, app[last].t0)) last--;
+                    while (last > 0 && !comma_between(&c, app[last].t0))
+                        last--;
                     if (last > 0) {
                         if (!ok && n >= 2 && n <= 4) ok = 1;
                         if (ok) {
@@ -906,7 +925,8 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         free(pms);
         return SK_ENOMEM;
     }
-    for (size_t q = 0; q < npm; q++) pidx[q] = -1;
+    for (size_t q = 0; q < npm; q++)
+        pidx[q] = -1;
     for (int pass = 0; pass < 2; pass++)
         for (size_t q = 0; q < npm; q++) {
             pmention_t *pm = &pms[q];
@@ -985,8 +1005,10 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         size_t d0 = i;
         if (mk == SK_MENTION_PLACE) {
             size_t q = i;
-            if (q >= 2 && (tok_is(&c, q - 1, "pho") && tok_is(&c, q - 2, "thanh"))) q -= 2;
-            else if (q >= 1 && tok_is(&c, q - 1, "tinh")) q -= 1;
+            if (q >= 2 && (tok_is(&c, q - 1, "pho") && tok_is(&c, q - 2, "thanh")))
+                q -= 2;
+            else if (q >= 1 && tok_is(&c, q - 1, "tinh"))
+                q -= 1;
             for (size_t b = q; b > 0 && b + 4 > q; b--)
                 if (tok_is(&c, b - 1, "doan") && m->tok_mention[b - 1] < 0 &&
                     c.tok[b - 1].sentence == c.tok[i].sentence) {

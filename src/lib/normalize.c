@@ -17,8 +17,8 @@ int sk_utf8_decode(const char *s, size_t len, int32_t *cp) {
         *cp = ((int32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
         return 2;
     }
-    if (len >= 3 && u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 &&
-        (u[2] & 0xC0) == 0x80 && !(u[0] == 0xED && u[1] > 0x9F)) {
+    if (len >= 3 && u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+        !(u[0] == 0xED && u[1] > 0x9F)) {
         int32_t c3 = ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
         if (c3 >= 0x800) {
             *cp = c3;
@@ -179,7 +179,8 @@ static int fold_cp(int32_t cp, char *dst) {
     utf8proc_int32_t buf[8];
     int n = fold_general(cp, buf, 8);
     int o = 0;
-    for (int k = 0; k < n; k++) o += (int)utf8proc_encode_char(buf[k], (utf8proc_uint8_t *)dst + o);
+    for (int k = 0; k < n; k++)
+        o += (int)utf8proc_encode_char(buf[k], (utf8proc_uint8_t *)dst + o);
     return o;
 }
 
@@ -277,21 +278,20 @@ size_t sk_folded_from_orig(const sk_folded_t *f, size_t orig) {
 }
 
 /* Tone marks on the first vowel of a final oa/oe/uy move to the second vowel. */
-static const char *const OLD_TONE[] = {"òa", "óa", "ỏa", "õa", "ọa", "òe", "óe", "ỏe", "õe", "ọe",
-                                       "ùy", "úy", "ủy", "ũy", "ụy", "Òa", "Óa", "Ỏa", "Õa", "Ọa",
-                                       "Ùy", "Úy", "Ủy", "Ũy", "Ụy"};
-static const char *const NEW_TONE[] = {"oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ",
-                                       "uỳ", "uý", "uỷ", "uỹ", "uỵ", "Oà", "Oá", "Oả", "Oã", "Oạ",
-                                       "Uỳ", "Uý", "Uỷ", "Uỹ", "Uỵ"};
+static const char *const OLD_TONE[] = {"òa", "óa", "ỏa", "õa", "ọa", "òe", "óe", "ỏe", "õe",
+                                       "ọe", "ùy", "úy", "ủy", "ũy", "ụy", "Òa", "Óa", "Ỏa",
+                                       "Õa", "Ọa", "Ùy", "Úy", "Ủy", "Ũy", "Ụy"};
+static const char *const NEW_TONE[] = {"oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ",
+                                       "oẹ", "uỳ", "uý", "uỷ", "uỹ", "uỵ", "Oà", "Oá", "Oả",
+                                       "Oã", "Oạ", "Uỳ", "Uý", "Uỷ", "Uỹ", "Uỵ"};
 
 size_t sk_tone_canon(const char *s, size_t len, char *out) {
     size_t o = 0;
     for (size_t i = 0; i < len;) {
         /* Every OLD_TONE entry is a 2- or 3-byte vowel then ASCII a, e or y: test that
          * first (this loop ran on every non-ASCII byte of every lexicon candidate). */
-        if ((unsigned char)s[i] >= 0x80 &&
-            ((i + 2 < len && strchr("aey", s[i + 2]) && s[i + 2]) ||
-             (i + 3 < len && strchr("aey", s[i + 3]) && s[i + 3]))) {
+        if ((unsigned char)s[i] >= 0x80 && ((i + 2 < len && strchr("aey", s[i + 2]) && s[i + 2]) ||
+                                            (i + 3 < len && strchr("aey", s[i + 3]) && s[i + 3]))) {
             for (size_t k = 0; k < SK_ARRAY_LEN(OLD_TONE); k++) {
                 size_t n = strlen(OLD_TONE[k]);
                 if (i + n > len || memcmp(s + i, OLD_TONE[k], n) != 0) continue;

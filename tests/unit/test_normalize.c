@@ -37,8 +37,7 @@ static void test_nfc_fast_path(void) {
     for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
         for (int32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
             /* spaces and soft hyphen are rewritten before NFC (see test_repair) */
-            if (cp == 0xA0 || cp == 0xAD || cp == 0x2028 || cp == 0x2029 || cp == 0x202F)
-                continue;
+            if (cp == 0xA0 || cp == 0xAD || cp == 0x2028 || cp == 0x2029 || cp == 0x202F) continue;
             for (size_t k = 0; k < sizeof next / sizeof next[0]; k++) {
                 utf8proc_uint8_t in[16];
                 utf8proc_ssize_t n = 0;
