@@ -214,6 +214,8 @@ static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
     return sk_tone_canon(tmp, o, out);
 }
 
+enum { TONES_ANY, TONES_EXACT, TONES_DEFAULT };
+
 static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t len, int case_mode,
                         int tones) {
     char folded[1024];
@@ -280,9 +282,14 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     p->acronym = (uint8_t)(letters >= 2 && upper == letters);
     p->entry = entry;
     p->case_mode = (uint8_t)case_mode;
-    p->tones = (uint8_t)tones;
+    if (tones == TONES_DEFAULT) {
+        tones = TONES_ANY;
+        for (size_t i = 0; i < len && nt == 1; i++)
+            if ((unsigned char)sp[i] >= 0x80) tones = TONES_EXACT;
+    }
+    p->tones = (uint8_t)(tones == TONES_EXACT);
     p->cap_mask = mask;
-    if (tones) {
+    if (p->tones) {
         char key[2048];
         size_t kl = lower_key(sp, len, key, sizeof key);
         p->lower = sk_arena_strndup(lx->arena, key, kl);
@@ -382,7 +389,12 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
         int case_mode = CASE_NONE;
         if (sk_lex_attr(e, "case", v, sizeof v))
             case_mode = !strcmp(v, "all") ? CASE_ALL : !strcmp(v, "first") ? CASE_FIRST : CASE_NONE;
-        int tones = sk_lex_attr(e, "tones", v, sizeof v) && !strcmp(v, "exact");
+        /* tones=exact / tones=any; by default a one-syllable spelling written with
+         * diacritics must match them ("Nhất" is not "Nhật"); longer ones and plain ASCII
+         * match any (foreign names vary: "Phnom Penh" / "Phnôm Pênh"). */
+        int tones = TONES_DEFAULT;
+        if (sk_lex_attr(e, "tones", v, sizeof v))
+            tones = !strcmp(v, "exact") ? TONES_EXACT : !strcmp(v, "any") ? TONES_ANY : tones;
         if ((rc = add_spelling(lx, id, e->canonical, strlen(e->canonical), case_mode, tones)))
             break;
         char *alias = trim(cols[1]);
