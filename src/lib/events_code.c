@@ -125,7 +125,7 @@ static int build_units(ev_ctx_t *c) {
             const sk_person_t *p = &m->persons.items[x->person];
             u.person = x->person;
             u.name = p->name;
-            u.country = p->country;
+            u.country = p->side_country;
             u.org = p->org;
         } else if (x->kind == SK_MENTION_ORG || x->kind == SK_MENTION_COUNTRY ||
                    x->kind == SK_MENTION_PLACE) {

@@ -356,6 +356,7 @@ typedef struct title {
     const char *org;      /* organisation named in the jurisdiction */
     const char *locality; /* place named in the jurisdiction */
     int stated_country;   /* country comes from the jurisdiction, not the office's default */
+    const char *io;       /* acronym of the international organisation the office speaks for */
 } title_t;
 
 /* Parse a title starting at token i (an OFFICE label start). Returns the end token. */
@@ -367,6 +368,9 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     t->office = (int32_t)c->m->matches[mi].entry;
     size_t j = i + c->m->matches[mi].n_syll;
     t->country = entry_country(c, e);
+    char iobuf[16];
+    const char *io = sk_lex_attr(e, "io", iobuf, sizeof iobuf);
+    if (io) t->io = sk_arena_strdup(c->a->arena, io);
     /* "Bộ trưởng Tài chính Mỹ", "Thống đốc Ngân hàng Trung ương Trung Quốc": a capitalised
        phrase the lexicon does not know, then a country, belongs to the title. */
     char jbuf[16];
@@ -414,6 +418,12 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
             /* "Ban Chấp hành Trung ương Đảng Cộng sản Nhật Bản": the party is the org */
             if (t->org && !attr_is(je, "type", "party")) break;
             t->org = je->canonical;
+            /* "Tổng Giám đốc UNESCO": the head of a UN agency speaks for the UN */
+            char pb[16];
+            const char *root = sk_lex_attr(je, "parent", pb, sizeof pb);
+            if (!root) root = sk_lex_attr(je, "acronym", pb, sizeof pb);
+            if (!posting && attr_is(je, "type", "io") && root && !t->io)
+                t->io = sk_arena_strdup(c->a->arena, root);
         } else if (kind == SK_LEX_PLACE) {
             t->locality = je->canonical;
         }
@@ -575,6 +585,7 @@ typedef struct pdraft {
     int32_t *title_office;
     size_t n_titles, cap_titles;
     const char *org, *country;
+    const char *io; /* acronym of the international organisation a title makes them speak for */
     int country_strength; /* 0 none, 1 surname default, 2 office default, 3 stated */
     int vn_surname;
     int32_t known; /* lexicon entry of a known person, or -1 */
@@ -630,6 +641,7 @@ static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
     p->title_office[p->n_titles] = t->office;
     p->n_titles++;
     if (t->org && !p->org) p->org = t->org;
+    if (t->io && !p->io) p->io = t->io;
     int strength = t->stated_country ? 3 : 2;
     /* an office's default country ("Ủy viên Bộ Chính trị" → VNM) is also held abroad
        (Laos, Cuba): only trust it for a Vietnamese name */
@@ -1052,6 +1064,7 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         o->n_titles = p->n_titles;
         o->org = p->org;
         o->country = p->country;
+        o->side_country = p->io ? p->io : p->country;
         o->first_start = p->first_start;
         o->first_end = p->first_end;
         o->n_mentions = p->n_mentions;
