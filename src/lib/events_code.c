@@ -818,6 +818,35 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             break;
         }
     }
+    /* "Tại cuộc gặp bên lề APEC hồi tháng 11, X và Y nhất trí …": a meeting named in a
+       fronted phrase, whose two sides are the coordinated subject after the comma (a
+       counterpart inside the phrase, "Tại cuộc gặp với Y, X …", is handled below). */
+    if (noun && t0 > 0 && (tok_is(c, t0 - 1, "tai") || tok_is(c, t0 - 1, "trong")) &&
+        t0 - 1 == sk_mentions_token_at(c->m, c->a->sentences[sent].start)) {
+        int with = 0;
+        size_t comma = 0;
+        for (size_t q = t1; q < c->m->n_tokens && sent_of(c, q) == sent && q < t1 + 30; q++) {
+            if (tok_is(c, q, "voi") || tok_is(c, q, "giua")) with = 1;
+            const char *g = c->a->text + c->m->tokens[q - 1].end;
+            const char *ge = c->a->text + c->m->tokens[q].start;
+            if (memchr(g, ',', (size_t)(ge - g))) {
+                comma = q;
+                break;
+            }
+        }
+        int a1 = comma && !with ? unit_after_tokens(c, comma) : -1;
+        if (a1 >= 0 && c->units[a1].person >= 0) {
+            for (size_t k = (size_t)a1 + 1; k < c->n_units; k++) {
+                if (c->units[k].t0 < c->units[a1].t1) continue;
+                if (c->units[k].person >= 0 && coordinated_before(c, (int)k) == a1 &&
+                    tok_is(c, c->units[a1].t1, "va")) {
+                    subj = a1;
+                    obj = (int)k;
+                }
+                break;
+            }
+        }
+    }
     /* "X và Y điện đàm với Z": X leads the subject side, Y goes with X. */
     int subj_other = -1;
     if (obj >= 0 && subj >= 0 && !passive) {
