@@ -1045,6 +1045,33 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             if (!ok) return SK_OK;
         }
     }
+    /* "X cho rằng cuộc gặp tại Paris gần đây …": a meeting with no counterpart, at the
+       destination of a visit the article has reported, is between that visit's two sides,
+       during it. */
+    int during_visit = -1;
+    if (noun && type == SK_EV_MEET && obj < 0 && tok_is(c, t1, "tai")) {
+        int pl = unit_after_tokens(c, t1 + 1);
+        const char *pc = pl >= 0 && (c->units[pl].is_place || c->units[pl].is_country)
+                             ? c->units[pl].country
+                             : NULL;
+        for (size_t i = c->n_ev; pc && i-- > 0;) {
+            const sk_event_t *v = &c->ev[i];
+            if (v->type != SK_EV_VISIT || v->planned || !v->location_country ||
+                strcmp(v->location_country, pc))
+                continue;
+            int g = -1, h = -1;
+            for (size_t k = 0; k < c->n_units; k++) {
+                if (c->units[k].name == v->sides[1].actors[0].name && g < 0) g = (int)k;
+                if (c->units[k].name == v->sides[0].actors[0].name && h < 0) h = (int)k;
+            }
+            if (g >= 0 && h >= 0) {
+                subj = g;
+                obj = h;
+                during_visit = (int)i;
+            }
+            break;
+        }
+    }
     /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
        ký năm 1995": the article's main pair. */
     if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {
@@ -1123,6 +1150,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         ev.date.iso = sk_timex_iso(c->a->arena, tx);
         ev.date.precision = tx->precision;
         if (tx->future) ev.planned = 1;
+    } else if (during_visit >= 0) {
+        ev.date = c->ev[during_visit].date;
     }
     /* a subject carried from the previous sentence carries its plans ("Ông X sẽ đến A. …
        và chào xã giao B") */
@@ -1489,12 +1518,29 @@ static int delegation_speakers(ev_ctx_t *c) {
     }
     if (n != 1) return SK_OK;
     const unit_t *sp = &c->units[only];
-    for (size_t i = 0; i < c->n_ev; i++)
+    for (size_t i = 0; i < c->n_ev; i++) {
+        int fits[2];
+        for (int k = 0; k < 2; k++) {
+            const sk_side_t *sd = &c->ev[i].sides[k];
+            fits[k] = sd->actors[0].kind == SK_ACTOR_ORGANIZATION && sd->country &&
+                      strcmp(sd->country, "VNM") && !(c->ev[i].type == SK_EV_VISIT && k == 0);
+            /* a delegation or a party speaks through a person; a country named as a side
+               ("Mỹ", "Anh") does not */
+            for (size_t q = 0; fits[k] && q < c->n_units; q++)
+                if (c->units[q].name == sd->actors[0].name && c->units[q].is_country) fits[k] = 0;
+        }
+        /* one person cannot speak for both sides, nor for one side while on the other */
+        if (fits[0] && fits[1]) continue;
+        for (int k = 0; k < 2; k++) {
+            const sk_side_t *other = &c->ev[i].sides[1 - k];
+            for (size_t q = 0; fits[k] && q < other->n_actors; q++)
+                if (other->actors[q].kind == SK_ACTOR_PERSON &&
+                    !strcmp(other->actors[q].name, c->m->persons.items[sp->person].name))
+                    fits[k] = 0;
+        }
         for (int k = 0; k < 2; k++) {
             sk_side_t *sd = &c->ev[i].sides[k];
-            if (sd->actors[0].kind != SK_ACTOR_ORGANIZATION || !sd->country ||
-                !strcmp(sd->country, "VNM") || (c->ev[i].type == SK_EV_VISIT && k == 0))
-                continue;
+            if (!fits[k]) continue;
             sk_actor_t *na = sk_arena_alloc(c->a->arena, (sd->n_actors + 1) * sizeof *na);
             if (!na) return SK_ENOMEM;
             set_actor_from_unit(c, &na[0], sp);
@@ -1503,6 +1549,7 @@ static int delegation_speakers(ev_ctx_t *c) {
             sd->actors = na;
             sd->n_actors++;
         }
+    }
     return SK_OK;
 }
 
