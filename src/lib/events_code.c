@@ -613,7 +613,13 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
             o->location_country = e->location_country;
             o->location_inferred = e->location_inferred;
         }
-        /* a more specific subtype from a verb beats a nominal mention */
+        /* a stated kind of visit or meeting beats a report that gave none ("đã đến Hà Nội,
+           bắt đầu chuyến thăm cấp nhà nước") */
+        if (o->subtype && !strcmp(o->subtype, "other") && e->subtype &&
+            strcmp(e->subtype, "other")) {
+            o->subtype = e->subtype;
+            set_codes(o);
+        }
         return SK_OK;
     }
     if (c->n_ev == c->cap_ev) {
