@@ -256,7 +256,10 @@ static int set_labels(ctx_t *c) {
         int beaten = 0;
         for (size_t j = i + 1; j < end && j < c->nt; j++)
             if (best[j] >= 0 && j + m->matches[best[j]].n_syll > end &&
-                m->matches[best[j]].n_syll > b->n_syll)
+                m->matches[best[j]].n_syll > b->n_syll &&
+                /* "Bí thư Thành ủy Thành phố Hồ Chí Minh": the office keeps its words and
+                   the place after it becomes its jurisdiction */
+                !(b->kind == SK_LEX_OFFICE && m->matches[best[j]].kind == SK_LEX_ORG))
                 beaten = 1;
         /* A known person name right after a capitalised surname is the tail of a longer
          * name ("Trần Hồng Hà" is not "Hồng Hà"): leave it to the name reader. */
@@ -267,6 +270,19 @@ static int set_labels(ctx_t *c) {
             i++;
             continue;
         }
+        /* "Chủ tịch Ủy ban nhân dân thành phố" + "Thành phố Hồ Chí Minh": an office whose
+           last words begin a longer place name gives them up to the place (which then
+           reads as its jurisdiction) */
+        if (b->kind == SK_LEX_OFFICE)
+            for (size_t j = i + 1; j < end && j < c->nt; j++)
+                if (best[j] >= 0 && m->matches[best[j]].kind == SK_LEX_PLACE &&
+                    j + m->matches[best[j]].n_syll > end) {
+                    sk_lex_match_t *bm = &m->matches[best[i]];
+                    bm->n_syll = (uint16_t)(j - i);
+                    bm->end = c->tok[j - 1].end;
+                    end = j;
+                    break;
+                }
         c->label_first[i] = 1;
         for (size_t j = i; j < end && j < c->nt; j++)
             c->label[j] = best[i];
@@ -403,10 +419,11 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
             posting = 1;
         }
         /* "Thị trưởng thành phố Paris", "Thống đốc tỉnh Osaka", "Thống đốc bang California" */
-        if (tok_is(c, k, "thanh") && tok_is(c, k + 1, "pho") && k + 2 < c->nt && joined(c, k + 2) &&
-            label_kind(c, k + 2) == SK_LEX_PLACE)
+        int place_here = c->label_first[k] && label_kind(c, k) == SK_LEX_PLACE;
+        if (!place_here && tok_is(c, k, "thanh") && tok_is(c, k + 1, "pho") && k + 2 < c->nt &&
+            joined(c, k + 2) && label_kind(c, k + 2) == SK_LEX_PLACE)
             k += 2;
-        else if ((tok_is(c, k, "tinh") || tok_is(c, k, "bang")) && k + 1 < c->nt &&
+        else if (!place_here && (tok_is(c, k, "tinh") || tok_is(c, k, "bang")) && k + 1 < c->nt &&
                  joined(c, k + 1) && label_kind(c, k + 1) == SK_LEX_PLACE)
             k += 1;
         if (!c->label_first[k]) break;
