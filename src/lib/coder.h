@@ -15,11 +15,11 @@ typedef struct sk_person {
     size_t n_titles;
     const char *org;                 /* party or body, when stated or implied by a title */
     const char *country;             /* ISO alpha-3 when known */
+    uint32_t first_start, first_end; /* first mention's byte span in text */
+    uint32_t n_mentions;
     /* what a side led by this person counts as in events: `country`, or the acronym of the
      * international organisation an office makes them speak for (UN, EU, ASEAN) */
     const char *side_country;
-    uint32_t first_start, first_end; /* first mention's byte span in text */
-    uint32_t n_mentions;
 } sk_person_t;
 
 typedef struct sk_persons {
