@@ -258,8 +258,11 @@ static int set_labels(ctx_t *c) {
             if (best[j] >= 0 && j + m->matches[best[j]].n_syll > end &&
                 m->matches[best[j]].n_syll > b->n_syll &&
                 /* "Bí thư Thành ủy Thành phố Hồ Chí Minh": the office keeps its words and
-                   the place after it becomes its jurisdiction */
-                !(b->kind == SK_LEX_OFFICE && m->matches[best[j]].kind == SK_LEX_ORG))
+                   the place after it becomes its jurisdiction (but "Chủ tịch Đảng Lao động
+                   Triều Tiên" is the party's chair) */
+                !(b->kind == SK_LEX_OFFICE && m->matches[best[j]].kind == SK_LEX_ORG &&
+                  attr_is(sk_lexicon_entry(c->lex, m->matches[best[j]].entry), "type",
+                          "locality-body")))
                 beaten = 1;
         /* A known person name right after a capitalised surname is the tail of a longer
          * name ("Trần Hồng Hà" is not "Hồng Hà"): leave it to the name reader. */
