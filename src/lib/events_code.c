@@ -47,6 +47,7 @@ typedef struct ev_ctx {
     int last_visit_dest, last_visit_sent; /* destination unit of the last visit and its sentence */
     int last_planned;                     /* the event that set last_subject was planned */
     int last_trig_subj, last_trig_sent;   /* subject and sentence of the last coded trigger */
+    int last_trig_obj;                    /* and its object */
     size_t last_trig_end_tok;
     const char *pair_country[2]; /* the article's main pair (main_pair) */
     int pair_person[2], pair_country_unit[2];
@@ -778,6 +779,17 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         c->last_trig_sent == (int)sent && c->last_trig_subj >= 0 && subj >= 0 &&
         c->units[subj].t0 >= c->last_trig_end_tok)
         subj = c->last_trig_subj;
+    /* "X sẽ thăm Y, hội kiến Z": in a series of verbs the object of one is not the subject
+       of the next */
+    if (!noun && c->last_trig_sent == (int)sent && c->last_trig_subj >= 0 && subj >= 0 &&
+        c->last_trig_obj >= 0 && c->units[subj].t1 <= t0 && t0 > 0 &&
+        (subj == c->last_trig_obj ||
+         (c->units[subj].name && c->units[c->last_trig_obj].name &&
+          !strcmp(c->units[subj].name, c->units[c->last_trig_obj].name)))) {
+        const char *g = c->a->text + c->m->tokens[c->units[subj].t1 - 1].end;
+        const char *ge = c->a->text + c->m->tokens[t0].start;
+        if (memchr(g, ',', (size_t)(ge - g))) subj = c->last_trig_subj;
+    }
     /* Passive: "Y được X tiếp" — X (after "được") is the agent. */
     int passive = 0;
     if (subj >= 0 && c->units[subj].t0 > 0 && tok_is(c, c->units[subj].t0 - 1, "duoc")) {
@@ -1257,6 +1269,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         return SK_ENOMEM;
     set_codes(&ev);
     c->last_trig_subj = subj;
+    c->last_trig_obj = obj;
     c->last_trig_sent = (int)sent;
     c->last_trig_end_tok = t1;
     if (c->units[subj].person >= 0) {
@@ -1574,6 +1587,7 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
                   .last_visit_dest = -1,
                   .last_visit_sent = -1,
                   .last_trig_subj = -1,
+                  .last_trig_obj = -1,
                   .last_trig_sent = -1};
     int rc = build_units(&c);
     if (rc) return rc;
