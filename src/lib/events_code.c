@@ -553,6 +553,28 @@ static int dates_compatible(const sk_event_t *a, const sk_event_t *b) {
     return !strcmp(a->date.iso, b->date.iso);
 }
 
+/* A day or month compared with a date or range ("2024-03-04/2024-03-07", "2023-12",
+ * "--03-05"): 1 when it can fall inside, or when either is unknown. */
+static int date_within(const char *d, const char *range) {
+    if (!d || !range) return 1;
+    char lo[16] = "", hi[16] = "";
+    const char *slash = strchr(range, '/');
+    size_t ll = slash ? (size_t)(slash - range) : strlen(range);
+    if (ll >= sizeof lo) return 1;
+    memcpy(lo, range, ll);
+    snprintf(hi, sizeof hi, "%s", slash ? slash + 1 : lo);
+    /* a date without its year ("--03-05") is compared on month and day only */
+    int noyear = !strncmp(d, "--", 2) || !strncmp(lo, "--", 2) || !strncmp(hi, "--", 2);
+    const char *dd = noyear && strlen(d) >= 5 ? d + strlen(d) - 5 : d;
+    const char *l = noyear && strlen(lo) >= 5 ? lo + strlen(lo) - 5 : lo;
+    const char *h = noyear && strlen(hi) >= 5 ? hi + strlen(hi) - 5 : hi;
+    /* month precision on either side: compare as far as both go; a visit dated by a single
+       day ("đang ở thăm Singapore ngày 13-11") is known only to span that month */
+    size_t n = strlen(dd) < strlen(l) ? strlen(dd) : strlen(l);
+    if (!slash && n > strlen(l) - 3 && strlen(l) >= 5) n = strlen(l) - 3;
+    return strncmp(l, dd, n) <= 0 && strncmp(dd, h, n) <= 0;
+}
+
 /* Index of an event already recorded for the same contact, or -1. */
 static int org_vs_person(const sk_event_t *a, const sk_event_t *b) {
     for (int k = 0; k < 2; k++)
@@ -1283,15 +1305,20 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     }
     /* a meeting inside a visit (the visitor is one of its sides) takes place in the visited
        country */
-    int with_visitor =
-        c->visit_guest_name &&
-        ((ev.sides[0].actors[0].name && !strcmp(ev.sides[0].actors[0].name, c->visit_guest_name)) ||
-         (ev.sides[1].actors[0].name && !strcmp(ev.sides[1].actors[0].name, c->visit_guest_name)));
-    if (ev.type == SK_EV_MEET && !ev.location_name && c->visit_dest_country && with_visitor) {
-        ev.location_name = c->visit_dest_name;
-        ev.location_country = c->visit_dest_country;
-        ev.location_inferred = 1;
-    }
+    /* (any visit of the article by that visitor, the latest first; the meeting's guest
+       before its host, who may have travelled at another time) */
+    for (int side = 1; side >= 0; side--)
+        for (size_t i = c->n_ev; ev.type == SK_EV_MEET && !ev.location_name && i-- > 0;) {
+            const sk_event_t *v = &c->ev[i];
+            const char *vg = v->sides[1].actors[0].name;
+            const char *mg = ev.sides[side].actors[0].name;
+            if (v->type != SK_EV_VISIT || v->planned || !v->location_name || !vg || !mg ||
+                strcmp(mg, vg) || !date_within(ev.date.iso, v->date.iso))
+                continue;
+            ev.location_name = v->location_name;
+            ev.location_country = v->location_country;
+            ev.location_inferred = 1;
+        }
     return add_event(c, &ev);
 }
 
