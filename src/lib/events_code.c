@@ -1492,6 +1492,22 @@ static int year_marked_present(const ev_ctx_t *c) {
     return year;
 }
 
+/* The one year the text writes (four digits, 1945-2100), when it writes exactly one
+ * ("… năm phát hành 2018"): an article without a date is about its own year. 0 otherwise. */
+static int year_only_written(const ev_ctx_t *c) {
+    int year = 0;
+    const sk_mentions_t *m = c->m;
+    for (size_t i = 0; i < m->n_tokens; i++) {
+        const sk_token_t *t = &m->tokens[i];
+        if (!t->digit || t->end - t->start != 4) continue;
+        int y = atoi(c->a->text + t->start);
+        if (y < 1945 || y > 2100) continue;
+        if (year && year != y) return 0;
+        year = y;
+    }
+    return year;
+}
+
 /* "--06-20" -> "2018-06-20" (both ends of a range). */
 static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
     char buf[64];
@@ -1508,8 +1524,10 @@ static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
 
 /* Fill what a sentence alone could not date:
  *  - an undated event takes the article's date when the body names exactly one day
- *    (one day-precise date, or one range for visits). Years are never guessed: a
- *    yearless date stays "--MM-DD" (spec: say so rather than guess). */
+ *    (one day-precise date, or one range for visits);
+ *  - a yearless date takes the year the article itself gives away (office terms, a year
+ *    marked as the present, the only year written), flagged inferred; otherwise it stays
+ *    "--MM-DD" (spec: say so rather than guess). */
 static void fill_dates(ev_ctx_t *c) {
     const sk_timex_t *day = NULL, *range = NULL;
     int n_day = 0, n_range = 0;
@@ -1542,6 +1560,7 @@ static void fill_dates(ev_ctx_t *c) {
             if (year < 0) {
                 year = year_from_terms(c);
                 if (!year) year = year_marked_present(c);
+                if (!year) year = year_only_written(c);
             }
             if (year > 0) {
                 e->date.iso = with_year(c, e->date.iso, year);
