@@ -1502,6 +1502,15 @@ static int year_only_written(const ev_ctx_t *c) {
         if (!t->digit || t->end - t->start != 4) continue;
         int y = atoi(c->a->text + t->start);
         if (y < 1945 || y > 2100) continue;
+        /* "kể từ khi lên cầm quyền năm 2013", "hồi năm 2004": a year looked back on says
+           nothing about the article's own */
+        int past = 0;
+        for (size_t j = i > 6 ? i - 6 : 0; j < i && !past; j++)
+            past = m->tokens[j].sentence == t->sentence &&
+                   (phrase_at(c, j, "ke tu") || phrase_at(c, j, "tu khi") ||
+                    phrase_at(c, j, "tu nam") || tok_is(c, j, "hoi") || tok_is(c, j, "truoc") ||
+                    phrase_at(c, j, "sau khi"));
+        if (past) return 0;
         if (year && year != y) return 0;
         year = y;
     }
