@@ -1533,13 +1533,15 @@ static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
 
 /* Fill what a sentence alone could not date:
  *  - an undated event takes the article's date when the body names exactly one day
- *    (one day-precise date, or one range for visits);
+ *    (one day-precise date, or one range for visits; a visit in an article whose days
+ *    all fall in one month takes that month);
  *  - a yearless date takes the year the article itself gives away (office terms, a year
  *    marked as the present, the only year written), flagged inferred; otherwise it stays
  *    "--MM-DD" (spec: say so rather than guess). */
 static void fill_dates(ev_ctx_t *c) {
     const sk_timex_t *day = NULL, *range = NULL;
-    int n_day = 0, n_range = 0;
+    int n_day = 0, n_range = 0, month_seen = 0;
+    char month[16] = "";
     for (size_t k = 0; k < c->m->n_timexes; k++) {
         const sk_timex_t *t = &c->m->timexes[k];
         if (t->precision != SK_PREC_DAY || t->cls == SK_TIMEX_ANAPHORIC) continue;
@@ -1551,6 +1553,15 @@ static void fill_dates(ev_ctx_t *c) {
             if (!day || strcmp(sk_timex_iso(c->a->arena, day), sk_timex_iso(c->a->arena, t)))
                 n_day++;
             day = t;
+            /* the month all these days fall in ("2017-06", "--06"), or "" */
+            const char *d = sk_timex_iso(c->a->arena, t);
+            size_t dl = strlen(d);
+            if (dl < 7 || dl - 3 >= sizeof month || d[dl - 3] != '-' ||
+                (month_seen && (strlen(month) != dl - 3 || strncmp(month, d, dl - 3))))
+                month[0] = '\0';
+            else if (!month_seen)
+                snprintf(month, sizeof month, "%.*s", (int)(dl - 3), d);
+            month_seen = 1;
         }
     }
     int year = c->a->published ? 0 : -1;
@@ -1563,6 +1574,10 @@ static void fill_dates(ev_ctx_t *c) {
             if (t) {
                 e->date.iso = sk_timex_iso(c->a->arena, t);
                 e->date.precision = t->precision;
+            } else if (e->type == SK_EV_VISIT && n_range == 0 && month[0]) {
+                /* a visit spans days: days of one month in the article give its month */
+                e->date.iso = sk_arena_strdup(c->a->arena, month);
+                e->date.precision = SK_PREC_MONTH;
             }
         }
         if (e->date.iso && !strncmp(e->date.iso, "--", 2)) {
