@@ -408,7 +408,13 @@ static int planned_cue_at(const ev_ctx_t *c, size_t i) {
            phrase_at(c, i, "du dinh") ||
            (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) ||
            phrase_at(c, i, "mong muon") || phrase_at(c, i, "hy vong") ||
-           phrase_at(c, i, "hi vong") || phrase_at(c, i, "san sang") || phrase_at(c, i, "sap toi");
+           phrase_at(c, i, "hi vong") || phrase_at(c, i, "san sang") ||
+           phrase_at(c, i, "sap toi") ||
+           /* "chiều mai", "ngày mai", "tuần tới" */
+           (word_is(c, i, "mai", "mai") && i > 0 &&
+            (tok_is(c, i - 1, "sang") || tok_is(c, i - 1, "chieu") || tok_is(c, i - 1, "toi") ||
+             tok_is(c, i - 1, "trua") || tok_is(c, i - 1, "ngay"))) ||
+           phrase_at(c, i, "tuan toi") || phrase_at(c, i, "thang toi");
 }
 
 static int past_cue_at(const ev_ctx_t *c, size_t i) {
@@ -588,11 +594,19 @@ static int find_same(const ev_ctx_t *c, const sk_event_t *e, int *swapped) {
     for (size_t i = 0; i < c->n_ev; i++) {
         const sk_event_t *o = &c->ev[i];
         if (o->type != e->type || !dates_compatible(o, e)) continue;
+        /* held in two countries, one of them stated: two occurrences ("Khi gặp X … tại
+           Lào" and, during the visit to Việt Nam, "X chiều mai hội kiến Y") */
+        if (o->location_country && e->location_country &&
+            (!o->location_inferred || !e->location_inferred) &&
+            strcmp(o->location_country, e->location_country))
+            continue;
         /* a body-level contact ("Hai bên tổ chức đối thoại … tháng 4") is the leaders' one
            when it is the same kind of contact, or dated alike */
         if (o->type != SK_EV_VISIT && org_vs_person(o, e) && strcmp(o->subtype, e->subtype) &&
             !(o->date.iso && e->date.iso && !strcmp(o->date.iso, e->date.iso)))
             continue;
+        /* … but not a leaders' contact still to come */
+        if (o->type != SK_EV_VISIT && org_vs_person(o, e) && o->planned != e->planned) continue;
         if (same_actor(&o->sides[0], &e->sides[0]) && same_actor(&o->sides[1], &e->sides[1])) {
             *swapped = 0;
             return (int)i;
@@ -628,6 +642,8 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
         /* status from the most explicit report: any past marker makes it occurred,
            else any planned report makes it planned */
         o->past_marked |= e->past_marked;
+        /* (a later plan does not undo an earlier plain report: "Khi gặp X …" then "X chiều
+           mai hội kiến Y" are two meetings, and the first happened) */
         o->planned = o->past_marked ? 0 : (o->planned || e->planned);
         if (!o->date.iso && e->date.iso) o->date = e->date;
         if (e->location_name &&
@@ -796,11 +812,15 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     /* "X đã hội kiến A và hội đàm với B": a verb coordinated with the previous trigger of
-       the sentence keeps that trigger's subject */
+       the sentence keeps that trigger's subject (and its plans: "X chiều mai hội kiến A,
+       chào xã giao B") */
+    int serial = 0;
     if (!noun && t0 > 0 && (tok_is(c, t0 - 1, "va") || tok_is(c, t0 - 1, "roi")) &&
         c->last_trig_sent == (int)sent && c->last_trig_subj >= 0 && subj >= 0 &&
-        c->units[subj].t0 >= c->last_trig_end_tok)
+        c->units[subj].t0 >= c->last_trig_end_tok) {
         subj = c->last_trig_subj;
+        serial = 1;
+    }
     /* "X sẽ thăm Y, hội kiến Z": in a series of verbs the object of one is not the subject
        of the next */
     if (!noun && c->last_trig_sent == (int)sent && c->last_trig_subj >= 0 && subj >= 0 &&
@@ -810,7 +830,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
           !strcmp(c->units[subj].name, c->units[c->last_trig_obj].name)))) {
         const char *g = c->a->text + c->m->tokens[c->units[subj].t1 - 1].end;
         const char *ge = c->a->text + c->m->tokens[t0].start;
-        if (memchr(g, ',', (size_t)(ge - g))) subj = c->last_trig_subj;
+        if (memchr(g, ',', (size_t)(ge - g))) {
+            subj = c->last_trig_subj;
+            serial = 1;
+        }
     }
     /* Passive: "Y được X tiếp" — X (after "được") is the agent. */
     int passive = 0;
@@ -1195,7 +1218,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     }
     /* a subject carried from the previous sentence carries its plans ("Ông X sẽ đến A. …
        và chào xã giao B") */
-    if (carried && c->last_planned && !ev.past_marked) ev.planned = 1;
+    if ((carried || serial) && c->last_planned && !ev.past_marked) ev.planned = 1;
     /* "hôm qua", "chiều qua": it happened */
     if (tx && tx->cls == SK_TIMEX_RELATIVE && !tx->future && tx->end > tx->start &&
         tok_is(c, sk_mentions_token_at(c->m, tx->end) - 1, "qua"))
