@@ -254,7 +254,8 @@ static int set_labels(ctx_t *c) {
          * begins with the last syllable of a place). */
         size_t end = i + b->n_syll;
         int beaten = 0;
-        for (size_t j = i + 1; j < end && j < c->nt; j++)
+        size_t beaten_at = 0;
+        for (size_t j = i + 1; j < end && j < c->nt && !beaten; j++)
             if (best[j] >= 0 && j + m->matches[best[j]].n_syll > end &&
                 m->matches[best[j]].n_syll > b->n_syll &&
                 /* "Bí thư Thành ủy Thành phố Hồ Chí Minh": the office keeps its words and
@@ -262,8 +263,26 @@ static int set_labels(ctx_t *c) {
                    Triều Tiên" is the party's chair) */
                 !(b->kind == SK_LEX_OFFICE && m->matches[best[j]].kind == SK_LEX_ORG &&
                   attr_is(sk_lexicon_entry(c->lex, m->matches[best[j]].entry), "type",
-                          "locality-body")))
+                          "locality-body"))) {
                 beaten = 1;
+                beaten_at = j;
+            }
+        /* "Chủ tịch Đảng Cộng sản Nhật Bản": "Chủ tịch Đảng" yields to the party, and the
+           shorter "Chủ tịch" still labels the words before it */
+        if (beaten) {
+            int32_t alt = -1;
+            for (size_t k = 0; k < m->n_matches; k++) {
+                const sk_lex_match_t *x = &m->matches[k];
+                if (x->kind != b->kind || x->n_syll > beaten_at - i ||
+                    sk_mentions_token_at(m, x->start) != i)
+                    continue;
+                if (alt < 0 || x->n_syll > m->matches[alt].n_syll) alt = (int32_t)k;
+            }
+            if (alt >= 0) {
+                best[i] = alt;
+                continue;
+            }
+        }
         /* A known person name right after a capitalised surname is the tail of a longer
          * name ("Trần Hồng Hà" is not "Hồng Hà"): leave it to the name reader. */
         if (b->kind == SK_LEX_PERSON && i > 0 && c->label[i - 1] < 0 && c->surname[i - 1] &&
