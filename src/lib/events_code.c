@@ -594,9 +594,10 @@ static int find_same(const ev_ctx_t *c, const sk_event_t *e, int *swapped) {
     for (size_t i = 0; i < c->n_ev; i++) {
         const sk_event_t *o = &c->ev[i];
         if (o->type != e->type || !dates_compatible(o, e)) continue;
-        /* held in two countries, one of them stated: two occurrences ("Khi gặp X … tại
-           Lào" and, during the visit to Việt Nam, "X chiều mai hội kiến Y") */
-        if (o->location_country && e->location_country &&
+        /* a plan and a report held in two countries, one of them stated: two occurrences
+           ("Khi gặp X … tại Lào" and, during the visit to Việt Nam, "X chiều mai hội kiến
+           Y") */
+        if (o->planned != e->planned && o->location_country && e->location_country &&
             (!o->location_inferred || !e->location_inferred) &&
             strcmp(o->location_country, e->location_country))
             continue;
@@ -1450,7 +1451,7 @@ static void term_cb(void *vctx, const char *office, const char *start, const cha
 /* The year of an article without a publication date, inferred from who held which office
  * when (person_offices.tsv): the intersection of the terms of the offices the article gives
  * its people, narrowed by the years the text names. 0 when not unique. */
-static int year_from_terms(const ev_ctx_t *c) {
+static int year_from_terms(const ev_ctx_t *c, int *lo_out, int *hi_out) {
     int lo = 0, hi = 9999, have = 0;
     const sk_persons_t *ps = &c->m->persons;
     for (size_t i = 0; i < ps->n; i++) {
@@ -1468,6 +1469,8 @@ static int year_from_terms(const ev_ctx_t *c) {
         }
     }
     if (!have || lo > hi) return 0;
+    *lo_out = lo;
+    *hi_out = hi;
     if (lo == hi) return lo;
     /* every four-digit year written in the text ("Năm APEC Việt Nam 2017") */
     int year = 0;
@@ -1483,6 +1486,13 @@ static int year_from_terms(const ev_ctx_t *c) {
             continue;
         int y = atoi(txt + i);
         if (y < lo || y > hi) continue;
+        /* "(1971-2021)": a span of years, an anniversary's, not a date */
+        int span = (i >= 5 && (txt[i - 1] == '-' || txt[i - 1] == ' ') && txt[i - 2] >= '0' &&
+                    txt[i - 2] <= '9') ||
+                   (i >= 6 && txt[i - 1] == ' ' && txt[i - 2] == '-' && txt[i - 3] == ' ') ||
+                   (j + 1 < c->a->text_len && txt[j] == '-' && txt[j + 1] >= '0' &&
+                    txt[j + 1] <= '9' && j + 5 <= c->a->text_len);
+        if (span) continue;
         if (year && year != y) return 0;
         year = y;
     }
@@ -1505,35 +1515,13 @@ static int year_marked_present(const ev_ctx_t *c) {
             if (m->tokens[j].sentence != t->sentence) continue;
             if ((j > i && (phrase_at(c, j, "vua qua") || phrase_at(c, j, "vua dien ra") ||
                            phrase_at(c, j, "vua ket thuc"))) ||
-                (j < i && (tok_is(c, j, "hien") || phrase_at(c, j, "nam nay"))))
+                (j < i && ((word_is(c, j, "hien", "hiện") && j > 0 && !tok_is(c, j - 1, "xuat") &&
+                            !tok_is(c, j - 1, "the") && !tok_is(c, j - 1, "phat") &&
+                            !tok_is(c, j - 1, "thuc")) ||
+                           phrase_at(c, j, "nam nay"))))
                 present = 1;
         }
         if (!present) continue;
-        if (year && year != y) return 0;
-        year = y;
-    }
-    return year;
-}
-
-/* The one year the text writes (four digits, 1945-2100), when it writes exactly one
- * ("… năm phát hành 2018"): an article without a date is about its own year. 0 otherwise. */
-static int year_only_written(const ev_ctx_t *c) {
-    int year = 0;
-    const sk_mentions_t *m = c->m;
-    for (size_t i = 0; i < m->n_tokens; i++) {
-        const sk_token_t *t = &m->tokens[i];
-        if (!t->digit || t->end - t->start != 4) continue;
-        int y = atoi(c->a->text + t->start);
-        if (y < 1945 || y > 2100) continue;
-        /* "kể từ khi lên cầm quyền năm 2013", "hồi năm 2004": a year looked back on says
-           nothing about the article's own */
-        int past = 0;
-        for (size_t j = i > 6 ? i - 6 : 0; j < i && !past; j++)
-            past = m->tokens[j].sentence == t->sentence &&
-                   (phrase_at(c, j, "ke tu") || phrase_at(c, j, "tu khi") ||
-                    phrase_at(c, j, "tu nam") || tok_is(c, j, "hoi") || tok_is(c, j, "truoc") ||
-                    phrase_at(c, j, "sau khi"));
-        if (past) return 0;
         if (year && year != y) return 0;
         year = y;
     }
@@ -1559,8 +1547,9 @@ static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
  *    (one day-precise date, or one range for visits; a visit in an article whose days
  *    all fall in one month takes that month);
  *  - a yearless date takes the year the article itself gives away (office terms, a year
- *    marked as the present, the only year written), flagged inferred; otherwise it stays
- *    "--MM-DD" (spec: say so rather than guess). */
+ *    marked as the present), flagged inferred; otherwise it stays "--MM-DD" (spec: say so
+ *    rather than guess; a lone year in the text is too often history: "Hiệp ước INF năm
+ *    1987", "sinh tháng 2/1952"). */
 static void fill_dates(ev_ctx_t *c) {
     const sk_timex_t *day = NULL, *range = NULL;
     int n_day = 0, n_range = 0, month_seen = 0;
@@ -1605,9 +1594,11 @@ static void fill_dates(ev_ctx_t *c) {
         }
         if (e->date.iso && !strncmp(e->date.iso, "--", 2)) {
             if (year < 0) {
-                year = year_from_terms(c);
+                int lo = 0, hi = 9999;
+                year = year_from_terms(c, &lo, &hi);
                 if (!year) year = year_marked_present(c);
-                if (!year) year = year_only_written(c);
+                /* whatever the text suggests must fit the offices its people held */
+                if (year < lo || year > hi) year = 0;
             }
             if (year > 0) {
                 e->date.iso = with_year(c, e->date.iso, year);
