@@ -257,7 +257,11 @@ static int set_labels(ctx_t *c) {
         size_t beaten_at = 0;
         for (size_t j = i + 1; j < end && j < c->nt && !beaten; j++)
             if (best[j] >= 0 && j + m->matches[best[j]].n_syll > end &&
-                m->matches[best[j]].n_syll > b->n_syll &&
+                (m->matches[best[j]].n_syll > b->n_syll ||
+                 /* "Ban Chấp hành Trung ương Đảng Cộng sản Cuba": the party named at the
+                    end wins over the body's generic "… Đảng" */
+                 (b->kind == SK_LEX_ORG && m->matches[best[j]].kind == SK_LEX_ORG &&
+                  attr_is(sk_lexicon_entry(c->lex, m->matches[best[j]].entry), "type", "party"))) &&
                 /* "Bí thư Thành ủy Thành phố Hồ Chí Minh": the office keeps its words and
                    the place after it becomes its jurisdiction (but "Chủ tịch Đảng Lao động
                    Triều Tiên" is the party's chair) */
@@ -427,7 +431,9 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
             q++;
         }
         if (q < c->nt && q < j + 5 && joined(c, q) && c->label_first[q] &&
-            label_kind(c, q) == SK_LEX_COUNTRY)
+            (label_kind(c, q) == SK_LEX_COUNTRY ||
+             /* "Bí thư Tổ chức Ban Chấp hành Trung ương …" */
+             (label_kind(c, q) == SK_LEX_ORG && strstr(jur, "body"))))
             j = q;
     }
     /* Jurisdiction: up to two labelled phrases written right after the office. */
