@@ -884,6 +884,12 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             k += (size_t)c.honorific[k];
         int ctx_strong = pm.n_titles > 0 || k > tend;
         size_t nend = (k < c.nt && (k == i || joined(&c, k) || k != tend)) ? name_run(&c, k) : k;
+        /* "Thủ tướng Chính đề nghị …": a given name that is also a word ("chính") after a
+           title; kept only if it resolves to a person named in full (pass 2) */
+        if (pm.n_titles && nend == k && k < c.nt && k > 0 && name_joined(&c, k) &&
+            c.nonname[k] == 2 && c.tok[k].cap && c.label[k] < 0 && !c.trigger_tok[k] &&
+            !(k + 1 < c.nt && c.tok[k + 1].cap && joined(&c, k + 1)))
+            nend = k + 1;
         if (!ctx_strong) {
             if (nend == k) nend = name_run(&c, k);
             const char *cc = NULL;
