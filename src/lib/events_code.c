@@ -140,8 +140,9 @@ static int build_units(ev_ctx_t *c) {
             const sk_lex_entry_t *e =
                 x->lex_entry >= 0 ? sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry) : NULL;
             if (e && x->kind == SK_MENTION_ORG) {
-                /* generic bodies without a country ("Bộ Ngoại giao") are not sides alone */
-                if (!u.country) continue;
+                /* generic bodies without a country ("Bộ Ngoại giao") are not sides alone,
+                   and the press reports contacts without being one ("Ảnh: …/TTXVN") */
+                if (!u.country || attr_is(e, "type", "media")) continue;
                 char buf[32];
                 if (attr_is(e, "type", "io") && sk_lex_attr(e, "acronym", buf, sizeof buf))
                     u.country = sk_arena_strdup(c->a->arena, buf);
@@ -385,7 +386,8 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
             tok_is(c, t - 1, "gio") ||
             (t >= 2 && tok_is(c, t - 1, "do") && tok_is(c, t - 2, "thu"))) {
             /* "tại Hà Nội" but not "Đại sứ Việt Nam tại Nga" (inside a title) */
-            if (m->tok_mention[t] >= 0 && m->items[m->tok_mention[t]].kind == SK_MENTION_PERSON)
+            if (m->tok_mention[t] >= 0 && (m->items[m->tok_mention[t]].kind == SK_MENTION_PERSON ||
+                                           m->items[m->tok_mention[t]].kind == SK_MENTION_TITLE))
                 continue;
             size_t from = building ? c->m->tokens[t - 2].start : x->start;
             *name = sk_arena_strndup(c->a->arena, c->a->text + from, x->end - from);
@@ -457,12 +459,22 @@ static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, in
 /* "duy trì tiếp xúc", "tăng cường đối thoại", "thúc đẩy trao đổi đoàn": a habit or an aim,
  * not an occurrence. */
 static int generic_before(const ev_ctx_t *c, size_t t0) {
-    static const char *const CUES[] = {"duy tri",      "tang cuong", "thuc day",     "day manh",
-                                       "thuong xuyen", "mo rong",    "cac chuyen",   "cac cuoc",
-                                       "nhieu chuyen", "nhieu cuoc", "nhung chuyen", "nhung cuoc"};
+    static const char *const CUES[] = {"duy tri", "tang cuong", "thuc day", "day manh",
+                                       "thuong xuyen", "mo rong", "cac chuyen", "cac cuoc",
+                                       "nhieu chuyen", "nhieu cuoc", "nhung chuyen", "nhung cuoc",
+                                       /* "cơ chế đối thoại", "ngồi vào bàn đàm phán" */
+                                       "co che", "vao ban"};
     for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++)
         for (size_t k = 0; k < SK_ARRAY_LEN(CUES); k++)
             if (phrase_at(c, i, CUES[k])) return 1;
+    return 0;
+}
+
+/* "đối thoại … hằng năm", "tham vấn định kỳ": a recurring arrangement, not one contact. */
+static int recurring_after(const ev_ctx_t *c, size_t t1) {
+    uint32_t s = sent_of(c, t1 > 0 ? t1 - 1 : 0);
+    for (size_t i = t1; i < t1 + 4 && i < c->m->n_tokens && sent_of(c, i) == s; i++)
+        if (phrase_at(c, i, "hang nam") || phrase_at(c, i, "dinh ky")) return 1;
     return 0;
 }
 
@@ -777,7 +789,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     size_t t1 = t0 + tm->n_syll;
     if (t0 >= c->m->n_tokens) return SK_OK;
     uint32_t sent = sent_of(c, t0);
-    if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0)) return SK_OK;
+    if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0) ||
+        recurring_after(c, t1))
+        return SK_OK;
     /* "các thỏa thuận, cam kết đã ký kết": agreements referred to in the plural */
     if (type == SK_EV_AGREEMENT)
         for (size_t i = t0 > 6 ? t0 - 6 : 0; i < t0; i++)
