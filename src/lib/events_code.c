@@ -190,6 +190,9 @@ static int subject_before(const ev_ctx_t *c, size_t t, size_t *start_out) {
 
 /* First unit starting after token t in the same sentence. Places are skipped unless
  * want_place. */
+static int forum_context(const ev_ctx_t *c, const unit_t *u);
+static int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc);
+
 static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t window) {
     uint32_t s = sent_of(c, t);
     /* "điện đàm về Triều Tiên": what follows "về" is the topic, not a counterpart */
@@ -207,6 +210,13 @@ static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t wind
         if (sent_of(c, u->t0) != s) break;
         if (u->t0 - t > window || clause_break(c, t, u->t0)) break;
         if (u->is_place && !want_place) continue;
+        /* "hội đàm bên lề Hội nghị G20", "tại Osaka, Nhật Bản": the forum or the place is
+           where, not with whom */
+        if (forum_context(c, u)) continue;
+        if (!want_place && u->is_country && u->t0 > 0 &&
+            (tok_is(c, u->t0 - 1, "tai") || word_is(c, u->t0 - 1, "o", "ở") ||
+             (k > 0 && c->units[k - 1].is_place && c->units[k - 1].t1 == u->t0)))
+            continue;
         if (u->is_country && k + 1 < c->n_units && c->units[k + 1].person >= 0 &&
             c->units[k + 1].t0 <= u->t1 + 1)
             return (int)k + 1;
@@ -247,6 +257,42 @@ static int coordinated_before(const ev_ctx_t *c, int k) {
     return -1;
 }
 
+/* Gap between units a and b (a before b) is ", " or " và " in one sentence. */
+static int listed_next(const ev_ctx_t *c, const unit_t *a, const unit_t *b) {
+    if (b->t0 < a->t1 || sent_of(c, a->t0) != sent_of(c, b->t0)) return 0;
+    if (b->t0 == a->t1 + 1 && tok_is(c, a->t1, "va")) return 1;
+    if (b->t0 != a->t1) return 0;
+    const char *g = c->a->text + c->m->tokens[a->t1 - 1].end;
+    const char *e = c->a->text + c->m->tokens[b->t0].start;
+    int comma = 0;
+    for (; g < e; g++) {
+        if (*g == ',')
+            comma++;
+        else if (*g != ' ')
+            return 0;
+    }
+    return comma == 1;
+}
+
+/* Members of the list of countries that unit k belongs to ("Anh, Pháp, Đức và Nhật Bản" =
+ * 4); 1 when k stands alone or is not a country. (Persons are left out: "Trong cuộc hội
+ * đàm với A, B và C đã …" lists two sides, not three.) */
+static int list_size(const ev_ctx_t *c, int k) {
+    if (k < 0 || !c->units[k].is_country) return 1;
+    int n = 1;
+    for (int q = k; q > 0; q--) {
+        const unit_t *a = &c->units[q - 1], *b = &c->units[q];
+        if (!a->is_country || !listed_next(c, a, b)) break;
+        n++;
+    }
+    for (int q = k; q + 1 < (int)c->n_units; q++) {
+        const unit_t *a = &c->units[q], *b = &c->units[q + 1];
+        if (!b->is_country || !listed_next(c, a, b)) break;
+        n++;
+    }
+    return n;
+}
+
 static int unit_after_tokens(const ev_ctx_t *c, size_t t) {
     for (size_t k = 0; k < c->n_units; k++)
         if (c->units[k].t0 == t) return (int)k;
@@ -284,9 +330,17 @@ static int delegation_leader(const ev_ctx_t *c, int k) {
 static int forum_context(const ev_ctx_t *c, const unit_t *u) {
     if (u->person >= 0 || u->is_country || u->t0 == 0) return 0;
     size_t t = u->t0;
-    /* "bên lề APEC", "Hội nghị ASEAN", "Diễn đàn …", "dự …", "cuộc họp APEC" */
-    return tok_is(c, t - 1, "le") || tok_is(c, t - 1, "nghi") || tok_is(c, t - 1, "dan") ||
-           tok_is(c, t - 1, "du") || tok_is(c, t - 1, "hop");
+    /* "bên lề APEC", "Hội nghị ASEAN", "Diễn đàn …", "dự …", "cuộc họp APEC", and a few
+       words further: "Hội nghị thượng đỉnh G20", "Hội nghị Cấp cao ASEAN" */
+    if (tok_is(c, t - 1, "du")) return 1;
+    for (size_t k = 1; k <= 4 && k <= t; k++) {
+        size_t i = t - k;
+        if (sent_of(c, i) != sent_of(c, t)) break;
+        if (tok_is(c, i, "le") || tok_is(c, i, "nghi") || tok_is(c, i, "dan") ||
+            tok_is(c, i, "hop") || (i > 0 && tok_is(c, i, "dinh") && tok_is(c, i - 1, "thuong")))
+            return 1;
+    }
+    return 0;
 }
 
 /* ---- sides --------------------------------------------------------------- */
@@ -416,7 +470,9 @@ static int planned_cue_at(const ev_ctx_t *c, size_t i) {
            (word_is(c, i, "mai", "mai") && i > 0 &&
             (tok_is(c, i - 1, "sang") || tok_is(c, i - 1, "chieu") || tok_is(c, i - 1, "toi") ||
              tok_is(c, i - 1, "trua") || tok_is(c, i - 1, "ngay"))) ||
-           phrase_at(c, i, "tuan toi") || phrase_at(c, i, "thang toi");
+           phrase_at(c, i, "tuan toi") || phrase_at(c, i, "thang toi") ||
+           /* "trước thềm cuộc gặp": on its eve */
+           phrase_at(c, i, "truoc them");
 }
 
 static int past_cue_at(const ev_ctx_t *c, size_t i) {
@@ -1185,6 +1241,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     if (subj < 0 || obj < 0 || subj == obj) return SK_OK;
+    /* "Anh, Pháp, Đức, Ý và Nhật Bản ra tuyên bố chung", "hiệp ước giữa Australia, New
+       Zealand và Mỹ": three parties or more are not two sides */
+    if (type != SK_EV_VISIT && (list_size(c, subj) >= 3 || list_size(c, obj) >= 3)) return SK_OK;
     const unit_t *us = &c->units[subj], *uo = &c->units[obj];
     if (us->person >= 0 && us->person == uo->person) return SK_OK;
     if (us->person < 0 && uo->person < 0 && us->name && uo->name && !strcmp(us->name, uo->name))
