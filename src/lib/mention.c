@@ -529,6 +529,8 @@ static int name_particle(const ctx_t *c, size_t i) {
     return 0;
 }
 
+static int lone_name_ok(const ctx_t *c, size_t i);
+
 /* Run of capitalised name tokens from i; returns end token (== i when none). */
 static size_t name_run(const ctx_t *c, size_t i) {
     if (i >= c->nt || !name_token(c, i) || c->nonname[i]) return i;
@@ -564,6 +566,19 @@ static size_t name_run(const ctx_t *c, size_t i) {
             continue;
         }
         break;
+    }
+    /* "George W. Bush", "Robert H. McCooey": an initial inside the name */
+    while (j + 1 < c->nt && j - i < 16 && c->tok[j - 1].end - c->tok[j - 1].start == 1 &&
+           c->tok[j - 1].cap && c->tok[j].sentence == c->tok[j - 1].sentence) {
+        size_t gl;
+        const char *g = gap(c, j, &gl);
+        if (gl != 2 || g[0] != '.' || g[1] != ' ' || !name_token(c, j) || c->nonname[j]) break;
+        /* a leading initial only before a foreign-looking name ("D. Medvedev", not "P. Ô")
+           that is not a known person ("V. Putin" is Vladimir Putin) */
+        if (j - 1 == i && (!lone_name_ok(c, j) || label_kind(c, j) == SK_LEX_PERSON)) break;
+        size_t e = name_run(c, j);
+        if (e == j) break;
+        j = e;
     }
     return j;
 }
