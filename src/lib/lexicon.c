@@ -199,7 +199,7 @@ static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
         }
         i += (size_t)n;
         if (sk_is_letter(cp) || (cp >= '0' && cp <= '9')) {
-            o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)tmp + o);
+            o += (size_t)sk_utf8_encode(sk_to_lower(cp), tmp + o);
             in_word = 1;
         } else if (in_word) {
             tmp[o++] = ' ';
@@ -514,8 +514,16 @@ static int all_upper(const char *s, size_t len) {
     return 1;
 }
 
+/* The lower_key of the span being matched, computed once for all the
+ * tone-checked patterns at its trie node. */
+typedef struct span_key {
+    size_t n; /* syllables the key was made for; 0 = not computed */
+    size_t kl;
+    char key[1024];
+} span_key_t;
+
 static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk_folded_t *f,
-                      const tok_t *toks, size_t n) {
+                      const tok_t *toks, size_t n, span_key_t *sk) {
     if (p->acronym) {
         size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
         if (!all_upper(text + s, e - s)) return 0;
@@ -526,10 +534,12 @@ static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk
             if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[toks[k].fs]))
                 return 0;
     if (p->tones) {
-        char key[1024];
-        size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
-        size_t kl = lower_key(text + s, e - s, key, sizeof key);
-        if (strlen(p->lower) != kl || memcmp(p->lower, key, kl)) return 0;
+        if (sk->n != n) {
+            size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
+            sk->kl = lower_key(text + s, e - s, sk->key, sizeof sk->key);
+            sk->n = n;
+        }
+        if (strlen(p->lower) != sk->kl || memcmp(p->lower, sk->key, sk->kl)) return 0;
     }
     return 1;
 }
@@ -549,9 +559,11 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
         free(toks);
         return SK_ENOMEM;
     }
+    span_key_t sk;
     for (size_t i = 0; i < nt; i++) {
         uint32_t node = 0;
         size_t first_here = n;
+        sk.n = 0;
         for (size_t j = i; j < nt && j - i < MAX_SYLL; j++) {
             /* Syllables of one phrase must be separated only by spaces or hyphens. */
             if (j > i) {
@@ -565,7 +577,7 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
             if (!node) break;
             for (uint32_t pi = lx->node_patterns[node]; pi; pi = lx->patterns[pi - 1].next) {
                 const pattern_t *p = &lx->patterns[pi - 1];
-                if (!pattern_ok(p, text, len, f, toks + i, j - i + 1)) continue;
+                if (!pattern_ok(p, text, len, f, toks + i, j - i + 1, &sk)) continue;
                 /* one match per entry and span */
                 int dup = 0;
                 for (size_t q = first_here; q < n; q++)

@@ -56,5 +56,41 @@ int sk_utf8_decode(const char *s, size_t len, int32_t *cp);
 int sk_is_upper(int32_t cp);
 /* Is it a letter? */
 int sk_is_letter(int32_t cp);
+/* utf8proc_tolower(cp), from a table below U+2000. */
+int32_t sk_to_lower(int32_t cp);
+
+/* utf8proc_encode_char: cp as UTF-8 into out[0..4), returns the length (0 for an
+ * invalid code point; U+FFFE/U+FFFF as the single bytes 0xFE/0xFF, as utf8proc). */
+static inline int sk_utf8_encode(int32_t cp, char *out) {
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0) return 0;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp == 0xFFFF || cp == 0xFFFE) {
+        o[0] = (unsigned char)(cp & 0xFF);
+        return 1;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp < 0x110000) {
+        o[0] = (unsigned char)(0xF0 | (cp >> 18));
+        o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+        o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 4;
+    }
+    return 0;
+}
 
 #endif

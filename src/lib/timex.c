@@ -322,11 +322,11 @@ static int tokenize(scan_t *s) {
                     int32_t c;
                     int m = sk_utf8_decode(p + j, len - j, &c);
                     if (m < 1) break;
-                    int mark = c >= 0x300 && c <= 0x36F;
-                    if (!sk_is_letter(c) && !mark) break;
-                    if (!first && sk_is_letter(c) && !sk_is_upper(c)) rest_lower = 1;
-                    utf8proc_uint8_t enc[4];
-                    utf8proc_ssize_t e = utf8proc_encode_char(utf8proc_tolower(c), enc);
+                    int mark = c >= 0x300 && c <= 0x36F, letter = sk_is_letter(c);
+                    if (!letter && !mark) break;
+                    if (!first && letter && !sk_is_upper(c)) rest_lower = 1;
+                    char enc[4];
+                    int e = sk_utf8_encode(sk_to_lower(c), enc);
                     if (lo + (size_t)e < sizeof low)
                         memcpy(low + lo, enc, (size_t)e), lo += (size_t)e;
                     else
