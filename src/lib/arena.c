@@ -39,7 +39,7 @@ sk_arena_t *sk_arena_new(void) {
     return a;
 }
 
-void *sk_arena_alloc(sk_arena_t *self, size_t size) {
+void *sk_arena_alloc_uninit(sk_arena_t *self, size_t size) {
     const size_t align = _Alignof(max_align_t);
     size_t need = (size + align - 1) & ~(align - 1);
     if (need < size) return NULL; /* overflow */
@@ -57,7 +57,12 @@ void *sk_arena_alloc(sk_arena_t *self, size_t size) {
     void *p = (char *)b->data + b->used;
     b->used += need;
     self->total += need;
-    memset(p, 0, size);
+    return p;
+}
+
+void *sk_arena_alloc(sk_arena_t *self, size_t size) {
+    void *p = sk_arena_alloc_uninit(self, size);
+    if (p) memset(p, 0, size);
     return p;
 }
 

@@ -53,7 +53,9 @@ static int is_tok_byte(unsigned char c) {
 static int build_tokens(ctx_t *c) {
     const sk_folded_t *f = &c->a->folded;
     size_t cap = f->len / 2 + 2;
-    c->tok = sk_arena_alloc(c->a->arena, cap * sizeof *c->tok);
+    /* Sized by bytes (a token is at least one byte apart): zeroing it all was
+     * 2% of `sukien code`, so only the tokens written and one past are. */
+    c->tok = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *c->tok);
     if (!c->tok) return SK_ENOMEM;
     size_t n = 0, sent = 0;
     const sk_sentence_t *ss = c->a->sentences;
@@ -65,6 +67,7 @@ static int build_tokens(ctx_t *c) {
         size_t s = i;
         while (i < f->len && is_tok_byte((unsigned char)f->text[i])) i++;
         sk_token_t *t = &c->tok[n++];
+        memset(t, 0, sizeof *t);
         t->fs = (uint32_t)s;
         t->fe = (uint32_t)i;
         t->start = f->to_orig[s];
@@ -92,6 +95,7 @@ static int build_tokens(ctx_t *c) {
             t->acronym = (uint8_t)(all && letters >= 2);
         }
     }
+    if (n < cap) memset(&c->tok[n], 0, sizeof *c->tok);
     c->nt = n;
     c->m->tokens = c->tok;
     c->m->n_tokens = n;
