@@ -1332,8 +1332,10 @@ int sk_timex_find(sk_arena_t *arena, const char *text, size_t len, const char *p
     if (rc) goto cleanup;
     ctx_t c = {.s = &s, .o = &o, .last_day = -1};
     for (size_t i = 0; i < s.n;) {
-        /* Only words and numbers start expressions. */
-        if (s.t[i].kind == T_PUNCT) {
+        /* Only keywords and numbers start expressions: at any other word every
+         * form in match_at fails on its first test (no prefix, no number, no
+         * keyword) without side effects, so it is not tried. */
+        if (s.t[i].kind == T_PUNCT || (s.t[i].kind == T_WORD && s.t[i].kw == KW_NONE)) {
             i++;
             continue;
         }
