@@ -33,48 +33,16 @@ int sk_utf8_decode(const char *s, size_t len, int32_t *cp) {
     return (int)n;
 }
 
-/* Letter / upper-case / lower-case mapping of every code point below U+2000
- * (all of Vietnamese), taken from utf8proc once: these calls ran for every
- * non-ASCII character the tokenizers of timex, lexicon and mention see. */
-enum { CP_TAB = 0x2000, CP_LETTER = 1, CP_UPPER = 2 };
-static uint8_t cp_flags[CP_TAB];
-static int32_t cp_lower[CP_TAB];
-static pthread_once_t cp_once = PTHREAD_ONCE_INIT;
+#include "cp_tables.h"
 
-static void cp_init(void) {
-    for (int32_t cp = 0; cp < CP_TAB; cp++) {
-        utf8proc_category_t c = utf8proc_category(cp);
-        cp_flags[cp] = (uint8_t)((c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO ? CP_LETTER : 0) |
-                                 (c == UTF8PROC_CATEGORY_LU ? CP_UPPER : 0));
-        cp_lower[cp] = utf8proc_tolower(cp);
-    }
-}
-
-int sk_is_upper(int32_t cp) {
-    if (cp < 128) return cp >= 'A' && cp <= 'Z';
-    if (cp < CP_TAB) {
-        pthread_once(&cp_once, cp_init);
-        return (cp_flags[cp] & CP_UPPER) != 0;
-    }
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
-}
-
-int sk_is_letter(int32_t cp) {
-    if (cp < 128) return (cp | 32) >= 'a' && (cp | 32) <= 'z';
-    if (cp < CP_TAB) {
-        pthread_once(&cp_once, cp_init);
-        return cp_flags[cp] & CP_LETTER;
-    }
+int sk_cp_flags_slow(int32_t cp) {
+    if (cp < 128) return (cp | 32) >= 'a' && (cp | 32) <= 'z' ? 1 | (cp <= 'Z' ? 2 : 0) : 0;
     utf8proc_category_t c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO ? 1 : 0) |
+           (c == UTF8PROC_CATEGORY_LU ? 2 : 0);
 }
 
-int32_t sk_to_lower(int32_t cp) {
-    if (cp < 128) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-    if (cp < CP_TAB) {
-        pthread_once(&cp_once, cp_init);
-        return cp_lower[cp];
-    }
+int32_t sk_to_lower_slow(int32_t cp) {
     return utf8proc_tolower(cp);
 }
 

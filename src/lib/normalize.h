@@ -52,15 +52,38 @@ size_t sk_tone_canon(const char *nfc, size_t len, char *out);
  * or returns -1 for an invalid sequence. */
 int sk_utf8_decode(const char *s, size_t len, int32_t *cp);
 
+/* Letter / upper-case flags (1 = letter, categories Lu..Lo; 2 = Lu) and
+ * utf8proc_tolower of U+0000–U+024F and U+1E00–U+1EFF, all of Vietnamese
+ * (cp_tables.h, generated from utf8proc; checked in test_normalize.c). These
+ * ran through utf8proc for every non-ASCII character the tokenizers see. */
+extern const uint8_t sk_cp_flags_latin[0x250], sk_cp_flags_vi[0x100];
+extern const uint16_t sk_cp_lower_latin[0x250], sk_cp_lower_vi[0x100];
+int sk_cp_flags_slow(int32_t cp); /* the same from utf8proc, any code point */
+int32_t sk_to_lower_slow(int32_t cp);
+
+static inline int sk_cp_flags(int32_t cp) {
+    if (cp >= 0 && cp < 0x250) return sk_cp_flags_latin[cp];
+    if (cp >= 0x1E00 && cp < 0x1F00) return sk_cp_flags_vi[cp - 0x1E00];
+    return sk_cp_flags_slow(cp);
+}
+
 /* Is the code point an upper-case letter (Vietnamese aware)? */
-int sk_is_upper(int32_t cp);
+static inline int sk_is_upper(int32_t cp) {
+    return (sk_cp_flags(cp) & 2) != 0;
+}
 /* Is it a letter? */
-int sk_is_letter(int32_t cp);
-/* utf8proc_tolower(cp), from a table below U+2000. */
-int32_t sk_to_lower(int32_t cp);
+static inline int sk_is_letter(int32_t cp) {
+    return sk_cp_flags(cp) & 1;
+}
+/* utf8proc_tolower(cp). */
+static inline int32_t sk_to_lower(int32_t cp) {
+    if (cp >= 0 && cp < 0x250) return sk_cp_lower_latin[cp];
+    if (cp >= 0x1E00 && cp < 0x1F00) return sk_cp_lower_vi[cp - 0x1E00];
+    return sk_to_lower_slow(cp);
+}
 
 /* utf8proc_encode_char: cp as UTF-8 into out[0..4), returns the length (0 for an
- * invalid code point; U+FFFE/U+FFFF as the single bytes 0xFE/0xFF, as utf8proc). */
+ * invalid code point; checked against utf8proc in test_normalize.c). */
 static inline int sk_utf8_encode(int32_t cp, char *out) {
     unsigned char *o = (unsigned char *)out;
     if (cp < 0) return 0;
@@ -72,10 +95,6 @@ static inline int sk_utf8_encode(int32_t cp, char *out) {
         o[0] = (unsigned char)(0xC0 | (cp >> 6));
         o[1] = (unsigned char)(0x80 | (cp & 0x3F));
         return 2;
-    }
-    if (cp == 0xFFFF || cp == 0xFFFE) {
-        o[0] = (unsigned char)(cp & 0xFF);
-        return 1;
     }
     if (cp < 0x10000) {
         o[0] = (unsigned char)(0xE0 | (cp >> 12));
