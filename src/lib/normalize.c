@@ -5,26 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int sk_utf8_decode(const char *s, size_t len, int32_t *cp) {
-    /* Inline the 1- to 3-byte cases with exactly utf8proc_iterate's checks (it was
-     * 5% of `sukien code` as a library call); 4-byte and invalid input go to it. */
-    const unsigned char *u = (const unsigned char *)s;
-    if (len >= 1 && u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    if (len >= 2 && u[0] >= 0xC2 && u[0] < 0xE0 && (u[1] & 0xC0) == 0x80) {
-        *cp = ((int32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-        return 2;
-    }
-    if (len >= 3 && u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 &&
-        (u[2] & 0xC0) == 0x80 && !(u[0] == 0xED && u[1] > 0x9F)) {
-        int32_t c3 = ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        if (c3 >= 0x800) {
-            *cp = c3;
-            return 3;
-        }
-    }
+int sk_utf8_decode_slow(const char *s, size_t len, int32_t *cp) {
     utf8proc_int32_t c;
     utf8proc_ssize_t n =
         utf8proc_iterate((const utf8proc_uint8_t *)s, len > 4 ? 4 : (utf8proc_ssize_t)len, &c);

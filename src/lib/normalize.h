@@ -50,7 +50,29 @@ size_t sk_tone_canon(const char *nfc, size_t len, char *out);
 
 /* Decode one UTF-8 code point at s[0..len); returns its byte length (>=1) and sets *cp,
  * or returns -1 for an invalid sequence. */
-int sk_utf8_decode(const char *s, size_t len, int32_t *cp);
+int sk_utf8_decode_slow(const char *s, size_t len, int32_t *cp); /* utf8proc_iterate */
+static inline int sk_utf8_decode(const char *s, size_t len, int32_t *cp) {
+    /* The 1- to 3-byte cases inline with exactly utf8proc_iterate's checks (it
+     * was 5% of `sukien code` as a library call); 4-byte and invalid input go to it. */
+    const unsigned char *u = (const unsigned char *)s;
+    if (len >= 1 && u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (len >= 2 && u[0] >= 0xC2 && u[0] < 0xE0 && (u[1] & 0xC0) == 0x80) {
+        *cp = ((int32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+        return 2;
+    }
+    if (len >= 3 && u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80 && !(u[0] == 0xED && u[1] > 0x9F)) {
+        int32_t c3 = ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (c3 >= 0x800) {
+            *cp = c3;
+            return 3;
+        }
+    }
+    return sk_utf8_decode_slow(s, len, cp);
+}
 
 /* Letter / upper-case flags (1 = letter, categories Lu..Lo; 2 = Lu) and
  * utf8proc_tolower of U+0000–U+024F and U+1E00–U+1EFF, all of Vietnamese
