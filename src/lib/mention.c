@@ -106,11 +106,10 @@ static int build_tokens(ctx_t *c) {
     if (tlen < UINT32_MAX) {
         uint32_t *at = sk_arena_alloc_uninit(c->a->arena, (tlen + 1) * sizeof *at);
         if (!at) return SK_ENOMEM;
-        size_t k = n;
-        for (size_t off = tlen + 1; off-- > 0;) {
-            while (k > 0 && c->tok[k - 1].start >= off) k--;
-            at[off] = (uint32_t)k;
-        }
+        size_t off = 0;
+        for (size_t k = 0; k < n; k++)
+            while (off <= c->tok[k].start && off <= tlen) at[off++] = (uint32_t)k;
+        while (off <= tlen) at[off++] = (uint32_t)n;
         c->m->tok_at = at;
         c->m->tok_at_max = tlen;
     }
