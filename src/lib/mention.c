@@ -47,7 +47,7 @@ typedef struct ctx {
 /* ---- tokens ------------------------------------------------------------- */
 
 static int is_tok_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return sk_tok_byte(c);
 }
 
 static int build_tokens(ctx_t *c) {

@@ -16,6 +16,18 @@ int sk_utf8_decode_slow(const char *s, size_t len, int32_t *cp) {
 
 #include "cp_tables.h"
 
+/* [a-z0-9] and every byte >= 0x80 (checked in test_normalize.c). */
+const uint8_t sk_tok_byte_tab[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 int sk_cp_flags_slow(int32_t cp) {
     if (cp < 128) return (cp | 32) >= 'a' && (cp | 32) <= 'z' ? 1 | (cp <= 'Z' ? 2 : 0) : 0;
     utf8proc_category_t c = utf8proc_category(cp);
@@ -267,14 +279,17 @@ static const char *const NEW_TONE[] = {"oà", "oá", "oả", "oã", "oạ", "oè
                                        "uỳ", "uý", "uỷ", "uỹ", "uỵ", "Oà", "Oá", "Oả", "Oã", "Oạ",
                                        "Uỳ", "Uý", "Uỷ", "Uỹ", "Uỵ"};
 
+static int is_aey(char c) {
+    return c == 'a' || c == 'e' || c == 'y';
+}
+
 size_t sk_tone_canon(const char *s, size_t len, char *out) {
     size_t o = 0;
     for (size_t i = 0; i < len;) {
         /* Every OLD_TONE entry is a 2- or 3-byte vowel then ASCII a, e or y: test that
          * first (this loop ran on every non-ASCII byte of every lexicon candidate). */
         if ((unsigned char)s[i] >= 0x80 &&
-            ((i + 2 < len && strchr("aey", s[i + 2]) && s[i + 2]) ||
-             (i + 3 < len && strchr("aey", s[i + 3]) && s[i + 3]))) {
+            ((i + 2 < len && is_aey(s[i + 2])) || (i + 3 < len && is_aey(s[i + 3])))) {
             for (size_t k = 0; k < SK_ARRAY_LEN(OLD_TONE); k++) {
                 size_t n = strlen(OLD_TONE[k]);
                 if (i + n > len || memcmp(s + i, OLD_TONE[k], n) != 0) continue;

@@ -89,6 +89,13 @@ static inline int sk_cp_flags(int32_t cp) {
     return sk_cp_flags_slow(cp);
 }
 
+/* A byte of a syllable in folded text: [a-z0-9] or any non-ASCII byte (the
+ * tokenizers of lexicon and mention, one table look-up per byte). */
+extern const uint8_t sk_tok_byte_tab[256];
+static inline int sk_tok_byte(unsigned char c) {
+    return sk_tok_byte_tab[c];
+}
+
 /* Is the code point an upper-case letter (Vietnamese aware)? */
 static inline int sk_is_upper(int32_t cp) {
     return (sk_cp_flags(cp) & 2) != 0;

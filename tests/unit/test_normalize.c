@@ -135,6 +135,9 @@ static void test_cp_tables(void) {
     CHECK_INT(bad_upper, 0);
     CHECK_INT(bad_lower, 0);
     CHECK(!sk_is_letter(-1) && !sk_is_upper(-1));
+    for (int b = 0; b < 256; b++)
+        CHECK_INT(sk_tok_byte((unsigned char)b),
+                  (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b >= 0x80);
     char enc[4], ref[4];
     for (int32_t cp = -1; cp < 0x110001; cp += (cp < 0x20000 ? 1 : 997)) {
         int n = sk_utf8_encode(cp, enc);
