@@ -163,8 +163,12 @@ static int comma_between(const ctx_t *c, size_t i) {
 
 static int tok_is(const ctx_t *c, size_t i, const char *folded) {
     if (i >= c->nt) return 0;
-    size_t n = strlen(folded);
-    return c->tok[i].fe - c->tok[i].fs == n && !memcmp(c->a->folded.text + c->tok[i].fs, folded, n);
+    /* In place, without strlen: token bytes are never NUL. */
+    const char *f = c->a->folded.text + c->tok[i].fs;
+    size_t n = c->tok[i].fe - c->tok[i].fs;
+    for (size_t k = 0; k < n; k++)
+        if (folded[k] != f[k]) return 0;
+    return folded[n] == '\0';
 }
 
 /* ---- lexicon labels ------------------------------------------------------ */
