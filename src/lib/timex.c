@@ -304,38 +304,32 @@ static int tokenize(scan_t *s) {
                 /* A word: letters (and combining marks) up to the next non-letter. */
                 char low[32];
                 size_t lo = 0;
-                int overflow = 0, first_upper = sk_is_upper(cp), rest_lower = 0;
+                int first_upper = sk_is_upper(cp), rest_lower = 0;
                 size_t j = i;
+                /* Lower-cased only up to KW_MAX_BYTES: a longer word is no keyword
+                 * (lookup_keyword rejects it), so the rest is only scanned. */
                 for (int first = 1; j < len; first = 0) {
                     unsigned char cb = (unsigned char)p[j];
                     if (cb < 0x80) { /* ASCII fast path */
-                        int lower = cb >= 'a' && cb <= 'z', upper = cb >= 'A' && cb <= 'Z';
-                        if (!lower && !upper) break;
-                        if (!first && lower) rest_lower = 1;
-                        if (lo + 1 < sizeof low)
-                            low[lo++] = (char)(upper ? cb + 32 : cb);
-                        else
-                            overflow = 1;
+                        unsigned char lc = cb | 0x20;
+                        if (lc < 'a' || lc > 'z') break;
+                        if (!first && cb >= 'a') rest_lower = 1;
+                        if (lo <= KW_MAX_BYTES) low[lo++] = (char)lc;
                         j++;
                         continue;
                     }
                     int32_t c;
                     int m = sk_utf8_decode(p + j, len - j, &c);
                     if (m < 1) break;
-                    int mark = c >= 0x300 && c <= 0x36F, letter = sk_is_letter(c);
-                    if (!letter && !mark) break;
-                    if (!first && letter && !sk_is_upper(c)) rest_lower = 1;
-                    char enc[4];
-                    int e = sk_utf8_encode(sk_to_lower(c), enc);
-                    if (lo + (size_t)e < sizeof low)
-                        memcpy(low + lo, enc, (size_t)e), lo += (size_t)e;
-                    else
-                        overflow = 1;
+                    int fl = sk_cp_flags(c), letter = fl & 1;
+                    if (!letter && !(c >= 0x300 && c <= 0x36F)) break;
+                    if (!first && letter && !(fl & 2)) rest_lower = 1;
+                    if (lo <= KW_MAX_BYTES) lo += (size_t)sk_utf8_encode(sk_to_lower(c), low + lo);
                     j += (size_t)m;
                 }
                 tk.kind = T_WORD;
                 tk.title = (uint8_t)(first_upper && rest_lower);
-                tk.kw = (int16_t)(overflow ? KW_NONE : lookup_keyword(low, lo));
+                tk.kw = (int16_t)lookup_keyword(low, lo);
                 i = j;
             } else {
                 tk.kind = T_PUNCT;
