@@ -68,8 +68,12 @@ void *sk_arena_alloc(sk_arena_t *self, size_t size) {
 
 void *sk_arena_grow(sk_arena_t *self, void *old, size_t elem, size_t n, size_t new_n) {
     if (new_n && elem > SIZE_MAX / new_n) return NULL;
-    void *p = sk_arena_alloc(self, elem * new_n);
-    if (p && old && n) memcpy(p, old, elem * (n < new_n ? n : new_n));
+    /* Only the part not copied from the old block needs zeroing. */
+    void *p = sk_arena_alloc_uninit(self, elem * new_n);
+    if (!p) return NULL;
+    size_t keep = old && n ? elem * (n < new_n ? n : new_n) : 0;
+    if (keep) memcpy(p, old, keep);
+    memset((char *)p + keep, 0, elem * new_n - keep);
     return p;
 }
 
