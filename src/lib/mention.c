@@ -28,6 +28,8 @@ const char *sk_mention_kind_name(sk_mention_kind_t k) {
 
 enum { MAX_NAME_TOKENS = 6, MAX_TITLES = 16 };
 
+enum { TOK_AT_SHIFT = 5 }; /* sk_mentions_t.tok_at: blocks of 32 bytes, a few tokens each */
+
 /* Working state for one article. */
 typedef struct ctx {
     const sk_lexicon_t *lex;
@@ -99,17 +101,18 @@ static int build_tokens(ctx_t *c) {
     c->nt = n;
     c->m->tokens = c->tok;
     c->m->n_tokens = n;
-    /* Token index by byte offset: the event rules ask sk_mentions_token_at for
-     * every trigger at every token they look at (a binary search each, 4% of
-     * `sukien code`). */
+    /* First token of each 32-byte block: the event rules ask sk_mentions_token_at
+     * for every trigger at every token they look at (a binary search each, 4% of
+     * `sukien code`); from the block's first token it is a short walk. */
     size_t tlen = c->a->text_len;
     if (tlen < UINT32_MAX) {
-        uint32_t *at = sk_arena_alloc_uninit(c->a->arena, (tlen + 1) * sizeof *at);
+        size_t nb = (tlen >> TOK_AT_SHIFT) + 1, k = 0;
+        uint32_t *at = sk_arena_alloc_uninit(c->a->arena, nb * sizeof *at);
         if (!at) return SK_ENOMEM;
-        size_t off = 0;
-        for (size_t k = 0; k < n; k++)
-            while (off <= c->tok[k].start && off <= tlen) at[off++] = (uint32_t)k;
-        while (off <= tlen) at[off++] = (uint32_t)n;
+        for (size_t b = 0; b < nb; b++) {
+            while (k < n && c->tok[k].start < (b << TOK_AT_SHIFT)) k++;
+            at[b] = (uint32_t)k;
+        }
         c->m->tok_at = at;
         c->m->tok_at_max = tlen;
     }
@@ -117,7 +120,11 @@ static int build_tokens(ctx_t *c) {
 }
 
 size_t sk_mentions_token_at(const sk_mentions_t *m, uint32_t off) {
-    if (m->tok_at && off <= m->tok_at_max) return m->tok_at[off];
+    if (m->tok_at && off <= m->tok_at_max) {
+        size_t k = m->tok_at[off >> TOK_AT_SHIFT];
+        while (k < m->n_tokens && m->tokens[k].start < off) k++;
+        return k;
+    }
     size_t lo = 0, hi = m->n_tokens;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
