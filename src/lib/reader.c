@@ -110,6 +110,8 @@ sk_article_t *sk_reader_article(sk_reader_t *r, sk_format_t format, long line) {
 int sk_text_is_normal(const char *text, size_t n) {
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < n;) {
+        while (i < n && s[i] >= 0x20 && s[i] < 0x7F) i++; /* printable ASCII run */
+        if (i >= n) break;
         unsigned char b = s[i];
         if (b < 0x80) {
             if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F) return 0;
@@ -156,6 +158,8 @@ int sk_reader_set_raw(sk_reader_t *r, sk_article_t *a, const char *bytes, size_t
 int sk_looks_binary(const unsigned char *s, size_t n, int utf8_matters, char *why, size_t why_len) {
     size_t nul = 0, ctl = 0, bad = 0;
     for (size_t i = 0; i < n;) {
+        while (i < n && s[i] >= 0x20 && s[i] < 0x80) i++; /* counts nothing */
+        if (i >= n) break;
         unsigned char b = s[i];
         if (b < 0x80) {
             if (b == 0)
