@@ -204,6 +204,16 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
             out->to_orig[o++] = (uint32_t)i++;
             continue;
         }
+        /* One ASCII letter from the tables (every Vietnamese letter): no call. */
+        unsigned char one = cp >= TABLE_LO && cp < TABLE_HI    ? fold_table[cp - TABLE_LO]
+                            : cp >= 0x1E00 && cp < 0x1F00 ? fold_table_1e[cp - 0x1E00]
+                                                           : 0;
+        if (one) {
+            out->text[o] = (char)one;
+            out->to_orig[o++] = (uint32_t)i;
+            i += (size_t)n;
+            continue;
+        }
         char tmp[32];
         int k = fold_cp(cp, tmp);
         for (int j = 0; j < k; j++) {
