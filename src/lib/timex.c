@@ -1322,7 +1322,11 @@ int sk_timex_find(sk_arena_t *arena, const char *text, size_t len, const char *p
     out_t o = {.arena = arena};
     o.has_pub = parse_published(published, &o.pub);
     pthread_once(&kw_once, kw_init);
-    int rc = tokenize(&s);
+    /* Sized for a token per 3 bytes up front (grown if ever needed): the
+     * doubling reallocs were 1% of `sukien code`. */
+    s.cap = len / 3 + 64;
+    s.t = malloc(s.cap * sizeof *s.t);
+    int rc = s.t ? tokenize(&s) : SK_ENOMEM;
     if (rc) goto cleanup;
     ctx_t c = {.s = &s, .o = &o, .last_day = -1};
     for (size_t i = 0; i < s.n;) {
