@@ -226,9 +226,21 @@ static uint32_t kw_hash(const char *w, size_t n) {
     return h;
 }
 
+/* Pre-filter: one bit per (first byte, last byte, length) of some keyword, so
+ * most words are rejected without hashing them (the lookup ran for every word). */
+enum { KW_SHAPE_BITS = 4096 };
+static uint64_t kw_shape[KW_SHAPE_BITS / 64];
+
+static uint32_t kw_shape_of(const char *w, size_t n) {
+    return ((unsigned char)w[0] * 31u + (unsigned char)w[n - 1] * 7u + (uint32_t)n) %
+           KW_SHAPE_BITS;
+}
+
 static void kw_init(void) {
     for (size_t k = 0; k < SK_ARRAY_LEN(KEYWORDS); k++) {
         const char *w = KEYWORDS[k].word;
+        uint32_t b = kw_shape_of(w, strlen(w));
+        kw_shape[b / 64] |= 1ull << (b % 64);
         uint32_t h = kw_hash(w, strlen(w)) % KW_SLOTS;
         while (kw_slot[h])
             h = (h + 1) % KW_SLOTS;
@@ -237,7 +249,9 @@ static void kw_init(void) {
 }
 
 static int lookup_keyword(const char *w, size_t n) {
-    if (n > KW_MAX_BYTES) return KW_NONE;
+    if (n > KW_MAX_BYTES || n == 0) return KW_NONE;
+    uint32_t b = kw_shape_of(w, n);
+    if (!(kw_shape[b / 64] >> (b % 64) & 1)) return KW_NONE;
     for (uint32_t h = kw_hash(w, n) % KW_SLOTS; kw_slot[h]; h = (h + 1) % KW_SLOTS) {
         const char *k = KEYWORDS[kw_slot[h] - 1].word;
         if (!strncmp(k, w, n) && k[n] == '\0') return KEYWORDS[kw_slot[h] - 1].kw;
