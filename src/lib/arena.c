@@ -78,7 +78,7 @@ void *sk_arena_grow(sk_arena_t *self, void *old, size_t elem, size_t n, size_t n
 }
 
 char *sk_arena_strndup(sk_arena_t *self, const char *s, size_t len) {
-    char *p = sk_arena_alloc(self, len + 1);
+    char *p = sk_arena_alloc_uninit(self, len + 1); /* every byte is written below */
     if (!p) return NULL;
     if (len) memcpy(p, s, len);
     p[len] = '\0';

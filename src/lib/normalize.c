@@ -257,12 +257,20 @@ size_t sk_fold_str(const char *s, size_t len, char *buf, size_t cap) {
                 k = 1;
                 i++;
             } else {
-                k = fold_cp(cp, tmp);
+                unsigned char one = cp >= TABLE_LO && cp < TABLE_HI    ? fold_table[cp - TABLE_LO]
+                                    : cp >= 0x1E00 && cp < 0x1F00 ? fold_table_1e[cp - 0x1E00]
+                                                                   : 0;
+                if (one) {
+                    tmp[0] = (char)one;
+                    k = 1;
+                } else {
+                    k = fold_cp(cp, tmp);
+                }
                 i += (size_t)n;
             }
         }
         if (o + (size_t)k >= cap) break;
-        memcpy(buf + o, tmp, (size_t)k);
+        for (int j = 0; j < k; j++) buf[o + (size_t)j] = tmp[j]; /* mostly one byte: no memcpy call */
         o += (size_t)k;
     }
     buf[o] = '\0';
