@@ -110,7 +110,21 @@ sk_article_t *sk_reader_article(sk_reader_t *r, sk_format_t format, long line) {
 int sk_text_is_normal(const char *text, size_t n) {
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < n;) {
-        while (i < n && s[i] >= 0x20 && s[i] < 0x7F) i++; /* printable ASCII run */
+        /* The common characters in one tight loop: printable ASCII, U+00C0-U+02FF
+         * (lead C3-CB) and U+1E00-U+1EFF (E1 B8-BB); the same tests as below. */
+        while (i < n) {
+            unsigned char c = s[i];
+            if (c >= 0x20 && c < 0x7F) {
+                i++;
+            } else if (c >= 0xC3 && c <= 0xCB && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+                i += 2;
+            } else if (c == 0xE1 && i + 2 < n && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB &&
+                       (s[i + 2] & 0xC0) == 0x80) {
+                i += 3;
+            } else {
+                break;
+            }
+        }
         if (i >= n) break;
         unsigned char b = s[i];
         if (b < 0x80) {
