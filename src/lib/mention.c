@@ -28,7 +28,7 @@ const char *sk_mention_kind_name(sk_mention_kind_t k) {
 
 enum { MAX_NAME_TOKENS = 6, MAX_TITLES = 16 };
 
-enum { TOK_AT_SHIFT = 5 }; /* sk_mentions_t.tok_at: blocks of 32 bytes, a few tokens each */
+enum { TOK_AT_SHIFT = 4 }; /* sk_mentions_t.tok_at: blocks of 16 bytes, a few tokens each */
 
 /* Working state for one article. */
 typedef struct ctx {
@@ -101,7 +101,7 @@ static int build_tokens(ctx_t *c) {
     c->nt = n;
     c->m->tokens = c->tok;
     c->m->n_tokens = n;
-    /* First token of each 32-byte block: the event rules ask sk_mentions_token_at
+    /* First token of each 16-byte block: the event rules ask sk_mentions_token_at
      * for every trigger at every token they look at (a binary search each, 4% of
      * `sukien code`); from the block's first token it is a short walk. */
     size_t tlen = c->a->text_len;

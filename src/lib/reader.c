@@ -172,7 +172,21 @@ int sk_reader_set_raw(sk_reader_t *r, sk_article_t *a, const char *bytes, size_t
 int sk_looks_binary(const unsigned char *s, size_t n, int utf8_matters, char *why, size_t why_len) {
     size_t nul = 0, ctl = 0, bad = 0;
     for (size_t i = 0; i < n;) {
-        while (i < n && s[i] >= 0x20 && s[i] < 0x80) i++; /* counts nothing */
+        /* Printable ASCII and whole 2- and 3-byte sequences count nothing: one
+         * tight loop (the tests below, for the common case). */
+        while (i < n) {
+            unsigned char c = s[i];
+            if (c >= 0x20 && c < 0x80)
+                i++;
+            else if (utf8_matters && c >= 0xC2 && c < 0xE0 && i + 2 <= n &&
+                     (s[i + 1] & 0xC0) == 0x80)
+                i += 2;
+            else if (utf8_matters && c >= 0xE0 && c <= 0xEF && i + 3 <= n &&
+                     (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+                i += 3;
+            else
+                break;
+        }
         if (i >= n) break;
         unsigned char b = s[i];
         if (b < 0x80) {
