@@ -35,7 +35,13 @@ typedef struct {
     int persons;
     int mentions_mode;
     cli_status_t *st;
+    sk_jsonw_t out; /* event and persons lines, flushed to stdout in 64 KB pieces */
 } code_ctx_t;
+
+static void flush_out(sk_jsonw_t *w) {
+    if (w->n) fwrite(w->p, 1, w->n, stdout);
+    w->n = 0;
+}
 
 static void put_line(char *s) {
     if (!s) return;
@@ -87,9 +93,15 @@ static int code_one(void *vctx, sk_article_t *a) {
         return 0;
     }
     const sk_events_t *ev = sk_article_events(a);
+    sk_jsonw_t *w = &ctx->out;
     for (size_t i = 0; ev && i < ev->n; i++)
-        put_line(sk_event_to_json(a, &ev->items[i]));
-    if (ctx->persons) put_line(sk_persons_to_json(a));
+        sk_event_write_json(w, a, &ev->items[i]);
+    if (ctx->persons) sk_persons_write_json(w, a);
+    if (w->err & SK_JSONW_NOMEM) {
+        fputs("sukien: out of memory\n", stderr);
+        exit(SK_EXIT_FAIL);
+    }
+    if (w->n >= (1 << 16)) flush_out(w);
     return 0;
 }
 
@@ -134,6 +146,8 @@ static int run(int argc, char **argv, int mentions_mode) {
     }
     ctx.lex = lex;
     cli_for_each_article(argv + optind, argc - optind, (sk_format_t)format, &st, code_one, &ctx);
+    flush_out(&ctx.out);
+    sk_jsonw_free(&ctx.out);
     fflush(stdout);
     sk_lexicon_destroy(lex);
     return cli_exit_code(&st);

@@ -6,6 +6,7 @@
 
 #include "article.h"
 #include "event.h"
+#include "jsonw.h"
 #include "lexicon.h"
 
 /* A person named in the article body, with every title the article gives. */
@@ -41,5 +42,9 @@ const sk_persons_t *sk_article_persons(const sk_article_t *article);
 char *sk_event_to_json(const sk_article_t *article, const sk_event_t *ev);
 /* The per-article {"doc", "persons": [...]} line. Returns a malloc'd string. */
 char *sk_persons_to_json(const sk_article_t *article);
+/* The same records, each followed by '\n', appended to a writer (no malloc
+ * per record). Return SK_OK or SK_ENOMEM. */
+int sk_event_write_json(sk_jsonw_t *w, const sk_article_t *article, const sk_event_t *ev);
+int sk_persons_write_json(sk_jsonw_t *w, const sk_article_t *article);
 
 #endif

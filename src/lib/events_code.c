@@ -73,8 +73,12 @@ static const char *attr_dup(ev_ctx_t *c, const sk_lex_entry_t *e, const char *ke
 static int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
     if (i >= c->m->n_tokens) return 0;
     const sk_token_t *t = &c->m->tokens[i];
-    size_t n = strlen(folded);
-    return t->fe - t->fs == n && !memcmp(c->a->folded.text + t->fs, folded, n);
+    /* In place, without strlen: token bytes are never ' ' or NUL. */
+    const char *f = c->a->folded.text + t->fs;
+    size_t n = t->fe - t->fs;
+    for (size_t k = 0; k < n; k++)
+        if (folded[k] != f[k]) return 0;
+    return folded[n] == '\0';
 }
 
 /* Folded phrase "a b c" starting at token i. */
@@ -84,10 +88,13 @@ static int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
         while (*w == ' ')
             w++;
         if (!*w) return 1;
-        size_t n = strcspn(w, " ");
         if (i >= c->m->n_tokens) return 0;
         const sk_token_t *t = &c->m->tokens[i];
-        if (t->fe - t->fs != n || memcmp(c->a->folded.text + t->fs, w, n)) return 0;
+        const char *f = c->a->folded.text + t->fs;
+        size_t n = t->fe - t->fs;
+        for (size_t k = 0; k < n; k++)
+            if (w[k] != f[k]) return 0;
+        if (w[n] && w[n] != ' ') return 0;
         w += n;
     }
 }

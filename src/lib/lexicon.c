@@ -167,7 +167,7 @@ typedef struct {
 } tok_t;
 
 static int is_tok_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return sk_tok_byte(c);
 }
 
 static size_t tokenize(const char *f, size_t len, tok_t *out, size_t cap) {
@@ -201,7 +201,7 @@ static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
         }
         i += (size_t)n;
         if (sk_is_letter(cp) || (cp >= '0' && cp <= '9')) {
-            o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)tmp + o);
+            o += (size_t)sk_utf8_encode(sk_to_lower(cp), tmp + o);
             in_word = 1;
         } else if (in_word) {
             tmp[o++] = ' ';
@@ -304,20 +304,59 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     return 0;
 }
 
+/* Item offsets of an attrs string, for sk_lex_attr (which ran ~150,000 times
+ * per 800 articles, mostly skipping items byte by byte). */
+static int index_attrs(sk_arena_t *arena, sk_lex_entry_t *e) {
+    const char *a = e->attrs;
+    size_t n = 0, len = strlen(a);
+    if (!len || len > UINT16_MAX) return SK_OK; /* scanned as before */
+    for (size_t i = 0; i < len; i++)
+        n += a[i] == ';';
+    uint16_t *at = sk_arena_alloc(arena, (n + 1) * sizeof *at);
+    if (!at) return SK_ENOMEM;
+    n = 0;
+    at[n++] = 0;
+    for (size_t i = 0; i < len; i++)
+        if (a[i] == ';') at[n++] = (uint16_t)(i + 1);
+    e->attr_at = at;
+    e->n_attr = (uint32_t)n;
+    return SK_OK;
+}
+
+/* The value of item "key" or "key=value" starting at p, or NULL. */
+static const char *attr_item(const char *p, const char *key, char *buf, size_t cap) {
+    size_t k = 0;
+    while (key[k] && p[k] == key[k])
+        k++;
+    if (key[k] || !(p[k] == '\0' || p[k] == ';' || p[k] == '=')) return NULL;
+    const char *v = p + k + (p[k] == '=');
+    size_t vl = 0;
+    while (v[vl] && v[vl] != ';')
+        vl++;
+    if (vl >= cap) vl = cap - 1;
+    memcpy(buf, v, vl);
+    buf[vl] = '\0';
+    return buf;
+}
+
 const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, size_t cap) {
-    size_t kl = strlen(key);
+    if (e->attr_at) {
+        for (uint32_t i = 0; i < e->n_attr; i++) {
+            const char *p = e->attrs + e->attr_at[i];
+            if (*p != key[0] || !*p) continue; /* an empty item never matches a key */
+            const char *v = attr_item(p, key, buf, cap);
+            if (v) return v;
+        }
+        return NULL;
+    }
+    /* Not indexed: item by item. Keys never hold ';', '=' or NUL. */
     const char *p = e->attrs;
     while (p && *p) {
-        const char *end = strchr(p, ';');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        if (len >= kl && !strncmp(p, key, kl) && (len == kl || p[kl] == '=')) {
-            size_t vl = len > kl ? len - kl - 1 : 0;
-            if (vl >= cap) vl = cap - 1;
-            memcpy(buf, p + kl + (len > kl), vl);
-            buf[vl] = '\0';
-            return buf;
-        }
-        p = end ? end + 1 : NULL;
+        const char *v = attr_item(p, key, buf, cap);
+        if (v) return v;
+        while (*p && *p != ';')
+            p++;
+        if (*p) p++;
     }
     return NULL;
 }
@@ -383,6 +422,10 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
         e->canonical = sk_arena_strndup(lx->arena, norm, norm_len);
         free(norm);
         e->attrs = sk_arena_strdup(lx->arena, trim(cols[2]));
+        if (!e->attrs || index_attrs(lx->arena, e)) {
+            rc = SK_ENOMEM;
+            break;
+        }
         e->file = fname;
         e->line = lineno;
         char v[64];
@@ -536,8 +579,55 @@ static int all_upper(const char *s, size_t len) {
     return 1;
 }
 
+/* The lower_key of the span being matched, computed once for all the
+ * tone-checked patterns at its trie node. */
+typedef struct span_key {
+    size_t n; /* syllables the key was made for; 0 = not computed */
+    size_t kl;
+    char key[1024];
+} span_key_t;
+
+/* lower_key depends only on the span's bytes, and an article repeats the same
+ * candidates ("ông", "Nguyễn", "tiếp"): remember the last keys by their bytes
+ * (lower_key was 4% of `sukien code`). */
+enum { KEY_MEMO_SLOTS = 128, KEY_MEMO_RAW = 40, KEY_MEMO_KEY = 88 };
+typedef struct key_slot {
+    uint8_t raw_len, key_len;
+    char raw[KEY_MEMO_RAW];
+    char key[KEY_MEMO_KEY];
+} key_slot_t;
+typedef struct key_memo {
+    uint8_t used[KEY_MEMO_SLOTS]; /* only this part is cleared per article */
+    key_slot_t slot[KEY_MEMO_SLOTS];
+} key_memo_t;
+
+static size_t lower_key_memo(key_memo_t *memo, const char *s, size_t len, char *out, size_t cap) {
+    if (!memo || len > KEY_MEMO_RAW) return lower_key(s, len, out, cap);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    uint8_t *used = &memo->used[h % KEY_MEMO_SLOTS];
+    key_slot_t *m = &memo->slot[h % KEY_MEMO_SLOTS];
+    if (*used && m->raw_len == len && !memcmp(m->raw, s, len)) {
+        memcpy(out, m->key, m->key_len);
+        out[m->key_len] = '\0';
+        return m->key_len;
+    }
+    size_t kl = lower_key(s, len, out, cap);
+    if (kl < KEY_MEMO_KEY) {
+        *used = 1;
+        m->raw_len = (uint8_t)len;
+        memcpy(m->raw, s, len);
+        m->key_len = (uint8_t)kl;
+        memcpy(m->key, out, kl);
+    } else {
+        *used = 0;
+    }
+    return kl;
+}
+
 static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk_folded_t *f,
-                      const tok_t *toks, size_t n) {
+                      const tok_t *toks, size_t n, span_key_t *sk, key_memo_t *memo) {
     if (p->acronym) {
         size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
         if (!all_upper(text + s, e - s)) return 0;
@@ -547,10 +637,12 @@ static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk
         for (size_t k = 0; k < n && k < 16; k++)
             if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[toks[k].fs])) return 0;
     if (p->tones) {
-        char key[1024];
-        size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
-        size_t kl = lower_key(text + s, e - s, key, sizeof key);
-        if (strlen(p->lower) != kl || memcmp(p->lower, key, kl)) return 0;
+        if (sk->n != n) {
+            size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
+            sk->kl = lower_key_memo(memo, text + s, e - s, sk->key, sizeof sk->key);
+            sk->n = n;
+        }
+        if (strlen(p->lower) != sk->kl || memcmp(p->lower, sk->key, sk->kl)) return 0;
     }
     return 1;
 }
@@ -571,9 +663,13 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
         free(toks);
         return SK_ENOMEM;
     }
+    span_key_t sk;
+    key_memo_t *memo = malloc(sizeof *memo); /* NULL: no memo, the same keys */
+    if (memo) memset(memo->used, 0, sizeof memo->used);
     for (size_t i = 0; i < nt; i++) {
         uint32_t node = 0;
         size_t first_here = n;
+        sk.n = 0;
         for (size_t j = i; j < nt && j - i < MAX_SYLL; j++) {
             /* Syllables of one phrase must be separated only by spaces or hyphens. */
             if (j > i) {
@@ -587,7 +683,7 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
             if (!node) break;
             for (uint32_t pi = lx->node_patterns[node]; pi; pi = lx->patterns[pi - 1].next) {
                 const pattern_t *p = &lx->patterns[pi - 1];
-                if (!pattern_ok(p, text, len, f, toks + i, j - i + 1)) continue;
+                if (!pattern_ok(p, text, len, f, toks + i, j - i + 1, &sk, memo)) continue;
                 /* one match per entry and span */
                 int dup = 0;
                 for (size_t q = first_here; q < n; q++)
@@ -597,6 +693,7 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                     m = sk_arena_grow(arena, m, sizeof *m, n, cap * 2);
                     if (!m) {
                         free(toks);
+                        free(memo);
                         return SK_ENOMEM;
                     }
                     cap *= 2;
@@ -620,6 +717,7 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                 }
     }
     free(toks);
+    free(memo);
     *out = m;
     *n_out = n;
     return SK_OK;
