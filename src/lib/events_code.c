@@ -478,8 +478,9 @@ static int planned_cue_at(const ev_ctx_t *c, size_t i) {
             (tok_is(c, i - 1, "sang") || tok_is(c, i - 1, "chieu") || tok_is(c, i - 1, "toi") ||
              tok_is(c, i - 1, "trua") || tok_is(c, i - 1, "ngay"))) ||
            phrase_at(c, i, "tuan toi") || phrase_at(c, i, "thang toi") ||
-           /* "trước thềm cuộc gặp": on its eve */
-           phrase_at(c, i, "truoc them");
+           /* "trước thềm cuộc gặp": on its eve; "hối thúc/kêu gọi/đề xuất một cuộc họp" */
+           phrase_at(c, i, "truoc them") || phrase_at(c, i, "hoi thuc") ||
+           phrase_at(c, i, "keu goi") || phrase_at(c, i, "de xuat");
 }
 
 static int past_cue_at(const ev_ctx_t *c, size_t i) {
@@ -1158,6 +1159,16 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     if (framed && (subj < 0 || obj < 0)) return SK_OK;
+    /* "thông điệp": only a message actually sent ("gửi", "chuyển") in its clause */
+    if (attr_is(e, "frame", "sent")) {
+        int sent_verb = 0;
+        size_t lo = t0 > 8 ? t0 - 8 : 0;
+        for (size_t i = lo; i < t1 + 8 && i < c->m->n_tokens && !sent_verb; i++)
+            if (sent_of(c, i) == sent && !clause_break(c, i < t0 ? i : t0, i < t0 ? t0 : i) &&
+                (word_is(c, i, "gui", "gửi") || word_is(c, i, "chuyen", "chuyển")))
+                sent_verb = 1;
+        if (!sent_verb) return SK_OK;
+    }
     /* "ông tới Oa-sinh-tơn", "Tổng thống đến Hà Nội": a person, then the place at once */
     if (attr_is(e, "frame", "arrive")) {
         /* "thăm chính thức tới Việt Nam": a preposition after another trigger */
