@@ -430,32 +430,39 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
     /* "tại <place|country>", "ở <place>", "(theo giờ <place>)", "tại thủ đô <place>",
        "tại trụ sở <body>"; the name as written in the text */
     sk_mentions_t *m = c->m;
-    for (size_t k = 0; k < m->n; k++) {
-        const sk_mention_t *x = &m->items[k];
-        if (x->sentence != sent) continue;
-        int building = x->kind == SK_MENTION_ORG && x->tok_start >= 3 &&
-                       tok_is(c, x->tok_start - 1, "so") && tok_is(c, x->tok_start - 2, "tru") &&
-                       tok_is(c, x->tok_start - 3, "tai");
-        int org_venue = x->kind == SK_MENTION_ORG && x->country && x->tok_start >= 1 &&
-                        tok_is(c, x->tok_start - 1, "tai") && x->lex_entry >= 0 &&
-                        !attr_is(sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry), "type", "io");
-        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY && !building && !org_venue)
-            continue;
-        size_t t = x->tok_start;
-        if (t == 0) continue;
-        if (building || tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") ||
-            tok_is(c, t - 1, "gio") ||
-            (t >= 2 && tok_is(c, t - 1, "do") && tok_is(c, t - 2, "thu"))) {
-            /* "tại Hà Nội" but not "Đại sứ Việt Nam tại Nga" (inside a title) */
-            if (m->tok_mention[t] >= 0 && (m->items[m->tok_mention[t]].kind == SK_MENTION_PERSON ||
-                                           m->items[m->tok_mention[t]].kind == SK_MENTION_TITLE))
+    /* "theo giờ <place>" only when nothing says "tại": "Sáng 29-6 theo giờ địa phương
+       (chiều cùng ngày theo giờ Hà Nội), tại Thủ đô Matxcơva, …" is in Moscow */
+    for (int by_clock = 0; by_clock < 2; by_clock++)
+        for (size_t k = 0; k < m->n; k++) {
+            const sk_mention_t *x = &m->items[k];
+            if (x->sentence != sent) continue;
+            int building = x->kind == SK_MENTION_ORG && x->tok_start >= 3 &&
+                           tok_is(c, x->tok_start - 1, "so") &&
+                           tok_is(c, x->tok_start - 2, "tru") && tok_is(c, x->tok_start - 3, "tai");
+            int org_venue =
+                x->kind == SK_MENTION_ORG && x->country && x->tok_start >= 1 &&
+                tok_is(c, x->tok_start - 1, "tai") && x->lex_entry >= 0 &&
+                !attr_is(sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry), "type", "io");
+            if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY && !building &&
+                !org_venue)
                 continue;
-            size_t from = building ? c->m->tokens[t - 2].start : x->start;
-            *name = sk_arena_strndup(c->a->arena, c->a->text + from, x->end - from);
-            *country = x->country ? x->country : building ? "VNM" : NULL;
-            return 1;
+            size_t t = x->tok_start;
+            if (t == 0) continue;
+            int clock = tok_is(c, t - 1, "gio");
+            if (clock != by_clock) continue;
+            if (building || tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || clock ||
+                (t >= 2 && tok_is(c, t - 1, "do") && tok_is(c, t - 2, "thu"))) {
+                /* "tại Hà Nội" but not "Đại sứ Việt Nam tại Nga" (inside a title) */
+                if (m->tok_mention[t] >= 0 &&
+                    (m->items[m->tok_mention[t]].kind == SK_MENTION_PERSON ||
+                     m->items[m->tok_mention[t]].kind == SK_MENTION_TITLE))
+                    continue;
+                size_t from = building ? c->m->tokens[t - 2].start : x->start;
+                *name = sk_arena_strndup(c->a->arena, c->a->text + from, x->end - from);
+                *country = x->country ? x->country : building ? "VNM" : NULL;
+                return 1;
+            }
         }
-    }
     return 0;
 }
 

@@ -283,8 +283,10 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     p->entry = entry;
     p->case_mode = (uint8_t)case_mode;
     if (tones == TONES_DEFAULT) {
+        /* one Vietnamese-sized syllable (at most 7 letters, "nghiêng") written with
+           diacritics; "Mátxcơva" is a foreign name in one word and may come without */
         tones = TONES_ANY;
-        for (size_t i = 0; i < len && nt == 1; i++)
+        for (size_t i = 0; i < len && nt == 1 && letters <= 7; i++)
             if ((unsigned char)sp[i] >= 0x80) tones = TONES_EXACT;
     }
     p->tones = (uint8_t)(tones == TONES_EXACT);
