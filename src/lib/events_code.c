@@ -487,7 +487,8 @@ static int planned_cue_at(const ev_ctx_t *c, size_t i) {
            phrase_at(c, i, "tuan toi") || phrase_at(c, i, "thang toi") ||
            /* "trước thềm cuộc gặp": on its eve; "hối thúc/kêu gọi/đề xuất một cuộc họp" */
            phrase_at(c, i, "truoc them") || phrase_at(c, i, "hoi thuc") ||
-           phrase_at(c, i, "keu goi") || phrase_at(c, i, "de xuat");
+           phrase_at(c, i, "keu goi") || phrase_at(c, i, "de xuat") ||
+           phrase_at(c, i, "khuyen khich");
 }
 
 static int past_cue_at(const ev_ctx_t *c, size_t i) {

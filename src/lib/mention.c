@@ -373,6 +373,11 @@ static int set_labels(ctx_t *c) {
         /* blocked, or inside an office, name or place ("thư" in "Tổng Bí thư") */
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
             if (blocked[j] || c->label[j] >= 0) bad = 1;
+        /* "ông Ký", "bà Thăm": a capitalised trigger word right after an honorific is a
+           name */
+        if (t > 0 && t < c->nt && c->tok[t].cap && c->honorific[t - 1] &&
+            c->tok[t - 1].sentence == c->tok[t].sentence)
+            bad = 1;
         if (bad || (nt && t < last_end_tok)) continue;
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
             c->trigger_tok[j] = 1;
