@@ -33,6 +33,7 @@ typedef struct unit {
     const char *locality; /* a locality's delegation: "Hà Nội" */
     int is_country;       /* a country named as such (destination or side) */
     int is_place;
+    int is_title; /* an unnamed official ("Đại sứ Malaysia"), named by the office */
 } unit_t;
 
 typedef struct ev_ctx {
@@ -154,12 +155,36 @@ static int build_units(ev_ctx_t *c) {
                 if (attr_is(e, "type", "io") && sk_lex_attr(e, "acronym", buf, sizeof buf))
                     u.country = sk_arena_strdup(c->a->arena, buf);
             }
+        } else if (x->kind == SK_MENTION_TITLE && x->person < 0 && x->country && x->canonical &&
+                   x->tok_end > x->tok_start + 1) {
+            /* "tiếp Đại sứ Malaysia": an official the article does not name stands for
+               the side, under the office's name (at least two words with the country) */
+            u.name = x->canonical;
+            u.country = x->country;
+            u.is_title = 1;
         } else {
             continue;
         }
         c->units[c->n_units++] = u;
     }
+    /* Unnamed officials go after the others, out of the text order that the searches for
+       subjects, objects and lists walk: they are only a last resort (code_trigger). */
+    size_t n_titles = 0;
+    for (size_t k = 0; k < c->n_units; k++)
+        if (c->units[k].is_title) n_titles++;
     qsort(c->units, c->n_units, sizeof *c->units, cmp_unit);
+    if (n_titles) {
+        unit_t *tmp = sk_arena_alloc(c->a->arena, n_titles * sizeof *tmp);
+        if (!tmp) return SK_ENOMEM;
+        size_t a = 0, b = 0;
+        for (size_t k = 0; k < c->n_units; k++) {
+            if (c->units[k].is_title)
+                tmp[b++] = c->units[k];
+            else
+                c->units[a++] = c->units[k];
+        }
+        memcpy(c->units + a, tmp, n_titles * sizeof *tmp);
+    }
     return SK_OK;
 }
 
@@ -169,7 +194,7 @@ static int subject_before_x(const ev_ctx_t *c, size_t t, size_t *start_out, int 
     uint32_t s = sent_of(c, t);
     for (size_t k = c->n_units; k-- > 0;) {
         const unit_t *u = &c->units[k];
-        if (u->t1 > t) continue;
+        if (u->t1 > t || u->is_title) continue;
         if (sent_of(c, u->t0) != s) break;
         if (t - u->t1 > SUBJECT_WINDOW || clause_break(c, u->t1 - 1, t)) break;
         if (u->is_place || (no_country && u->is_country)) continue;
@@ -216,7 +241,7 @@ static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t wind
         if (u->t0 > stop) break;
         if (sent_of(c, u->t0) != s) break;
         if (u->t0 - t > window || clause_break(c, t, u->t0)) break;
-        if (u->is_place && !want_place) continue;
+        if ((u->is_place && !want_place) || u->is_title) continue;
         /* "hội đàm bên lề Hội nghị G20", "tại Osaka, Nhật Bản": the forum or the place is
            where, not with whom */
         if (forum_context(c, u)) continue;
@@ -767,7 +792,7 @@ static void main_pair(ev_ctx_t *c) {
     int score[32], nc = 0;
     for (size_t k = 0; k < c->n_units; k++) {
         const unit_t *u = &c->units[k];
-        if (!u->country || u->is_place || forum_context(c, u)) continue;
+        if (!u->country || u->is_place || u->is_title || forum_context(c, u)) continue;
         int q = 0;
         while (q < nc && strcmp(cc[q], u->country))
             q++;
@@ -1136,6 +1161,35 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
             (int)(tm->end - tm->start), c->a->text + tm->start, subj,
             subj >= 0 ? c->units[subj].name : "-", obj, obj >= 0 ? c->units[obj].name : "-");
 #endif
+    /* A country inside an unnamed official's title ("tiếp Đại sứ Malaysia") stands for
+       the official. */
+    for (int side = 0; side < 2; side++) {
+        int *x = side ? &obj : &subj;
+        if (*x < 0 || !c->units[*x].is_country) continue;
+        for (size_t k = 0; k < c->n_units; k++)
+            if (c->units[k].is_title && c->units[k].t0 < c->units[*x].t0 &&
+                c->units[k].t1 >= c->units[*x].t1) {
+                *x = (int)k;
+                break;
+            }
+    }
+    /* Last resort: an official the article does not name ("tiếp Đại sứ Malaysia",
+       "Tổng thống Chile sắp thăm"), right after or right before the trigger. */
+    if (subj >= 0 && obj < 0 && type != SK_EV_VISIT) {
+        size_t q = t1;
+        if (tok_is(c, q, "voi") || tok_is(c, q, "cung")) q++;
+        int k = unit_after_tokens(c, q);
+        if (k >= 0 && c->units[k].is_title) obj = k;
+    }
+    if (subj < 0 && obj >= 0 && !noun) {
+        for (size_t k = 0; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (!u->is_title || u->t1 > t0) continue;
+            if (t0 - u->t1 <= 3 && sent_of(c, u->t0) == sent && !clause_break(c, u->t1 - 1, t0) &&
+                u->t0 >= sk_mentions_token_at(c->m, c->a->sentences[sent].start))
+                subj = (int)k;
+        }
+    }
     /* "các quan chức cấp cao ASEAN - Trung Quốc đã tổ chức cuộc họp", "Đối thoại Chính sách
        Quốc phòng Việt Nam - Cuba": a hyphenated pair of countries or bodies in the clause. */
     if (subj < 0 || obj < 0) {
