@@ -198,6 +198,10 @@ static int subject_before_x(const ev_ctx_t *c, size_t t, size_t *start_out, int 
         if (sent_of(c, u->t0) != s) break;
         if (t - u->t1 > SUBJECT_WINDOW || clause_break(c, u->t1 - 1, t)) break;
         if (u->is_place || (no_country && u->is_country)) continue;
+        /* "Phu nhân Tổng Bí thư X thăm …": the spouse, not X, is the subject */
+        if (u->person >= 0 && u->t0 >= 2 && tok_is(c, u->t0 - 1, "nhan") &&
+            tok_is(c, u->t0 - 2, "phu"))
+            break;
         /* a country right after a person is usually that person's qualifier
            ("Thủ tướng Nhật Bản"); otherwise the nearest actor is the subject */
         if (u->person >= 0) {
