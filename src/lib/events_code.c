@@ -1099,6 +1099,18 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
         if (tok_is(c, q, "lan") && tok_is(c, q + 1, "nay")) q += 2;
         if (tok_is(c, q, "nay")) q++;
+        /* "chuyến thăm Triều Tiên đầu tiên của ông Tập", "… lần thứ hai của …" */
+        {
+            size_t r = q;
+            if (tok_is(c, r, "lan")) r++;
+            if (tok_is(c, r, "dau") && tok_is(c, r + 1, "tien"))
+                r += 2;
+            else if (tok_is(c, r, "thu") && r + 1 < c->m->n_tokens &&
+                     (c->m->tokens[r + 1].digit || tok_is(c, r + 1, "hai") ||
+                      tok_is(c, r + 1, "ba") || tok_is(c, r + 1, "tu") || tok_is(c, r + 1, "nam")))
+                r += 2;
+            if (r > q && tok_is(c, r, "cua")) q = r;
+        }
         if (q < c->m->n_tokens && tok_is(c, q, "cua")) {
             int g = unit_after_tokens(c, q + 1);
             if (g < 0 || c->units[g].person < 0) return SK_OK;
