@@ -426,6 +426,17 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
         if (t->start < s->start || t->end > s->end) continue;
         if (t->is_range && type != SK_EV_VISIT) continue;
         if (t->precision == SK_PREC_NONE) continue;
+        /* "kể từ khi lên cầm quyền năm 2013", "sinh năm 1952": a reference point, not the
+           contact's date */
+        {
+            size_t ti = sk_mentions_token_at(c->m, t->start);
+            int since = 0;
+            for (size_t j = ti > 6 ? ti - 6 : 0; j < ti && !since; j++)
+                since = c->m->tokens[j].start >= s->start &&
+                        (phrase_at(c, j, "ke tu") || phrase_at(c, j, "tu khi") ||
+                         word_is(c, j, "sinh", "sinh"));
+            if (since) continue;
+        }
         if (t->start > trig_start) {
             int other = 0;
             for (size_t q = 0; q < c->m->n_triggers; q++) {
