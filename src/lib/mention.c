@@ -172,6 +172,15 @@ static int comma_between(const ctx_t *c, size_t i) {
     return comma == 1;
 }
 
+/* Token i-1 and i separated by a spaced dash (" - ", " – "), in the same sentence. */
+static int dash_between(const ctx_t *c, size_t i) {
+    if (i == 0 || i >= c->nt || c->tok[i].sentence != c->tok[i - 1].sentence) return 0;
+    size_t n;
+    const char *g = gap(c, i, &n);
+    if (n == 3 && g[0] == ' ' && g[1] == '-' && g[2] == ' ') return 1;
+    return n == 5 && g[0] == ' ' && !memcmp(g + 1, "\xE2\x80\x93", 3) && g[4] == ' ';
+}
+
 static int tok_is(const ctx_t *c, size_t i, const char *folded) {
     if (i >= c->nt) return 0;
     /* In place, without strlen: token bytes are never NUL. */
@@ -973,7 +982,8 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                 ok = 1;
             /* apposition: "X, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư" */
             size_t aend = nend;
-            if (nend < c.nt && comma_between(&c, nend) && is_office_start(&c, nend)) {
+            if (nend < c.nt && (comma_between(&c, nend) || dash_between(&c, nend)) &&
+                is_office_start(&c, nend)) {
                 title_t app[MAX_TITLES];
                 size_t napp = 0;
                 size_t e2 = parse_title_chain(&c, nend, app, &napp);
@@ -983,6 +993,25 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                     size_t last = napp - 1;
                     while (last > 0 && !comma_between(&c, app[last].t0))
                         last--;
+                    /* "Ngoại trưởng Mỹ X, Ủy viên Bộ Chính trị, Chủ nhiệm … Y": a title that
+                       cannot be X's (another country's, or a communist party's office for
+                       someone from elsewhere) starts Y's */
+                    const char *xc = pm.country;
+                    for (size_t q = 0; q < pm.n_titles; q++)
+                        if (pm.titles[q].stated_country && pm.titles[q].country)
+                            xc = pm.titles[q].country;
+                    for (size_t q = 0; xc && q < last; q++) {
+                        const sk_lex_entry_t *oe = sk_lexicon_entry(c.lex, (uint32_t)app[q].office);
+                        int other =
+                            app[q].stated_country && app[q].country && strcmp(app[q].country, xc);
+                        int party = attr_is(oe, "level", "party") && strcmp(xc, "VNM") &&
+                                    strcmp(xc, "CHN") && strcmp(xc, "LAO") && strcmp(xc, "CUB") &&
+                                    strcmp(xc, "PRK");
+                        if ((other || party) && (q == 0 || comma_between(&c, app[q].t0))) {
+                            last = q;
+                            break;
+                        }
+                    }
                     if (last > 0) {
                         if (!ok && n >= 2 && n <= 4) ok = 1;
                         if (ok) {
