@@ -759,6 +759,24 @@ static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
     return 0;
 }
 
+/* A title the text implies rather than writes ("người đồng cấp Hàn Quốc" → "Ngoại trưởng
+ * Hàn Quốc"). */
+static int person_add_title_text(ctx_t *c, pdraft_t *p, int32_t office, const char *text) {
+    if (p->n_titles == p->cap_titles) {
+        size_t nc = p->cap_titles ? p->cap_titles * 2 : 4;
+        p->titles = sk_arena_grow(c->a->arena, p->titles, sizeof *p->titles, p->n_titles, nc);
+        p->title_office =
+            sk_arena_grow(c->a->arena, p->title_office, sizeof *p->title_office, p->n_titles, nc);
+        if (!p->titles || !p->title_office) return SK_ENOMEM;
+        p->cap_titles = nc;
+    }
+    p->titles[p->n_titles] = sk_arena_strdup(c->a->arena, text);
+    if (!p->titles[p->n_titles]) return SK_ENOMEM;
+    p->title_office[p->n_titles] = office;
+    p->n_titles++;
+    return 0;
+}
+
 /* The org a Vietnamese party office implies when nothing else is stated. */
 static void person_defaults(ctx_t *c, pdraft_t *p) {
     if (!p->org && p->country && !strcmp(p->country, "VNM"))
@@ -791,6 +809,8 @@ static int resolve_short(const persons_t *ps, const char *key, size_t n_tok) {
 typedef struct pmention {
     size_t name0, name1; /* name tokens (name0 == name1 for title-only) */
     size_t ext0, ext1;
+    int counterpart; /* introduced by "người đồng cấp [country]" */
+    size_t cp0, cp1; /* that country's tokens (cp0 == cp1 when none) */
     title_t titles[MAX_TITLES];
     size_t n_titles;
     const char *country; /* from a counterpart phrase */
@@ -960,6 +980,13 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                 pm.country = cc;
                 ctx_strong = 1;
                 if (i == k) i = k - cl;
+                if (tok_is(&c, k - cl + 1, "dong")) { /* "người đồng cấp", not "nhà lãnh đạo" */
+                    pm.counterpart = 1;
+                    pm.cp0 = pm.cp1 = k;
+                    if (cc)
+                        while (pm.cp0 > 0 && label_kind(&c, pm.cp0 - 1) == SK_LEX_COUNTRY)
+                            pm.cp0--;
+                }
             }
         }
         if (nend > k && credit_context(&c, k, nend)) {
@@ -1098,6 +1125,31 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             if (r > q && hit >= 0) break;
         }
         pidx[q] = hit;
+    }
+    /* Pass 2c: "X điện đàm với người đồng cấp Hàn Quốc Y": Y holds X's office, in Y's
+       country ("Ngoại trưởng Hàn Quốc"), when the article gives Y no title. */
+    for (size_t q = 0; q < npm; q++) {
+        pmention_t *pm = &pms[q];
+        if (!pm->counterpart || pidx[q] < 0 || ps.items[pidx[q]].n_titles) continue;
+        uint32_t sent = c.tok[pm->name0].sentence;
+        for (size_t r = 0; r < npm; r++) {
+            if (r == q || pidx[r] < 0 || pidx[r] == pidx[q] || !pms[r].n_titles ||
+                c.tok[pms[r].name0 < c.nt ? pms[r].name0 : pms[r].ext0].sentence != sent)
+                continue;
+            const title_t *t = &pms[r].titles[pms[r].n_titles - 1];
+            const sk_lex_entry_t *oe = sk_lexicon_entry(lex, (uint32_t)t->office);
+            char jb[32];
+            const char *jur = sk_lex_attr(oe, "jurisdiction", jb, sizeof jb);
+            if (!jur || !strstr(jur, "country")) break;
+            char buf[256];
+            if (pm->cp1 > pm->cp0)
+                snprintf(buf, sizeof buf, "%s %s", oe->canonical, span_text(&c, pm->cp0, pm->cp1));
+            else
+                snprintf(buf, sizeof buf, "%s", oe->canonical);
+            pdraft_t *p = &ps.items[pidx[q]];
+            if (person_add_title_text(&c, p, t->office, buf)) goto nomem;
+            break;
+        }
     }
     /* Emit mentions in text order. */
     for (size_t q = 0; q < npm; q++) {
