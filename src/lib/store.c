@@ -382,7 +382,9 @@ int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
     }
     const sk_events_t *evs = sk_article_events(a);
     const sk_persons_t *ps = sk_article_persons(a);
-    char b1[24], b2[24], pd[11];
+    char b1[24], b2[24], pd[11], *search = NULL;
+    if (s->ops->search_text && (rc = s->ops->search_text(s, a->title, a->text, &search)))
+        return rc;
     const char *ap[] = {a->doc,
                         hash,
                         a->title,
@@ -394,12 +396,14 @@ int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
                         a->source,
                         a->text,
                         num(b1, evs ? (long long)evs->n : 0),
-                        num(b2, ps ? (long long)ps->n : 0)};
+                        num(b2, ps ? (long long)ps->n : 0),
+                        search};
     rc = sk_db_run(s,
                    "INSERT INTO articles (doc, content_hash, title, url, outlet, published, "
-                   "pub_date, corpus, source, text, n_events, n_persons) VALUES (?, ?, ?, ?, ?, "
-                   "?, ?, ?, ?, ?, ?, ?)",
-                   NULL, 12, ap);
+                   "pub_date, corpus, source, text, n_events, n_persons, search_text) VALUES "
+                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   NULL, 13, ap);
+    free(search);
     for (size_t i = 0; rc == SK_OK && evs && i < evs->n; i++)
         rc = put_report(s, a->doc, (long)i, &evs->items[i]);
     sk_strset_t seen = {0};
