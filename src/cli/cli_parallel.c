@@ -73,8 +73,8 @@ static void process(pool_t *p, slot_t *s) {
         prep_t pc = {&o, 0};
         int rc = sk_article_prepare(s->a, prep_diag, &pc);
         if (rc < 0) {
-            sk_diag_t d = {SK_DIAG_ERROR, rc, s->a->source, s->a->source_line, s->a->doc,
-                           sk_strerror(rc)};
+            sk_diag_t d = {SK_DIAG_ERROR,     rc,        s->a->source,
+                           s->a->source_line, s->a->doc, sk_strerror(rc)};
             cli_out_diag(&o, &d);
             s->skipped = 1;
         } else {

@@ -15,10 +15,10 @@
 #include "cli_util.h"
 
 typedef struct cli_out {
-    FILE *out;               /* the article's standard output */
-    FILE *err;               /* its diagnostics (cli_out_diag) */
-    const cli_status_t *st;  /* read-only here (quiet flag) */
-    size_t skipped;          /* fn adds the articles it could not process */
+    FILE *out;              /* the article's standard output */
+    FILE *err;              /* its diagnostics (cli_out_diag) */
+    const cli_status_t *st; /* read-only here (quiet flag) */
+    size_t skipped;         /* fn adds the articles it could not process */
 } cli_out_t;
 
 /* Called for each article read and prepared, on a worker thread when

@@ -53,8 +53,8 @@ int cli_for_each_article(char **files, int n_files, sk_format_t format, cli_stat
             prep_ctx_t pc = {st, 0};
             int prc = sk_article_prepare(a, prep_diag, &pc);
             if (prc < 0) {
-                sk_diag_t d = {SK_DIAG_ERROR, prc, a->source, a->source_line, a->doc,
-                               sk_strerror(prc)};
+                sk_diag_t d = {SK_DIAG_ERROR,  prc,    a->source,
+                               a->source_line, a->doc, sk_strerror(prc)};
                 cli_print_diag(st, &d);
                 st->skipped++;
             } else {

@@ -13,7 +13,7 @@ typedef struct cli_status {
     size_t skipped;  /* records skipped (ERROR) */
     size_t repaired; /* records repaired (WARNING) */
     size_t failed_files;
-    int quiet; /* suppress warnings */
+    int quiet;               /* suppress warnings */
     size_t max_record_bytes; /* reader record limit (0 = the reader's default) */
 } cli_status_t;
 

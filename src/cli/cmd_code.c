@@ -70,7 +70,8 @@ static void write_mentions(FILE *f, const sk_article_t *a) {
         if (x->person >= 0 && m->persons.n > (size_t)x->person)
             json_object_set_new(mo, "person", json_string(m->persons.items[x->person].name));
         if (x->coref) json_object_set_new(mo, "coref", json_true());
-        json_object_set_new(mo, "span", json_pack("[II]", (json_int_t)x->start, (json_int_t)x->end));
+        json_object_set_new(mo, "span",
+                            json_pack("[II]", (json_int_t)x->start, (json_int_t)x->end));
         json_array_append_new(arr, mo);
     }
     json_object_set_new(o, "mentions", arr);
@@ -99,12 +100,10 @@ static void code_one(void *vctx, sk_article_t *a, cli_out_t *o) {
 }
 
 static int run(int argc, char **argv, int mentions_mode) {
-    static const struct option longopts[] = {{"format", required_argument, 0, 'f'},
-                                             {"quiet", no_argument, 0, 'q'},
-                                             {"no-persons", no_argument, 0, 'P'},
-                                             {"jobs", required_argument, 0, 'j'},
-                                             {"help", no_argument, 0, 'h'},
-                                             {0, 0, 0, 0}};
+    static const struct option longopts[] = {
+        {"format", required_argument, 0, 'f'}, {"quiet", no_argument, 0, 'q'},
+        {"no-persons", no_argument, 0, 'P'},   {"jobs", required_argument, 0, 'j'},
+        {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
     const char *usage = mentions_mode ? MENTIONS_USAGE : CODE_USAGE;
     cli_status_t st = {0};
     code_ctx_t ctx = {.persons = 1, .mentions_mode = mentions_mode};
@@ -128,10 +127,18 @@ static int run(int argc, char **argv, int mentions_mode) {
             jobs = (int)n;
             break;
         }
-        case 'q': st.quiet = 1; break;
-        case 'P': ctx.persons = 0; break;
-        case 'h': fputs(usage, stdout); return SK_EXIT_OK;
-        default: fputs(usage, stderr); return SK_EXIT_USAGE;
+        case 'q':
+            st.quiet = 1;
+            break;
+        case 'P':
+            ctx.persons = 0;
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return SK_EXIT_OK;
+        default:
+            fputs(usage, stderr);
+            return SK_EXIT_USAGE;
         }
     }
     sk_lexicon_t *lex = NULL;
@@ -141,8 +148,8 @@ static int run(int argc, char **argv, int mentions_mode) {
         return SK_EXIT_FAIL;
     }
     ctx.lex = lex;
-    int rc = cli_for_each_article_parallel(argv + optind, argc - optind, (sk_format_t)format,
-                                           jobs, &st, code_one, &ctx);
+    int rc = cli_for_each_article_parallel(argv + optind, argc - optind, (sk_format_t)format, jobs,
+                                           &st, code_one, &ctx);
     fflush(stdout);
     sk_lexicon_destroy(lex);
     if (rc < 0) {

@@ -383,8 +383,7 @@ int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
     const sk_events_t *evs = sk_article_events(a);
     const sk_persons_t *ps = sk_article_persons(a);
     char b1[24], b2[24], pd[11], *search = NULL;
-    if (s->ops->search_text && (rc = s->ops->search_text(s, a->title, a->text, &search)))
-        return rc;
+    if (s->ops->search_text && (rc = s->ops->search_text(s, a->title, a->text, &search))) return rc;
     const char *ap[] = {a->doc,
                         hash,
                         a->title,

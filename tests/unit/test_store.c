@@ -216,8 +216,10 @@ static void pg_deferred_error(const char *target) {
     if (rc == SK_OK) rc = sk_store_put(s, bad, hash, &out);
     sk_article_hash(good, hash);
     if (rc == SK_OK) rc = sk_store_put(s, good, hash, &out);
-    if (rc == SK_OK) rc = sk_store_commit(s);
-    else sk_store_rollback(s);
+    if (rc == SK_OK)
+        rc = sk_store_commit(s);
+    else
+        sk_store_rollback(s);
     CHECK_INT(rc, SK_EDB);
     CHECK(strstr(sk_store_errmsg(s), "INSERT INTO articles") != NULL);
     CHECK(strstr(sk_store_errmsg(s), "UTF8") != NULL);
