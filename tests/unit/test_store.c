@@ -206,7 +206,8 @@ static void pg_deferred_error(const char *target) {
     CHECK_INT(sk_store_open(target, 0, &s, err, sizeof err), SK_OK);
     if (!s) return;
     sk_article_t *bad = make_article("bad", "2024-10-09", "VnExpress", "2024-10-09", 0);
-    sk_article_set(bad, &bad->title, "\xff\xfe not UTF-8", 17); /* the server refuses it */
+    const char *bad_title = "\xff\xfe not UTF-8"; /* the server refuses it */
+    sk_article_set(bad, &bad->title, bad_title, strlen(bad_title));
     sk_article_t *good = make_article("good", "2024-10-09", "VnExpress", "2024-10-09", 0);
     char hash[17];
     sk_article_hash(bad, hash);
