@@ -459,7 +459,7 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
     for (size_t i = 0; rc == SK_OK && i < SK_ARRAY_LEN(dels); i++)
         rc = sk_db_run(s, dels[i], NULL, 1, pp);
     if (rc) return rc;
-    sk_rows_t r;
+    sk_rows_t r, parts = {0};
     rc = sk_db_run(s,
                    "SELECT r.doc, r.ord, r.date, r.status, a.pub_date, "
                    "COALESCE(a.outlet, a.corpus, a.doc), r.location_name FROM reports r JOIN "
@@ -479,7 +479,21 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
         items[i].date = RV(i, 2);
     rc = sk_merge_cluster(items, n);
     if (rc < 0) goto out;
-    rc = SK_OK;
+    /* What the events' search text is made of (actors, orgs, titles, place,
+     * evidence), for every report of the pair in one query rather than one
+     * per event: rows (doc, ord, part, side, pos, n, text). */
+    rc = sk_db_run(s,
+                   "SELECT r.doc, r.ord, 1, a.side, a.pos, 0, a.name FROM reports r JOIN "
+                   "report_actors a ON a.doc = r.doc AND a.ord = r.ord WHERE r.pair_key = ? "
+                   "UNION ALL SELECT r.doc, r.ord, 2, a.side, a.pos, 0, a.org FROM reports r JOIN "
+                   "report_actors a ON a.doc = r.doc AND a.ord = r.ord WHERE r.pair_key = ? "
+                   "UNION ALL SELECT r.doc, r.ord, 3, t.side, t.pos, t.n, t.title FROM reports r "
+                   "JOIN report_actor_titles t ON t.doc = r.doc AND t.ord = r.ord WHERE "
+                   "r.pair_key = ? UNION ALL SELECT doc, ord, 4, 0, 0, 0, location_name FROM "
+                   "reports WHERE pair_key = ? UNION ALL SELECT doc, ord, 5, 0, 0, 0, evidence "
+                   "FROM reports WHERE pair_key = ? ORDER BY 1, 2, 3, 4, 5, 6",
+                   &parts, 5, (const char *const[]){pair, pair, pair, pair, pair});
+    if (rc) goto out;
     for (size_t i = 0; rc == SK_OK && i < n; i++) {
         if (done[i]) continue;
         /* Members of this cluster; representative = most precise date, then
@@ -518,6 +532,30 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
             memcpy(ds, d, k);
             ds[k] = 0;
         }
+        /* Search text: actors, orgs, titles, place and the evidence. */
+        size_t len = 0;
+        for (size_t k = 0; k < parts.n; k++) {
+            const char *x = SK_RV(&parts, k, 6);
+            if (x && !strcmp(SK_RV(&parts, k, 0), rdoc) && !strcmp(SK_RV(&parts, k, 1), rord))
+                len += strlen(x) + 3;
+        }
+        char *all = malloc(len + 1), *o = all, *search = NULL;
+        if (!all) {
+            rc = SK_ENOMEM;
+            break;
+        }
+        for (size_t k = 0; k < parts.n; k++) {
+            const char *x = SK_RV(&parts, k, 6);
+            if (x && !strcmp(SK_RV(&parts, k, 0), rdoc) && !strcmp(SK_RV(&parts, k, 1), rord))
+                o += sprintf(o, "%s | ", x);
+        }
+        *o = 0;
+        search = sk_store_search_text(all, (size_t)(o - all));
+        free(all);
+        if (!search) {
+            rc = SK_ENOMEM;
+            break;
+        }
         const char *ep[] = {id,
                             key,
                             pair,
@@ -528,17 +566,20 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
                             num(b3, (long long)n_src),
                             first_pub,
                             last_pub,
+                            search,
                             rdoc,
                             rord};
-        rc = sk_db_run(s,
-                       "INSERT INTO events (id, event_key, pair_key, type, subtype, status, date, "
-                       "date_precision, date_start, location_name, location_country, cameo, "
-                       "plover_type, plover_mode, n_reports, n_articles, n_sources, "
-                       "first_published, last_published, rep_doc, rep_ord) "
-                       "SELECT ?, ?, ?, type, subtype, ?, date, date_precision, ?, location_name, "
-                       "location_country, cameo, plover_type, plover_mode, ?, ?, ?, ?, ?, doc, ord "
-                       "FROM reports WHERE doc = ? AND ord = ?",
-                       NULL, 12, ep);
+        rc =
+            sk_db_run(s,
+                      "INSERT INTO events (id, event_key, pair_key, type, subtype, status, date, "
+                      "date_precision, date_start, location_name, location_country, cameo, "
+                      "plover_type, plover_mode, n_reports, n_articles, n_sources, "
+                      "first_published, last_published, rep_doc, rep_ord, search_text) "
+                      "SELECT ?, ?, ?, type, subtype, ?, date, date_precision, ?, location_name, "
+                      "location_country, cameo, plover_type, plover_mode, ?, ?, ?, ?, ?, doc, ord, "
+                      "? FROM reports WHERE doc = ? AND ord = ?",
+                      NULL, 13, ep);
+        free(search);
         const char *cp[] = {id, rdoc, rord};
         if (rc == SK_OK)
             rc = sk_db_run(s,
@@ -559,37 +600,6 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
                            "SELECT ?, side, pos, n, title FROM report_actor_titles WHERE doc = ? "
                            "AND ord = ?",
                            NULL, 3, cp);
-        /* Search text: actors, titles, orgs, place and the evidence. */
-        sk_rows_t t;
-        if (rc == SK_OK)
-            rc = sk_db_run(
-                s,
-                "SELECT name FROM report_actors WHERE doc = ? AND ord = ? UNION ALL "
-                "SELECT org FROM report_actors WHERE doc = ? AND ord = ? UNION ALL "
-                "SELECT title FROM report_actor_titles WHERE doc = ? AND ord = ? UNION "
-                "ALL SELECT location_name FROM reports WHERE doc = ? AND ord = ? UNION "
-                "ALL SELECT evidence FROM reports WHERE doc = ? AND ord = ?",
-                &t, 10,
-                (const char *const[]){rdoc, rord, rdoc, rord, rdoc, rord, rdoc, rord, rdoc, rord});
-        if (rc == SK_OK) {
-            size_t len = 0;
-            for (size_t k = 0; k < t.n; k++)
-                len += (t.v[k] ? strlen(t.v[k]) : 0) + 3;
-            char *all = malloc(len + 1), *o = all;
-            if (!all) rc = SK_ENOMEM;
-            for (size_t k = 0; all && k < t.n; k++)
-                if (t.v[k]) o += sprintf(o, "%s | ", t.v[k]);
-            if (all) *o = 0;
-            char *st = all ? sk_store_search_text(all, (size_t)(o - all)) : NULL;
-            if (all && !st) rc = SK_ENOMEM;
-            if (st) {
-                const char *up[] = {st, id};
-                rc = sk_db_run(s, "UPDATE events SET search_text = ? WHERE id = ?", NULL, 2, up);
-            }
-            free(st);
-            free(all);
-            sk_rows_free(&t);
-        }
         for (size_t j = i; rc == SK_OK && j < n; j++) {
             if (done[j] || strcmp(items[j].date_key, items[i].date_key)) continue;
             done[j] = 1;
@@ -603,6 +613,7 @@ out:
     free(items);
     free(done);
     sk_rows_free(&r);
+    sk_rows_free(&parts);
     return rc;
 }
 
