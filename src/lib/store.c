@@ -360,16 +360,21 @@ static int put_report(sk_store_t *s, const char *doc, long ord, const sk_event_t
     return rc;
 }
 
-int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
-                 sk_put_outcome_t *outcome) {
+/* `known`: stored_hash is what the store holds (NULL: nothing); else look it up. */
+static int put_article(sk_store_t *s, const sk_article_t *a, const char *hash, int known,
+                       const char *stored_hash, sk_put_outcome_t *outcome) {
     if (!s->in_batch || !a->doc) return SK_EINVAL;
     if (outcome) *outcome = SK_PUT_ADDED;
-    const char *p[] = {a->doc};
-    sk_rows_t r;
-    int rc = sk_db_run(s, "SELECT content_hash FROM articles WHERE doc = ?", &r, 1, p);
-    if (rc) return rc;
-    if (r.n > 0) {
-        int same = r.v[0] && !strcmp(r.v[0], hash) && !(s->flags & SK_STORE_RECODE);
+    int rc = SK_OK;
+    sk_rows_t r = {0};
+    if (!known) {
+        const char *p[] = {a->doc};
+        rc = sk_db_run(s, "SELECT content_hash FROM articles WHERE doc = ?", &r, 1, p);
+        if (rc) return rc;
+        if (r.n > 0) stored_hash = r.v[0] ? r.v[0] : "";
+    }
+    if (stored_hash) {
+        int same = !strcmp(stored_hash, hash) && !(s->flags & SK_STORE_RECODE);
         sk_rows_free(&r);
         if (same) {
             if (outcome) *outcome = SK_PUT_UNCHANGED;
@@ -424,6 +429,16 @@ int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
     strset_clear(&seen);
     if (rc == SK_OK) rc = s->ops->fts_put(s, a->doc, a->title, a->text);
     return rc;
+}
+
+int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
+                 sk_put_outcome_t *outcome) {
+    return put_article(s, a, hash, 0, NULL, outcome);
+}
+
+int sk_store_put_known(sk_store_t *s, const sk_article_t *a, const char *hash,
+                       const char *stored_hash, sk_put_outcome_t *outcome) {
+    return put_article(s, a, hash, 1, stored_hash, outcome);
 }
 
 /* ---------------------------------------------------------------- recompute */
