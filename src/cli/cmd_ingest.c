@@ -49,7 +49,7 @@ static const char USAGE[] =
 typedef struct job {
     sk_article_t *a;
     char hash[17];
-    int known;      /* the store's state of this doc is known: stored[] (empty: absent) */
+    int known; /* the store's state of this doc is known: stored[] (empty: absent) */
     char stored[17];
     int state; /* 0 empty, 1 queued, 2 coded (ready to store), 3 failed */
     size_t bytes;

@@ -41,13 +41,19 @@ static char *rewrite(const char *sql) {
 #define PREP_SLOTS 256
 
 /* Statements whose results nobody reads (INSERT, UPDATE, DELETE inside a
- * batch) are not waited for one by one: they are sent in libpq pipeline mode
- * and their results read in one go at the next statement that returns rows,
- * at COMMIT, or when PIPE_MAX are outstanding (which also bounds what the
- * server can have to write back while the client is still sending). The first
- * error among them is reported there, naming its statement; the transaction
- * is then aborted, as it would have been by a statement run on its own. */
+ * batch) are not waited for one by one: they are sent in libpq pipeline mode,
+ * with a sync point every PIPE_SEGMENT statements. When PIPE_MAX are
+ * outstanding, the results of the oldest segment are read while the newer
+ * ones keep the server busy, so the client and the server work at the same
+ * time; this also bounds what the server can have to write back while the
+ * client is still sending. Everything is read at the next statement that
+ * returns rows and at COMMIT. The first error among them is reported at the
+ * next statement the store runs, naming the failed statement; the
+ * transaction is then aborted, as it would have been by a statement run on
+ * its own. */
 #define PIPE_MAX 1024
+#define PIPE_SEGMENT 256
+#define PIPE_QUEUE (PIPE_MAX + PIPE_MAX / PIPE_SEGMENT + 2)
 
 typedef struct {
     char *sql;
@@ -56,8 +62,12 @@ typedef struct {
 typedef struct {
     prep_t cache[PREP_SLOTS];
     int piping;                    /* in pipeline mode */
-    size_t n_pending;              /* statements sent, results not read */
-    const char *pending[PIPE_MAX]; /* their SQL (owned by cache), for messages */
+    int failed;                    /* an error was read from the pipeline (message in s->err) */
+    int broken;                    /* the connection died mid-pipeline */
+    size_t n_out;                  /* statements sent, results not read */
+    size_t n_unsynced;             /* statements sent since the last sync point */
+    size_t head, tail;             /* queue of what is outstanding, in order */
+    const char *queue[PIPE_QUEUE]; /* a statement's SQL (owned by cache), or NULL = a sync point */
 } pg_state_t;
 
 static uint64_t sql_hash(const char *sql) {
@@ -96,45 +106,82 @@ static const char *prepared(sk_store_t *s, const char *sql, const char *q, int n
     return NULL;
 }
 
-/* Read the results of every pipelined statement and leave pipeline mode.
- * Returns the first error among them (SK_EDB, message in s->err). */
-static int pipe_drain(sk_store_t *s) {
+static void pipe_fail(sk_store_t *s, const char *msg, const char *sql) {
     pg_state_t *ps = s->aux;
-    if (!ps || !ps->piping) return SK_OK;
+    if (ps->failed) return;
+    ps->failed = 1;
+    if (sql)
+        snprintf(s->err, sizeof s->err, "%s [%s]", msg, sql);
+    else
+        pg_err(s, msg);
+}
+
+static int pipe_sync(sk_store_t *s) {
+    pg_state_t *ps = s->aux;
+    if (!PQpipelineSync(s->db)) {
+        pipe_fail(s, "pipeline", NULL);
+        ps->broken = 1;
+        return SK_EDB;
+    }
+    ps->queue[ps->tail++ % PIPE_QUEUE] = NULL;
+    ps->n_unsynced = 0;
+    return SK_OK;
+}
+
+/* Read the results of the outstanding statements up to and including the
+ * oldest sync point. */
+static void pipe_read_segment(sk_store_t *s) {
+    pg_state_t *ps = s->aux;
     PGconn *c = s->db;
-    int rc = SK_OK;
-    if (!PQpipelineSync(c)) {
-        rc = pg_err(s, "pipeline");
-    } else {
-        size_t i = 0;
+    while (ps->head < ps->tail) {
+        const char *sql = ps->queue[ps->head++ % PIPE_QUEUE];
+        if (ps->broken) {
+            if (sql) ps->n_out--;
+            continue;
+        }
+        if (sql) {
+            /* A statement: its result(s), then NULL. */
+            PGresult *r;
+            while ((r = PQgetResult(c))) {
+                ExecStatusType st = PQresultStatus(r);
+                if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_PIPELINE_ABORTED)
+                    pipe_fail(s, PQresultErrorMessage(r), sql);
+                PQclear(r);
+            }
+            ps->n_out--;
+            continue;
+        }
+        /* A sync point: PGRES_PIPELINE_SYNC (a dead connection gives none). */
         for (;;) {
             PGresult *r = PQgetResult(c);
             if (!r) {
-                /* End of one statement's results; a dead connection gives no sync. */
                 if (PQstatus(c) == CONNECTION_BAD) {
-                    if (rc == SK_OK) rc = pg_err(s, "pipeline");
+                    pipe_fail(s, "pipeline", NULL);
+                    ps->broken = 1;
                     break;
                 }
                 continue;
             }
             ExecStatusType st = PQresultStatus(r);
-            if (st == PGRES_PIPELINE_SYNC) {
-                PQclear(r);
-                break;
-            }
-            if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_PIPELINE_ABORTED &&
-                rc == SK_OK) {
-                snprintf(s->err, sizeof s->err, "%s [%s]", PQresultErrorMessage(r),
-                         i < ps->n_pending ? ps->pending[i] : "?");
-                rc = SK_EDB;
-            }
             PQclear(r);
-            i++;
+            if (st == PGRES_PIPELINE_SYNC) break;
         }
+        return;
     }
-    ps->n_pending = 0;
-    if (!PQexitPipelineMode(c) && rc == SK_OK) rc = pg_err(s, "pipeline");
-    ps->piping = 0;
+}
+
+/* Read every outstanding result and leave pipeline mode. Returns the first
+ * error read since the last drain (SK_EDB, message in s->err). */
+static int pipe_drain(sk_store_t *s) {
+    pg_state_t *ps = s->aux;
+    if (!ps || !ps->piping) return SK_OK;
+    if (!ps->broken && (ps->n_unsynced || ps->head == ps->tail)) pipe_sync(s);
+    while (ps->head < ps->tail)
+        pipe_read_segment(s);
+    if (!ps->broken && !PQexitPipelineMode(s->db)) pipe_fail(s, "pipeline", NULL);
+    int rc = ps->failed ? SK_EDB : SK_OK;
+    ps->piping = ps->failed = ps->broken = 0;
+    ps->n_out = ps->n_unsynced = ps->head = ps->tail = 0;
     return rc;
 }
 
@@ -143,6 +190,7 @@ static int pipe_drain(sk_store_t *s) {
 static int pipe_send(sk_store_t *s, const char *sql, const char *q, int n,
                      const char *const *params) {
     pg_state_t *ps = s->aux;
+    if (ps->failed) return pipe_drain(s); /* report it now; the batch is lost anyway */
     char name[16];
     const char *owned = NULL;
     const char *stmt = prepared(s, sql, q, n, name, 0, &owned);
@@ -153,16 +201,20 @@ static int pipe_send(sk_store_t *s, const char *sql, const char *q, int n,
         stmt = prepared(s, sql, q, n, name, 1, &owned);
         if (!stmt) return 0;
     }
-    if (ps->n_pending >= PIPE_MAX) {
-        int rc = pipe_drain(s);
-        if (rc) return rc;
-    }
     if (!ps->piping) {
         if (!PQenterPipelineMode(s->db)) return pg_err(s, "pipeline");
         ps->piping = 1;
     }
-    if (!PQsendQueryPrepared(s->db, stmt, n, params, NULL, NULL, 0)) return pg_err(s, "send");
-    ps->pending[ps->n_pending++] = owned;
+    if (!PQsendQueryPrepared(s->db, stmt, n, params, NULL, NULL, 0)) {
+        pipe_fail(s, "send", NULL);
+        return pipe_drain(s);
+    }
+    ps->queue[ps->tail++ % PIPE_QUEUE] = owned;
+    ps->n_out++;
+    if (++ps->n_unsynced >= PIPE_SEGMENT) pipe_sync(s);
+    while (ps->n_out >= PIPE_MAX && ps->head < ps->tail)
+        pipe_read_segment(s);
+    if (ps->failed) return pipe_drain(s);
     return 1;
 }
 
