@@ -94,9 +94,16 @@ static void code_one(void *vctx, sk_article_t *a, cli_out_t *o) {
         return;
     }
     const sk_events_t *ev = sk_article_events(a);
+    sk_jsonw_t w = {0};
     for (size_t i = 0; ev && i < ev->n; i++)
-        put_line(o->out, sk_event_to_json(a, &ev->items[i]));
-    if (ctx->persons) put_line(o->out, sk_persons_to_json(a));
+        sk_event_write_json(&w, a, &ev->items[i]);
+    if (ctx->persons) sk_persons_write_json(&w, a);
+    if (w.err & SK_JSONW_NOMEM) {
+        fputs("sukien: out of memory\n", stderr);
+        exit(SK_EXIT_FAIL);
+    }
+    if (w.n) fwrite(w.p, 1, w.n, o->out);
+    sk_jsonw_free(&w);
 }
 
 static int run(int argc, char **argv, int mentions_mode) {

@@ -54,8 +54,9 @@ static sk_article_t *make_article(const char *doc, const char *published, const 
     sk_mentions_t *m = sk_arena_alloc(ar, sizeof *m);
     m->persons.n = 2;
     m->persons.items = sk_arena_alloc(ar, 2 * sizeof *m->persons.items);
-    m->persons.items[0] = (sk_person_t){"Tô Lâm", TL_TITLES, 2, NULL, "VNM", 22, 29, 1};
-    m->persons.items[1] = (sk_person_t){"Fabien Roussel", FR_TITLES, 1, NULL, "FRA", 44, 58, 1};
+    m->persons.items[0] = (sk_person_t){"Tô Lâm", TL_TITLES, 2, NULL, "VNM", 22, 29, 1, "VNM"};
+    m->persons.items[1] =
+        (sk_person_t){"Fabien Roussel", FR_TITLES, 1, NULL, "FRA", 44, 58, 1, "FRA"};
     a->mentions = m;
     return a;
 }
