@@ -2,7 +2,8 @@
 # Ingest throughput into a new store, SQLite or PostgreSQL, with the CPU the
 # database server spent (PostgreSQL: the backends' CPU, read from the
 # postmaster's reaped-children counters, so only a cluster of our own counts,
-# e.g. scripts/start-test-postgres.sh's).
+# e.g. scripts/start-test-postgres.sh's). That counter also takes in any
+# autovacuum worker that ends during the run, so it varies from run to run.
 #
 #   bench/bench_ingest.sh TARGET INPUT... [-- INGEST-OPTIONS...]
 #     TARGET: sqlite (a new file under bench/out/) or pg (a new database in the
