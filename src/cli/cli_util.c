@@ -4,14 +4,17 @@
 #include <string.h>
 #include <unistd.h>
 
-void cli_print_diag(void *ctx, const sk_diag_t *d) {
-    cli_status_t *st = ctx;
+void cli_fprint_diag(FILE *f, const cli_status_t *st, const sk_diag_t *d) {
     if (st && st->quiet && d->level == SK_DIAG_WARNING) return;
-    fprintf(stderr, "sukien: %s", d->file ? d->file : "-");
-    if (d->line > 0) fprintf(stderr, ":%ld", d->line);
-    fprintf(stderr, ": %s: ", d->level == SK_DIAG_ERROR ? "error" : "warning");
-    if (d->doc) fprintf(stderr, "doc %s: ", d->doc);
-    fprintf(stderr, "%s\n", d->message);
+    fprintf(f, "sukien: %s", d->file ? d->file : "-");
+    if (d->line > 0) fprintf(f, ":%ld", d->line);
+    fprintf(f, ": %s: ", d->level == SK_DIAG_ERROR ? "error" : "warning");
+    if (d->doc) fprintf(f, "doc %s: ", d->doc);
+    fprintf(f, "%s\n", d->message);
+}
+
+void cli_print_diag(void *ctx, const sk_diag_t *d) {
+    cli_fprint_diag(stderr, ctx, d);
 }
 
 /* Counts per-article warnings raised during preparation. */

@@ -19,6 +19,8 @@ typedef struct cli_status {
 
 /* Diagnostic callback printing "sukien: FILE:LINE: error|warning: doc D: message". */
 void cli_print_diag(void *ctx, const sk_diag_t *d);
+/* The same line printed to f (status may be NULL: nothing is suppressed). */
+void cli_fprint_diag(FILE *f, const cli_status_t *status, const sk_diag_t *d);
 
 /* Called for each article read and prepared; return <0 to stop. The callback
  * owns nothing: the loop destroys the article afterwards. */

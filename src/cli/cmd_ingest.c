@@ -49,6 +49,8 @@ static const char USAGE[] =
 typedef struct job {
     sk_article_t *a;
     char hash[17];
+    int known; /* the store's state of this doc is known: stored[] (empty: absent) */
+    char stored[17];
     int state; /* 0 empty, 1 queued, 2 coded (ready to store), 3 failed */
     size_t bytes;
 } job_t;
@@ -72,7 +74,8 @@ typedef struct ingest {
     size_t bytes_done, bytes_total;
     double t0;
     int progress;
-    json_t *known; /* doc -> hash already stored */
+    json_t *known; /* doc -> hash already stored; null once queued in this run */
+    int hints;     /* known is complete (not --recode): tell the store what it holds */
 } ingest_t;
 
 static double now(void) {
@@ -214,7 +217,10 @@ static void *writer(void *arg) {
         if (j->state == 2) {
             if (in_batch == 0) rc = sk_store_begin(in->store);
             sk_put_outcome_t out = SK_PUT_UNCHANGED;
-            if (rc == SK_OK) rc = sk_store_put(in->store, j->a, j->hash, &out);
+            if (rc == SK_OK)
+                rc = j->known ? sk_store_put_known(in->store, j->a, j->hash,
+                                                   j->stored[0] ? j->stored : NULL, &out)
+                              : sk_store_put(in->store, j->a, j->hash, &out);
             if (rc == SK_OK) {
                 in_batch++;
                 if (kill_after > 0 && ++stored >= kill_after) raise(SIGKILL);
@@ -400,7 +406,8 @@ int cmd_ingest(int argc, char **argv) {
         goto out;
     }
     in->known = json_object();
-    if (!(flags & SK_STORE_RECODE)) sk_store_each_article_hash(in->store, remember_hash, in->known);
+    if (!(flags & SK_STORE_RECODE))
+        in->hints = sk_store_each_article_hash(in->store, remember_hash, in->known) == SK_OK;
     char **files = argv + optind;
     int n_files = argc - optind;
     static char *stdin_only[] = {"-"};
@@ -441,7 +448,8 @@ int cmd_ingest(int argc, char **argv) {
                 snprintf(hash, sizeof hash, "%016llx", (unsigned long long)h);
             }
             st.articles++;
-            const char *known = json_string_value(json_object_get(in->known, a->doc));
+            json_t *kv = json_object_get(in->known, a->doc);
+            const char *known = json_string_value(kv);
             if (known && !strcmp(known, hash)) {
                 /* Stored unchanged: nothing to code or write. */
                 pthread_mutex_lock(&in->mu);
@@ -451,8 +459,13 @@ int cmd_ingest(int argc, char **argv) {
                 sk_article_destroy(a);
                 continue;
             }
-            /* Later duplicates of a doc in the same input must be compared again. */
-            json_object_del(in->known, a->doc);
+            /* What the store holds for this doc is known for its first
+             * occurrence in the input; later duplicates are looked up again
+             * (null marks the doc as queued). */
+            int hint = in->hints && !json_is_null(kv);
+            char stored[17] = "";
+            if (hint && known) snprintf(stored, sizeof stored, "%s", known);
+            json_object_set_new(in->known, a->doc, json_null());
             pthread_mutex_lock(&in->mu);
             while (in->next_read - in->next_write >= RING && !in->stop)
                 pthread_cond_wait(&in->cv, &in->mu);
@@ -464,6 +477,8 @@ int cmd_ingest(int argc, char **argv) {
             job_t *j = &in->ring[in->next_read % RING];
             j->a = a;
             memcpy(j->hash, hash, sizeof hash);
+            j->known = hint;
+            memcpy(j->stored, stored, sizeof stored);
             j->bytes = a->raw_len;
             j->state = 1;
             in->next_read++;

@@ -360,16 +360,21 @@ static int put_report(sk_store_t *s, const char *doc, long ord, const sk_event_t
     return rc;
 }
 
-int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
-                 sk_put_outcome_t *outcome) {
+/* `known`: stored_hash is what the store holds (NULL: nothing); else look it up. */
+static int put_article(sk_store_t *s, const sk_article_t *a, const char *hash, int known,
+                       const char *stored_hash, sk_put_outcome_t *outcome) {
     if (!s->in_batch || !a->doc) return SK_EINVAL;
     if (outcome) *outcome = SK_PUT_ADDED;
-    const char *p[] = {a->doc};
-    sk_rows_t r;
-    int rc = sk_db_run(s, "SELECT content_hash FROM articles WHERE doc = ?", &r, 1, p);
-    if (rc) return rc;
-    if (r.n > 0) {
-        int same = r.v[0] && !strcmp(r.v[0], hash) && !(s->flags & SK_STORE_RECODE);
+    int rc = SK_OK;
+    sk_rows_t r = {0};
+    if (!known) {
+        const char *p[] = {a->doc};
+        rc = sk_db_run(s, "SELECT content_hash FROM articles WHERE doc = ?", &r, 1, p);
+        if (rc) return rc;
+        if (r.n > 0) stored_hash = r.v[0] ? r.v[0] : "";
+    }
+    if (stored_hash) {
+        int same = !strcmp(stored_hash, hash) && !(s->flags & SK_STORE_RECODE);
         sk_rows_free(&r);
         if (same) {
             if (outcome) *outcome = SK_PUT_UNCHANGED;
@@ -382,7 +387,8 @@ int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
     }
     const sk_events_t *evs = sk_article_events(a);
     const sk_persons_t *ps = sk_article_persons(a);
-    char b1[24], b2[24], pd[11];
+    char b1[24], b2[24], pd[11], *search = NULL;
+    if (s->ops->search_text && (rc = s->ops->search_text(s, a->title, a->text, &search))) return rc;
     const char *ap[] = {a->doc,
                         hash,
                         a->title,
@@ -394,12 +400,14 @@ int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
                         a->source,
                         a->text,
                         num(b1, evs ? (long long)evs->n : 0),
-                        num(b2, ps ? (long long)ps->n : 0)};
+                        num(b2, ps ? (long long)ps->n : 0),
+                        search};
     rc = sk_db_run(s,
                    "INSERT INTO articles (doc, content_hash, title, url, outlet, published, "
-                   "pub_date, corpus, source, text, n_events, n_persons) VALUES (?, ?, ?, ?, ?, "
-                   "?, ?, ?, ?, ?, ?, ?)",
-                   NULL, 12, ap);
+                   "pub_date, corpus, source, text, n_events, n_persons, search_text) VALUES "
+                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   NULL, 13, ap);
+    free(search);
     for (size_t i = 0; rc == SK_OK && evs && i < evs->n; i++)
         rc = put_report(s, a->doc, (long)i, &evs->items[i]);
     sk_strset_t seen = {0};
@@ -421,6 +429,16 @@ int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
     strset_clear(&seen);
     if (rc == SK_OK) rc = s->ops->fts_put(s, a->doc, a->title, a->text);
     return rc;
+}
+
+int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
+                 sk_put_outcome_t *outcome) {
+    return put_article(s, a, hash, 0, NULL, outcome);
+}
+
+int sk_store_put_known(sk_store_t *s, const sk_article_t *a, const char *hash,
+                       const char *stored_hash, sk_put_outcome_t *outcome) {
+    return put_article(s, a, hash, 1, stored_hash, outcome);
 }
 
 /* ---------------------------------------------------------------- recompute */
@@ -456,7 +474,7 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
     for (size_t i = 0; rc == SK_OK && i < SK_ARRAY_LEN(dels); i++)
         rc = sk_db_run(s, dels[i], NULL, 1, pp);
     if (rc) return rc;
-    sk_rows_t r;
+    sk_rows_t r, parts = {0};
     rc = sk_db_run(s,
                    "SELECT r.doc, r.ord, r.date, r.status, a.pub_date, "
                    "COALESCE(a.outlet, a.corpus, a.doc), r.location_name FROM reports r JOIN "
@@ -476,7 +494,21 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
         items[i].date = RV(i, 2);
     rc = sk_merge_cluster(items, n);
     if (rc < 0) goto out;
-    rc = SK_OK;
+    /* What the events' search text is made of (actors, orgs, titles, place,
+     * evidence), for every report of the pair in one query rather than one
+     * per event: rows (doc, ord, part, side, pos, n, text). */
+    rc = sk_db_run(s,
+                   "SELECT r.doc, r.ord, 1, a.side, a.pos, 0, a.name FROM reports r JOIN "
+                   "report_actors a ON a.doc = r.doc AND a.ord = r.ord WHERE r.pair_key = ? "
+                   "UNION ALL SELECT r.doc, r.ord, 2, a.side, a.pos, 0, a.org FROM reports r JOIN "
+                   "report_actors a ON a.doc = r.doc AND a.ord = r.ord WHERE r.pair_key = ? "
+                   "UNION ALL SELECT r.doc, r.ord, 3, t.side, t.pos, t.n, t.title FROM reports r "
+                   "JOIN report_actor_titles t ON t.doc = r.doc AND t.ord = r.ord WHERE "
+                   "r.pair_key = ? UNION ALL SELECT doc, ord, 4, 0, 0, 0, location_name FROM "
+                   "reports WHERE pair_key = ? UNION ALL SELECT doc, ord, 5, 0, 0, 0, evidence "
+                   "FROM reports WHERE pair_key = ? ORDER BY 1, 2, 3, 4, 5, 6",
+                   &parts, 5, (const char *const[]){pair, pair, pair, pair, pair});
+    if (rc) goto out;
     for (size_t i = 0; rc == SK_OK && i < n; i++) {
         if (done[i]) continue;
         /* Members of this cluster; representative = most precise date, then
@@ -515,6 +547,30 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
             memcpy(ds, d, k);
             ds[k] = 0;
         }
+        /* Search text: actors, orgs, titles, place and the evidence. */
+        size_t len = 0;
+        for (size_t k = 0; k < parts.n; k++) {
+            const char *x = SK_RV(&parts, k, 6);
+            if (x && !strcmp(SK_RV(&parts, k, 0), rdoc) && !strcmp(SK_RV(&parts, k, 1), rord))
+                len += strlen(x) + 3;
+        }
+        char *all = malloc(len + 1), *o = all, *search = NULL;
+        if (!all) {
+            rc = SK_ENOMEM;
+            break;
+        }
+        for (size_t k = 0; k < parts.n; k++) {
+            const char *x = SK_RV(&parts, k, 6);
+            if (x && !strcmp(SK_RV(&parts, k, 0), rdoc) && !strcmp(SK_RV(&parts, k, 1), rord))
+                o += sprintf(o, "%s | ", x);
+        }
+        *o = 0;
+        search = sk_store_search_text(all, (size_t)(o - all));
+        free(all);
+        if (!search) {
+            rc = SK_ENOMEM;
+            break;
+        }
         const char *ep[] = {id,
                             key,
                             pair,
@@ -525,17 +581,20 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
                             num(b3, (long long)n_src),
                             first_pub,
                             last_pub,
+                            search,
                             rdoc,
                             rord};
-        rc = sk_db_run(s,
-                       "INSERT INTO events (id, event_key, pair_key, type, subtype, status, date, "
-                       "date_precision, date_start, location_name, location_country, cameo, "
-                       "plover_type, plover_mode, n_reports, n_articles, n_sources, "
-                       "first_published, last_published, rep_doc, rep_ord) "
-                       "SELECT ?, ?, ?, type, subtype, ?, date, date_precision, ?, location_name, "
-                       "location_country, cameo, plover_type, plover_mode, ?, ?, ?, ?, ?, doc, ord "
-                       "FROM reports WHERE doc = ? AND ord = ?",
-                       NULL, 12, ep);
+        rc =
+            sk_db_run(s,
+                      "INSERT INTO events (id, event_key, pair_key, type, subtype, status, date, "
+                      "date_precision, date_start, location_name, location_country, cameo, "
+                      "plover_type, plover_mode, n_reports, n_articles, n_sources, "
+                      "first_published, last_published, rep_doc, rep_ord, search_text) "
+                      "SELECT ?, ?, ?, type, subtype, ?, date, date_precision, ?, location_name, "
+                      "location_country, cameo, plover_type, plover_mode, ?, ?, ?, ?, ?, doc, ord, "
+                      "? FROM reports WHERE doc = ? AND ord = ?",
+                      NULL, 13, ep);
+        free(search);
         const char *cp[] = {id, rdoc, rord};
         if (rc == SK_OK)
             rc = sk_db_run(s,
@@ -556,37 +615,6 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
                            "SELECT ?, side, pos, n, title FROM report_actor_titles WHERE doc = ? "
                            "AND ord = ?",
                            NULL, 3, cp);
-        /* Search text: actors, titles, orgs, place and the evidence. */
-        sk_rows_t t;
-        if (rc == SK_OK)
-            rc = sk_db_run(
-                s,
-                "SELECT name FROM report_actors WHERE doc = ? AND ord = ? UNION ALL "
-                "SELECT org FROM report_actors WHERE doc = ? AND ord = ? UNION ALL "
-                "SELECT title FROM report_actor_titles WHERE doc = ? AND ord = ? UNION "
-                "ALL SELECT location_name FROM reports WHERE doc = ? AND ord = ? UNION "
-                "ALL SELECT evidence FROM reports WHERE doc = ? AND ord = ?",
-                &t, 10,
-                (const char *const[]){rdoc, rord, rdoc, rord, rdoc, rord, rdoc, rord, rdoc, rord});
-        if (rc == SK_OK) {
-            size_t len = 0;
-            for (size_t k = 0; k < t.n; k++)
-                len += (t.v[k] ? strlen(t.v[k]) : 0) + 3;
-            char *all = malloc(len + 1), *o = all;
-            if (!all) rc = SK_ENOMEM;
-            for (size_t k = 0; all && k < t.n; k++)
-                if (t.v[k]) o += sprintf(o, "%s | ", t.v[k]);
-            if (all) *o = 0;
-            char *st = all ? sk_store_search_text(all, (size_t)(o - all)) : NULL;
-            if (all && !st) rc = SK_ENOMEM;
-            if (st) {
-                const char *up[] = {st, id};
-                rc = sk_db_run(s, "UPDATE events SET search_text = ? WHERE id = ?", NULL, 2, up);
-            }
-            free(st);
-            free(all);
-            sk_rows_free(&t);
-        }
         for (size_t j = i; rc == SK_OK && j < n; j++) {
             if (done[j] || strcmp(items[j].date_key, items[i].date_key)) continue;
             done[j] = 1;
@@ -600,6 +628,7 @@ out:
     free(items);
     free(done);
     sk_rows_free(&r);
+    sk_rows_free(&parts);
     return rc;
 }
 
