@@ -1067,6 +1067,24 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     }
     /* MESSAGE: "thư của Tổng thống X gửi ông Y": sender after "của", recipient after "gửi". */
     int framed = attr_is(e, "frame", "cua-gui");
+    /* "X (đã) nhận được thư / cuộc điện đàm của (từ) Y": X receives, Y sends or calls */
+    int received = 0;
+    if ((type == SK_EV_MESSAGE || type == SK_EV_CALL) && t0 >= 1 &&
+        (tok_is(c, t1, "cua") || tok_is(c, t1, "tu"))) {
+        for (size_t i = t0 > 4 ? t0 - 4 : 0; i < t0 && !received; i++)
+            if (word_is(c, i, "nhan", "nhận")) received = 1;
+        if (received) {
+            int snd = unit_after_tokens(c, t1 + 1);
+            int rcp = subject_before(c, t0, NULL);
+            if (snd >= 0 && rcp >= 0 && snd != rcp) {
+                subj = rcp;
+                obj = snd;
+                framed = 0;
+            } else {
+                received = 0;
+            }
+        }
+    }
     if (framed) subj = obj = -1;
     if (type == SK_EV_MESSAGE && noun && tok_is(c, t1, "cua")) {
         int snd = unit_after_tokens(c, t1 + 1);
@@ -1468,6 +1486,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
         if (ev.type == SK_EV_CALL || ev.type == SK_EV_AGREEMENT) host_is_subject = 1;
     }
+    if (received) host_is_subject = 0;
     if (ev.type == SK_EV_VISIT) {
         /* guest = subject (the visitor); host = the named inviter, else the destination */
         host_is_subject = 0;
