@@ -431,7 +431,7 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
         {
             size_t ti = sk_mentions_token_at(c->m, t->start);
             int since = 0;
-            for (size_t j = ti > 6 ? ti - 6 : 0; j < ti && !since; j++)
+            for (size_t j = ti > 10 ? ti - 10 : 0; j < ti && !since; j++)
                 since = c->m->tokens[j].start >= s->start &&
                         (phrase_at(c, j, "ke tu") || phrase_at(c, j, "tu khi") ||
                          word_is(c, j, "sinh", "sinh"));
