@@ -2,6 +2,7 @@
  * Flags: 1 letter (categories Lu..Lo), 2 upper case (Lu). */
 #include "normalize.h"
 
+// clang-format off
 const uint8_t sk_cp_flags_latin[0x250] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -105,3 +106,4 @@ const uint16_t sk_cp_lower_vi[0x100] = {
     0x1EF1, 0x1EF1, 0x1EF3, 0x1EF3, 0x1EF5, 0x1EF5, 0x1EF7, 0x1EF7, 0x1EF9, 0x1EF9, 0x1EFB, 0x1EFB,
     0x1EFD, 0x1EFD, 0x1EFF, 0x1EFF,
 };
+// clang-format on

@@ -91,6 +91,24 @@ void sk_jsonw_str(sk_jsonw_t *self, const char *s, size_t n) {
         if (i >= n) break;
         unsigned char c = u[i];
         if (c >= 0x80) {
+            /* Vietnamese letters first: C2-DF + 1, and E1-EC / EE-EF + 2 continuation
+             * bytes are always valid (no overlong form, surrogate or > U+10FFFF). */
+            if (c <= 0xDF && c >= 0xC2 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+                d[0] = (char)c;
+                d[1] = (char)u[i + 1];
+                d += 2;
+                i += 2;
+                continue;
+            }
+            if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && i + 2 < n &&
+                (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+                d[0] = (char)c;
+                d[1] = (char)u[i + 1];
+                d[2] = (char)u[i + 2];
+                d += 3;
+                i += 3;
+                continue;
+            }
             size_t l = utf8_seq(u + i, n - i);
             if (!l) {
                 self->err |= SK_JSONW_BADUTF8;

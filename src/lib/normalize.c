@@ -246,10 +246,11 @@ size_t sk_fold_str(const char *s, size_t len, char *buf, size_t cap) {
         char tmp[32];
         int k;
         unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
-            tmp[0] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-            k = 1;
+        if (b < 0x80) { /* straight into buf: most bytes */
+            if (o + 1 >= cap) break;
+            buf[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
             i++;
+            continue;
         } else {
             int32_t cp;
             int n = sk_utf8_decode(s + i, len - i, &cp);
