@@ -58,7 +58,7 @@ TYPES = {
                           "agency", "mass", "embassy", "media"},
     "honorifics.tsv": {"address", "spouse", "academic", "religious", "royal", "military"},
     "cues.tsv": {"boilerplate", "planned", "negation", "delegation", "daypart", "time", "report",
-                 "former", "acting", "counterpart", "location", "credit"},
+                 "former", "acting", "counterpart", "location", "credit", "placehead"},
 }
 COUNTRY_KEYS = {"country"}
 MULTI = {"jurisdiction", "origin"}  # comma-separated lists allowed

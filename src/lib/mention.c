@@ -43,6 +43,7 @@ typedef struct ctx {
     int16_t *honorific;   /* tokens in the honorific starting here, 0 if none */
     uint8_t *nonname;     /* 1: never in a name; 2: never starts a name (nonnames.tsv) */
     uint8_t *trigger_tok; /* token is part of an event trigger */
+    uint8_t *after_placehead; /* token follows "ga", "khách sạn", "sân bay" … (cues.tsv) */
     size_t cap_mentions;
 } ctx_t;
 
@@ -236,8 +237,10 @@ static int set_labels(ctx_t *c) {
     c->honorific = sk_arena_alloc(ar, (c->nt + 1) * sizeof *c->honorific);
     c->nonname = sk_arena_alloc(ar, c->nt + 1);
     c->trigger_tok = sk_arena_alloc(ar, c->nt + 1);
+    c->after_placehead = sk_arena_alloc(ar, c->nt + 2);
     m->triggers = sk_arena_alloc(ar, (m->n_matches + 1) * sizeof *m->triggers);
-    if (!c->label || !c->label_first || !c->surname || !c->honorific || !c->nonname || !m->triggers)
+    if (!c->label || !c->label_first || !c->surname || !c->honorific || !c->nonname ||
+        !m->triggers || !c->after_placehead)
         return SK_ENOMEM;
     for (size_t i = 0; i < c->nt; i++)
         c->label[i] = -1;
@@ -265,6 +268,8 @@ static int set_labels(ctx_t *c) {
         case SK_LEX_CUE:
             if (x->n_syll == 1 && attr_is(e, "type", "nonname"))
                 c->nonname[t] = attr_is(e, "position", "first-only") ? 2 : 1;
+            if (attr_is(e, "type", "placehead") && c->after_placehead && t + x->n_syll <= c->nt)
+                c->after_placehead[t + x->n_syll] = 1;
             continue;
         default:
             break;
@@ -1067,6 +1072,8 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                     if (pe >= c.nt || memchr(g2, ')', pe < c.nt ? gl2 : 1)) aend = pe;
                 }
             }
+            /* "ga Đồng Đăng", "khách sạn Metropole": a place's name, not a person's */
+            if (!ctx_strong && c.after_placehead[k]) ok = 0;
             if (ok) {
                 pm.name0 = k;
                 pm.name1 = nend;
