@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: speed and scale of sukien on the shared corpus (issue 7).
 #
-#   bench/run.sh [all|load|throughput|scaling|parallel|ingest|vntk]...   (default: all)
+#   bench/run.sh [all|load|throughput|scaling|parallel|ingest|ingest-pg|vntk]...   (default: all)
 #
 # Inputs are built under bench/out/ (gitignored) from ../shared/corpus/*.jsonl:
 # corpus-1x.jsonl is the four files concatenated (26.7 MB, 13 119 articles);
@@ -11,7 +11,8 @@
 #
 # Environment: SUKIEN (binary, default build/sukien), REPS (runs per timed
 # point, default 3; the median is reported), SCALES (default "1 4 16"),
-# JOBS (processes for the parallel run, default: nproc), SHARED (default ../shared).
+# JOBS (processes / threads for the parallel runs, default: nproc), SHARED (default
+# ../shared), SUKIEN_TEST_PG (PostgreSQL cluster for ingest-pg).
 # The machine is shared: wall times move with the load, so each row also gives
 # CPU time (user+sys) and MB/s per CPU-second, the steadier per-core figure.
 set -euo pipefail
@@ -169,11 +170,11 @@ if want scaling; then
   echo >>"$res"
 fi
 
-# ---- parallel (processes, and --jobs when sukien code has it) -----------------
+# ---- parallel: processes (GNU parallel) and threads (sukien code --jobs) -------
 if want parallel; then
   n=$(echo "$SCALES" | awk '{print $NF}')
   f=$(input "$n")
-  echo "== parallel code on ${n}x ($(mb "$f") MB), $JOBS processes"
+  echo "== parallel code on ${n}x ($(mb "$f") MB), $JOBS processes / threads"
   {
     echo "### parallel \`code\` on ${n}x ($(mb "$f") MB)"
     echo
@@ -181,20 +182,20 @@ if want parallel; then
   } >>"$res"
   r=$(OUT=$out/code-single.jsonl timed "code-single" "$SUKIEN" code -q "$f")
   echo "| 1 process $(row "$f" "$r")" | tee -a "$res"
-  r=$(OUT=$out/code-parallel.jsonl timed "code-parallel" parallel --pipe-part -a "$f" \
-    --block 16M -k -j "$JOBS" "$SUKIEN" code -q -)
-  echo "| \`parallel --pipe-part -j$JOBS\` $(row "$f" "$r")" | tee -a "$res"
-  if "$SUKIEN" code --help 2>/dev/null | grep -q -- '--jobs'; then
-    r=$(OUT=$out/code-jobs.jsonl timed "code-jobs" "$SUKIEN" code -q --jobs "$JOBS" "$f")
-    echo "| \`--jobs $JOBS\` $(row "$f" "$r")" | tee -a "$res"
+  if command -v parallel >/dev/null; then
+    r=$(OUT=$out/code-parallel.jsonl timed "code-parallel" parallel --pipe-part -a "$f" \
+      --block 16M -k -j "$JOBS" "$SUKIEN" code -q -)
+    echo "| \`parallel --pipe-part -j$JOBS\` $(row "$f" "$r")" | tee -a "$res"
   fi
+  r=$(OUT=$out/code-jobs.jsonl timed "code-jobs" "$SUKIEN" code -q --jobs "$JOBS" "$f")
+  echo "| \`code --jobs $JOBS\` $(row "$f" "$r")" | tee -a "$res"
   echo >>"$res"
   # RSS of the parallel row is GNU parallel's own; each worker is a 1-process run.
-  if cmp -s "$out/code-single.jsonl" "$out/code-parallel.jsonl"; then
-    echo "parallel output byte-identical to the single process: yes" | tee -a "$res"
-  else
-    echo "parallel output byte-identical to the single process: NO" | tee -a "$res"
-  fi
+  for v in parallel jobs; do
+    [ -f "$out/code-$v.jsonl" ] || continue
+    if cmp -s "$out/code-single.jsonl" "$out/code-$v.jsonl"; then same=yes; else same=NO; fi
+    echo "$v output byte-identical to the single process: $same" | tee -a "$res"
+  done
   echo >>"$res"
   rm -f "$out/code-single.jsonl" "$out/code-parallel.jsonl" "$out/code-jobs.jsonl"
 fi
@@ -221,6 +222,23 @@ if want ingest; then
     echo >>"$res"
   else
     echo "== ingest: not in this build (skipped)"
+  fi
+fi
+
+# ---- ingest into PostgreSQL (when a test cluster is given) -----------------------
+if want ingest-pg; then
+  if [ -n "${SUKIEN_TEST_PG:-}" ]; then
+    f=$(input 1)
+    echo "== ingest into PostgreSQL, corpus-1x --jobs $JOBS"
+    {
+      echo "### ingest into PostgreSQL (\`bench/bench_ingest.sh pg corpus-1x.jsonl -- --jobs $JOBS\`)"
+      echo
+      SUKIEN=$SUKIEN bench/bench_ingest.sh pg "$f" -- --jobs "$JOBS"
+      SUKIEN=$SUKIEN bench/bench_ingest.sh sqlite "$f" -- --jobs "$JOBS"
+      echo
+    } | tee -a "$res"
+  else
+    echo "== ingest-pg: SUKIEN_TEST_PG unset (skipped; scripts/start-test-postgres.sh)"
   fi
 fi
 

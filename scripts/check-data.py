@@ -25,7 +25,7 @@ SCHEMA = {
     "countries.tsv": COMMON | {"iso3", "iso2", "historical"},
     "places.tsv": COMMON | {"type", "country", "code", "status", "merged_into", "historical"},
     "offices.tsv": COMMON | {"level", "head", "jurisdiction", "country", "type", "org", "deputy", "scope",
-                             "same_as"},
+                             "same_as", "io"},
     "organizations.tsv": COMMON | {"type", "country", "acronym", "place", "parent", "level", "historical"},
     "honorifics.tsv": COMMON | {"type", "gender", "country"},
     "surnames.tsv": COMMON | {"origin", "count"},
@@ -58,7 +58,7 @@ TYPES = {
                           "agency", "mass", "embassy", "media"},
     "honorifics.tsv": {"address", "spouse", "academic", "religious", "royal", "military"},
     "cues.tsv": {"boilerplate", "planned", "negation", "delegation", "daypart", "time", "report",
-                 "former", "acting", "counterpart", "location", "credit"},
+                 "former", "acting", "counterpart", "location", "credit", "placehead"},
 }
 COUNTRY_KEYS = {"country"}
 MULTI = {"jurisdiction", "origin"}  # comma-separated lists allowed
@@ -244,6 +244,7 @@ def main(argv):
     iso3s = {e[3].get("iso3") for e in countries}
     counts = {"countries.tsv": len(countries)}
     persons = None
+    entries_by_file = {}
     names = sorted(f for f in os.listdir(data) if f.endswith(".tsv"))
     for name in names:
         if name in ("countries.tsv", "person_offices.tsv"):
@@ -253,8 +254,16 @@ def main(argv):
             lint.err(path, 0, "unknown data file (add it to SCHEMA in scripts/check-data.py)")
         ents = check_entries(lint, path, name, iso3s, {}, None)
         counts[name] = len(ents)
+        entries_by_file[name] = ents
         if name in ("persons.tsv", "persons_foreign.tsv"):
             persons = (persons or set()) | {e[1] for e in ents}
+    # io= on an office names an international organisation listed in organizations.tsv
+    io_acronyms = {e[3].get("acronym") for e in entries_by_file.get("organizations.tsv", [])
+                   if e[3].get("type") == "io"}
+    for n, canon, _, attrs in entries_by_file.get("offices.tsv", []):
+        if "io" in attrs and attrs["io"] not in io_acronyms:
+            lint.err(os.path.join(data, "offices.tsv"), n,
+                     "io=%s is not the acronym of a type=io organisation" % attrs["io"])
     if "person_offices.tsv" in names:
         check_person_offices(lint, os.path.join(data, "person_offices.tsv"), persons)
     if not quiet:

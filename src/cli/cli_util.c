@@ -4,14 +4,17 @@
 #include <string.h>
 #include <unistd.h>
 
-void cli_print_diag(void *ctx, const sk_diag_t *d) {
-    cli_status_t *st = ctx;
+void cli_fprint_diag(FILE *f, const cli_status_t *st, const sk_diag_t *d) {
     if (st && st->quiet && d->level == SK_DIAG_WARNING) return;
-    fprintf(stderr, "sukien: %s", d->file ? d->file : "-");
-    if (d->line > 0) fprintf(stderr, ":%ld", d->line);
-    fprintf(stderr, ": %s: ", d->level == SK_DIAG_ERROR ? "error" : "warning");
-    if (d->doc) fprintf(stderr, "doc %s: ", d->doc);
-    fprintf(stderr, "%s\n", d->message);
+    fprintf(f, "sukien: %s", d->file ? d->file : "-");
+    if (d->line > 0) fprintf(f, ":%ld", d->line);
+    fprintf(f, ": %s: ", d->level == SK_DIAG_ERROR ? "error" : "warning");
+    if (d->doc) fprintf(f, "doc %s: ", d->doc);
+    fprintf(f, "%s\n", d->message);
+}
+
+void cli_print_diag(void *ctx, const sk_diag_t *d) {
+    cli_fprint_diag(stderr, ctx, d);
 }
 
 /* Counts per-article warnings raised during preparation. */
@@ -50,8 +53,8 @@ int cli_for_each_article(char **files, int n_files, sk_format_t format, cli_stat
             prep_ctx_t pc = {st, 0};
             int prc = sk_article_prepare(a, prep_diag, &pc);
             if (prc < 0) {
-                sk_diag_t d = {SK_DIAG_ERROR, prc, a->source, a->source_line, a->doc,
-                               sk_strerror(prc)};
+                sk_diag_t d = {SK_DIAG_ERROR,  prc,    a->source,
+                               a->source_line, a->doc, sk_strerror(prc)};
                 cli_print_diag(st, &d);
                 st->skipped++;
             } else {

@@ -13,12 +13,14 @@ typedef struct cli_status {
     size_t skipped;  /* records skipped (ERROR) */
     size_t repaired; /* records repaired (WARNING) */
     size_t failed_files;
-    int quiet; /* suppress warnings */
+    int quiet;               /* suppress warnings */
     size_t max_record_bytes; /* reader record limit (0 = the reader's default) */
 } cli_status_t;
 
 /* Diagnostic callback printing "sukien: FILE:LINE: error|warning: doc D: message". */
 void cli_print_diag(void *ctx, const sk_diag_t *d);
+/* The same line printed to f (status may be NULL: nothing is suppressed). */
+void cli_fprint_diag(FILE *f, const cli_status_t *status, const sk_diag_t *d);
 
 /* Called for each article read and prepared; return <0 to stop. The callback
  * owns nothing: the loop destroys the article afterwards. */

@@ -49,6 +49,8 @@ static const char USAGE[] =
 typedef struct job {
     sk_article_t *a;
     char hash[17];
+    int known; /* the store's state of this doc is known: stored[] (empty: absent) */
+    char stored[17];
     int state; /* 0 empty, 1 queued, 2 coded (ready to store), 3 failed */
     size_t bytes;
 } job_t;
@@ -72,7 +74,8 @@ typedef struct ingest {
     size_t bytes_done, bytes_total;
     double t0;
     int progress;
-    struct known *known; /* doc -> hash already stored */
+    struct known *known; /* doc -> hash already stored; marked once queued in this run */
+    int hints;           /* known is complete (not --recode): tell the store what it holds */
 } ingest_t;
 
 static double now(void) {
@@ -214,7 +217,10 @@ static void *writer(void *arg) {
         if (j->state == 2) {
             if (in_batch == 0) rc = sk_store_begin(in->store);
             sk_put_outcome_t out = SK_PUT_UNCHANGED;
-            if (rc == SK_OK) rc = sk_store_put(in->store, j->a, j->hash, &out);
+            if (rc == SK_OK)
+                rc = j->known ? sk_store_put_known(in->store, j->a, j->hash,
+                                                   j->stored[0] ? j->stored : NULL, &out)
+                              : sk_store_put(in->store, j->a, j->hash, &out);
             if (rc == SK_OK) {
                 in_batch++;
                 if (kill_after > 0 && ++stored >= kill_after) raise(SIGKILL);
@@ -263,17 +269,21 @@ static void *writer(void *arg) {
 }
 
 /* The stored articles' content hashes, read once at start so that unchanged
- * articles are dropped before coding. Compact because it grows with the
- * store, not the input: an open-addressing table of 24-byte slots plus the
- * doc ids in one buffer (a jansson object took ~170 bytes an entry, 340 MB
- * for a 2-million-article store). */
+ * articles are dropped before coding, and the docs queued in this run.
+ * Compact because it grows with the store and the input: an open-addressing
+ * table of 24-byte slots plus the doc ids in one buffer (a jansson object
+ * took ~170 bytes an entry, 340 MB for a 2-million-article store). */
 typedef struct known_slot {
     uint64_t key;  /* FNV-1a of doc */
-    uint64_t hash; /* content hash (16 hex digits parsed) */
+    uint64_t hash; /* stored content hash (16 lower-case hex digits, parsed) */
     uint32_t doc;  /* offset + 1 of the doc id in ids; 0 = empty slot */
     uint32_t flags;
 } known_slot_t;
-enum { KNOWN_DELETED = 1, KNOWN_ODD_HASH = 2 };
+enum {
+    KNOWN_STORED = 1,   /* the store holds doc with `hash` */
+    KNOWN_QUEUED = 2,   /* doc was queued in this run: later duplicates look it up again */
+    KNOWN_ODD_HASH = 4, /* the stored hash is not 16 lower-case hex digits: never "same" */
+};
 
 typedef struct known {
     known_slot_t *slots;
@@ -309,59 +319,74 @@ static int known_grow(known_t *k) {
     return 0;
 }
 
+/* The slot of doc, added (flags 0) when absent; NULL when out of memory. */
+static known_slot_t *known_add(known_t *k, const char *doc) {
+    size_t dl = strlen(doc) + 1;
+    if (k->ids_len + dl >= UINT32_MAX) return NULL;
+    if ((k->n + 1) * 4 > k->cap * 3 && known_grow(k)) return NULL;
+    uint64_t key = sk_fnv1a64(doc, dl - 1, SK_FNV_SEED);
+    known_slot_t *s = known_find(k, doc, key);
+    if (s->doc) return s;
+    if (k->ids_len + dl > k->ids_cap) {
+        size_t cap = k->ids_cap ? k->ids_cap * 2 : 1 << 16;
+        while (cap < k->ids_len + dl)
+            cap *= 2;
+        char *p = realloc(k->ids, cap);
+        if (!p) return NULL;
+        k->ids = p;
+        k->ids_cap = cap;
+    }
+    memcpy(k->ids + k->ids_len, doc, dl);
+    s->doc = (uint32_t)k->ids_len + 1;
+    k->ids_len += dl;
+    s->key = key;
+    s->flags = 0;
+    k->n++;
+    return s;
+}
+
 static int parse_hash(const char *hex, uint64_t *out) {
-    char *end;
-    if (strlen(hex) != 16) return -1;
-    *out = strtoull(hex, &end, 16);
-    return *end ? -1 : 0;
+    uint64_t h = 0;
+    size_t i = 0;
+    for (; hex[i]; i++) {
+        int c = hex[i], d = c >= '0' && c <= '9'   ? c - '0'
+                            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                                   : -1;
+        if (d < 0 || i >= 16) return -1;
+        h = h << 4 | (uint64_t)d;
+    }
+    *out = h;
+    return i == 16 ? 0 : -1;
 }
 
 static void remember_hash(void *ctx, const char *doc, const char *hash) {
     known_t *k = ctx;
-    size_t dl = strlen(doc) + 1;
-    if (k->oom || k->ids_len + dl >= UINT32_MAX) {
+    if (k->oom) return;
+    known_slot_t *s = known_add(k, doc);
+    if (!s) {
         k->oom = 1;
         return;
     }
-    if ((k->n + 1) * 4 > k->cap * 3 && known_grow(k)) {
-        k->oom = 1;
-        return;
-    }
-    uint64_t key = sk_fnv1a64(doc, dl - 1, SK_FNV_SEED);
-    known_slot_t *s = known_find(k, doc, key);
-    if (!s->doc) {
-        if (k->ids_len + dl > k->ids_cap) {
-            size_t cap = k->ids_cap ? k->ids_cap * 2 : 1 << 16;
-            while (cap < k->ids_len + dl)
-                cap *= 2;
-            char *p = realloc(k->ids, cap);
-            if (!p) {
-                k->oom = 1;
-                return;
-            }
-            k->ids = p;
-            k->ids_cap = cap;
-        }
-        memcpy(k->ids + k->ids_len, doc, dl);
-        s->doc = (uint32_t)k->ids_len + 1;
-        k->ids_len += dl;
-        s->key = key;
-        k->n++;
-    }
-    s->flags = parse_hash(hash, &s->hash) ? KNOWN_ODD_HASH : 0;
+    s->flags = KNOWN_STORED | (parse_hash(hash, &s->hash) ? KNOWN_ODD_HASH : 0);
 }
 
-/* 1 when doc is stored with this content hash. */
-static int known_same(known_t *k, const char *doc, const char *hash) {
+static known_slot_t *known_get(known_t *k, const char *doc) {
     known_slot_t *s = known_find(k, doc, sk_fnv1a64(doc, strlen(doc), SK_FNV_SEED));
+    return s && s->doc ? s : NULL;
+}
+
+/* 1 when the store holds the doc of slot s with this content hash (and the
+ * doc was not queued since). */
+static int known_same(const known_slot_t *s, const char *hash) {
     uint64_t h;
-    return s && s->doc && !s->flags && !parse_hash(hash, &h) && h == s->hash;
+    return s && s->flags == KNOWN_STORED && !parse_hash(hash, &h) && h == s->hash;
 }
 
-/* Forget doc: a later duplicate of it in the input is compared again. */
-static void known_forget(known_t *k, const char *doc) {
-    known_slot_t *s = known_find(k, doc, sk_fnv1a64(doc, strlen(doc), SK_FNV_SEED));
-    if (s && s->doc) s->flags |= KNOWN_DELETED;
+static int known_mark_queued(known_t *k, const char *doc) {
+    known_slot_t *s = known_add(k, doc);
+    if (!s) return -1;
+    s->flags |= KNOWN_QUEUED;
+    return 0;
 }
 
 static void known_free(known_t *k) {
@@ -506,7 +531,8 @@ int cmd_ingest(int argc, char **argv) {
     }
     in->known = calloc(1, sizeof *in->known);
     if (!in->known) goto out;
-    if (!(flags & SK_STORE_RECODE)) sk_store_each_article_hash(in->store, remember_hash, in->known);
+    if (!(flags & SK_STORE_RECODE))
+        in->hints = sk_store_each_article_hash(in->store, remember_hash, in->known) == SK_OK;
     if (in->known->oom) {
         fprintf(stderr, "sukien: out of memory reading the stored articles\n");
         goto out;
@@ -551,7 +577,8 @@ int cmd_ingest(int argc, char **argv) {
                 snprintf(hash, sizeof hash, "%016llx", (unsigned long long)h);
             }
             st.articles++;
-            if (known_same(in->known, a->doc, hash)) {
+            known_slot_t *ks = known_get(in->known, a->doc);
+            if (known_same(ks, hash)) {
                 /* Stored unchanged: nothing to code or write. */
                 pthread_mutex_lock(&in->mu);
                 in->unchanged++;
@@ -560,8 +587,22 @@ int cmd_ingest(int argc, char **argv) {
                 sk_article_destroy(a);
                 continue;
             }
-            /* Later duplicates of a doc in the same input must be compared again. */
-            known_forget(in->known, a->doc);
+            /* What the store holds for this doc is known for its first
+             * occurrence in the input; later duplicates are looked up again
+             * (KNOWN_QUEUED marks the doc as queued). */
+            int hint = in->hints && !(ks && (ks->flags & (KNOWN_QUEUED | KNOWN_ODD_HASH)));
+            char stored[17] = "";
+            if (hint && ks)
+                snprintf(stored, sizeof stored, "%016llx", (unsigned long long)ks->hash);
+            if (known_mark_queued(in->known, a->doc)) {
+                fprintf(stderr, "sukien: out of memory\n");
+                sk_article_destroy(a);
+                pthread_mutex_lock(&in->mu);
+                in->stop = in->store_failed = 1;
+                pthread_cond_broadcast(&in->cv);
+                pthread_mutex_unlock(&in->mu);
+                break;
+            }
             pthread_mutex_lock(&in->mu);
             while (in->next_read - in->next_write >= RING && !in->stop)
                 pthread_cond_wait(&in->cv, &in->mu);
@@ -573,6 +614,8 @@ int cmd_ingest(int argc, char **argv) {
             job_t *j = &in->ring[in->next_read % RING];
             j->a = a;
             memcpy(j->hash, hash, sizeof hash);
+            j->known = hint;
+            memcpy(j->stored, stored, sizeof stored);
             j->bytes = a->raw_len;
             j->state = 1;
             in->next_read++;

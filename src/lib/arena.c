@@ -39,7 +39,7 @@ sk_arena_t *sk_arena_new(void) {
     return a;
 }
 
-void *sk_arena_alloc(sk_arena_t *self, size_t size) {
+void *sk_arena_alloc_uninit(sk_arena_t *self, size_t size) {
     const size_t align = _Alignof(max_align_t);
     size_t need = (size + align - 1) & ~(align - 1);
     if (need < size) return NULL; /* overflow */
@@ -57,19 +57,28 @@ void *sk_arena_alloc(sk_arena_t *self, size_t size) {
     void *p = (char *)b->data + b->used;
     b->used += need;
     self->total += need;
-    memset(p, 0, size);
+    return p;
+}
+
+void *sk_arena_alloc(sk_arena_t *self, size_t size) {
+    void *p = sk_arena_alloc_uninit(self, size);
+    if (p) memset(p, 0, size);
     return p;
 }
 
 void *sk_arena_grow(sk_arena_t *self, void *old, size_t elem, size_t n, size_t new_n) {
     if (new_n && elem > SIZE_MAX / new_n) return NULL;
-    void *p = sk_arena_alloc(self, elem * new_n);
-    if (p && old && n) memcpy(p, old, elem * (n < new_n ? n : new_n));
+    /* Only the part not copied from the old block needs zeroing. */
+    void *p = sk_arena_alloc_uninit(self, elem * new_n);
+    if (!p) return NULL;
+    size_t keep = old && n ? elem * (n < new_n ? n : new_n) : 0;
+    if (keep) memcpy(p, old, keep);
+    memset((char *)p + keep, 0, elem * new_n - keep);
     return p;
 }
 
 char *sk_arena_strndup(sk_arena_t *self, const char *s, size_t len) {
-    char *p = sk_arena_alloc(self, len + 1);
+    char *p = sk_arena_alloc_uninit(self, len + 1); /* every byte is written below */
     if (!p) return NULL;
     if (len) memcpy(p, s, len);
     p[len] = '\0';

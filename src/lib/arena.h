@@ -10,6 +10,9 @@ typedef struct sk_arena sk_arena_t;
 sk_arena_t *sk_arena_new(void);
 /* Zeroed memory aligned for any type, valid until reset/destroy; NULL on failure. */
 void *sk_arena_alloc(sk_arena_t *self, size_t size);
+/* As sk_arena_alloc, but the memory is not zeroed (for large arrays the caller
+ * fills itself). */
+void *sk_arena_alloc_uninit(sk_arena_t *self, size_t size);
 /* Grow an arena array: returns a new block of new_n elements holding the old
  * n elements (old block is abandoned inside the arena). */
 void *sk_arena_grow(sk_arena_t *self, void *old, size_t elem, size_t n, size_t new_n);

@@ -8,11 +8,16 @@
 
 const char *sk_format_name(sk_format_t f) {
     switch (f) {
-    case SK_FORMAT_TEXT: return "text";
-    case SK_FORMAT_JSONL: return "jsonl";
-    case SK_FORMAT_HTML: return "html";
-    case SK_FORMAT_WARC: return "warc";
-    default: return "auto";
+    case SK_FORMAT_TEXT:
+        return "text";
+    case SK_FORMAT_JSONL:
+        return "jsonl";
+    case SK_FORMAT_HTML:
+        return "html";
+    case SK_FORMAT_WARC:
+        return "warc";
+    default:
+        return "auto";
     }
 }
 
@@ -53,9 +58,8 @@ int sk_article_set_raw(sk_article_t *self, const char *bytes, size_t len, sk_dia
         sk_diag_report(diag, diag_ctx, SK_DIAG_WARNING, SK_EUTF8, self->source, self->source_line,
                        self->doc, "%zu invalid UTF-8 sequence(s) replaced with U+FFFD", bad);
     if (ctl)
-        sk_diag_report(diag, diag_ctx, SK_DIAG_WARNING, SK_EBINARY, self->source,
-                       self->source_line, self->doc,
-                       "%zu NUL or control character(s) replaced with spaces", ctl);
+        sk_diag_report(diag, diag_ctx, SK_DIAG_WARNING, SK_EBINARY, self->source, self->source_line,
+                       self->doc, "%zu NUL or control character(s) replaced with spaces", ctl);
     return bad || ctl ? 1 : SK_OK;
 }
 

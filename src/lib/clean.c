@@ -594,7 +594,7 @@ int sk_clean_article(sk_article_t *a) {
         n_lines++;
     line_t *lines = sk_arena_alloc(a->arena, n_lines * sizeof *lines);
     char *tidied = sk_arena_alloc(a->arena, raw_len + 1);
-    char *t = sk_arena_alloc(a->arena, raw_len + 1);
+    char *t = sk_arena_alloc_uninit(a->arena, raw_len + 1); /* written in order up to its NUL */
     if (!lines || !tidied || !t) return SK_ENOMEM;
 
     /* Tidy and classify. */

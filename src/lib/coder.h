@@ -6,6 +6,7 @@
 
 #include "article.h"
 #include "event.h"
+#include "jsonw.h"
 #include "lexicon.h"
 
 /* A person named in the article body, with every title the article gives. */
@@ -13,10 +14,13 @@ typedef struct sk_person {
     const char *name;    /* as written, NFC, no honorifics */
     const char **titles; /* in the order written */
     size_t n_titles;
-    const char *org;     /* party or body, when stated or implied by a title */
-    const char *country; /* ISO alpha-3 when known */
+    const char *org;                 /* party or body, when stated or implied by a title */
+    const char *country;             /* ISO alpha-3 when known */
     uint32_t first_start, first_end; /* first mention's byte span in text */
     uint32_t n_mentions;
+    /* what a side led by this person counts as in events: `country`, or the acronym of the
+     * international organisation an office makes them speak for (UN, EU, ASEAN) */
+    const char *side_country;
 } sk_person_t;
 
 typedef struct sk_persons {
@@ -38,5 +42,9 @@ const sk_persons_t *sk_article_persons(const sk_article_t *article);
 char *sk_event_to_json(const sk_article_t *article, const sk_event_t *ev);
 /* The per-article {"doc", "persons": [...]} line. Returns a malloc'd string. */
 char *sk_persons_to_json(const sk_article_t *article);
+/* The same records, each followed by '\n', appended to a writer (no malloc
+ * per record). Return SK_OK or SK_ENOMEM. */
+int sk_event_write_json(sk_jsonw_t *w, const sk_article_t *article, const sk_event_t *ev);
+int sk_persons_write_json(sk_jsonw_t *w, const sk_article_t *article);
 
 #endif

@@ -5,20 +5,34 @@
 
 const char *sk_strerror(int code) {
     switch (code) {
-    case SK_OK: return "success";
-    case SK_ENOMEM: return "out of memory";
-    case SK_EIO: return "input/output error";
-    case SK_EINVAL: return "invalid argument";
-    case SK_EFORMAT: return "malformed record";
-    case SK_ETRUNC: return "truncated input";
-    case SK_EUTF8: return "invalid UTF-8";
-    case SK_ETOOBIG: return "input too large";
-    case SK_ENOTFOUND: return "not found";
-    case SK_EDB: return "database error";
-    case SK_EBINARY: return "binary input";
-    case SK_EEMPTY: return "empty input";
-    case SK_EDATA: return "malformed lexicon data";
-    default: return "unknown error";
+    case SK_OK:
+        return "success";
+    case SK_ENOMEM:
+        return "out of memory";
+    case SK_EIO:
+        return "input/output error";
+    case SK_EINVAL:
+        return "invalid argument";
+    case SK_EFORMAT:
+        return "malformed record";
+    case SK_ETRUNC:
+        return "truncated input";
+    case SK_EUTF8:
+        return "invalid UTF-8";
+    case SK_ETOOBIG:
+        return "input too large";
+    case SK_ENOTFOUND:
+        return "not found";
+    case SK_EDB:
+        return "database error";
+    case SK_EBINARY:
+        return "binary input";
+    case SK_EEMPTY:
+        return "empty input";
+    case SK_EDATA:
+        return "malformed lexicon data";
+    default:
+        return "unknown error";
     }
 }
 

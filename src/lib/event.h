@@ -35,7 +35,7 @@ typedef struct sk_actor {
 typedef struct sk_side {
     const char *role; /* host guest caller callee sender recipient party */
     sk_actor_t *actors;
-    size_t n_actors; /* actors[0] is the lead */
+    size_t n_actors;      /* actors[0] is the lead */
     const char *country;  /* ISO alpha-3, or IO acronym (ASEAN, UN, EU), or NULL */
     const char *locality; /* e.g. "Hà Nội" for a city delegation, or NULL */
 } sk_side_t;
@@ -58,13 +58,13 @@ typedef struct sk_event {
     const char *location_name; /* NULL when unknown */
     const char *location_country;
     uint8_t location_inferred; /* from the visit it belongs to, not stated in its sentence */
-    const char *cameo;       /* "043" */
-    const char *plover_type; /* "CONSULT" */
-    const char *plover_mode; /* "visit", "phone" or NULL */
-    const char *trigger;     /* the trigger word as written */
+    const char *cameo;         /* "043" */
+    const char *plover_type;   /* "CONSULT" */
+    const char *plover_mode;   /* "visit", "phone" or NULL */
+    const char *trigger;       /* the trigger word as written */
     uint32_t evidence_start, evidence_end; /* byte span of the evidence sentence in article->text */
     const char *evidence;                  /* that sentence (NUL-terminated copy) */
-    uint32_t n_mentions; /* sentences in this article reporting the same event */
+    uint32_t n_mentions;                   /* sentences in this article reporting the same event */
     uint8_t past_marked; /* some report in the article marks it as past ("đã", "vừa") */
 } sk_event_t;
 
@@ -74,7 +74,7 @@ typedef struct sk_events {
 } sk_events_t;
 
 const char *sk_event_type_name(sk_event_type_t t); /* "MEET" ... */
-int sk_event_type_parse(const char *name);          /* -1 if unknown */
+int sk_event_type_parse(const char *name);         /* -1 if unknown */
 const char *sk_date_precision_name(sk_date_precision_t p);
 
 #endif

@@ -17,9 +17,13 @@ int sk_event_type_parse(const char *name) {
 
 const char *sk_date_precision_name(sk_date_precision_t p) {
     switch (p) {
-    case SK_PREC_DAY: return "day";
-    case SK_PREC_MONTH: return "month";
-    case SK_PREC_YEAR: return "year";
-    default: return "none";
+    case SK_PREC_DAY:
+        return "day";
+    case SK_PREC_MONTH:
+        return "month";
+    case SK_PREC_YEAR:
+        return "year";
+    default:
+        return "none";
     }
 }

@@ -31,8 +31,9 @@ typedef struct unit {
     const char *country;
     const char *org;
     const char *locality; /* a locality's delegation: "Hà Nội" */
-    int is_country; /* a country named as such (destination or side) */
+    int is_country;       /* a country named as such (destination or side) */
     int is_place;
+    int is_title; /* an unnamed official ("Đại sứ Malaysia"), named by the office */
 } unit_t;
 
 typedef struct ev_ctx {
@@ -43,16 +44,17 @@ typedef struct ev_ctx {
     size_t n_units;
     sk_event_t *ev;
     size_t n_ev, cap_ev;
-    int last_subject; /* unit index of the last subject, or -1 */
+    int last_subject;                     /* unit index of the last subject, or -1 */
     int last_visit_dest, last_visit_sent; /* destination unit of the last visit and its sentence */
-    int last_planned; /* the event that set last_subject was planned */
-    int last_trig_subj, last_trig_sent; /* subject and sentence of the last coded trigger */
+    int last_planned;                     /* the event that set last_subject was planned */
+    int last_trig_subj, last_trig_sent;   /* subject and sentence of the last coded trigger */
+    int last_trig_obj;                    /* and its object */
     size_t last_trig_end_tok;
     const char *pair_country[2]; /* the article's main pair (main_pair) */
     int pair_person[2], pair_country_unit[2];
     const char *visit_dest_country;
     const char *visit_dest_name;
-    const char *visit_guest_name; /* lead visitor of that visit */
+    const char *visit_guest_name;   /* lead visitor of that visit */
     const char *last_place_country; /* country of the last place a report stated */
     int visit_guest_person;
 } ev_ctx_t;
@@ -72,20 +74,28 @@ static const char *attr_dup(ev_ctx_t *c, const sk_lex_entry_t *e, const char *ke
 static int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
     if (i >= c->m->n_tokens) return 0;
     const sk_token_t *t = &c->m->tokens[i];
-    size_t n = strlen(folded);
-    return t->fe - t->fs == n && !memcmp(c->a->folded.text + t->fs, folded, n);
+    /* In place, without strlen: token bytes are never ' ' or NUL. */
+    const char *f = c->a->folded.text + t->fs;
+    size_t n = t->fe - t->fs;
+    for (size_t k = 0; k < n; k++)
+        if (folded[k] != f[k]) return 0;
+    return folded[n] == '\0';
 }
 
 /* Folded phrase "a b c" starting at token i. */
 static int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
     /* Word by word in place: the snprintf + strtok_r copy was 15% of `sukien code`. */
     for (const char *w = phrase;; i++) {
-        while (*w == ' ') w++;
+        while (*w == ' ')
+            w++;
         if (!*w) return 1;
-        size_t n = strcspn(w, " ");
         if (i >= c->m->n_tokens) return 0;
         const sk_token_t *t = &c->m->tokens[i];
-        if (t->fe - t->fs != n || memcmp(c->a->folded.text + t->fs, w, n)) return 0;
+        const char *f = c->a->folded.text + t->fs;
+        size_t n = t->fe - t->fs;
+        for (size_t k = 0; k < n; k++)
+            if (w[k] != f[k]) return 0;
+        if (w[n] && w[n] != ' ') return 0;
         w += n;
     }
 }
@@ -124,7 +134,7 @@ static int build_units(ev_ctx_t *c) {
             const sk_person_t *p = &m->persons.items[x->person];
             u.person = x->person;
             u.name = p->name;
-            u.country = p->country;
+            u.country = p->side_country;
             u.org = p->org;
         } else if (x->kind == SK_MENTION_ORG || x->kind == SK_MENTION_COUNTRY ||
                    x->kind == SK_MENTION_PLACE) {
@@ -135,20 +145,46 @@ static int build_units(ev_ctx_t *c) {
             if (x->kind == SK_MENTION_ORG && x->org && x->lex_entry >= 0 &&
                 sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry)->kind == SK_LEX_PLACE)
                 u.locality = x->org;
-            const sk_lex_entry_t *e = x->lex_entry >= 0 ? sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry) : NULL;
+            const sk_lex_entry_t *e =
+                x->lex_entry >= 0 ? sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry) : NULL;
             if (e && x->kind == SK_MENTION_ORG) {
-                /* generic bodies without a country ("Bộ Ngoại giao") are not sides alone */
-                if (!u.country) continue;
+                /* generic bodies without a country ("Bộ Ngoại giao") are not sides alone,
+                   and the press reports contacts without being one ("Ảnh: …/TTXVN") */
+                if (!u.country || attr_is(e, "type", "media")) continue;
                 char buf[32];
                 if (attr_is(e, "type", "io") && sk_lex_attr(e, "acronym", buf, sizeof buf))
                     u.country = sk_arena_strdup(c->a->arena, buf);
             }
+        } else if (x->kind == SK_MENTION_TITLE && x->person < 0 && x->country && x->canonical &&
+                   x->tok_end > x->tok_start + 1) {
+            /* "tiếp Đại sứ Malaysia": an official the article does not name stands for
+               the side, under the office's name (at least two words with the country) */
+            u.name = x->canonical;
+            u.country = x->country;
+            u.is_title = 1;
         } else {
             continue;
         }
         c->units[c->n_units++] = u;
     }
+    /* Unnamed officials go after the others, out of the text order that the searches for
+       subjects, objects and lists walk: they are only a last resort (code_trigger). */
+    size_t n_titles = 0;
+    for (size_t k = 0; k < c->n_units; k++)
+        if (c->units[k].is_title) n_titles++;
     qsort(c->units, c->n_units, sizeof *c->units, cmp_unit);
+    if (n_titles) {
+        unit_t *tmp = sk_arena_alloc(c->a->arena, n_titles * sizeof *tmp);
+        if (!tmp) return SK_ENOMEM;
+        size_t a = 0, b = 0;
+        for (size_t k = 0; k < c->n_units; k++) {
+            if (c->units[k].is_title)
+                tmp[b++] = c->units[k];
+            else
+                c->units[a++] = c->units[k];
+        }
+        memcpy(c->units + a, tmp, n_titles * sizeof *tmp);
+    }
     return SK_OK;
 }
 
@@ -158,10 +194,14 @@ static int subject_before_x(const ev_ctx_t *c, size_t t, size_t *start_out, int 
     uint32_t s = sent_of(c, t);
     for (size_t k = c->n_units; k-- > 0;) {
         const unit_t *u = &c->units[k];
-        if (u->t1 > t) continue;
+        if (u->t1 > t || u->is_title) continue;
         if (sent_of(c, u->t0) != s) break;
         if (t - u->t1 > SUBJECT_WINDOW || clause_break(c, u->t1 - 1, t)) break;
         if (u->is_place || (no_country && u->is_country)) continue;
+        /* "Phu nhân Tổng Bí thư X thăm …": the spouse, not X, is the subject */
+        if (u->person >= 0 && u->t0 >= 2 && tok_is(c, u->t0 - 1, "nhan") &&
+            tok_is(c, u->t0 - 2, "phu"))
+            break;
         /* a country right after a person is usually that person's qualifier
            ("Thủ tướng Nhật Bản"); otherwise the nearest actor is the subject */
         if (u->person >= 0) {
@@ -186,12 +226,16 @@ static int subject_before(const ev_ctx_t *c, size_t t, size_t *start_out) {
 
 /* First unit starting after token t in the same sentence. Places are skipped unless
  * want_place. */
+static int forum_context(const ev_ctx_t *c, const unit_t *u);
+static int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc);
+
 static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t window) {
     uint32_t s = sent_of(c, t);
     /* "điện đàm về Triều Tiên": what follows "về" is the topic, not a counterpart */
     size_t stop = (size_t)-1;
     for (size_t i = t; i < t + window && i < c->m->n_tokens && sent_of(c, i) == s; i++)
-        if (tok_is(c, i, "ve") && !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) {
+        if (tok_is(c, i, "ve") &&
+            !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) {
             stop = i;
             break;
         }
@@ -201,7 +245,14 @@ static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t wind
         if (u->t0 > stop) break;
         if (sent_of(c, u->t0) != s) break;
         if (u->t0 - t > window || clause_break(c, t, u->t0)) break;
-        if (u->is_place && !want_place) continue;
+        if ((u->is_place && !want_place) || u->is_title) continue;
+        /* "hội đàm bên lề Hội nghị G20", "tại Osaka, Nhật Bản": the forum or the place is
+           where, not with whom */
+        if (forum_context(c, u)) continue;
+        if (!want_place && u->is_country && u->t0 > 0 &&
+            (tok_is(c, u->t0 - 1, "tai") || word_is(c, u->t0 - 1, "o", "ở") ||
+             (k > 0 && c->units[k - 1].is_place && c->units[k - 1].t1 == u->t0)))
+            continue;
         if (u->is_country && k + 1 < c->n_units && c->units[k + 1].person >= 0 &&
             c->units[k + 1].t0 <= u->t1 + 1)
             return (int)k + 1;
@@ -230,14 +281,52 @@ static int coordinated_before(const ev_ctx_t *c, int k) {
             const char *e = c->a->text + c->m->tokens[t].start;
             int comma = 0;
             for (; g < e; g++) {
-                if (*g == ',') comma++;
-                else if (*g != ' ') return -1;
+                if (*g == ',')
+                    comma++;
+                else if (*g != ' ')
+                    return -1;
             }
             return comma == 1 ? q : -1;
         }
         return -1;
     }
     return -1;
+}
+
+/* Gap between units a and b (a before b) is ", " or " và " in one sentence. */
+static int listed_next(const ev_ctx_t *c, const unit_t *a, const unit_t *b) {
+    if (b->t0 < a->t1 || sent_of(c, a->t0) != sent_of(c, b->t0)) return 0;
+    if (b->t0 == a->t1 + 1 && tok_is(c, a->t1, "va")) return 1;
+    if (b->t0 != a->t1) return 0;
+    const char *g = c->a->text + c->m->tokens[a->t1 - 1].end;
+    const char *e = c->a->text + c->m->tokens[b->t0].start;
+    int comma = 0;
+    for (; g < e; g++) {
+        if (*g == ',')
+            comma++;
+        else if (*g != ' ')
+            return 0;
+    }
+    return comma == 1;
+}
+
+/* Members of the list of countries that unit k belongs to ("Anh, Pháp, Đức và Nhật Bản" =
+ * 4); 1 when k stands alone or is not a country. (Persons are left out: "Trong cuộc hội
+ * đàm với A, B và C đã …" lists two sides, not three.) */
+static int list_size(const ev_ctx_t *c, int k) {
+    if (k < 0 || !c->units[k].is_country) return 1;
+    int n = 1;
+    for (int q = k; q > 0; q--) {
+        const unit_t *a = &c->units[q - 1], *b = &c->units[q];
+        if (!a->is_country || !listed_next(c, a, b)) break;
+        n++;
+    }
+    for (int q = k; q + 1 < (int)c->n_units; q++) {
+        const unit_t *a = &c->units[q], *b = &c->units[q + 1];
+        if (!b->is_country || !listed_next(c, a, b)) break;
+        n++;
+    }
+    return n;
 }
 
 static int unit_after_tokens(const ev_ctx_t *c, size_t t) {
@@ -277,9 +366,17 @@ static int delegation_leader(const ev_ctx_t *c, int k) {
 static int forum_context(const ev_ctx_t *c, const unit_t *u) {
     if (u->person >= 0 || u->is_country || u->t0 == 0) return 0;
     size_t t = u->t0;
-    /* "bên lề APEC", "Hội nghị ASEAN", "Diễn đàn …", "dự …", "cuộc họp APEC" */
-    return tok_is(c, t - 1, "le") || tok_is(c, t - 1, "nghi") || tok_is(c, t - 1, "dan") ||
-           tok_is(c, t - 1, "du") || tok_is(c, t - 1, "hop");
+    /* "bên lề APEC", "Hội nghị ASEAN", "Diễn đàn …", "dự …", "cuộc họp APEC", and a few
+       words further: "Hội nghị thượng đỉnh G20", "Hội nghị Cấp cao ASEAN" */
+    if (tok_is(c, t - 1, "du")) return 1;
+    for (size_t k = 1; k <= 4 && k <= t; k++) {
+        size_t i = t - k;
+        if (sent_of(c, i) != sent_of(c, t)) break;
+        if (tok_is(c, i, "le") || tok_is(c, i, "nghi") || tok_is(c, i, "dan") ||
+            tok_is(c, i, "hop") || (i > 0 && tok_is(c, i, "dinh") && tok_is(c, i - 1, "thuong")))
+            return 1;
+    }
+    return 0;
 }
 
 /* ---- sides --------------------------------------------------------------- */
@@ -329,6 +426,17 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
         if (t->start < s->start || t->end > s->end) continue;
         if (t->is_range && type != SK_EV_VISIT) continue;
         if (t->precision == SK_PREC_NONE) continue;
+        /* "kể từ khi lên cầm quyền năm 2013", "sinh năm 1952": a reference point, not the
+           contact's date */
+        {
+            size_t ti = sk_mentions_token_at(c->m, t->start);
+            int since = 0;
+            for (size_t j = ti > 10 ? ti - 10 : 0; j < ti && !since; j++)
+                since = c->m->tokens[j].start >= s->start &&
+                        (phrase_at(c, j, "ke tu") || phrase_at(c, j, "tu khi") ||
+                         word_is(c, j, "sinh", "sinh"));
+            if (since) continue;
+        }
         if (t->start > trig_start) {
             int other = 0;
             for (size_t q = 0; q < c->m->n_triggers; q++) {
@@ -362,51 +470,70 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
     /* "tại <place|country>", "ở <place>", "(theo giờ <place>)", "tại thủ đô <place>",
        "tại trụ sở <body>"; the name as written in the text */
     sk_mentions_t *m = c->m;
-    for (size_t k = 0; k < m->n; k++) {
-        const sk_mention_t *x = &m->items[k];
-        if (x->sentence != sent) continue;
-        int building = x->kind == SK_MENTION_ORG && x->tok_start >= 3 &&
-                       tok_is(c, x->tok_start - 1, "so") && tok_is(c, x->tok_start - 2, "tru") &&
-                       tok_is(c, x->tok_start - 3, "tai");
-        int org_venue = x->kind == SK_MENTION_ORG && x->country && x->tok_start >= 1 &&
-                        tok_is(c, x->tok_start - 1, "tai") && x->lex_entry >= 0 &&
-                        !attr_is(sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry), "type", "io");
-        if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY && !building && !org_venue)
-            continue;
-        size_t t = x->tok_start;
-        if (t == 0) continue;
-        if (building || tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || tok_is(c, t - 1, "gio") ||
-            (t >= 2 && tok_is(c, t - 1, "do") && tok_is(c, t - 2, "thu"))) {
-            /* "tại Hà Nội" but not "Đại sứ Việt Nam tại Nga" (inside a title) */
-            if (m->tok_mention[t] >= 0 && m->items[m->tok_mention[t]].kind == SK_MENTION_PERSON)
+    /* "theo giờ <place>" only when nothing says "tại": "Sáng 29-6 theo giờ địa phương
+       (chiều cùng ngày theo giờ Hà Nội), tại Thủ đô Matxcơva, …" is in Moscow */
+    for (int by_clock = 0; by_clock < 2; by_clock++)
+        for (size_t k = 0; k < m->n; k++) {
+            const sk_mention_t *x = &m->items[k];
+            if (x->sentence != sent) continue;
+            int building = x->kind == SK_MENTION_ORG && x->tok_start >= 3 &&
+                           tok_is(c, x->tok_start - 1, "so") &&
+                           tok_is(c, x->tok_start - 2, "tru") && tok_is(c, x->tok_start - 3, "tai");
+            int org_venue =
+                x->kind == SK_MENTION_ORG && x->country && x->tok_start >= 1 &&
+                tok_is(c, x->tok_start - 1, "tai") && x->lex_entry >= 0 &&
+                !attr_is(sk_lexicon_entry(c->lex, (uint32_t)x->lex_entry), "type", "io");
+            if (x->kind != SK_MENTION_PLACE && x->kind != SK_MENTION_COUNTRY && !building &&
+                !org_venue)
                 continue;
-            size_t from = building ? c->m->tokens[t - 2].start : x->start;
-            *name = sk_arena_strndup(c->a->arena, c->a->text + from, x->end - from);
-            *country = x->country ? x->country : building ? "VNM" : NULL;
-            return 1;
+            size_t t = x->tok_start;
+            if (t == 0) continue;
+            int clock = tok_is(c, t - 1, "gio");
+            if (clock != by_clock) continue;
+            if (building || tok_is(c, t - 1, "tai") || tok_is(c, t - 1, "o") || clock ||
+                (t >= 2 && tok_is(c, t - 1, "do") && tok_is(c, t - 2, "thu"))) {
+                /* "tại Hà Nội" but not "Đại sứ Việt Nam tại Nga" (inside a title) */
+                if (m->tok_mention[t] >= 0 &&
+                    (m->items[m->tok_mention[t]].kind == SK_MENTION_PERSON ||
+                     m->items[m->tok_mention[t]].kind == SK_MENTION_TITLE))
+                    continue;
+                size_t from = building ? c->m->tokens[t - 2].start : x->start;
+                *name = sk_arena_strndup(c->a->arena, c->a->text + from, x->end - from);
+                *country = x->country ? x->country : building ? "VNM" : NULL;
+                return 1;
+            }
         }
-    }
     return 0;
 }
 
 /* ---- status -------------------------------------------------------------- */
 
 static int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc) {
-    return tok_is(c, i, folded) &&
-           !strncmp(c->a->text + c->m->tokens[i].start, nfc, strlen(nfc));
+    return tok_is(c, i, folded) && !strncmp(c->a->text + c->m->tokens[i].start, nfc, strlen(nfc));
 }
 
 static int planned_cue_at(const ev_ctx_t *c, size_t i) {
-    return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") ||
-           phrase_at(c, i, "du kien") || phrase_at(c, i, "chuan bi") || phrase_at(c, i, "ke hoach") ||
-           phrase_at(c, i, "du dinh") || (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) || phrase_at(c, i, "mong muon") ||
-           phrase_at(c, i, "hy vong") || phrase_at(c, i, "hi vong") ||
-           phrase_at(c, i, "san sang") || phrase_at(c, i, "sap toi");
+    return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") || phrase_at(c, i, "du kien") ||
+           phrase_at(c, i, "chuan bi") || phrase_at(c, i, "ke hoach") ||
+           phrase_at(c, i, "du dinh") ||
+           (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) ||
+           phrase_at(c, i, "mong muon") || phrase_at(c, i, "hy vong") ||
+           phrase_at(c, i, "hi vong") || phrase_at(c, i, "san sang") ||
+           phrase_at(c, i, "sap toi") ||
+           /* "chiều mai", "ngày mai", "tuần tới" */
+           (word_is(c, i, "mai", "mai") && i > 0 &&
+            (tok_is(c, i - 1, "sang") || tok_is(c, i - 1, "chieu") || tok_is(c, i - 1, "toi") ||
+             tok_is(c, i - 1, "trua") || tok_is(c, i - 1, "ngay"))) ||
+           phrase_at(c, i, "tuan toi") || phrase_at(c, i, "thang toi") ||
+           /* "trước thềm cuộc gặp": on its eve; "hối thúc/kêu gọi/đề xuất một cuộc họp" */
+           phrase_at(c, i, "truoc them") || phrase_at(c, i, "hoi thuc") ||
+           phrase_at(c, i, "keu goi") || phrase_at(c, i, "de xuat") ||
+           phrase_at(c, i, "khuyen khich");
 }
 
 static int past_cue_at(const ev_ctx_t *c, size_t i) {
-    return word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa") || word_is(c, i, "tung", "từng") ||
-           phrase_at(c, i, "ke tu") || word_is(c, i, "sau", "sau");
+    return word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa") ||
+           word_is(c, i, "tung", "từng") || phrase_at(c, i, "ke tu") || word_is(c, i, "sau", "sau");
 }
 
 /* Planned. A verb is planned when a future cue stands earlier in its clause ("sẽ thăm A,
@@ -446,10 +573,20 @@ static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, in
 static int generic_before(const ev_ctx_t *c, size_t t0) {
     static const char *const CUES[] = {"duy tri", "tang cuong", "thuc day", "day manh",
                                        "thuong xuyen", "mo rong", "cac chuyen", "cac cuoc",
-                                       "nhieu chuyen", "nhieu cuoc", "nhung chuyen", "nhung cuoc"};
+                                       "nhieu chuyen", "nhieu cuoc", "nhung chuyen", "nhung cuoc",
+                                       /* "cơ chế đối thoại", "ngồi vào bàn đàm phán" */
+                                       "co che", "vao ban"};
     for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++)
         for (size_t k = 0; k < SK_ARRAY_LEN(CUES); k++)
             if (phrase_at(c, i, CUES[k])) return 1;
+    return 0;
+}
+
+/* "đối thoại … hằng năm", "tham vấn định kỳ": a recurring arrangement, not one contact. */
+static int recurring_after(const ev_ctx_t *c, size_t t1) {
+    uint32_t s = sent_of(c, t1 > 0 ? t1 - 1 : 0);
+    for (size_t i = t1; i < t1 + 4 && i < c->m->n_tokens && sent_of(c, i) == s; i++)
+        if (phrase_at(c, i, "hang nam") || phrase_at(c, i, "dinh ky")) return 1;
     return 0;
 }
 
@@ -546,6 +683,28 @@ static int dates_compatible(const sk_event_t *a, const sk_event_t *b) {
     return !strcmp(a->date.iso, b->date.iso);
 }
 
+/* A day or month compared with a date or range ("2024-03-04/2024-03-07", "2023-12",
+ * "--03-05"): 1 when it can fall inside, or when either is unknown. */
+static int date_within(const char *d, const char *range) {
+    if (!d || !range) return 1;
+    char lo[16] = "", hi[16] = "";
+    const char *slash = strchr(range, '/');
+    size_t ll = slash ? (size_t)(slash - range) : strlen(range);
+    if (ll >= sizeof lo) return 1;
+    memcpy(lo, range, ll);
+    snprintf(hi, sizeof hi, "%s", slash ? slash + 1 : lo);
+    /* a date without its year ("--03-05") is compared on month and day only */
+    int noyear = !strncmp(d, "--", 2) || !strncmp(lo, "--", 2) || !strncmp(hi, "--", 2);
+    const char *dd = noyear && strlen(d) >= 5 ? d + strlen(d) - 5 : d;
+    const char *l = noyear && strlen(lo) >= 5 ? lo + strlen(lo) - 5 : lo;
+    const char *h = noyear && strlen(hi) >= 5 ? hi + strlen(hi) - 5 : hi;
+    /* month precision on either side: compare as far as both go; a visit dated by a single
+       day ("đang ở thăm Singapore ngày 13-11") is known only to span that month */
+    size_t n = strlen(dd) < strlen(l) ? strlen(dd) : strlen(l);
+    if (!slash && n > strlen(l) - 3 && strlen(l) >= 5) n = strlen(l) - 3;
+    return strncmp(l, dd, n) <= 0 && strncmp(dd, h, n) <= 0;
+}
+
 /* Index of an event already recorded for the same contact, or -1. */
 static int org_vs_person(const sk_event_t *a, const sk_event_t *b) {
     for (int k = 0; k < 2; k++)
@@ -559,11 +718,20 @@ static int find_same(const ev_ctx_t *c, const sk_event_t *e, int *swapped) {
     for (size_t i = 0; i < c->n_ev; i++) {
         const sk_event_t *o = &c->ev[i];
         if (o->type != e->type || !dates_compatible(o, e)) continue;
+        /* a plan and a report held in two countries, one of them stated: two occurrences
+           ("Khi gặp X … tại Lào" and, during the visit to Việt Nam, "X chiều mai hội kiến
+           Y") */
+        if (o->planned != e->planned && o->location_country && e->location_country &&
+            (!o->location_inferred || !e->location_inferred) &&
+            strcmp(o->location_country, e->location_country))
+            continue;
         /* a body-level contact ("Hai bên tổ chức đối thoại … tháng 4") is the leaders' one
            when it is the same kind of contact, or dated alike */
         if (o->type != SK_EV_VISIT && org_vs_person(o, e) && strcmp(o->subtype, e->subtype) &&
             !(o->date.iso && e->date.iso && !strcmp(o->date.iso, e->date.iso)))
             continue;
+        /* … but not a leaders' contact still to come */
+        if (o->type != SK_EV_VISIT && org_vs_person(o, e) && o->planned != e->planned) continue;
         if (same_actor(&o->sides[0], &e->sides[0]) && same_actor(&o->sides[1], &e->sides[1])) {
             *swapped = 0;
             return (int)i;
@@ -588,23 +756,34 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
         for (int k = 0; k < 2; k++) {
             sk_side_t *os = &o->sides[k];
             const sk_side_t *es = &e->sides[swapped ? 1 - k : k];
-            if (os->actors[0].kind == SK_ACTOR_ORGANIZATION && es->actors[0].kind == SK_ACTOR_PERSON &&
-                !(o->type == SK_EV_VISIT && k == 0))
-                *os = (sk_side_t){.role = os->role, .actors = es->actors, .n_actors = es->n_actors,
+            if (os->actors[0].kind == SK_ACTOR_ORGANIZATION &&
+                es->actors[0].kind == SK_ACTOR_PERSON && !(o->type == SK_EV_VISIT && k == 0))
+                *os = (sk_side_t){.role = os->role,
+                                  .actors = es->actors,
+                                  .n_actors = es->n_actors,
                                   .country = es->country ? es->country : os->country,
                                   .locality = os->locality};
         }
         /* status from the most explicit report: any past marker makes it occurred,
            else any planned report makes it planned */
         o->past_marked |= e->past_marked;
+        /* (a later plan does not undo an earlier plain report: "Khi gặp X …" then "X chiều
+           mai hội kiến Y" are two meetings, and the first happened) */
         o->planned = o->past_marked ? 0 : (o->planned || e->planned);
         if (!o->date.iso && e->date.iso) o->date = e->date;
-        if (e->location_name && (!o->location_name || (o->location_inferred && !e->location_inferred))) {
+        if (e->location_name &&
+            (!o->location_name || (o->location_inferred && !e->location_inferred))) {
             o->location_name = e->location_name;
             o->location_country = e->location_country;
             o->location_inferred = e->location_inferred;
         }
-        /* a more specific subtype from a verb beats a nominal mention */
+        /* a stated kind of visit or meeting beats a report that gave none ("đã đến Hà Nội,
+           bắt đầu chuyến thăm cấp nhà nước") */
+        if (o->subtype && !strcmp(o->subtype, "other") && e->subtype &&
+            strcmp(e->subtype, "other")) {
+            o->subtype = e->subtype;
+            set_codes(o);
+        }
         return SK_OK;
     }
     if (c->n_ev == c->cap_ev) {
@@ -628,9 +807,10 @@ static void main_pair(ev_ctx_t *c) {
     int score[32], nc = 0;
     for (size_t k = 0; k < c->n_units; k++) {
         const unit_t *u = &c->units[k];
-        if (!u->country || u->is_place || forum_context(c, u)) continue;
+        if (!u->country || u->is_place || u->is_title || forum_context(c, u)) continue;
         int q = 0;
-        while (q < nc && strcmp(cc[q], u->country)) q++;
+        while (q < nc && strcmp(cc[q], u->country))
+            q++;
         if (q == nc) {
             if (nc == 32) continue;
             cc[nc] = u->country;
@@ -695,10 +875,14 @@ static int both_sides_phrase(const ev_ctx_t *c, size_t lo, size_t hi) {
 
 static const char *role_name(sk_event_type_t t, int first) {
     switch (t) {
-    case SK_EV_CALL: return first ? "caller" : "callee";
-    case SK_EV_MESSAGE: return first ? "sender" : "recipient";
-    case SK_EV_AGREEMENT: return "party";
-    default: return first ? "host" : "guest";
+    case SK_EV_CALL:
+        return first ? "caller" : "callee";
+    case SK_EV_MESSAGE:
+        return first ? "sender" : "recipient";
+    case SK_EV_AGREEMENT:
+        return "party";
+    default:
+        return first ? "host" : "guest";
     }
 }
 
@@ -717,7 +901,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     size_t t1 = t0 + tm->n_syll;
     if (t0 >= c->m->n_tokens) return SK_OK;
     uint32_t sent = sent_of(c, t0);
-    if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0)) return SK_OK;
+    if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0) ||
+        recurring_after(c, t1))
+        return SK_OK;
     /* "các thỏa thuận, cam kết đã ký kết": agreements referred to in the plural */
     if (type == SK_EV_AGREEMENT)
         for (size_t i = t0 > 6 ? t0 - 6 : 0; i < t0; i++)
@@ -753,11 +939,29 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     /* "X đã hội kiến A và hội đàm với B": a verb coordinated with the previous trigger of
-       the sentence keeps that trigger's subject */
+       the sentence keeps that trigger's subject (and its plans: "X chiều mai hội kiến A,
+       chào xã giao B") */
+    int serial = 0;
     if (!noun && t0 > 0 && (tok_is(c, t0 - 1, "va") || tok_is(c, t0 - 1, "roi")) &&
         c->last_trig_sent == (int)sent && c->last_trig_subj >= 0 && subj >= 0 &&
-        c->units[subj].t0 >= c->last_trig_end_tok)
+        c->units[subj].t0 >= c->last_trig_end_tok) {
         subj = c->last_trig_subj;
+        serial = 1;
+    }
+    /* "X sẽ thăm Y, hội kiến Z": in a series of verbs the object of one is not the subject
+       of the next */
+    if (!noun && c->last_trig_sent == (int)sent && c->last_trig_subj >= 0 && subj >= 0 &&
+        c->last_trig_obj >= 0 && c->units[subj].t1 <= t0 && t0 > 0 &&
+        (subj == c->last_trig_obj ||
+         (c->units[subj].name && c->units[c->last_trig_obj].name &&
+          !strcmp(c->units[subj].name, c->units[c->last_trig_obj].name)))) {
+        const char *g = c->a->text + c->m->tokens[c->units[subj].t1 - 1].end;
+        const char *ge = c->a->text + c->m->tokens[t0].start;
+        if (memchr(g, ',', (size_t)(ge - g))) {
+            subj = c->last_trig_subj;
+            serial = 1;
+        }
+    }
     /* Passive: "Y được X tiếp" — X (after "được") is the agent. */
     int passive = 0;
     if (subj >= 0 && c->units[subj].t0 > 0 && tok_is(c, c->units[subj].t0 - 1, "duoc")) {
@@ -773,7 +977,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         int s1 = subject_before(c, c->units[subj].t0, NULL);
         if (s1 >= 0 && s1 != subj && c->units[subj].t0 >= 1 &&
             ((c->units[subj].t0 - c->units[s1].t1 <= 3 &&
-              (tok_is(c, c->units[subj].t0 - 1, "va") || tok_is(c, c->units[subj].t0 - 1, "voi"))) ||
+              (tok_is(c, c->units[subj].t0 - 1, "va") ||
+               tok_is(c, c->units[subj].t0 - 1, "voi"))) ||
              coordinated_before(c, subj) == s1)) {
             obj = subj;
             subj = s1;
@@ -801,6 +1006,35 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
                 }
             }
             break;
+        }
+    }
+    /* "Tại cuộc gặp bên lề APEC hồi tháng 11, X và Y nhất trí …": a meeting named in a
+       fronted phrase, whose two sides are the coordinated subject after the comma (a
+       counterpart inside the phrase, "Tại cuộc gặp với Y, X …", is handled below). */
+    if (noun && t0 > 0 && (tok_is(c, t0 - 1, "tai") || tok_is(c, t0 - 1, "trong")) &&
+        t0 - 1 == sk_mentions_token_at(c->m, c->a->sentences[sent].start)) {
+        int with = 0;
+        size_t comma = 0;
+        for (size_t q = t1; q < c->m->n_tokens && sent_of(c, q) == sent && q < t1 + 30; q++) {
+            if (tok_is(c, q, "voi") || tok_is(c, q, "giua")) with = 1;
+            const char *g = c->a->text + c->m->tokens[q - 1].end;
+            const char *ge = c->a->text + c->m->tokens[q].start;
+            if (memchr(g, ',', (size_t)(ge - g))) {
+                comma = q;
+                break;
+            }
+        }
+        int a1 = comma && !with ? unit_after_tokens(c, comma) : -1;
+        if (a1 >= 0 && c->units[a1].person >= 0) {
+            for (size_t k = (size_t)a1 + 1; k < c->n_units; k++) {
+                if (c->units[k].t0 < c->units[a1].t1) continue;
+                if (c->units[k].person >= 0 && coordinated_before(c, (int)k) == a1 &&
+                    tok_is(c, c->units[a1].t1, "va")) {
+                    subj = a1;
+                    obj = (int)k;
+                }
+                break;
+            }
         }
     }
     /* "X và Y điện đàm với Z": X leads the subject side, Y goes with X. */
@@ -833,6 +1067,24 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     }
     /* MESSAGE: "thư của Tổng thống X gửi ông Y": sender after "của", recipient after "gửi". */
     int framed = attr_is(e, "frame", "cua-gui");
+    /* "X (đã) nhận được thư / cuộc điện đàm của (từ) Y": X receives, Y sends or calls */
+    int received = 0;
+    if ((type == SK_EV_MESSAGE || type == SK_EV_CALL) && t0 >= 1 &&
+        (tok_is(c, t1, "cua") || tok_is(c, t1, "tu"))) {
+        for (size_t i = t0 > 4 ? t0 - 4 : 0; i < t0 && !received; i++)
+            if (word_is(c, i, "nhan", "nhận")) received = 1;
+        if (received) {
+            int snd = unit_after_tokens(c, t1 + 1);
+            int rcp = subject_before(c, t0, NULL);
+            if (snd >= 0 && rcp >= 0 && snd != rcp) {
+                subj = rcp;
+                obj = snd;
+                framed = 0;
+            } else {
+                received = 0;
+            }
+        }
+    }
     if (framed) subj = obj = -1;
     if (type == SK_EV_MESSAGE && noun && tok_is(c, t1, "cua")) {
         int snd = unit_after_tokens(c, t1 + 1);
@@ -876,6 +1128,18 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
         if (tok_is(c, q, "lan") && tok_is(c, q + 1, "nay")) q += 2;
         if (tok_is(c, q, "nay")) q++;
+        /* "chuyến thăm Triều Tiên đầu tiên của ông Tập", "… lần thứ hai của …" */
+        {
+            size_t r = q;
+            if (tok_is(c, r, "lan")) r++;
+            if (tok_is(c, r, "dau") && tok_is(c, r + 1, "tien"))
+                r += 2;
+            else if (tok_is(c, r, "thu") && r + 1 < c->m->n_tokens &&
+                     (c->m->tokens[r + 1].digit || tok_is(c, r + 1, "hai") ||
+                      tok_is(c, r + 1, "ba") || tok_is(c, r + 1, "tu") || tok_is(c, r + 1, "nam")))
+                r += 2;
+            if (r > q && tok_is(c, r, "cua")) q = r;
+        }
         if (q < c->m->n_tokens && tok_is(c, q, "cua")) {
             int g = unit_after_tokens(c, q + 1);
             if (g < 0 || c->units[g].person < 0) return SK_OK;
@@ -900,8 +1164,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
         /* "Tại cuộc gặp với người đồng cấp Y, ông Y đã hứa …": the other side is the one
            the article is following */
-        if (subj >= 0 && c->units[subj].person >= 0 && c->units[subj].person == c->units[obj].person &&
-            c->last_subject >= 0 && c->units[c->last_subject].person != c->units[obj].person)
+        if (subj >= 0 && c->units[subj].person >= 0 &&
+            c->units[subj].person == c->units[obj].person && c->last_subject >= 0 &&
+            c->units[c->last_subject].person != c->units[obj].person)
             subj = c->last_subject;
     }
     /* "chuyến thăm … của X", "cuộc hội đàm … của X": X is the subject (for a visit, even
@@ -937,10 +1202,39 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
 #ifdef SK_DEBUG_EVENTS
-    fprintf(stderr, "[%s] trig '%.*s' subj=%d:%s obj=%d:%s\n", c->a->doc, (int)(tm->end - tm->start),
-            c->a->text + tm->start, subj, subj >= 0 ? c->units[subj].name : "-", obj,
-            obj >= 0 ? c->units[obj].name : "-");
+    fprintf(stderr, "[%s] trig '%.*s' subj=%d:%s obj=%d:%s\n", c->a->doc,
+            (int)(tm->end - tm->start), c->a->text + tm->start, subj,
+            subj >= 0 ? c->units[subj].name : "-", obj, obj >= 0 ? c->units[obj].name : "-");
 #endif
+    /* A country inside an unnamed official's title ("tiếp Đại sứ Malaysia") stands for
+       the official. */
+    for (int side = 0; side < 2; side++) {
+        int *x = side ? &obj : &subj;
+        if (*x < 0 || !c->units[*x].is_country) continue;
+        for (size_t k = 0; k < c->n_units; k++)
+            if (c->units[k].is_title && c->units[k].t0 < c->units[*x].t0 &&
+                c->units[k].t1 >= c->units[*x].t1) {
+                *x = (int)k;
+                break;
+            }
+    }
+    /* Last resort: an official the article does not name ("tiếp Đại sứ Malaysia",
+       "Tổng thống Chile sắp thăm"), right after or right before the trigger. */
+    if (subj >= 0 && obj < 0 && type != SK_EV_VISIT) {
+        size_t q = t1;
+        if (tok_is(c, q, "voi") || tok_is(c, q, "cung")) q++;
+        int k = unit_after_tokens(c, q);
+        if (k >= 0 && c->units[k].is_title) obj = k;
+    }
+    if (subj < 0 && obj >= 0 && !noun) {
+        for (size_t k = 0; k < c->n_units; k++) {
+            const unit_t *u = &c->units[k];
+            if (!u->is_title || u->t1 > t0) continue;
+            if (t0 - u->t1 <= 3 && sent_of(c, u->t0) == sent && !clause_break(c, u->t1 - 1, t0) &&
+                u->t0 >= sk_mentions_token_at(c->m, c->a->sentences[sent].start))
+                subj = (int)k;
+        }
+    }
     /* "các quan chức cấp cao ASEAN - Trung Quốc đã tổ chức cuộc họp", "Đối thoại Chính sách
        Quốc phòng Việt Nam - Cuba": a hyphenated pair of countries or bodies in the clause. */
     if (subj < 0 || obj < 0) {
@@ -972,6 +1266,16 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     if (framed && (subj < 0 || obj < 0)) return SK_OK;
+    /* "thông điệp": only a message actually sent ("gửi", "chuyển") in its clause */
+    if (attr_is(e, "frame", "sent")) {
+        int sent_verb = 0;
+        size_t lo = t0 > 8 ? t0 - 8 : 0;
+        for (size_t i = lo; i < t1 + 8 && i < c->m->n_tokens && !sent_verb; i++)
+            if (sent_of(c, i) == sent && !clause_break(c, i < t0 ? i : t0, i < t0 ? t0 : i) &&
+                (word_is(c, i, "gui", "gửi") || word_is(c, i, "chuyen", "chuyển")))
+                sent_verb = 1;
+        if (!sent_verb) return SK_OK;
+    }
     /* "ông tới Oa-sinh-tơn", "Tổng thống đến Hà Nội": a person, then the place at once */
     if (attr_is(e, "frame", "arrive")) {
         /* "thăm chính thức tới Việt Nam": a preposition after another trigger */
@@ -981,22 +1285,50 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
                 return SK_OK;
         size_t q = t1;
         if (tok_is(c, q, "thu") && tok_is(c, q + 1, "do")) q += 2;
-        if (obj < 0 || c->units[obj].t0 != q || !(c->units[obj].is_country || c->units[obj].is_place))
+        if (obj < 0 || c->units[obj].t0 != q ||
+            !(c->units[obj].is_country || c->units[obj].is_place))
             return SK_OK;
         if (subj < 0 || c->units[subj].person < 0) return SK_OK;
         /* only function words between the person and the verb ("Chủ tịch nước X và phu nhân
            đã đến …"); not "liên quan đến", "đưa THAAD tới", "cử đặc phái viên đến" */
-        static const char *const OK_WORDS[] = {"da", "se", "vua", "dang", "cung", "lai", "va",
-                                               "phu", "nhan", "cung", "doan", "dai", "bieu",
-                                               "cap", "cao", "som", "moi", "bay", "ngay", "hom",
-                                               "nay", "qua", "sang", "chieu", "toi", "trua", "ong",
-                                               "ba", "tuan", "truoc"};
+        static const char *const OK_WORDS[] = {
+            "da",   "se",  "vua",  "dang",  "cung", "lai",  "va",  "phu", "nhan", "cung",
+            "doan", "dai", "bieu", "cap",   "cao",  "som",  "moi", "bay", "ngay", "hom",
+            "nay",  "qua", "sang", "chieu", "toi",  "trua", "ong", "ba",  "tuan", "truoc"};
         size_t from = c->units[subj].t1;
         if (t0 - from > 8) return SK_OK;
         for (size_t i = from; i < t0; i++) {
             int ok = c->m->tokens[i].digit;
-            for (size_t w = 0; !ok && w < SK_ARRAY_LEN(OK_WORDS); w++) ok = tok_is(c, i, OK_WORDS[w]);
+            for (size_t w = 0; !ok && w < SK_ARRAY_LEN(OK_WORDS); w++)
+                ok = tok_is(c, i, OK_WORDS[w]);
             if (!ok) return SK_OK;
+        }
+    }
+    /* "X cho rằng cuộc gặp tại Paris gần đây …": a meeting with no counterpart, at the
+       destination of a visit the article has reported, is between that visit's two sides,
+       during it. */
+    int during_visit = -1;
+    if (noun && type == SK_EV_MEET && obj < 0 && tok_is(c, t1, "tai")) {
+        int pl = unit_after_tokens(c, t1 + 1);
+        const char *pc = pl >= 0 && (c->units[pl].is_place || c->units[pl].is_country)
+                             ? c->units[pl].country
+                             : NULL;
+        for (size_t i = c->n_ev; pc && i-- > 0;) {
+            const sk_event_t *v = &c->ev[i];
+            if (v->type != SK_EV_VISIT || v->planned || !v->location_country ||
+                strcmp(v->location_country, pc))
+                continue;
+            int g = -1, h = -1;
+            for (size_t k = 0; k < c->n_units; k++) {
+                if (c->units[k].name == v->sides[1].actors[0].name && g < 0) g = (int)k;
+                if (c->units[k].name == v->sides[0].actors[0].name && h < 0) h = (int)k;
+            }
+            if (g >= 0 && h >= 0) {
+                subj = g;
+                obj = h;
+                during_visit = (int)i;
+            }
+            break;
         }
     }
     /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
@@ -1007,8 +1339,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         int both = both_sides_phrase(c, lo, hi);
         /* countries as sides only when "hai bên" governs the trigger ("Hai bên tổ chức đối
            thoại"), or for an agreement; "Tại cuộc hội đàm, hai bên …" refers back */
-        if (both == 1 && type != SK_EV_AGREEMENT &&
-            !both_sides_phrase(c, t0 > 5 ? t0 - 5 : 0, t0))
+        if (both == 1 && type != SK_EV_AGREEMENT && !both_sides_phrase(c, t0 > 5 ? t0 - 5 : 0, t0))
             both = 0;
         /* an agreement, or a nominal mention ("Vòng đàm phán trước đó diễn ra …"), named
            without any side: the article's main pair (a back-reference merges into the
@@ -1035,6 +1366,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     if (subj < 0 || obj < 0 || subj == obj) return SK_OK;
+    /* "Anh, Pháp, Đức, Ý và Nhật Bản ra tuyên bố chung", "hiệp ước giữa Australia, New
+       Zealand và Mỹ": three parties or more are not two sides */
+    if (type != SK_EV_VISIT && (list_size(c, subj) >= 3 || list_size(c, obj) >= 3)) return SK_OK;
     const unit_t *us = &c->units[subj], *uo = &c->units[obj];
     if (us->person >= 0 && us->person == uo->person) return SK_OK;
     if (us->person < 0 && uo->person < 0 && us->name && uo->name && !strcmp(us->name, uo->name))
@@ -1078,10 +1412,12 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         ev.date.iso = sk_timex_iso(c->a->arena, tx);
         ev.date.precision = tx->precision;
         if (tx->future) ev.planned = 1;
+    } else if (during_visit >= 0) {
+        ev.date = c->ev[during_visit].date;
     }
     /* a subject carried from the previous sentence carries its plans ("Ông X sẽ đến A. …
        và chào xã giao B") */
-    if (carried && c->last_planned && !ev.past_marked) ev.planned = 1;
+    if ((carried || serial) && c->last_planned && !ev.past_marked) ev.planned = 1;
     /* "hôm qua", "chiều qua": it happened */
     if (tx && tx->cls == SK_TIMEX_RELATIVE && !tx->future && tx->end > tx->start &&
         tok_is(c, sk_mentions_token_at(c->m, tx->end) - 1, "qua"))
@@ -1124,7 +1460,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         /* symmetric: the side at home hosts */
         /* where it happens: stated here, else the visit under way, else the place the
            article last named ("tại Hà Nội … Cùng ngày, …") */
-        const char *here = ev.location_country    ? ev.location_country
+        const char *here = ev.location_country     ? ev.location_country
                            : c->visit_dest_country ? c->visit_dest_country
                                                    : c->last_place_country;
         const char *cs = c->units[lead_s].country, *co = c->units[lead_o].country;
@@ -1150,12 +1486,14 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
         if (ev.type == SK_EV_CALL || ev.type == SK_EV_AGREEMENT) host_is_subject = 1;
     }
+    if (received) host_is_subject = 0;
     if (ev.type == SK_EV_VISIT) {
         /* guest = subject (the visitor); host = the named inviter, else the destination */
         host_is_subject = 0;
         if (uo->is_country || uo->is_place) {
             const sk_mention_t *x = &c->m->items[uo->mention];
-            ev.location_name = sk_arena_strndup(c->a->arena, c->a->text + x->start, x->end - x->start);
+            ev.location_name =
+                sk_arena_strndup(c->a->arena, c->a->text + x->start, x->end - x->start);
             ev.location_country = uo->country;
             ev.location_inferred = 0;
         }
@@ -1169,12 +1507,14 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         c->units[other_o].person == c->units[lead_s].person)
         other_o = -1;
     int first = host_is_subject ? lead_s : lead_o, second = host_is_subject ? lead_o : lead_s;
-    int first_o = host_is_subject ? other_s : other_o, second_o = host_is_subject ? other_o : other_s;
+    int first_o = host_is_subject ? other_s : other_o,
+        second_o = host_is_subject ? other_o : other_s;
     if (fill_side(c, &ev.sides[0], role_name(ev.type, 1), first, first_o) ||
         fill_side(c, &ev.sides[1], role_name(ev.type, 0), second, second_o))
         return SK_ENOMEM;
     set_codes(&ev);
     c->last_trig_subj = subj;
+    c->last_trig_obj = obj;
     c->last_trig_sent = (int)sent;
     c->last_trig_end_tok = t1;
     if (c->units[subj].person >= 0) {
@@ -1188,16 +1528,20 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     }
     /* a meeting inside a visit (the visitor is one of its sides) takes place in the visited
        country */
-    int with_visitor = c->visit_guest_name &&
-                       ((ev.sides[0].actors[0].name &&
-                         !strcmp(ev.sides[0].actors[0].name, c->visit_guest_name)) ||
-                        (ev.sides[1].actors[0].name &&
-                         !strcmp(ev.sides[1].actors[0].name, c->visit_guest_name)));
-    if (ev.type == SK_EV_MEET && !ev.location_name && c->visit_dest_country && with_visitor) {
-        ev.location_name = c->visit_dest_name;
-        ev.location_country = c->visit_dest_country;
-        ev.location_inferred = 1;
-    }
+    /* (any visit of the article by that visitor, the latest first; the meeting's guest
+       before its host, who may have travelled at another time) */
+    for (int side = 1; side >= 0; side--)
+        for (size_t i = c->n_ev; ev.type == SK_EV_MEET && !ev.location_name && i-- > 0;) {
+            const sk_event_t *v = &c->ev[i];
+            const char *vg = v->sides[1].actors[0].name;
+            const char *mg = ev.sides[side].actors[0].name;
+            if (v->type != SK_EV_VISIT || v->planned || !v->location_name || !vg || !mg ||
+                strcmp(mg, vg) || !date_within(ev.date.iso, v->date.iso))
+                continue;
+            ev.location_name = v->location_name;
+            ev.location_country = v->location_country;
+            ev.location_inferred = 1;
+        }
     return add_event(c, &ev);
 }
 
@@ -1228,7 +1572,8 @@ static int add_host_actor(ev_ctx_t *c, sk_side_t *side, const unit_t *u, int as_
     if (!na) return SK_ENOMEM;
     size_t o = 0;
     if (as_lead) set_actor_from_unit(c, &na[o++], u);
-    for (size_t i = 0; i < side->n_actors; i++) na[o++] = side->actors[i];
+    for (size_t i = 0; i < side->n_actors; i++)
+        na[o++] = side->actors[i];
     if (!as_lead) set_actor_from_unit(c, &na[o++], u);
     side->actors = na;
     side->n_actors = o;
@@ -1305,7 +1650,7 @@ static void term_cb(void *vctx, const char *office, const char *start, const cha
 /* The year of an article without a publication date, inferred from who held which office
  * when (person_offices.tsv): the intersection of the terms of the offices the article gives
  * its people, narrowed by the years the text names. 0 when not unique. */
-static int year_from_terms(const ev_ctx_t *c) {
+static int year_from_terms(const ev_ctx_t *c, int *lo_out, int *hi_out) {
     int lo = 0, hi = 9999, have = 0;
     const sk_persons_t *ps = &c->m->persons;
     for (size_t i = 0; i < ps->n; i++) {
@@ -1323,6 +1668,8 @@ static int year_from_terms(const ev_ctx_t *c) {
         }
     }
     if (!have || lo > hi) return 0;
+    *lo_out = lo;
+    *hi_out = hi;
     if (lo == hi) return lo;
     /* every four-digit year written in the text ("Năm APEC Việt Nam 2017") */
     int year = 0;
@@ -1331,12 +1678,20 @@ static int year_from_terms(const ev_ctx_t *c) {
         if (!(txt[i] >= '0' && txt[i] <= '9') || (i > 0 && txt[i - 1] >= '0' && txt[i - 1] <= '9'))
             continue;
         size_t j = i;
-        while (j < c->a->text_len && txt[j] >= '0' && txt[j] <= '9') j++;
+        while (j < c->a->text_len && txt[j] >= '0' && txt[j] <= '9')
+            j++;
         if (j - i != 4 || (j < c->a->text_len && (txt[j] == '.' || txt[j] == ',') &&
                            j + 1 < c->a->text_len && txt[j + 1] >= '0' && txt[j + 1] <= '9'))
             continue;
         int y = atoi(txt + i);
         if (y < lo || y > hi) continue;
+        /* "(1971-2021)": a span of years, an anniversary's, not a date */
+        int span = (i >= 5 && (txt[i - 1] == '-' || txt[i - 1] == ' ') && txt[i - 2] >= '0' &&
+                    txt[i - 2] <= '9') ||
+                   (i >= 6 && txt[i - 1] == ' ' && txt[i - 2] == '-' && txt[i - 3] == ' ') ||
+                   (j + 1 < c->a->text_len && txt[j] == '-' && txt[j + 1] >= '0' &&
+                    txt[j + 1] <= '9' && j + 5 <= c->a->text_len);
+        if (span) continue;
         if (year && year != y) return 0;
         year = y;
     }
@@ -1359,7 +1714,10 @@ static int year_marked_present(const ev_ctx_t *c) {
             if (m->tokens[j].sentence != t->sentence) continue;
             if ((j > i && (phrase_at(c, j, "vua qua") || phrase_at(c, j, "vua dien ra") ||
                            phrase_at(c, j, "vua ket thuc"))) ||
-                (j < i && (tok_is(c, j, "hien") || phrase_at(c, j, "nam nay"))))
+                (j < i && ((word_is(c, j, "hien", "hiện") && j > 0 && !tok_is(c, j - 1, "xuat") &&
+                            !tok_is(c, j - 1, "the") && !tok_is(c, j - 1, "phat") &&
+                            !tok_is(c, j - 1, "thuc")) ||
+                           phrase_at(c, j, "nam nay"))))
                 present = 1;
         }
         if (!present) continue;
@@ -1385,36 +1743,61 @@ static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
 
 /* Fill what a sentence alone could not date:
  *  - an undated event takes the article's date when the body names exactly one day
- *    (one day-precise date, or one range for visits). Years are never guessed: a
- *    yearless date stays "--MM-DD" (spec: say so rather than guess). */
+ *    (one day-precise date, or one range for visits; a visit in an article whose days
+ *    all fall in one month takes that month);
+ *  - a yearless date takes the year the article itself gives away (office terms, a year
+ *    marked as the present), flagged inferred; otherwise it stays "--MM-DD" (spec: say so
+ *    rather than guess; a lone year in the text is too often history: "Hiệp ước INF năm
+ *    1987", "sinh tháng 2/1952"). */
 static void fill_dates(ev_ctx_t *c) {
     const sk_timex_t *day = NULL, *range = NULL;
-    int n_day = 0, n_range = 0;
+    int n_day = 0, n_range = 0, month_seen = 0;
+    char month[16] = "";
     for (size_t k = 0; k < c->m->n_timexes; k++) {
         const sk_timex_t *t = &c->m->timexes[k];
         if (t->precision != SK_PREC_DAY || t->cls == SK_TIMEX_ANAPHORIC) continue;
         if (t->is_range) {
-            if (!range || strcmp(sk_timex_iso(c->a->arena, range), sk_timex_iso(c->a->arena, t))) n_range++;
+            if (!range || strcmp(sk_timex_iso(c->a->arena, range), sk_timex_iso(c->a->arena, t)))
+                n_range++;
             range = t;
         } else {
-            if (!day || strcmp(sk_timex_iso(c->a->arena, day), sk_timex_iso(c->a->arena, t))) n_day++;
+            if (!day || strcmp(sk_timex_iso(c->a->arena, day), sk_timex_iso(c->a->arena, t)))
+                n_day++;
             day = t;
+            /* the month all these days fall in ("2017-06", "--06"), or "" */
+            const char *d = sk_timex_iso(c->a->arena, t);
+            size_t dl = strlen(d);
+            if (dl < 7 || dl - 3 >= sizeof month || d[dl - 3] != '-' ||
+                (month_seen && (strlen(month) != dl - 3 || strncmp(month, d, dl - 3))))
+                month[0] = '\0';
+            else if (!month_seen)
+                snprintf(month, sizeof month, "%.*s", (int)(dl - 3), d);
+            month_seen = 1;
         }
     }
     int year = c->a->published ? 0 : -1;
     for (size_t i = 0; i < c->n_ev; i++) {
         sk_event_t *e = &c->ev[i];
         if (!e->date.iso && !e->planned) {
-            const sk_timex_t *t = e->type == SK_EV_VISIT && n_range == 1 ? range : n_day == 1 ? day : NULL;
+            const sk_timex_t *t = e->type == SK_EV_VISIT && n_range == 1 ? range
+                                  : n_day == 1                           ? day
+                                                                         : NULL;
             if (t) {
                 e->date.iso = sk_timex_iso(c->a->arena, t);
                 e->date.precision = t->precision;
+            } else if (e->type == SK_EV_VISIT && n_range == 0 && month[0]) {
+                /* a visit spans days: days of one month in the article give its month */
+                e->date.iso = sk_arena_strdup(c->a->arena, month);
+                e->date.precision = SK_PREC_MONTH;
             }
         }
         if (e->date.iso && !strncmp(e->date.iso, "--", 2)) {
             if (year < 0) {
-                year = year_from_terms(c);
+                int lo = 0, hi = 9999;
+                year = year_from_terms(c, &lo, &hi);
                 if (!year) year = year_marked_present(c);
+                /* whatever the text suggests must fit the offices its people held */
+                if (year < lo || year > hi) year = 0;
             }
             if (year > 0) {
                 e->date.iso = with_year(c, e->date.iso, year);
@@ -1437,12 +1820,29 @@ static int delegation_speakers(ev_ctx_t *c) {
     }
     if (n != 1) return SK_OK;
     const unit_t *sp = &c->units[only];
-    for (size_t i = 0; i < c->n_ev; i++)
+    for (size_t i = 0; i < c->n_ev; i++) {
+        int fits[2];
+        for (int k = 0; k < 2; k++) {
+            const sk_side_t *sd = &c->ev[i].sides[k];
+            fits[k] = sd->actors[0].kind == SK_ACTOR_ORGANIZATION && sd->country &&
+                      strcmp(sd->country, "VNM") && !(c->ev[i].type == SK_EV_VISIT && k == 0);
+            /* a delegation or a party speaks through a person; a country named as a side
+               ("Mỹ", "Anh") does not */
+            for (size_t q = 0; fits[k] && q < c->n_units; q++)
+                if (c->units[q].name == sd->actors[0].name && c->units[q].is_country) fits[k] = 0;
+        }
+        /* one person cannot speak for both sides, nor for one side while on the other */
+        if (fits[0] && fits[1]) continue;
+        for (int k = 0; k < 2; k++) {
+            const sk_side_t *other = &c->ev[i].sides[1 - k];
+            for (size_t q = 0; fits[k] && q < other->n_actors; q++)
+                if (other->actors[q].kind == SK_ACTOR_PERSON &&
+                    !strcmp(other->actors[q].name, c->m->persons.items[sp->person].name))
+                    fits[k] = 0;
+        }
         for (int k = 0; k < 2; k++) {
             sk_side_t *sd = &c->ev[i].sides[k];
-            if (sd->actors[0].kind != SK_ACTOR_ORGANIZATION || !sd->country ||
-                !strcmp(sd->country, "VNM") || (c->ev[i].type == SK_EV_VISIT && k == 0))
-                continue;
+            if (!fits[k]) continue;
             sk_actor_t *na = sk_arena_alloc(c->a->arena, (sd->n_actors + 1) * sizeof *na);
             if (!na) return SK_ENOMEM;
             set_actor_from_unit(c, &na[0], sp);
@@ -1451,6 +1851,7 @@ static int delegation_speakers(ev_ctx_t *c) {
             sd->actors = na;
             sd->n_actors++;
         }
+    }
     return SK_OK;
 }
 
@@ -1459,9 +1860,17 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     if (!out) return SK_ENOMEM;
     a->events = out;
     if (!a->mentions) return SK_OK;
-    ev_ctx_t c = {.lex = lex, .a = a, .m = a->mentions, .last_subject = -1,
-                  .visit_guest_person = -1, .pair_person = {-1, -1}, .pair_country_unit = {-1, -1},
-                  .last_visit_dest = -1, .last_visit_sent = -1, .last_trig_subj = -1,
+    ev_ctx_t c = {.lex = lex,
+                  .a = a,
+                  .m = a->mentions,
+                  .last_subject = -1,
+                  .visit_guest_person = -1,
+                  .pair_person = {-1, -1},
+                  .pair_country_unit = {-1, -1},
+                  .last_visit_dest = -1,
+                  .last_visit_sent = -1,
+                  .last_trig_subj = -1,
+                  .last_trig_obj = -1,
                   .last_trig_sent = -1};
     int rc = build_units(&c);
     if (rc) return rc;

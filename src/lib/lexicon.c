@@ -55,11 +55,11 @@ static const struct {
     const char *file;
     sk_lex_kind_t kind;
 } FILES[] = {
-    {"countries.tsv", SK_LEX_COUNTRY},   {"places.tsv", SK_LEX_PLACE},
-    {"offices.tsv", SK_LEX_OFFICE},      {"organizations.tsv", SK_LEX_ORG},
+    {"countries.tsv", SK_LEX_COUNTRY},    {"places.tsv", SK_LEX_PLACE},
+    {"offices.tsv", SK_LEX_OFFICE},       {"organizations.tsv", SK_LEX_ORG},
     {"honorifics.tsv", SK_LEX_HONORIFIC}, {"surnames.tsv", SK_LEX_SURNAME},
-    {"persons.tsv", SK_LEX_PERSON},      {"persons_foreign.tsv", SK_LEX_PERSON},
-    {"triggers.tsv", SK_LEX_TRIGGER},    {"cues.tsv", SK_LEX_CUE},
+    {"persons.tsv", SK_LEX_PERSON},       {"persons_foreign.tsv", SK_LEX_PERSON},
+    {"triggers.tsv", SK_LEX_TRIGGER},     {"cues.tsv", SK_LEX_CUE},
     {"nonnames.tsv", SK_LEX_CUE},
 };
 
@@ -88,7 +88,8 @@ static uint64_t hash_edge(uint32_t parent, const char *tok, size_t len) {
 static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
     if (need <= *cap) return 0;
     size_t ncap = *cap ? *cap * 2 : 256;
-    while (ncap < need) ncap *= 2;
+    while (ncap < need)
+        ncap *= 2;
     void *p = realloc(*arr, ncap * elem);
     if (!p) return SK_ENOMEM;
     memset((char *)p + *cap * elem, 0, (ncap - *cap) * elem);
@@ -166,7 +167,7 @@ typedef struct {
 } tok_t;
 
 static int is_tok_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return sk_tok_byte(c);
 }
 
 static size_t tokenize(const char *f, size_t len, tok_t *out, size_t cap) {
@@ -177,7 +178,8 @@ static size_t tokenize(const char *f, size_t len, tok_t *out, size_t cap) {
             continue;
         }
         size_t s = i;
-        while (i < len && is_tok_byte((unsigned char)f[i])) i++;
+        while (i < len && is_tok_byte((unsigned char)f[i]))
+            i++;
         out[n].fs = (uint32_t)s;
         out[n].fe = (uint32_t)i;
         n++;
@@ -199,20 +201,23 @@ static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
         }
         i += (size_t)n;
         if (sk_is_letter(cp) || (cp >= '0' && cp <= '9')) {
-            o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)tmp + o);
+            o += (size_t)sk_utf8_encode(sk_to_lower(cp), tmp + o);
             in_word = 1;
         } else if (in_word) {
             tmp[o++] = ' ';
             in_word = 0;
         }
     }
-    while (o && tmp[o - 1] == ' ') o--;
+    while (o && tmp[o - 1] == ' ')
+        o--;
     if (2 * o + 1 > cap) o = (cap - 1) / 2;
     return sk_tone_canon(tmp, o, out);
 }
 
-static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t len,
-                        int case_mode, int tones) {
+enum { TONES_ANY, TONES_EXACT, TONES_DEFAULT };
+
+static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t len, int case_mode,
+                        int tones) {
     char folded[1024];
     size_t flen = sk_fold_str(sp, len, folded, sizeof folded);
     tok_t toks[MAX_SYLL];
@@ -277,9 +282,16 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     p->acronym = (uint8_t)(letters >= 2 && upper == letters);
     p->entry = entry;
     p->case_mode = (uint8_t)case_mode;
-    p->tones = (uint8_t)tones;
+    if (tones == TONES_DEFAULT) {
+        /* one Vietnamese-sized syllable (at most 7 letters, "nghiêng") written with
+           diacritics; "Mátxcơva" is a foreign name in one word and may come without */
+        tones = TONES_ANY;
+        for (size_t i = 0; i < len && nt == 1 && letters <= 7; i++)
+            if ((unsigned char)sp[i] >= 0x80) tones = TONES_EXACT;
+    }
+    p->tones = (uint8_t)(tones == TONES_EXACT);
     p->cap_mask = mask;
-    if (tones) {
+    if (p->tones) {
         char key[2048];
         size_t kl = lower_key(sp, len, key, sizeof key);
         p->lower = sk_arena_strndup(lx->arena, key, kl);
@@ -287,34 +299,76 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     /* Keep patterns at a node in insertion order (earlier files win ties). */
     p->next = 0;
     uint32_t *link = &lx->node_patterns[node];
-    while (*link) link = &lx->patterns[*link - 1].next;
+    while (*link)
+        link = &lx->patterns[*link - 1].next;
     *link = (uint32_t)(lx->n_patterns + 1);
     lx->n_patterns++;
     return 0;
 }
 
+/* Item offsets of an attrs string, for sk_lex_attr (which ran ~150,000 times
+ * per 800 articles, mostly skipping items byte by byte). */
+static int index_attrs(sk_arena_t *arena, sk_lex_entry_t *e) {
+    const char *a = e->attrs;
+    size_t n = 0, len = strlen(a);
+    if (!len || len > UINT16_MAX) return SK_OK; /* scanned as before */
+    for (size_t i = 0; i < len; i++)
+        n += a[i] == ';';
+    uint16_t *at = sk_arena_alloc(arena, (n + 1) * sizeof *at);
+    if (!at) return SK_ENOMEM;
+    n = 0;
+    at[n++] = 0;
+    for (size_t i = 0; i < len; i++)
+        if (a[i] == ';') at[n++] = (uint16_t)(i + 1);
+    e->attr_at = at;
+    e->n_attr = (uint32_t)n;
+    return SK_OK;
+}
+
+/* The value of item "key" or "key=value" starting at p, or NULL. */
+static const char *attr_item(const char *p, const char *key, char *buf, size_t cap) {
+    size_t k = 0;
+    while (key[k] && p[k] == key[k])
+        k++;
+    if (key[k] || !(p[k] == '\0' || p[k] == ';' || p[k] == '=')) return NULL;
+    const char *v = p + k + (p[k] == '=');
+    size_t vl = 0;
+    while (v[vl] && v[vl] != ';')
+        vl++;
+    if (vl >= cap) vl = cap - 1;
+    memcpy(buf, v, vl);
+    buf[vl] = '\0';
+    return buf;
+}
+
 const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, size_t cap) {
-    size_t kl = strlen(key);
+    if (e->attr_at) {
+        for (uint32_t i = 0; i < e->n_attr; i++) {
+            const char *p = e->attrs + e->attr_at[i];
+            if (*p != key[0] || !*p) continue; /* an empty item never matches a key */
+            const char *v = attr_item(p, key, buf, cap);
+            if (v) return v;
+        }
+        return NULL;
+    }
+    /* Not indexed: item by item. Keys never hold ';', '=' or NUL. */
     const char *p = e->attrs;
     while (p && *p) {
-        const char *end = strchr(p, ';');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        if (len >= kl && !strncmp(p, key, kl) && (len == kl || p[kl] == '=')) {
-            size_t vl = len > kl ? len - kl - 1 : 0;
-            if (vl >= cap) vl = cap - 1;
-            memcpy(buf, p + kl + (len > kl), vl);
-            buf[vl] = '\0';
-            return buf;
-        }
-        p = end ? end + 1 : NULL;
+        const char *v = attr_item(p, key, buf, cap);
+        if (v) return v;
+        while (*p && *p != ';')
+            p++;
+        if (*p) p++;
     }
     return NULL;
 }
 
 static char *trim(char *s) {
-    while (*s == ' ' || *s == '\t') s++;
+    while (*s == ' ' || *s == '\t')
+        s++;
     size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\n')) s[--n] = '\0';
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+        s[--n] = '\0';
     return s;
 }
 
@@ -358,7 +412,8 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
             rc = SK_ENOMEM;
             break;
         }
-        if (grow((void **)&lx->entries, &lx->cap_entries, lx->n_entries + 1, sizeof(sk_lex_entry_t))) {
+        if (grow((void **)&lx->entries, &lx->cap_entries, lx->n_entries + 1,
+                 sizeof(sk_lex_entry_t))) {
             free(norm);
             rc = SK_ENOMEM;
             break;
@@ -369,14 +424,24 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
         e->canonical = sk_arena_strndup(lx->arena, norm, norm_len);
         free(norm);
         e->attrs = sk_arena_strdup(lx->arena, trim(cols[2]));
+        if (!e->attrs || index_attrs(lx->arena, e)) {
+            rc = SK_ENOMEM;
+            break;
+        }
         e->file = fname;
         e->line = lineno;
         char v[64];
         int case_mode = CASE_NONE;
         if (sk_lex_attr(e, "case", v, sizeof v))
             case_mode = !strcmp(v, "all") ? CASE_ALL : !strcmp(v, "first") ? CASE_FIRST : CASE_NONE;
-        int tones = sk_lex_attr(e, "tones", v, sizeof v) && !strcmp(v, "exact");
-        if ((rc = add_spelling(lx, id, e->canonical, strlen(e->canonical), case_mode, tones))) break;
+        /* tones=exact / tones=any; by default a one-syllable spelling written with
+         * diacritics must match them ("Nhất" is not "Nhật"); longer ones and plain ASCII
+         * match any (foreign names vary: "Phnom Penh" / "Phnôm Pênh"). */
+        int tones = TONES_DEFAULT;
+        if (sk_lex_attr(e, "tones", v, sizeof v))
+            tones = !strcmp(v, "exact") ? TONES_EXACT : !strcmp(v, "any") ? TONES_ANY : tones;
+        if ((rc = add_spelling(lx, id, e->canonical, strlen(e->canonical), case_mode, tones)))
+            break;
         char *alias = trim(cols[1]);
         while (alias && *alias) {
             char *bar = strchr(alias, '|');
@@ -403,7 +468,8 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
 }
 
 static int cmp_person(const void *a, const void *b) {
-    return strcmp(((const person_office_t *)a)->person_fold, ((const person_office_t *)b)->person_fold);
+    return strcmp(((const person_office_t *)a)->person_fold,
+                  ((const person_office_t *)b)->person_fold);
 }
 
 /* Full order (person, start, office) so results do not depend on qsort's instability. */
@@ -433,7 +499,8 @@ static int load_person_offices(sk_lexicon_t *lx, const char *dir) {
             *t = '\0';
             cols[k] = t + 1;
         }
-        if (grow((void **)&lx->offices, &lx->cap_offices, lx->n_offices + 1, sizeof(person_office_t)))
+        if (grow((void **)&lx->offices, &lx->cap_offices, lx->n_offices + 1,
+                 sizeof(person_office_t)))
             break;
         char key[512];
         size_t kl = sk_fold_str(cols[0], strlen(cols[0]), key, sizeof key);
@@ -514,8 +581,55 @@ static int all_upper(const char *s, size_t len) {
     return 1;
 }
 
+/* The lower_key of the span being matched, computed once for all the
+ * tone-checked patterns at its trie node. */
+typedef struct span_key {
+    size_t n; /* syllables the key was made for; 0 = not computed */
+    size_t kl;
+    char key[1024];
+} span_key_t;
+
+/* lower_key depends only on the span's bytes, and an article repeats the same
+ * candidates ("ông", "Nguyễn", "tiếp"): remember the last keys by their bytes
+ * (lower_key was 4% of `sukien code`). */
+enum { KEY_MEMO_SLOTS = 128, KEY_MEMO_RAW = 40, KEY_MEMO_KEY = 88 };
+typedef struct key_slot {
+    uint8_t raw_len, key_len;
+    char raw[KEY_MEMO_RAW];
+    char key[KEY_MEMO_KEY];
+} key_slot_t;
+typedef struct key_memo {
+    uint8_t used[KEY_MEMO_SLOTS]; /* only this part is cleared per article */
+    key_slot_t slot[KEY_MEMO_SLOTS];
+} key_memo_t;
+
+static size_t lower_key_memo(key_memo_t *memo, const char *s, size_t len, char *out, size_t cap) {
+    if (!memo || len > KEY_MEMO_RAW) return lower_key(s, len, out, cap);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    uint8_t *used = &memo->used[h % KEY_MEMO_SLOTS];
+    key_slot_t *m = &memo->slot[h % KEY_MEMO_SLOTS];
+    if (*used && m->raw_len == len && !memcmp(m->raw, s, len)) {
+        memcpy(out, m->key, m->key_len);
+        out[m->key_len] = '\0';
+        return m->key_len;
+    }
+    size_t kl = lower_key(s, len, out, cap);
+    if (kl < KEY_MEMO_KEY) {
+        *used = 1;
+        m->raw_len = (uint8_t)len;
+        memcpy(m->raw, s, len);
+        m->key_len = (uint8_t)kl;
+        memcpy(m->key, out, kl);
+    } else {
+        *used = 0;
+    }
+    return kl;
+}
+
 static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk_folded_t *f,
-                      const tok_t *toks, size_t n) {
+                      const tok_t *toks, size_t n, span_key_t *sk, key_memo_t *memo) {
     if (p->acronym) {
         size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
         if (!all_upper(text + s, e - s)) return 0;
@@ -523,13 +637,14 @@ static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk
     if (p->case_mode == CASE_FIRST && !upper_at(text, len, f->to_orig[toks[0].fs])) return 0;
     if (p->case_mode == CASE_ALL)
         for (size_t k = 0; k < n && k < 16; k++)
-            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[toks[k].fs]))
-                return 0;
+            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[toks[k].fs])) return 0;
     if (p->tones) {
-        char key[1024];
-        size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
-        size_t kl = lower_key(text + s, e - s, key, sizeof key);
-        if (strlen(p->lower) != kl || memcmp(p->lower, key, kl)) return 0;
+        if (sk->n != n) {
+            size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
+            sk->kl = lower_key_memo(memo, text + s, e - s, sk->key, sizeof sk->key);
+            sk->n = n;
+        }
+        if (strlen(p->lower) != sk->kl || memcmp(p->lower, sk->key, sk->kl)) return 0;
     }
     return 1;
 }
@@ -542,16 +657,21 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
     tok_t *toks = malloc(max_toks * sizeof *toks);
     if (!toks) return SK_ENOMEM;
     size_t nt = tokenize(f->text, f->len, toks, max_toks);
-    for (size_t i = 0; i < nt; i++) toks[i].h = hash_token(f->text + toks[i].fs, toks[i].fe - toks[i].fs);
+    for (size_t i = 0; i < nt; i++)
+        toks[i].h = hash_token(f->text + toks[i].fs, toks[i].fe - toks[i].fs);
     size_t cap = 64, n = 0;
     sk_lex_match_t *m = sk_arena_alloc(arena, cap * sizeof *m);
     if (!m) {
         free(toks);
         return SK_ENOMEM;
     }
+    span_key_t sk;
+    key_memo_t *memo = malloc(sizeof *memo); /* NULL: no memo, the same keys */
+    if (memo) memset(memo->used, 0, sizeof memo->used);
     for (size_t i = 0; i < nt; i++) {
         uint32_t node = 0;
         size_t first_here = n;
+        sk.n = 0;
         for (size_t j = i; j < nt && j - i < MAX_SYLL; j++) {
             /* Syllables of one phrase must be separated only by spaces or hyphens. */
             if (j > i) {
@@ -565,7 +685,7 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
             if (!node) break;
             for (uint32_t pi = lx->node_patterns[node]; pi; pi = lx->patterns[pi - 1].next) {
                 const pattern_t *p = &lx->patterns[pi - 1];
-                if (!pattern_ok(p, text, len, f, toks + i, j - i + 1)) continue;
+                if (!pattern_ok(p, text, len, f, toks + i, j - i + 1, &sk, memo)) continue;
                 /* one match per entry and span */
                 int dup = 0;
                 for (size_t q = first_here; q < n; q++)
@@ -575,6 +695,7 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                     m = sk_arena_grow(arena, m, sizeof *m, n, cap * 2);
                     if (!m) {
                         free(toks);
+                        free(memo);
                         return SK_ENOMEM;
                     }
                     cap *= 2;
@@ -598,6 +719,7 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                 }
     }
     free(toks);
+    free(memo);
     *out = m;
     *n_out = n;
     return SK_OK;
@@ -627,7 +749,8 @@ void sk_lexicon_person_offices(const sk_lexicon_t *lx, const char *person, sk_of
     person_office_t probe = {.person_fold = key};
     person_office_t *hit = bsearch(&probe, lx->offices, lx->n_offices, sizeof probe, cmp_person);
     if (!hit) return;
-    while (hit > lx->offices && !strcmp(hit[-1].person_fold, key)) hit--;
+    while (hit > lx->offices && !strcmp(hit[-1].person_fold, key))
+        hit--;
     for (; hit < lx->offices + lx->n_offices && !strcmp(hit->person_fold, key); hit++)
         fn(ctx, hit->office, hit->start, hit->end);
 }

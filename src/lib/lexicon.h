@@ -48,6 +48,8 @@ typedef struct sk_lex_entry {
     const char *attrs;     /* "key=value;key=value" or "" */
     const char *file;      /* data file it came from, for messages */
     uint32_t line;
+    const uint16_t *attr_at; /* offsets of the items in attrs (NULL: sk_lex_attr scans) */
+    uint32_t n_attr;
 } sk_lex_entry_t;
 
 typedef struct sk_lex_match {

@@ -28,6 +28,8 @@ const char *sk_mention_kind_name(sk_mention_kind_t k) {
 
 enum { MAX_NAME_TOKENS = 6, MAX_TITLES = 16 };
 
+enum { TOK_AT_SHIFT = 4 }; /* sk_mentions_t.tok_at: blocks of 16 bytes, a few tokens each */
+
 /* Working state for one article. */
 typedef struct ctx {
     const sk_lexicon_t *lex;
@@ -41,19 +43,22 @@ typedef struct ctx {
     int16_t *honorific;   /* tokens in the honorific starting here, 0 if none */
     uint8_t *nonname;     /* 1: never in a name; 2: never starts a name (nonnames.tsv) */
     uint8_t *trigger_tok; /* token is part of an event trigger */
+    uint8_t *after_placehead; /* token follows "ga", "khách sạn", "sân bay" … (cues.tsv) */
     size_t cap_mentions;
 } ctx_t;
 
 /* ---- tokens ------------------------------------------------------------- */
 
 static int is_tok_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return sk_tok_byte(c);
 }
 
 static int build_tokens(ctx_t *c) {
     const sk_folded_t *f = &c->a->folded;
     size_t cap = f->len / 2 + 2;
-    c->tok = sk_arena_alloc(c->a->arena, cap * sizeof *c->tok);
+    /* Sized by bytes (a token is at least one byte apart): zeroing it all was
+     * 2% of `sukien code`, so only the tokens written and one past are. */
+    c->tok = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *c->tok);
     if (!c->tok) return SK_ENOMEM;
     size_t n = 0, sent = 0;
     const sk_sentence_t *ss = c->a->sentences;
@@ -63,13 +68,16 @@ static int build_tokens(ctx_t *c) {
             continue;
         }
         size_t s = i;
-        while (i < f->len && is_tok_byte((unsigned char)f->text[i])) i++;
+        while (i < f->len && is_tok_byte((unsigned char)f->text[i]))
+            i++;
         sk_token_t *t = &c->tok[n++];
+        memset(t, 0, sizeof *t);
         t->fs = (uint32_t)s;
         t->fe = (uint32_t)i;
         t->start = f->to_orig[s];
         t->end = f->to_orig[i];
-        while (sent + 1 < c->a->n_sentences && ss[sent].end <= t->start) sent++;
+        while (sent + 1 < c->a->n_sentences && ss[sent].end <= t->start)
+            sent++;
         t->sentence = (uint32_t)sent;
         int32_t cp;
         const char *txt = c->a->text + t->start;
@@ -92,13 +100,36 @@ static int build_tokens(ctx_t *c) {
             t->acronym = (uint8_t)(all && letters >= 2);
         }
     }
+    if (n < cap) memset(&c->tok[n], 0, sizeof *c->tok);
     c->nt = n;
     c->m->tokens = c->tok;
     c->m->n_tokens = n;
+    /* First token of each 16-byte block: the event rules ask sk_mentions_token_at
+     * for every trigger at every token they look at (a binary search each, 4% of
+     * `sukien code`); from the block's first token it is a short walk. */
+    size_t tlen = c->a->text_len;
+    if (tlen < UINT32_MAX) {
+        size_t nb = (tlen >> TOK_AT_SHIFT) + 1, k = 0;
+        uint32_t *at = sk_arena_alloc_uninit(c->a->arena, nb * sizeof *at);
+        if (!at) return SK_ENOMEM;
+        for (size_t b = 0; b < nb; b++) {
+            while (k < n && c->tok[k].start < (b << TOK_AT_SHIFT))
+                k++;
+            at[b] = (uint32_t)k;
+        }
+        c->m->tok_at = at;
+        c->m->tok_at_max = tlen;
+    }
     return SK_OK;
 }
 
 size_t sk_mentions_token_at(const sk_mentions_t *m, uint32_t off) {
+    if (m->tok_at && off <= m->tok_at_max) {
+        size_t k = m->tok_at[off >> TOK_AT_SHIFT];
+        while (k < m->n_tokens && m->tokens[k].start < off)
+            k++;
+        return k;
+    }
     size_t lo = 0, hi = m->n_tokens;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -142,10 +173,23 @@ static int comma_between(const ctx_t *c, size_t i) {
     return comma == 1;
 }
 
+/* Token i-1 and i separated by a spaced dash (" - ", " – "), in the same sentence. */
+static int dash_between(const ctx_t *c, size_t i) {
+    if (i == 0 || i >= c->nt || c->tok[i].sentence != c->tok[i - 1].sentence) return 0;
+    size_t n;
+    const char *g = gap(c, i, &n);
+    if (n == 3 && g[0] == ' ' && g[1] == '-' && g[2] == ' ') return 1;
+    return n == 5 && g[0] == ' ' && !memcmp(g + 1, "\xE2\x80\x93", 3) && g[4] == ' ';
+}
+
 static int tok_is(const ctx_t *c, size_t i, const char *folded) {
     if (i >= c->nt) return 0;
-    size_t n = strlen(folded);
-    return c->tok[i].fe - c->tok[i].fs == n && !memcmp(c->a->folded.text + c->tok[i].fs, folded, n);
+    /* In place, without strlen: token bytes are never NUL. */
+    const char *f = c->a->folded.text + c->tok[i].fs;
+    size_t n = c->tok[i].fe - c->tok[i].fs;
+    for (size_t k = 0; k < n; k++)
+        if (folded[k] != f[k]) return 0;
+    return folded[n] == '\0';
 }
 
 /* ---- lexicon labels ------------------------------------------------------ */
@@ -161,12 +205,18 @@ static int label_kind(const ctx_t *c, size_t i) {
 /* Priority of kinds that label the text when two matches have the same length. */
 static int kind_rank(int kind) {
     switch (kind) {
-    case SK_LEX_PERSON: return 6;
-    case SK_LEX_OFFICE: return 5;
-    case SK_LEX_ORG: return 4;
-    case SK_LEX_COUNTRY: return 3;
-    case SK_LEX_PLACE: return 2;
-    default: return 0;
+    case SK_LEX_PERSON:
+        return 6;
+    case SK_LEX_OFFICE:
+        return 5;
+    case SK_LEX_ORG:
+        return 4;
+    case SK_LEX_COUNTRY:
+        return 3;
+    case SK_LEX_PLACE:
+        return 2;
+    default:
+        return 0;
     }
 }
 
@@ -175,6 +225,8 @@ static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
     const char *v = sk_lex_attr(e, key, buf, sizeof buf);
     return v && !strcmp(v, val);
 }
+
+static int name_joined(const ctx_t *c, size_t i);
 
 static int set_labels(ctx_t *c) {
     sk_mentions_t *m = c->m;
@@ -185,16 +237,19 @@ static int set_labels(ctx_t *c) {
     c->honorific = sk_arena_alloc(ar, (c->nt + 1) * sizeof *c->honorific);
     c->nonname = sk_arena_alloc(ar, c->nt + 1);
     c->trigger_tok = sk_arena_alloc(ar, c->nt + 1);
+    c->after_placehead = sk_arena_alloc(ar, c->nt + 2);
     m->triggers = sk_arena_alloc(ar, (m->n_matches + 1) * sizeof *m->triggers);
     if (!c->label || !c->label_first || !c->surname || !c->honorific || !c->nonname ||
-        !m->triggers)
+        !m->triggers || !c->after_placehead)
         return SK_ENOMEM;
-    for (size_t i = 0; i < c->nt; i++) c->label[i] = -1;
+    for (size_t i = 0; i < c->nt; i++)
+        c->label[i] = -1;
     /* Best labelling match per start token. */
     int32_t *best = sk_arena_alloc(ar, (c->nt + 1) * sizeof *best);
     uint8_t *blocked = sk_arena_alloc(ar, c->nt + 1);
     if (!best || !blocked) return SK_ENOMEM;
-    for (size_t i = 0; i < c->nt; i++) best[i] = -1;
+    for (size_t i = 0; i < c->nt; i++)
+        best[i] = -1;
     for (size_t k = 0; k < m->n_matches; k++) {
         const sk_lex_match_t *x = &m->matches[k];
         size_t t = sk_mentions_token_at(m, x->start);
@@ -208,12 +263,16 @@ static int set_labels(ctx_t *c) {
             if (x->n_syll > c->honorific[t] && !attr_is(e, "type", "spouse"))
                 c->honorific[t] = (int16_t)x->n_syll;
             continue;
-        case SK_LEX_TRIGGER: continue; /* blocks are applied after labelling, below */
+        case SK_LEX_TRIGGER:
+            continue; /* blocks are applied after labelling, below */
         case SK_LEX_CUE:
             if (x->n_syll == 1 && attr_is(e, "type", "nonname"))
                 c->nonname[t] = attr_is(e, "position", "first-only") ? 2 : 1;
+            if (attr_is(e, "type", "placehead") && c->after_placehead && t + x->n_syll <= c->nt)
+                c->after_placehead[t + x->n_syll] = 1;
             continue;
-        default: break;
+        default:
+            break;
         }
         if (best[t] < 0) {
             best[t] = (int32_t)k;
@@ -241,16 +300,64 @@ static int set_labels(ctx_t *c) {
          * begins with the last syllable of a place). */
         size_t end = i + b->n_syll;
         int beaten = 0;
-        for (size_t j = i + 1; j < end && j < c->nt; j++)
+        size_t beaten_at = 0;
+        for (size_t j = i + 1; j < end && j < c->nt && !beaten; j++)
             if (best[j] >= 0 && j + m->matches[best[j]].n_syll > end &&
-                m->matches[best[j]].n_syll > b->n_syll)
+                (m->matches[best[j]].n_syll > b->n_syll ||
+                 /* "Ban Chấp hành Trung ương Đảng Cộng sản Cuba": the party named at the
+                    end wins over the body's generic "… Đảng" */
+                 (b->kind == SK_LEX_ORG && m->matches[best[j]].kind == SK_LEX_ORG &&
+                  attr_is(sk_lexicon_entry(c->lex, m->matches[best[j]].entry), "type", "party"))) &&
+                /* "Bí thư Thành ủy Thành phố Hồ Chí Minh": the office keeps its words and
+                   the place after it becomes its jurisdiction (but "Chủ tịch Đảng Lao động
+                   Triều Tiên" is the party's chair) */
+                !(b->kind == SK_LEX_OFFICE && m->matches[best[j]].kind == SK_LEX_ORG &&
+                  attr_is(sk_lexicon_entry(c->lex, m->matches[best[j]].entry), "type",
+                          "locality-body"))) {
                 beaten = 1;
+                beaten_at = j;
+            }
+        /* "Chủ tịch Đảng Cộng sản Nhật Bản": "Chủ tịch Đảng" yields to the party, and the
+           shorter "Chủ tịch" still labels the words before it */
+        if (beaten) {
+            int32_t alt = -1;
+            for (size_t k = 0; k < m->n_matches; k++) {
+                const sk_lex_match_t *x = &m->matches[k];
+                if (x->kind != b->kind || x->n_syll > beaten_at - i ||
+                    sk_mentions_token_at(m, x->start) != i)
+                    continue;
+                if (alt < 0 || x->n_syll > m->matches[alt].n_syll) alt = (int32_t)k;
+            }
+            if (alt >= 0) {
+                best[i] = alt;
+                continue;
+            }
+        }
+        /* A known person name right after a capitalised surname is the tail of a longer
+         * name ("Trần Hồng Hà" is not "Hồng Hà"): leave it to the name reader. */
+        if (b->kind == SK_LEX_PERSON && i > 0 && c->label[i - 1] < 0 && c->surname[i - 1] &&
+            c->tok[i - 1].cap && !c->nonname[i - 1] && !c->honorific[i - 1] && name_joined(c, i))
+            beaten = 1;
         if (beaten) {
             i++;
             continue;
         }
+        /* "Chủ tịch Ủy ban nhân dân thành phố" + "Thành phố Hồ Chí Minh": an office whose
+           last words begin a longer place name gives them up to the place (which then
+           reads as its jurisdiction) */
+        if (b->kind == SK_LEX_OFFICE)
+            for (size_t j = i + 1; j < end && j < c->nt; j++)
+                if (best[j] >= 0 && m->matches[best[j]].kind == SK_LEX_PLACE &&
+                    j + m->matches[best[j]].n_syll > end) {
+                    sk_lex_match_t *bm = &m->matches[best[i]];
+                    bm->n_syll = (uint16_t)(j - i);
+                    bm->end = c->tok[j - 1].end;
+                    end = j;
+                    break;
+                }
         c->label_first[i] = 1;
-        for (size_t j = i; j < end && j < c->nt; j++) c->label[j] = best[i];
+        for (size_t j = i; j < end && j < c->nt; j++)
+            c->label[j] = best[i];
         i = end;
     }
     /* BLOCK phrases ("tiếp thị", "thư ký") cancel the triggers they overlap, unless they run
@@ -264,7 +371,8 @@ static int set_labels(ctx_t *c) {
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
             if (c->label[j] >= 0) into_label = 1;
         if (into_label) continue;
-        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++) blocked[j] = 1;
+        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
+            blocked[j] = 1;
     }
     /* Triggers not overlapped by a BLOCK phrase, longest first per start, no overlaps. */
     size_t nt = 0;
@@ -279,8 +387,14 @@ static int set_labels(ctx_t *c) {
         /* blocked, or inside an office, name or place ("thư" in "Tổng Bí thư") */
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
             if (blocked[j] || c->label[j] >= 0) bad = 1;
+        /* "ông Ký", "bà Thăm": a capitalised trigger word right after an honorific is a
+           name */
+        if (t > 0 && t < c->nt && c->tok[t].cap && c->honorific[t - 1] &&
+            c->tok[t - 1].sentence == c->tok[t].sentence)
+            bad = 1;
         if (bad || (nt && t < last_end_tok)) continue;
-        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++) c->trigger_tok[j] = 1;
+        for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
+            c->trigger_tok[j] = 1;
         m->triggers[nt++] = *x;
         last_end_tok = t + x->n_syll;
     }
@@ -335,6 +449,7 @@ typedef struct title {
     const char *org;      /* organisation named in the jurisdiction */
     const char *locality; /* place named in the jurisdiction */
     int stated_country;   /* country comes from the jurisdiction, not the office's default */
+    const char *io;       /* acronym of the international organisation the office speaks for */
 } title_t;
 
 /* Parse a title starting at token i (an OFFICE label start). Returns the end token. */
@@ -346,15 +461,18 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     t->office = (int32_t)c->m->matches[mi].entry;
     size_t j = i + c->m->matches[mi].n_syll;
     t->country = entry_country(c, e);
+    char iobuf[16];
+    const char *io = sk_lex_attr(e, "io", iobuf, sizeof iobuf);
+    if (io) t->io = sk_arena_strdup(c->a->arena, io);
     /* "Bộ trưởng Tài chính Mỹ", "Thống đốc Ngân hàng Trung ương Trung Quốc": a capitalised
        phrase the lexicon does not know, then a country, belongs to the title. */
     char jbuf[16];
     const char *jur = sk_lex_attr(e, "jurisdiction", jbuf, sizeof jbuf);
     if (jur && strcmp(jur, "none") && j < c->nt && joined(c, j) && c->tok[j].cap &&
         c->label[j] < 0 && !c->trigger_tok[j]) {
-        static const char *const VERBISH[] = {"de", "nghi", "cho", "biet", "khang", "dinh", "nhan",
-                                              "manh", "noi", "da", "se", "va", "cua", "voi", "la",
-                                              "tai", "dang", "vua", "cung", "neu", "ro"};
+        static const char *const VERBISH[] = {
+            "de", "nghi", "cho", "biet", "khang", "dinh", "nhan", "manh", "noi", "da", "se",
+            "va", "cua",  "voi", "la",   "tai",   "dang", "vua",  "cung", "neu", "ro"};
         size_t q = j + 1;
         while (q < c->nt && q < j + 5 && joined(c, q) && c->label[q] < 0 && !c->trigger_tok[q]) {
             int verbish = 0;
@@ -364,7 +482,9 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
             q++;
         }
         if (q < c->nt && q < j + 5 && joined(c, q) && c->label_first[q] &&
-            label_kind(c, q) == SK_LEX_COUNTRY)
+            (label_kind(c, q) == SK_LEX_COUNTRY ||
+             /* "Bí thư Tổ chức Ban Chấp hành Trung ương …" */
+             (label_kind(c, q) == SK_LEX_ORG && strstr(jur, "body"))))
             j = q;
     }
     /* Jurisdiction: up to two labelled phrases written right after the office. */
@@ -378,11 +498,12 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
             posting = 1;
         }
         /* "Thị trưởng thành phố Paris", "Thống đốc tỉnh Osaka", "Thống đốc bang California" */
-        if (tok_is(c, k, "thanh") && tok_is(c, k + 1, "pho") && k + 2 < c->nt && joined(c, k + 2) &&
-            label_kind(c, k + 2) == SK_LEX_PLACE)
+        int place_here = c->label_first[k] && label_kind(c, k) == SK_LEX_PLACE;
+        if (!place_here && tok_is(c, k, "thanh") && tok_is(c, k + 1, "pho") && k + 2 < c->nt &&
+            joined(c, k + 2) && label_kind(c, k + 2) == SK_LEX_PLACE)
             k += 2;
-        else if ((tok_is(c, k, "tinh") || tok_is(c, k, "bang")) && k + 1 < c->nt && joined(c, k + 1) &&
-                 label_kind(c, k + 1) == SK_LEX_PLACE)
+        else if (!place_here && (tok_is(c, k, "tinh") || tok_is(c, k, "bang")) && k + 1 < c->nt &&
+                 joined(c, k + 1) && label_kind(c, k + 1) == SK_LEX_PLACE)
             k += 1;
         if (!c->label_first[k]) break;
         int kind = label_kind(c, k);
@@ -393,6 +514,12 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
             /* "Ban Chấp hành Trung ương Đảng Cộng sản Nhật Bản": the party is the org */
             if (t->org && !attr_is(je, "type", "party")) break;
             t->org = je->canonical;
+            /* "Tổng Giám đốc UNESCO": the head of a UN agency speaks for the UN */
+            char pb[16];
+            const char *root = sk_lex_attr(je, "parent", pb, sizeof pb);
+            if (!root) root = sk_lex_attr(je, "acronym", pb, sizeof pb);
+            if (!posting && attr_is(je, "type", "io") && root && !t->io)
+                t->io = sk_arena_strdup(c->a->arena, root);
         } else if (kind == SK_LEX_PLACE) {
             t->locality = je->canonical;
         }
@@ -445,13 +572,15 @@ static int name_joined(const ctx_t *c, size_t i) {
 
 /* Lower-case particles inside foreign names ("Mô-ham-mét bin Áp-đun-ra-man an Tha-ni"). */
 static int name_particle(const ctx_t *c, size_t i) {
-    static const char *const P[] = {"bin", "al", "an", "ibn", "van", "von", "de", "der", "da",
-                                    "di", "du", "dos", "la", "le", "el"};
+    static const char *const P[] = {"bin", "al", "an", "ibn", "van", "von", "de", "der",
+                                    "da",  "di", "du", "dos", "la",  "le",  "el"};
     if (c->tok[i].cap) return 0;
     for (size_t k = 0; k < SK_ARRAY_LEN(P); k++)
         if (tok_is(c, i, P[k])) return 1;
     return 0;
 }
+
+static int lone_name_ok(const ctx_t *c, size_t i);
 
 /* Run of capitalised name tokens from i; returns end token (== i when none). */
 static size_t name_run(const ctx_t *c, size_t i) {
@@ -466,7 +595,8 @@ static size_t name_run(const ctx_t *c, size_t i) {
         const char *g = gap(c, j, &gl);
         int hyphen_tight = gl == 1 && g[0] == '-';
         if (name_joined(c, j) && name_token(c, j) &&
-            (label_kind(c, j) != SK_LEX_PERSON || (c->label[j] == c->label[i] && !c->label_first[j]))) {
+            (label_kind(c, j) != SK_LEX_PERSON ||
+             (c->label[j] == c->label[i] && !c->label_first[j]))) {
             j++;
             continue;
         }
@@ -487,6 +617,19 @@ static size_t name_run(const ctx_t *c, size_t i) {
             continue;
         }
         break;
+    }
+    /* "George W. Bush", "Robert H. McCooey": an initial inside the name */
+    while (j + 1 < c->nt && j - i < 16 && c->tok[j - 1].end - c->tok[j - 1].start == 1 &&
+           c->tok[j - 1].cap && c->tok[j].sentence == c->tok[j - 1].sentence) {
+        size_t gl;
+        const char *g = gap(c, j, &gl);
+        if (gl != 2 || g[0] != '.' || g[1] != ' ' || !name_token(c, j) || c->nonname[j]) break;
+        /* a leading initial only before a foreign-looking name ("D. Medvedev", not "P. Ô")
+           that is not a known person ("V. Putin" is Vladimir Putin) */
+        if (j - 1 == i && (!lone_name_ok(c, j) || label_kind(c, j) == SK_LEX_PERSON)) break;
+        size_t e = name_run(c, j);
+        if (e == j) break;
+        j = e;
     }
     return j;
 }
@@ -528,7 +671,8 @@ static size_t counterpart_before(ctx_t *c, size_t i, const char **country) {
     /* optional country right before the name */
     if (j >= 1 && label_kind(c, j - 1) == SK_LEX_COUNTRY) {
         size_t k = j - 1;
-        while (k > 0 && c->label[k - 1] == c->label[j - 1]) k--;
+        while (k > 0 && c->label[k - 1] == c->label[j - 1])
+            k--;
         *country = entry_country(c, entry(c, c->label[j - 1]));
         j = k;
     }
@@ -552,6 +696,7 @@ typedef struct pdraft {
     int32_t *title_office;
     size_t n_titles, cap_titles;
     const char *org, *country;
+    const char *io; /* acronym of the international organisation a title makes them speak for */
     int country_strength; /* 0 none, 1 surname default, 2 office default, 3 stated */
     int vn_surname;
     int32_t known; /* lexicon entry of a known person, or -1 */
@@ -607,6 +752,7 @@ static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
     p->title_office[p->n_titles] = t->office;
     p->n_titles++;
     if (t->org && !p->org) p->org = t->org;
+    if (t->io && !p->io) p->io = t->io;
     int strength = t->stated_country ? 3 : 2;
     /* an office's default country ("Ủy viên Bộ Chính trị" → VNM) is also held abroad
        (Laos, Cuba): only trust it for a Vietnamese name */
@@ -615,6 +761,24 @@ static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
         p->country = t->country;
         p->country_strength = strength;
     }
+    return 0;
+}
+
+/* A title the text implies rather than writes ("người đồng cấp Hàn Quốc" → "Ngoại trưởng
+ * Hàn Quốc"). */
+static int person_add_title_text(ctx_t *c, pdraft_t *p, int32_t office, const char *text) {
+    if (p->n_titles == p->cap_titles) {
+        size_t nc = p->cap_titles ? p->cap_titles * 2 : 4;
+        p->titles = sk_arena_grow(c->a->arena, p->titles, sizeof *p->titles, p->n_titles, nc);
+        p->title_office =
+            sk_arena_grow(c->a->arena, p->title_office, sizeof *p->title_office, p->n_titles, nc);
+        if (!p->titles || !p->title_office) return SK_ENOMEM;
+        p->cap_titles = nc;
+    }
+    p->titles[p->n_titles] = sk_arena_strdup(c->a->arena, text);
+    if (!p->titles[p->n_titles]) return SK_ENOMEM;
+    p->title_office[p->n_titles] = office;
+    p->n_titles++;
     return 0;
 }
 
@@ -650,6 +814,8 @@ static int resolve_short(const persons_t *ps, const char *key, size_t n_tok) {
 typedef struct pmention {
     size_t name0, name1; /* name tokens (name0 == name1 for title-only) */
     size_t ext0, ext1;
+    int counterpart; /* introduced by "người đồng cấp [country]" */
+    size_t cp0, cp1; /* that country's tokens (cp0 == cp1 when none) */
     title_t titles[MAX_TITLES];
     size_t n_titles;
     const char *country; /* from a counterpart phrase */
@@ -661,7 +827,9 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
     fold_span(c, pm->name0, pm->name1, key, sizeof key);
     size_t n_tok = pm->name1 - pm->name0;
     int idx = find_person(ps, key);
-    int32_t known = label_kind(c, pm->name0) == SK_LEX_PERSON ? (int32_t)c->m->matches[c->label[pm->name0]].entry : -1;
+    int32_t known = label_kind(c, pm->name0) == SK_LEX_PERSON
+                        ? (int32_t)c->m->matches[c->label[pm->name0]].entry
+                        : -1;
     for (size_t q = 0; idx < 0 && known >= 0 && q < ps->n; q++)
         if (ps->items[q].known == known) idx = (int)q;
     if (idx < 0) {
@@ -753,7 +921,8 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
     if ((rc = build_tokens(&c)) || (rc = set_labels(&c))) return rc;
     m->tok_mention = sk_arena_alloc(a->arena, (c.nt + 1) * sizeof *m->tok_mention);
     if (!m->tok_mention) return SK_ENOMEM;
-    for (size_t i = 0; i < c.nt; i++) m->tok_mention[i] = -1;
+    for (size_t i = 0; i < c.nt; i++)
+        m->tok_mention[i] = -1;
 
     persons_t ps = {0};
     /* Pass 1: person mentions with names, title-only mentions kept for pass 2. */
@@ -801,6 +970,12 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             k += (size_t)c.honorific[k];
         int ctx_strong = pm.n_titles > 0 || k > tend;
         size_t nend = (k < c.nt && (k == i || joined(&c, k) || k != tend)) ? name_run(&c, k) : k;
+        /* "Thủ tướng Chính đề nghị …": a given name that is also a word ("chính") after a
+           title; kept only if it resolves to a person named in full (pass 2) */
+        if (pm.n_titles && nend == k && k < c.nt && k > 0 && name_joined(&c, k) &&
+            c.nonname[k] == 2 && c.tok[k].cap && c.label[k] < 0 && !c.trigger_tok[k] &&
+            !(k + 1 < c.nt && c.tok[k + 1].cap && joined(&c, k + 1)))
+            nend = k + 1;
         if (!ctx_strong) {
             if (nend == k) nend = name_run(&c, k);
             const char *cc = NULL;
@@ -810,6 +985,13 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                 pm.country = cc;
                 ctx_strong = 1;
                 if (i == k) i = k - cl;
+                if (tok_is(&c, k - cl + 1, "dong")) { /* "người đồng cấp", not "nhà lãnh đạo" */
+                    pm.counterpart = 1;
+                    pm.cp0 = pm.cp1 = k;
+                    if (cc)
+                        while (pm.cp0 > 0 && label_kind(&c, pm.cp0 - 1) == SK_LEX_COUNTRY)
+                            pm.cp0--;
+                }
             }
         }
         if (nend > k && credit_context(&c, k, nend)) {
@@ -821,18 +1003,19 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             int ok = ctx_strong || plain_name_ok(&c, k, nend);
             /* "doanh nhân Bulgaria Emilian Gebrev": a country, then a two- to four-syllable name */
             if (!ok && n >= 2 && n <= 4 && k > 0 && joined(&c, k) &&
-                label_kind(&c, k - 1) == SK_LEX_COUNTRY && c.tok[k - 1].sentence == c.tok[k].sentence) {
+                label_kind(&c, k - 1) == SK_LEX_COUNTRY &&
+                c.tok[k - 1].sentence == c.tok[k].sentence) {
                 pm.country = entry_country(&c, entry(&c, c.label[k - 1]));
                 ok = 1;
             }
             /* "Emmanuel Macron của Pháp và Vladimir Putin": coordinated with a person */
             if (!ok && n >= 2 && n <= 4 && k >= 1 && prev_person_end != (size_t)-1 &&
-                k - prev_person_end <= 4 &&
-                (tok_is(&c, k - 1, "va") || comma_between(&c, k)))
+                k - prev_person_end <= 4 && (tok_is(&c, k - 1, "va") || comma_between(&c, k)))
                 ok = 1;
             /* apposition: "X, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư" */
             size_t aend = nend;
-            if (nend < c.nt && comma_between(&c, nend) && is_office_start(&c, nend)) {
+            if (nend < c.nt && (comma_between(&c, nend) || dash_between(&c, nend)) &&
+                is_office_start(&c, nend)) {
                 title_t app[MAX_TITLES];
                 size_t napp = 0;
                 size_t e2 = parse_title_chain(&c, nend, app, &napp);
@@ -840,7 +1023,27 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                    (after the last comma) is that name's and the others are X's */
                 if (e2 < c.nt && joined(&c, e2) && name_run(&c, e2) > e2 && napp >= 2) {
                     size_t last = napp - 1;
-                    while (last > 0 && !comma_between(&c, app[last].t0)) last--;
+                    while (last > 0 && !comma_between(&c, app[last].t0))
+                        last--;
+                    /* "Ngoại trưởng Mỹ X, Ủy viên Bộ Chính trị, Chủ nhiệm … Y": a title that
+                       cannot be X's (another country's, or a communist party's office for
+                       someone from elsewhere) starts Y's */
+                    const char *xc = pm.country;
+                    for (size_t q = 0; q < pm.n_titles; q++)
+                        if (pm.titles[q].stated_country && pm.titles[q].country)
+                            xc = pm.titles[q].country;
+                    for (size_t q = 0; xc && q < last; q++) {
+                        const sk_lex_entry_t *oe = sk_lexicon_entry(c.lex, (uint32_t)app[q].office);
+                        int other =
+                            app[q].stated_country && app[q].country && strcmp(app[q].country, xc);
+                        int party = attr_is(oe, "level", "party") && strcmp(xc, "VNM") &&
+                                    strcmp(xc, "CHN") && strcmp(xc, "LAO") && strcmp(xc, "CUB") &&
+                                    strcmp(xc, "PRK");
+                        if ((other || party) && (q == 0 || comma_between(&c, app[q].t0))) {
+                            last = q;
+                            break;
+                        }
+                    }
                     if (last > 0) {
                         if (!ok && n >= 2 && n <= 4) ok = 1;
                         if (ok) {
@@ -869,6 +1072,8 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                     if (pe >= c.nt || memchr(g2, ')', pe < c.nt ? gl2 : 1)) aend = pe;
                 }
             }
+            /* "ga Đồng Đăng", "khách sạn Metropole": a place's name, not a person's */
+            if (!ctx_strong && c.after_placehead[k]) ok = 0;
             if (ok) {
                 pm.name0 = k;
                 pm.name1 = nend;
@@ -898,7 +1103,8 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         free(pms);
         return SK_ENOMEM;
     }
-    for (size_t q = 0; q < npm; q++) pidx[q] = -1;
+    for (size_t q = 0; q < npm; q++)
+        pidx[q] = -1;
     for (int pass = 0; pass < 2; pass++)
         for (size_t q = 0; q < npm; q++) {
             pmention_t *pm = &pms[q];
@@ -926,6 +1132,31 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             if (r > q && hit >= 0) break;
         }
         pidx[q] = hit;
+    }
+    /* Pass 2c: "X điện đàm với người đồng cấp Hàn Quốc Y": Y holds X's office, in Y's
+       country ("Ngoại trưởng Hàn Quốc"), when the article gives Y no title. */
+    for (size_t q = 0; q < npm; q++) {
+        pmention_t *pm = &pms[q];
+        if (!pm->counterpart || pidx[q] < 0 || ps.items[pidx[q]].n_titles) continue;
+        uint32_t sent = c.tok[pm->name0].sentence;
+        for (size_t r = 0; r < npm; r++) {
+            if (r == q || pidx[r] < 0 || pidx[r] == pidx[q] || !pms[r].n_titles ||
+                c.tok[pms[r].name0 < c.nt ? pms[r].name0 : pms[r].ext0].sentence != sent)
+                continue;
+            const title_t *t = &pms[r].titles[pms[r].n_titles - 1];
+            const sk_lex_entry_t *oe = sk_lexicon_entry(lex, (uint32_t)t->office);
+            char jb[32];
+            const char *jur = sk_lex_attr(oe, "jurisdiction", jb, sizeof jb);
+            if (!jur || !strstr(jur, "country")) break;
+            char buf[256];
+            if (pm->cp1 > pm->cp0)
+                snprintf(buf, sizeof buf, "%s %s", oe->canonical, span_text(&c, pm->cp0, pm->cp1));
+            else
+                snprintf(buf, sizeof buf, "%s", oe->canonical);
+            pdraft_t *p = &ps.items[pidx[q]];
+            if (person_add_title_text(&c, p, t->office, buf)) goto nomem;
+            break;
+        }
     }
     /* Emit mentions in text order. */
     for (size_t q = 0; q < npm; q++) {
@@ -977,8 +1208,10 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         size_t d0 = i;
         if (mk == SK_MENTION_PLACE) {
             size_t q = i;
-            if (q >= 2 && (tok_is(&c, q - 1, "pho") && tok_is(&c, q - 2, "thanh"))) q -= 2;
-            else if (q >= 1 && tok_is(&c, q - 1, "tinh")) q -= 1;
+            if (q >= 2 && (tok_is(&c, q - 1, "pho") && tok_is(&c, q - 2, "thanh")))
+                q -= 2;
+            else if (q >= 1 && tok_is(&c, q - 1, "tinh"))
+                q -= 1;
             for (size_t b = q; b > 0 && b + 4 > q; b--)
                 if (tok_is(&c, b - 1, "doan") && m->tok_mention[b - 1] < 0 &&
                     c.tok[b - 1].sentence == c.tok[i].sentence) {
@@ -1022,6 +1255,7 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         o->n_titles = p->n_titles;
         o->org = p->org;
         o->country = p->country;
+        o->side_country = p->io ? p->io : p->country;
         o->first_start = p->first_start;
         o->first_end = p->first_end;
         o->n_mentions = p->n_mentions;

@@ -32,17 +32,17 @@ typedef struct sk_token {
 
 typedef struct sk_mention {
     sk_mention_kind_t kind;
-    uint32_t start, end;   /* byte span in article->text */
+    uint32_t start, end;         /* byte span in article->text */
     uint32_t tok_start, tok_end; /* token span [tok_start, tok_end) */
     uint32_t ext_start, ext_end; /* PERSON: token span including attached titles */
-    uint32_t sentence;     /* index into article->sentences */
+    uint32_t sentence;           /* index into article->sentences */
     const char *canonical; /* canonical form (entity name, office with jurisdiction, ISO date) */
     const char *country;   /* ISO alpha-3 or IO acronym, or NULL */
     const char *org;       /* organisation implied (titles) or NULL */
     int32_t person;        /* index into persons for PERSON and attached TITLE mentions, else -1 */
     int32_t lex_entry;     /* lexicon entry or -1 */
     const sk_timex_t *timex; /* for DATE */
-    uint8_t coref;         /* a later, shortened or title-only mention resolved to person */
+    uint8_t coref;           /* a later, shortened or title-only mention resolved to person */
 } sk_mention_t;
 
 typedef struct sk_mentions {
@@ -58,6 +58,9 @@ typedef struct sk_mentions {
     sk_lex_match_t *triggers; /* event trigger matches not overlapped by a BLOCK phrase */
     size_t n_triggers;
     int32_t *tok_mention; /* per token: index of the mention covering it, or -1 */
+    uint32_t *tok_at;     /* per 16-byte block b of text (offsets up to tok_at_max): first token
+                             starting at or after b*16 (NULL: binary search) */
+    size_t tok_at_max;
 } sk_mentions_t;
 
 /* Token index at or after byte offset off. */

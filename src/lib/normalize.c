@@ -5,26 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-int sk_utf8_decode(const char *s, size_t len, int32_t *cp) {
-    /* Inline the 1- to 3-byte cases with exactly utf8proc_iterate's checks (it was
-     * 5% of `sukien code` as a library call); 4-byte and invalid input go to it. */
-    const unsigned char *u = (const unsigned char *)s;
-    if (len >= 1 && u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    if (len >= 2 && u[0] >= 0xC2 && u[0] < 0xE0 && (u[1] & 0xC0) == 0x80) {
-        *cp = ((int32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-        return 2;
-    }
-    if (len >= 3 && u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 &&
-        (u[2] & 0xC0) == 0x80 && !(u[0] == 0xED && u[1] > 0x9F)) {
-        int32_t c3 = ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        if (c3 >= 0x800) {
-            *cp = c3;
-            return 3;
-        }
-    }
+int sk_utf8_decode_slow(const char *s, size_t len, int32_t *cp) {
     utf8proc_int32_t c;
     utf8proc_ssize_t n =
         utf8proc_iterate((const utf8proc_uint8_t *)s, len > 4 ? 4 : (utf8proc_ssize_t)len, &c);
@@ -33,15 +14,29 @@ int sk_utf8_decode(const char *s, size_t len, int32_t *cp) {
     return (int)n;
 }
 
-int sk_is_upper(int32_t cp) {
-    if (cp < 128) return cp >= 'A' && cp <= 'Z';
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+#include "cp_tables.h"
+
+/* [a-z0-9] and every byte >= 0x80 (checked in test_normalize.c). */
+const uint8_t sk_tok_byte_tab[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+int sk_cp_flags_slow(int32_t cp) {
+    if (cp < 128) return (cp | 32) >= 'a' && (cp | 32) <= 'z' ? 1 | (cp <= 'Z' ? 2 : 0) : 0;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO ? 1 : 0) |
+           (c == UTF8PROC_CATEGORY_LU ? 2 : 0);
 }
 
-int sk_is_letter(int32_t cp) {
-    if (cp < 128) return (cp | 32) >= 'a' && (cp | 32) <= 'z';
-    utf8proc_category_t c = utf8proc_category(cp);
-    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+int32_t sk_to_lower_slow(int32_t cp) {
+    return utf8proc_tolower(cp);
 }
 
 static int is_zero_width(int32_t cp) {
@@ -179,7 +174,8 @@ static int fold_cp(int32_t cp, char *dst) {
     utf8proc_int32_t buf[8];
     int n = fold_general(cp, buf, 8);
     int o = 0;
-    for (int k = 0; k < n; k++) o += (int)utf8proc_encode_char(buf[k], (utf8proc_uint8_t *)dst + o);
+    for (int k = 0; k < n; k++)
+        o += (int)utf8proc_encode_char(buf[k], (utf8proc_uint8_t *)dst + o);
     return o;
 }
 
@@ -207,6 +203,16 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
         if (n < 0) { /* should not happen on normalised text: keep the byte */
             out->text[o] = '?';
             out->to_orig[o++] = (uint32_t)i++;
+            continue;
+        }
+        /* One ASCII letter from the tables (every Vietnamese letter): no call. */
+        unsigned char one = cp >= TABLE_LO && cp < TABLE_HI ? fold_table[cp - TABLE_LO]
+                            : cp >= 0x1E00 && cp < 0x1F00   ? fold_table_1e[cp - 0x1E00]
+                                                            : 0;
+        if (one) {
+            out->text[o] = (char)one;
+            out->to_orig[o++] = (uint32_t)i;
+            i += (size_t)n;
             continue;
         }
         char tmp[32];
@@ -240,10 +246,11 @@ size_t sk_fold_str(const char *s, size_t len, char *buf, size_t cap) {
         char tmp[32];
         int k;
         unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
-            tmp[0] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-            k = 1;
+        if (b < 0x80) { /* straight into buf: most bytes */
+            if (o + 1 >= cap) break;
+            buf[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
             i++;
+            continue;
         } else {
             int32_t cp;
             int n = sk_utf8_decode(s + i, len - i, &cp);
@@ -252,12 +259,21 @@ size_t sk_fold_str(const char *s, size_t len, char *buf, size_t cap) {
                 k = 1;
                 i++;
             } else {
-                k = fold_cp(cp, tmp);
+                unsigned char one = cp >= TABLE_LO && cp < TABLE_HI ? fold_table[cp - TABLE_LO]
+                                    : cp >= 0x1E00 && cp < 0x1F00   ? fold_table_1e[cp - 0x1E00]
+                                                                    : 0;
+                if (one) {
+                    tmp[0] = (char)one;
+                    k = 1;
+                } else {
+                    k = fold_cp(cp, tmp);
+                }
                 i += (size_t)n;
             }
         }
         if (o + (size_t)k >= cap) break;
-        memcpy(buf + o, tmp, (size_t)k);
+        for (int j = 0; j < k; j++)
+            buf[o + (size_t)j] = tmp[j]; /* mostly one byte: no memcpy call */
         o += (size_t)k;
     }
     buf[o] = '\0';
@@ -277,12 +293,16 @@ size_t sk_folded_from_orig(const sk_folded_t *f, size_t orig) {
 }
 
 /* Tone marks on the first vowel of a final oa/oe/uy move to the second vowel. */
-static const char *const OLD_TONE[] = {"òa", "óa", "ỏa", "õa", "ọa", "òe", "óe", "ỏe", "õe", "ọe",
-                                       "ùy", "úy", "ủy", "ũy", "ụy", "Òa", "Óa", "Ỏa", "Õa", "Ọa",
-                                       "Ùy", "Úy", "Ủy", "Ũy", "Ụy"};
-static const char *const NEW_TONE[] = {"oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ", "oẹ",
-                                       "uỳ", "uý", "uỷ", "uỹ", "uỵ", "Oà", "Oá", "Oả", "Oã", "Oạ",
-                                       "Uỳ", "Uý", "Uỷ", "Uỹ", "Uỵ"};
+static const char *const OLD_TONE[] = {"òa", "óa", "ỏa", "õa", "ọa", "òe", "óe", "ỏe", "õe",
+                                       "ọe", "ùy", "úy", "ủy", "ũy", "ụy", "Òa", "Óa", "Ỏa",
+                                       "Õa", "Ọa", "Ùy", "Úy", "Ủy", "Ũy", "Ụy"};
+static const char *const NEW_TONE[] = {"oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ",
+                                       "oẹ", "uỳ", "uý", "uỷ", "uỹ", "uỵ", "Oà", "Oá", "Oả",
+                                       "Oã", "Oạ", "Uỳ", "Uý", "Uỷ", "Uỹ", "Uỵ"};
+
+static int is_aey(char c) {
+    return c == 'a' || c == 'e' || c == 'y';
+}
 
 size_t sk_tone_canon(const char *s, size_t len, char *out) {
     size_t o = 0;
@@ -290,8 +310,7 @@ size_t sk_tone_canon(const char *s, size_t len, char *out) {
         /* Every OLD_TONE entry is a 2- or 3-byte vowel then ASCII a, e or y: test that
          * first (this loop ran on every non-ASCII byte of every lexicon candidate). */
         if ((unsigned char)s[i] >= 0x80 &&
-            ((i + 2 < len && strchr("aey", s[i + 2]) && s[i + 2]) ||
-             (i + 3 < len && strchr("aey", s[i + 3]) && s[i + 3]))) {
+            ((i + 2 < len && is_aey(s[i + 2])) || (i + 3 < len && is_aey(s[i + 3])))) {
             for (size_t k = 0; k < SK_ARRAY_LEN(OLD_TONE); k++) {
                 size_t n = strlen(OLD_TONE[k]);
                 if (i + n > len || memcmp(s + i, OLD_TONE[k], n) != 0) continue;

@@ -110,6 +110,22 @@ sk_article_t *sk_reader_article(sk_reader_t *r, sk_format_t format, long line) {
 int sk_text_is_normal(const char *text, size_t n) {
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < n;) {
+        /* The common characters in one tight loop: printable ASCII, U+00C0-U+02FF
+         * (lead C3-CB) and U+1E00-U+1EFF (E1 B8-BB); the same tests as below. */
+        while (i < n) {
+            unsigned char c = s[i];
+            if (c >= 0x20 && c < 0x7F) {
+                i++;
+            } else if (c >= 0xC3 && c <= 0xCB && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+                i += 2;
+            } else if (c == 0xE1 && i + 2 < n && s[i + 1] >= 0xB8 && s[i + 1] <= 0xBB &&
+                       (s[i + 2] & 0xC0) == 0x80) {
+                i += 3;
+            } else {
+                break;
+            }
+        }
+        if (i >= n) break;
         unsigned char b = s[i];
         if (b < 0x80) {
             if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F) return 0;
@@ -156,6 +172,22 @@ int sk_reader_set_raw(sk_reader_t *r, sk_article_t *a, const char *bytes, size_t
 int sk_looks_binary(const unsigned char *s, size_t n, int utf8_matters, char *why, size_t why_len) {
     size_t nul = 0, ctl = 0, bad = 0;
     for (size_t i = 0; i < n;) {
+        /* Printable ASCII and whole 2- and 3-byte sequences count nothing: one
+         * tight loop (the tests below, for the common case). */
+        while (i < n) {
+            unsigned char c = s[i];
+            if (c >= 0x20 && c < 0x80)
+                i++;
+            else if (utf8_matters && c >= 0xC2 && c < 0xE0 && i + 2 <= n &&
+                     (s[i + 1] & 0xC0) == 0x80)
+                i += 2;
+            else if (utf8_matters && c >= 0xE0 && c <= 0xEF && i + 3 <= n &&
+                     (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80)
+                i += 3;
+            else
+                break;
+        }
+        if (i >= n) break;
         unsigned char b = s[i];
         if (b < 0x80) {
             if (b == 0)

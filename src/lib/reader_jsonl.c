@@ -371,7 +371,7 @@ static int parse_article(jp_t *j, sk_article_t *a, int *has_text, const char **t
             if (f == F_TEXT) {
                 /* Decode text into its own buffer so later keys do not clobber it. */
                 if (parse_string(j, 1, &s, &n)) return -1;
-                char *copy = sk_arena_alloc(a->arena, n + 1);
+                char *copy = sk_arena_alloc_uninit(a->arena, n + 1); /* all n + 1 copied */
                 if (!copy) {
                     j->err = "out of memory";
                     return -1;

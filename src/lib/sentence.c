@@ -113,6 +113,9 @@ static int dot_is_abbrev(const char *t, size_t sent_start, size_t dot, int *word
     return 0;
 }
 
+/* Bytes that can end a sentence: one table look-up per byte in the scan. */
+static const uint8_t SENTENCE_STOP[256] = {['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
+
 int sk_sentence_split_text(sk_arena_t *arena, const char *t, size_t len, sk_sentence_t **out,
                            size_t *n_out) {
     size_t cap = 16, n = 0;
@@ -121,8 +124,7 @@ int sk_sentence_split_text(sk_arena_t *arena, const char *t, size_t len, sk_sent
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
         /* Only \n . ! ? and the lead byte of "…" can end a sentence. */
-        while (i < len && !(t[i] == '\n' || t[i] == '.' || t[i] == '!' || t[i] == '?' ||
-                            (unsigned char)t[i] == 0xE2))
+        while (i < len && !SENTENCE_STOP[(unsigned char)t[i]])
             i++;
         size_t end = 0, next = 0;
         int cut = 0;

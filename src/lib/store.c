@@ -360,16 +360,21 @@ static int put_report(sk_store_t *s, const char *doc, long ord, const sk_event_t
     return rc;
 }
 
-int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
-                 sk_put_outcome_t *outcome) {
+/* `known`: stored_hash is what the store holds (NULL: nothing); else look it up. */
+static int put_article(sk_store_t *s, const sk_article_t *a, const char *hash, int known,
+                       const char *stored_hash, sk_put_outcome_t *outcome) {
     if (!s->in_batch || !a->doc) return SK_EINVAL;
     if (outcome) *outcome = SK_PUT_ADDED;
-    const char *p[] = {a->doc};
-    sk_rows_t r;
-    int rc = sk_db_run(s, "SELECT content_hash FROM articles WHERE doc = ?", &r, 1, p);
-    if (rc) return rc;
-    if (r.n > 0) {
-        int same = r.v[0] && !strcmp(r.v[0], hash) && !(s->flags & SK_STORE_RECODE);
+    int rc = SK_OK;
+    sk_rows_t r = {0};
+    if (!known) {
+        const char *p[] = {a->doc};
+        rc = sk_db_run(s, "SELECT content_hash FROM articles WHERE doc = ?", &r, 1, p);
+        if (rc) return rc;
+        if (r.n > 0) stored_hash = r.v[0] ? r.v[0] : "";
+    }
+    if (stored_hash) {
+        int same = !strcmp(stored_hash, hash) && !(s->flags & SK_STORE_RECODE);
         sk_rows_free(&r);
         if (same) {
             if (outcome) *outcome = SK_PUT_UNCHANGED;
@@ -382,7 +387,8 @@ int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
     }
     const sk_events_t *evs = sk_article_events(a);
     const sk_persons_t *ps = sk_article_persons(a);
-    char b1[24], b2[24], pd[11];
+    char b1[24], b2[24], pd[11], *search = NULL;
+    if (s->ops->search_text && (rc = s->ops->search_text(s, a->title, a->text, &search))) return rc;
     const char *ap[] = {a->doc,
                         hash,
                         a->title,
@@ -394,12 +400,14 @@ int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
                         a->source,
                         a->text,
                         num(b1, evs ? (long long)evs->n : 0),
-                        num(b2, ps ? (long long)ps->n : 0)};
+                        num(b2, ps ? (long long)ps->n : 0),
+                        search};
     rc = sk_db_run(s,
                    "INSERT INTO articles (doc, content_hash, title, url, outlet, published, "
-                   "pub_date, corpus, source, text, n_events, n_persons) VALUES (?, ?, ?, ?, ?, "
-                   "?, ?, ?, ?, ?, ?, ?)",
-                   NULL, 12, ap);
+                   "pub_date, corpus, source, text, n_events, n_persons, search_text) VALUES "
+                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   NULL, 13, ap);
+    free(search);
     for (size_t i = 0; rc == SK_OK && evs && i < evs->n; i++)
         rc = put_report(s, a->doc, (long)i, &evs->items[i]);
     sk_strset_t seen = {0};
@@ -421,6 +429,16 @@ int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
     strset_clear(&seen);
     if (rc == SK_OK) rc = s->ops->fts_put(s, a->doc, a->title, a->text);
     return rc;
+}
+
+int sk_store_put(sk_store_t *s, const sk_article_t *a, const char *hash,
+                 sk_put_outcome_t *outcome) {
+    return put_article(s, a, hash, 0, NULL, outcome);
+}
+
+int sk_store_put_known(sk_store_t *s, const sk_article_t *a, const char *hash,
+                       const char *stored_hash, sk_put_outcome_t *outcome) {
+    return put_article(s, a, hash, 1, stored_hash, outcome);
 }
 
 /* ---------------------------------------------------------------- recompute */
@@ -450,6 +468,38 @@ static int cmp_date_key(const void *a, const void *b, void *ctx) {
     return c ? c : (i > j) - (i < j);
 }
 
+/* The search-text rows of a pair, indexed by (doc, ord) so that each event
+ * finds its representative's rows by binary search rather than by a scan of
+ * all the pair's rows (quadratic for a pair with many events). Sorted here,
+ * not by the SQL ORDER BY, whose text order depends on the PostgreSQL
+ * collation; ties keep the query's order (part, side, pos, n). */
+static int cmp_doc_ord(const sk_rows_t *p, size_t k, const char *doc, const char *ord) {
+    int c = strcmp(SK_RV(p, k, 0), doc);
+    if (c) return c;
+    long long a = atoll(SK_RV(p, k, 1)), b = atoll(ord);
+    return (a > b) - (a < b);
+}
+
+static int cmp_part_rows(const void *a, const void *b, void *ctx) {
+    const sk_rows_t *p = ctx;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int c = cmp_doc_ord(p, i, SK_RV(p, j, 0), SK_RV(p, j, 1));
+    return c ? c : (i > j) - (i < j);
+}
+
+static size_t parts_lower_bound(const sk_rows_t *p, const size_t *idx, const char *doc,
+                                const char *ord) {
+    size_t lo = 0, hi = p->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_doc_ord(p, idx[mid], doc, ord) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int rebuild_pair(sk_store_t *s, const char *pair) {
     const char *pp[] = {pair};
     static const char *const dels[] = {
@@ -463,7 +513,8 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
     for (size_t i = 0; rc == SK_OK && i < SK_ARRAY_LEN(dels); i++)
         rc = sk_db_run(s, dels[i], NULL, 1, pp);
     if (rc) return rc;
-    sk_rows_t r;
+    sk_rows_t r, parts = {0};
+    size_t *pidx = NULL;
     rc =
         sk_db_run(s,
                   "SELECT r.doc, r.ord, r.date, r.status, a.pub_date, "
@@ -484,6 +535,28 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
         items[i].date = RV(i, 2);
     rc = sk_merge_cluster(items, n);
     if (rc < 0) goto out;
+    /* What the events' search text is made of (actors, orgs, titles, place,
+     * evidence), for every report of the pair in one query rather than one
+     * per event: rows (doc, ord, part, side, pos, n, text). */
+    rc = sk_db_run(s,
+                   "SELECT r.doc, r.ord, 1, a.side, a.pos, 0, a.name FROM reports r JOIN "
+                   "report_actors a ON a.doc = r.doc AND a.ord = r.ord WHERE r.pair_key = ? "
+                   "UNION ALL SELECT r.doc, r.ord, 2, a.side, a.pos, 0, a.org FROM reports r JOIN "
+                   "report_actors a ON a.doc = r.doc AND a.ord = r.ord WHERE r.pair_key = ? "
+                   "UNION ALL SELECT r.doc, r.ord, 3, t.side, t.pos, t.n, t.title FROM reports r "
+                   "JOIN report_actor_titles t ON t.doc = r.doc AND t.ord = r.ord WHERE "
+                   "r.pair_key = ? UNION ALL SELECT doc, ord, 4, 0, 0, 0, location_name FROM "
+                   "reports WHERE pair_key = ? UNION ALL SELECT doc, ord, 5, 0, 0, 0, evidence "
+                   "FROM reports WHERE pair_key = ? ORDER BY 1, 2, 3, 4, 5, 6",
+                   &parts, 5, (const char *const[]){pair, pair, pair, pair, pair});
+    if (rc) goto out;
+    if (!(pidx = malloc((parts.n ? parts.n : 1) * sizeof *pidx))) {
+        rc = SK_ENOMEM;
+        goto out;
+    }
+    for (size_t k = 0; k < parts.n; k++)
+        pidx[k] = k;
+    qsort_r(pidx, parts.n, sizeof *pidx, cmp_part_rows, &parts);
     rc = SK_OK;
     /* Clusters as runs of equal date keys; inside a run members keep their
      * (doc, ord) order. (Scanning all rows per cluster and comparing each
@@ -528,6 +601,24 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
             memcpy(ds, d, k);
             ds[k] = 0;
         }
+        /* Search text: actors, orgs, titles, place and the evidence. */
+        size_t p0 = parts_lower_bound(&parts, pidx, rdoc, rord), p1 = p0, len = 0;
+        for (; p1 < parts.n && !cmp_doc_ord(&parts, pidx[p1], rdoc, rord); p1++)
+            if (SK_RV(&parts, pidx[p1], 6)) len += strlen(SK_RV(&parts, pidx[p1], 6)) + 3;
+        char *all = malloc(len + 1), *o = all, *search = NULL;
+        if (!all) {
+            rc = SK_ENOMEM;
+            break;
+        }
+        for (size_t k = p0; k < p1; k++)
+            if (SK_RV(&parts, pidx[k], 6)) o += sprintf(o, "%s | ", SK_RV(&parts, pidx[k], 6));
+        *o = 0;
+        search = sk_store_search_text(all, (size_t)(o - all));
+        free(all);
+        if (!search) {
+            rc = SK_ENOMEM;
+            break;
+        }
         const char *ep[] = {id,
                             key,
                             pair,
@@ -538,17 +629,20 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
                             num(b3, (long long)n_src),
                             first_pub,
                             last_pub,
+                            search,
                             rdoc,
                             rord};
-        rc = sk_db_run(s,
-                       "INSERT INTO events (id, event_key, pair_key, type, subtype, status, date, "
-                       "date_precision, date_start, location_name, location_country, cameo, "
-                       "plover_type, plover_mode, n_reports, n_articles, n_sources, "
-                       "first_published, last_published, rep_doc, rep_ord) "
-                       "SELECT ?, ?, ?, type, subtype, ?, date, date_precision, ?, location_name, "
-                       "location_country, cameo, plover_type, plover_mode, ?, ?, ?, ?, ?, doc, ord "
-                       "FROM reports WHERE doc = ? AND ord = ?",
-                       NULL, 12, ep);
+        rc =
+            sk_db_run(s,
+                      "INSERT INTO events (id, event_key, pair_key, type, subtype, status, date, "
+                      "date_precision, date_start, location_name, location_country, cameo, "
+                      "plover_type, plover_mode, n_reports, n_articles, n_sources, "
+                      "first_published, last_published, rep_doc, rep_ord, search_text) "
+                      "SELECT ?, ?, ?, type, subtype, ?, date, date_precision, ?, location_name, "
+                      "location_country, cameo, plover_type, plover_mode, ?, ?, ?, ?, ?, doc, ord, "
+                      "? FROM reports WHERE doc = ? AND ord = ?",
+                      NULL, 13, ep);
+        free(search);
         const char *cp[] = {id, rdoc, rord};
         if (rc == SK_OK)
             rc = sk_db_run(s,
@@ -569,37 +663,6 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
                            "SELECT ?, side, pos, n, title FROM report_actor_titles WHERE doc = ? "
                            "AND ord = ?",
                            NULL, 3, cp);
-        /* Search text: actors, titles, orgs, place and the evidence. */
-        sk_rows_t t;
-        if (rc == SK_OK)
-            rc = sk_db_run(
-                s,
-                "SELECT name FROM report_actors WHERE doc = ? AND ord = ? UNION ALL "
-                "SELECT org FROM report_actors WHERE doc = ? AND ord = ? UNION ALL "
-                "SELECT title FROM report_actor_titles WHERE doc = ? AND ord = ? UNION "
-                "ALL SELECT location_name FROM reports WHERE doc = ? AND ord = ? UNION "
-                "ALL SELECT evidence FROM reports WHERE doc = ? AND ord = ?",
-                &t, 10,
-                (const char *const[]){rdoc, rord, rdoc, rord, rdoc, rord, rdoc, rord, rdoc, rord});
-        if (rc == SK_OK) {
-            size_t len = 0;
-            for (size_t k = 0; k < t.n; k++)
-                len += (t.v[k] ? strlen(t.v[k]) : 0) + 3;
-            char *all = malloc(len + 1), *o = all;
-            if (!all) rc = SK_ENOMEM;
-            for (size_t k = 0; all && k < t.n; k++)
-                if (t.v[k]) o += sprintf(o, "%s | ", t.v[k]);
-            if (all) *o = 0;
-            char *st = all ? sk_store_search_text(all, (size_t)(o - all)) : NULL;
-            if (all && !st) rc = SK_ENOMEM;
-            if (st) {
-                const char *up[] = {st, id};
-                rc = sk_db_run(s, "UPDATE events SET search_text = ? WHERE id = ?", NULL, 2, up);
-            }
-            free(st);
-            free(all);
-            sk_rows_free(&t);
-        }
         /* Point the reports at their event; most already do from earlier batches. */
         for (size_t m = g; rc == SK_OK && m < ge; m++) {
             size_t j = by_key[m];
@@ -614,7 +677,9 @@ out:
     free(items);
     free(by_key);
     free(srcs);
+    free(pidx);
     sk_rows_free(&r);
+    sk_rows_free(&parts);
     return rc;
 }
 

@@ -98,6 +98,16 @@ typedef enum {
 int sk_store_put(sk_store_t *self, const sk_article_t *article, const char *hash,
                  sk_put_outcome_t *outcome);
 
+/* sk_store_put for a caller that already knows what the store holds for this
+ * doc: `stored_hash` is its content hash as read by sk_store_each_article_hash
+ * in this run (the doc not put since), or NULL when the store holds no such
+ * doc. Saves the lookup per article (a round trip to a database server, so
+ * that the store's writes can stream). If another process stores the same
+ * doc meanwhile, the batch fails on the doc's key (rolled back, nothing
+ * lost); run again. */
+int sk_store_put_known(sk_store_t *self, const sk_article_t *article, const char *hash,
+                       const char *stored_hash, sk_put_outcome_t *outcome);
+
 /* Recompute merged events, persons and organisations touched by the batch
  * (merge.h rules), then commit. On error the batch is rolled back. */
 int sk_store_commit(sk_store_t *self);

@@ -17,6 +17,10 @@ typedef struct sk_db_ops {
                  void *ctx);
     /* Run several ';'-separated statements without parameters (DDL). */
     int (*script)(sk_store_t *s, const char *sql);
+    /* Optional: the value of articles.search_text for a new article row
+     * (*out malloc'd, or NULL to leave the column empty), so that the row is
+     * written once; a backend with it has nothing left to do in fts_put. */
+    int (*search_text)(sk_store_t *s, const char *title, const char *text, char **out);
     /* Full-text index of articles: replace / delete one article. */
     int (*fts_put)(sk_store_t *s, const char *doc, const char *title, const char *text);
     int (*fts_del)(sk_store_t *s, const char *doc);

@@ -9,35 +9,34 @@
 
 static int check_failures = 0, check_count = 0;
 
-#define CHECK(cond)                                                                          \
-    do {                                                                                     \
-        check_count++;                                                                       \
-        if (!(cond)) {                                                                       \
-            check_failures++;                                                                \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);         \
-        }                                                                                    \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        check_count++;                                                                             \
+        if (!(cond)) {                                                                             \
+            check_failures++;                                                                      \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
+        }                                                                                          \
     } while (0)
 
-#define CHECK_STR(got, want)                                                                 \
-    do {                                                                                     \
-        const char *g_ = (got), *w_ = (want);                                                \
-        check_count++;                                                                       \
-        if ((g_ == NULL) != (w_ == NULL) || (g_ && strcmp(g_, w_))) {                         \
-            check_failures++;                                                                \
-            fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", __FILE__, __LINE__,          \
-                    g_ ? g_ : "(null)", w_ ? w_ : "(null)");                                  \
-        }                                                                                    \
+#define CHECK_STR(got, want)                                                                       \
+    do {                                                                                           \
+        const char *g_ = (got), *w_ = (want);                                                      \
+        check_count++;                                                                             \
+        if ((g_ == NULL) != (w_ == NULL) || (g_ && strcmp(g_, w_))) {                              \
+            check_failures++;                                                                      \
+            fprintf(stderr, "%s:%d: got \"%s\", want \"%s\"\n", __FILE__, __LINE__,                \
+                    g_ ? g_ : "(null)", w_ ? w_ : "(null)");                                       \
+        }                                                                                          \
     } while (0)
 
-#define CHECK_INT(got, want)                                                                 \
-    do {                                                                                     \
-        long long g_ = (long long)(got), w_ = (long long)(want);                             \
-        check_count++;                                                                       \
-        if (g_ != w_) {                                                                      \
-            check_failures++;                                                                \
-            fprintf(stderr, "%s:%d: %s = %lld, want %lld\n", __FILE__, __LINE__, #got, g_,   \
-                    w_);                                                                     \
-        }                                                                                    \
+#define CHECK_INT(got, want)                                                                       \
+    do {                                                                                           \
+        long long g_ = (long long)(got), w_ = (long long)(want);                                   \
+        check_count++;                                                                             \
+        if (g_ != w_) {                                                                            \
+            check_failures++;                                                                      \
+            fprintf(stderr, "%s:%d: %s = %lld, want %lld\n", __FILE__, __LINE__, #got, g_, w_);    \
+        }                                                                                          \
     } while (0)
 
 static inline int check_report(const char *name) {

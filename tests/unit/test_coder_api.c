@@ -40,7 +40,8 @@ static char *all_json(const sk_article_t *a) {
         CHECK(s != NULL);
         if (!s) continue;
         size_t l = strlen(s);
-        while (n + l + 2 > cap) out = realloc(out, cap *= 2);
+        while (n + l + 2 > cap)
+            out = realloc(out, cap *= 2);
         memcpy(out + n, s, l);
         n += l;
         out[n++] = '\n';
@@ -190,8 +191,10 @@ static void test_odd_articles(void) {
     check_odd("spaces", "2024-01-01", "   \n\n\t  \n", 10, 0);
     const char punct[] = "... ,,, ;;; !!! ??? --- ((( ))) “” « » … — / \\ | ; : .";
     check_odd("punct", "2024-01-01", punct, strlen(punct), 0);
-    check_odd("trigger-only", NULL, "tiếp. hội đàm. thăm. ký. điện đàm.", strlen("tiếp. hội đàm. thăm. ký. điện đàm."), 0);
-    check_odd("titles-only", NULL, "Tổng Bí thư, Chủ tịch nước, Thủ tướng, Đại sứ tại, Bí thư Thành ủy.",
+    check_odd("trigger-only", NULL, "tiếp. hội đàm. thăm. ký. điện đàm.",
+              strlen("tiếp. hội đàm. thăm. ký. điện đàm."), 0);
+    check_odd("titles-only", NULL,
+              "Tổng Bí thư, Chủ tịch nước, Thủ tướng, Đại sứ tại, Bí thư Thành ủy.",
               strlen("Tổng Bí thư, Chủ tịch nước, Thủ tướng, Đại sứ tại, Bí thư Thành ủy."), -1);
     check_odd("bad-published", "not-a-date", RECEPTION, strlen(RECEPTION), -1);
 

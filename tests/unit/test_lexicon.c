@@ -65,13 +65,17 @@ static void test_lookup_attr(void) {
     long id = sk_lexicon_lookup(lex, SK_LEX_COUNTRY, "Hoa Kỳ", strlen("Hoa Kỳ"));
     CHECK(id >= 0);
     char buf[16];
-    if (id >= 0) CHECK_STR(sk_lex_attr(sk_lexicon_entry(lex, (uint32_t)id), "iso3", buf, sizeof buf), "USA");
+    if (id >= 0)
+        CHECK_STR(sk_lex_attr(sk_lexicon_entry(lex, (uint32_t)id), "iso3", buf, sizeof buf), "USA");
     CHECK(sk_lexicon_lookup(lex, SK_LEX_OFFICE, "Hoa Kỳ", strlen("Hoa Kỳ")) < 0);
 }
 
 static int n_off;
 static void count_office(void *ctx, const char *o, const char *s, const char *e) {
-    (void)ctx; (void)o; (void)s; (void)e;
+    (void)ctx;
+    (void)o;
+    (void)s;
+    (void)e;
     n_off++;
 }
 

@@ -37,8 +37,7 @@ static void test_nfc_fast_path(void) {
     for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
         for (int32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
             /* spaces and soft hyphen are rewritten before NFC (see test_repair) */
-            if (cp == 0xA0 || cp == 0xAD || cp == 0x2028 || cp == 0x2029 || cp == 0x202F)
-                continue;
+            if (cp == 0xA0 || cp == 0xAD || cp == 0x2028 || cp == 0x2029 || cp == 0x202F) continue;
             for (size_t k = 0; k < sizeof next / sizeof next[0]; k++) {
                 utf8proc_uint8_t in[16];
                 utf8proc_ssize_t n = 0;
@@ -121,7 +120,36 @@ static void test_tone_placement(void) {
     CHECK_STR(c, "Hoà Thuỷ hoàng");
 }
 
+/* The code point tables (cp_tables.h) agree with utf8proc everywhere. */
+static void test_cp_tables(void) {
+    int bad_letter = 0, bad_upper = 0, bad_lower = 0;
+    for (int32_t cp = 0; cp < 0x110000; cp++) {
+        utf8proc_category_t c = utf8proc_category(cp);
+        int letter = c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+        bad_letter += !sk_is_letter(cp) != !letter;
+        bad_upper += !sk_is_upper(cp) != !(c == UTF8PROC_CATEGORY_LU);
+        bad_lower += sk_to_lower(cp) != utf8proc_tolower(cp);
+    }
+    CHECK_INT(bad_letter, 0);
+    CHECK_INT(bad_upper, 0);
+    CHECK_INT(bad_lower, 0);
+    CHECK(!sk_is_letter(-1) && !sk_is_upper(-1));
+    for (int b = 0; b < 256; b++)
+        CHECK_INT(sk_tok_byte((unsigned char)b),
+                  (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b >= 0x80);
+    char enc[4], ref[4];
+    for (int32_t cp = -1; cp < 0x110001; cp += (cp < 0x20000 ? 1 : 997)) {
+        int n = sk_utf8_encode(cp, enc);
+        utf8proc_ssize_t m = utf8proc_encode_char(cp, (utf8proc_uint8_t *)ref);
+        if (n != m || memcmp(enc, ref, (size_t)n)) {
+            CHECK_INT(cp, -2);
+            break;
+        }
+    }
+}
+
 int main(void) {
+    test_cp_tables();
     test_nfc();
     test_nfc_fast_path();
     test_utf8_decode();

@@ -54,8 +54,9 @@ static sk_article_t *make_article(const char *doc, const char *published, const 
     sk_mentions_t *m = sk_arena_alloc(ar, sizeof *m);
     m->persons.n = 2;
     m->persons.items = sk_arena_alloc(ar, 2 * sizeof *m->persons.items);
-    m->persons.items[0] = (sk_person_t){"Tô Lâm", TL_TITLES, 2, NULL, "VNM", 22, 29, 1};
-    m->persons.items[1] = (sk_person_t){"Fabien Roussel", FR_TITLES, 1, NULL, "FRA", 44, 58, 1};
+    m->persons.items[0] = (sk_person_t){"Tô Lâm", TL_TITLES, 2, NULL, "VNM", 22, 29, 1, "VNM"};
+    m->persons.items[1] =
+        (sk_person_t){"Fabien Roussel", FR_TITLES, 1, NULL, "FRA", 44, 58, 1, "FRA"};
     a->mentions = m;
     return a;
 }
@@ -197,6 +198,42 @@ static void suite(const char *target) {
     sk_article_destroy(a3b);
 }
 
+/* PostgreSQL sends row-less statements of a batch without waiting for each:
+ * an error among them must still fail the batch, name its statement, leave
+ * nothing of the batch behind and leave the store usable. */
+static void pg_deferred_error(const char *target) {
+    sk_store_t *s = NULL;
+    char err[512];
+    CHECK_INT(sk_store_open(target, 0, &s, err, sizeof err), SK_OK);
+    if (!s) return;
+    sk_article_t *bad = make_article("bad", "2024-10-09", "VnExpress", "2024-10-09", 0);
+    const char *bad_title = "\xff\xfe not UTF-8"; /* the server refuses it */
+    sk_article_set(bad, &bad->title, bad_title, strlen(bad_title));
+    sk_article_t *good = make_article("good", "2024-10-09", "VnExpress", "2024-10-09", 0);
+    char hash[17];
+    sk_article_hash(bad, hash);
+    int rc = sk_store_begin(s);
+    CHECK_INT(rc, SK_OK);
+    sk_put_outcome_t out;
+    if (rc == SK_OK) rc = sk_store_put(s, bad, hash, &out);
+    sk_article_hash(good, hash);
+    if (rc == SK_OK) rc = sk_store_put(s, good, hash, &out);
+    if (rc == SK_OK)
+        rc = sk_store_commit(s);
+    else
+        sk_store_rollback(s);
+    CHECK_INT(rc, SK_EDB);
+    CHECK(strstr(sk_store_errmsg(s), "INSERT INTO articles") != NULL);
+    CHECK(strstr(sk_store_errmsg(s), "UTF8") != NULL);
+    CHECK_INT(sk_store_has_article(s, "good", hash), 0);
+    CHECK_INT(put(s, good, &out), SK_OK);
+    CHECK_INT(out, SK_PUT_ADDED);
+    CHECK_INT(sk_store_has_article(s, "good", hash), 1);
+    sk_store_close(s);
+    sk_article_destroy(bad);
+    sk_article_destroy(good);
+}
+
 int main(void) {
     char path[] = "/tmp/sukien-test-store-XXXXXX";
     int fd = mkstemp(path);
@@ -225,6 +262,7 @@ int main(void) {
         snprintf(url, sizeof url, "%s%soptions=-csearch_path%%3Dt_unit_store", pg,
                  strchr(pg, '?') ? "&" : "?");
         suite(url);
+        pg_deferred_error(url);
     } else {
         fprintf(stderr, "test_store: PostgreSQL part skipped: SUKIEN_TEST_PG unset\n");
     }
