@@ -73,6 +73,10 @@ def fold(s):
     return " ".join(s.lower().split())
 
 
+def spelling_key(s):
+    return " ".join(unicodedata.normalize("NFC", s).lower().split())
+
+
 class Linter:
     def __init__(self):
         self.errors = 0
@@ -148,15 +152,18 @@ def check_entries(lint, path, name, iso3s, iso2_of, shared_iso2):
             lint.err(path, n, "'|' in canonical")
         als = aliases.split("|") if aliases else []
         fc = fold(canon)
+        # aliases are compared with their diacritics: the lexicon matches a spelling written
+        # with diacritics exactly ("Ả-rập" and "A-rập" are two spellings), case aside
+        kc = spelling_key(canon)
         fal = set()
         for a in als:
             if a == "" or a != a.strip() or "  " in a:
                 lint.err(path, n, "empty or badly spaced alias %r" % a)
-            elif fold(a) == fc:
-                lint.err(path, n, "alias %r folds to the canonical form (not needed)" % a)
-            elif fold(a) in fal:
+            elif spelling_key(a) == kc:
+                lint.err(path, n, "alias %r is the canonical form again (not needed)" % a)
+            elif spelling_key(a) in fal:
                 lint.err(path, n, "duplicate alias %r" % a)
-            fal.add(fold(a))
+            fal.add(spelling_key(a))
         attrs = lint.parse_attrs(path, n, attrf)
         if known is not None:
             for k in attrs:

@@ -234,8 +234,11 @@ static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t wind
     /* "điện đàm về Triều Tiên": what follows "về" is the topic, not a counterpart */
     size_t stop = (size_t)-1;
     for (size_t i = t; i < t + window && i < c->m->n_tokens && sent_of(c, i) == s; i++)
-        if (tok_is(c, i, "ve") &&
-            !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) {
+        if ((tok_is(c, i, "ve") &&
+             !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) ||
+            /* "hội đàm sau khi Triều Tiên phóng tên lửa": a new clause, not the counterpart */
+            word_is(c, i, "khi", "khi") || word_is(c, i, "vi", "vì") ||
+            word_is(c, i, "nham", "nhằm")) {
             stop = i;
             break;
         }
@@ -1397,8 +1400,13 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     size_t sent_first = sk_mentions_token_at(c->m, ss->start);
     ev.planned = planned_around(c, t0, t1, sent_first, noun);
     for (size_t i = t0 > 4 ? t0 - 4 : sent_first; i < t0; i++)
-        if (i >= sent_first && (word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa")))
-            ev.past_marked = 1;
+        if (i >= sent_first && (word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa"))) {
+            /* "ông Tập đã mời ông Moon thăm": the past is the invitation's */
+            int cue_between = 0;
+            for (size_t j = i + 1; j < t0 && !cue_between; j++)
+                cue_between = planned_cue_at(c, j);
+            if (!cue_between) ev.past_marked = 1;
+        }
     /* "Vòng đàm phán trước đó …", "… hồi tháng 4", "… năm ngoái", "… vừa qua" */
     for (size_t i = t1; i < t1 + 8 && i < c->m->n_tokens && sent_of(c, i) == sent; i++)
         if (phrase_at(c, i, "truoc do") || word_is(c, i, "hoi", "hồi") ||

@@ -214,7 +214,7 @@ static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
     return sk_tone_canon(tmp, o, out);
 }
 
-enum { TONES_ANY, TONES_EXACT, TONES_DEFAULT };
+enum { TONES_ANY, TONES_EXACT, TONES_UNLESS_ASCII, TONES_DEFAULT };
 
 static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t len, int case_mode,
                         int tones) {
@@ -283,13 +283,17 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     p->entry = entry;
     p->case_mode = (uint8_t)case_mode;
     if (tones == TONES_DEFAULT) {
-        /* one Vietnamese-sized syllable (at most 7 letters, "nghiêng") written with
-           diacritics; "Mátxcơva" is a foreign name in one word and may come without */
+        /* a spelling with diacritics must match them ("Nhất" is not "Nhật", "Văn Nam" is
+           not "Vân Nam") unless the text writes the name without any ("Phnom Penh" for
+           "Phnôm Pênh"); a spelling in plain ASCII matches any ("António" for "Antonio") */
         tones = TONES_ANY;
-        for (size_t i = 0; i < len && nt == 1 && letters <= 7; i++)
-            if ((unsigned char)sp[i] >= 0x80) tones = TONES_EXACT;
+        for (size_t i = 0; i < len; i++)
+            if ((unsigned char)sp[i] >= 0x80) tones = TONES_UNLESS_ASCII;
+        /* one Vietnamese-sized syllable ("Hàn", at most 7 letters as "nghiêng") must match
+           even against plain ASCII: "Han" in "Han Duck Soo" is a name, not Korea */
+        if (tones == TONES_UNLESS_ASCII && nt == 1 && letters <= 7) tones = TONES_EXACT;
     }
-    p->tones = (uint8_t)(tones == TONES_EXACT);
+    p->tones = (uint8_t)tones;
     p->cap_mask = mask;
     if (p->tones) {
         char key[2048];
@@ -638,6 +642,13 @@ static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk
     if (p->case_mode == CASE_ALL)
         for (size_t k = 0; k < n && k < 16; k++)
             if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[toks[k].fs])) return 0;
+    if (p->tones == TONES_UNLESS_ASCII) {
+        size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
+        int ascii = 1;
+        for (size_t i = s; i < e && ascii; i++)
+            ascii = (unsigned char)text[i] < 0x80;
+        if (ascii) return 1;
+    }
     if (p->tones) {
         if (sk->n != n) {
             size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
