@@ -3,6 +3,7 @@
  * and shape the response. Every failure is a JSON error with its status. */
 #include <ctype.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,46 @@
 static const char JSON_TYPE[] = "application/json; charset=utf-8";
 
 /* ---------------------------------------------------------------- parameters */
+
+int srv_error(srv_response_t *res, int status, const char *fmt, ...) {
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    free(res->body);
+    json_t *o = json_pack("{s:s,s:i}", "error", msg, "status", status);
+    if (!o) /* message not valid UTF-8 (it echoed client input): say less */
+        o = json_pack("{s:s,s:i}", "error", "bad request", "status", status);
+    res->body = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    res->len = res->body ? strlen(res->body) : 0;
+    res->status = status;
+    res->content_type = "application/json; charset=utf-8";
+    res->disposition = NULL;
+    json_decref(o);
+    return -1;
+}
+
+srv_param_status_t srv_param_add(srv_request_t *req, const char *key, const char *value) {
+    if (!key) return SRV_PARAM_OK;
+    if (req->n_params >= SRV_MAX_PARAMS) return SRV_PARAM_TOO_MANY;
+    if (strlen(key) > 64 || (value && strlen(value) > SRV_MAX_VALUE)) return SRV_PARAM_TOO_LONG;
+    for (int i = 0; i < req->n_params; i++)
+        if (!strcmp(req->params[i].key, key)) return SRV_PARAM_DUPLICATE;
+    req->params[req->n_params].key = key;
+    req->params[req->n_params].value = value ? value : "";
+    req->n_params++;
+    return SRV_PARAM_OK;
+}
+
+void srv_param_error(srv_param_status_t status, srv_response_t *res) {
+    if (status == SRV_PARAM_TOO_MANY)
+        srv_error(res, 400, "too many query parameters (at most %d)", SRV_MAX_PARAMS);
+    else if (status == SRV_PARAM_TOO_LONG)
+        srv_error(res, 400, "query parameter longer than %d bytes", SRV_MAX_VALUE);
+    else
+        srv_error(res, 400, "query parameter given twice");
+}
 
 static const char *param(const srv_request_t *req, const char *key) {
     for (int i = 0; i < req->n_params; i++)
