@@ -180,6 +180,12 @@ static void check_body(const srv_response_t *res, const char *path, const char *
         json_t *j = json_loadb(res->body, res->len, JSON_DECODE_ANY, &err);
         if (!j) die("body is not JSON", err.text);
         if (res->status != 200) check_error_body(res, j);
+        /* A page never holds more than its limit, nor more than the total. */
+        json_t *evs = json_object_get(j, "events"), *lim = json_object_get(j, "limit");
+        if (json_is_array(evs) && json_is_integer(lim) &&
+            ((json_int_t)json_array_size(evs) > json_integer_value(lim) ||
+             (json_int_t)json_array_size(evs) > json_integer_value(json_object_get(j, "total"))))
+            die("a page of events is longer than its limit or total", path);
         json_decref(j);
     } else if (res->status != 200) {
         die("error body is not JSON", res->content_type);
