@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "merge.h"
 #include "server_int.h"
 
 static const char JSON_TYPE[] = "application/json; charset=utf-8";
@@ -93,6 +94,21 @@ static int check_text(const char *key, const char *v, srv_response_t *res) {
         if (k <= 0) return srv_error(res, 400, "parameter '%s' is not valid UTF-8", key);
         if (cp < 0x20 || cp == 0x7f)
             return srv_error(res, 400, "parameter '%s' contains control characters", key);
+        p += k;
+        n -= k;
+    }
+    return 0;
+}
+
+/* Does valid UTF-8 `v` hold a letter or digit (a code point a folded word keeps)? */
+static int has_word(const char *v) {
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)v;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(v);
+    while (n > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, n, &cp);
+        if (k <= 0) return 0;
+        if (sk_is_word_cp(cp)) return 1;
         p += k;
         n -= k;
     }
@@ -192,14 +208,12 @@ static int get_filter(srv_request_t *req, sk_event_filter_t *f, srv_response_t *
     for (size_t i = 0; i < SK_ARRAY_LEN(TEXTS); i++)
         if (check_text(TEXTS[i], param(req, TEXTS[i]), res)) return -1;
     /* Names are matched as folded words: a value with no letter or digit
-     * would fold to nothing and match everything. */
+     * would fold to nothing and match everything. Any byte >= 0x80 is not
+     * enough: U+00A0, U+200B or a lone combining mark fold to nothing too. */
     static const char *const NAMES[] = {"person", "org", "with"};
     for (size_t i = 0; i < SK_ARRAY_LEN(NAMES); i++) {
         const char *v = param(req, NAMES[i]);
-        int word = 0;
-        for (const unsigned char *p = (const unsigned char *)v; p && *p && !word; p++)
-            word = isalnum(*p) || *p >= 0x80;
-        if (v && !word)
+        if (v && !has_word(v))
             return srv_error(res, 400, "parameter '%s' must contain a letter or digit", NAMES[i]);
     }
     f->person = param(req, "person");
