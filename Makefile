@@ -97,6 +97,18 @@ build-fuzz/src/lib/%.o: src/lib/%.c
 build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
 
+# fuzz_query also drives the API routes (src/server/api.c) and builds its store
+# from fuzz/fixtures/query.jsonl with the lexicon in data/.
+FUZZ_SRV_OBJ := build-fuzz/src/server/api.o
+build-fuzz/src/server/%.o: src/server/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc/server -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+build-fuzz/fuzz_query: fuzz/fuzz_query.c $(FUZZ_OBJ) $(FUZZ_SRV_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc/server -DSK_DATA_DIR=\"$(CURDIR)/data\" \
+	  -DSK_FUZZ_FIXTURE=\"$(CURDIR)/fuzz/fixtures/query.jsonl\" -fsanitize=fuzzer \
+	  -o $@ $< $(FUZZ_SRV_OBJ) $(FUZZ_OBJ) $(PKG_LIBS)
+
 fuzz-smoke: fuzz
 	@for t in $(FUZZ_BIN); do n=$${t#build-fuzz/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \
 	  echo "fuzz-smoke: $$n ($(FUZZ_SECS) s)"; \
@@ -104,7 +116,7 @@ fuzz-smoke: fuzz
 	  $$t -max_total_time=$(FUZZ_SECS) -print_final_stats=1 $$d \
 	    build-fuzz/corpus/$$n fuzz/corpus/$$n || exit 1; done
 
--include $(FUZZ_OBJ:.o=.d)
+-include $(FUZZ_OBJ:.o=.d) $(FUZZ_SRV_OBJ:.o=.d)
 
 # Speed and scale on the shared corpus replicated 1x/4x/16x (not part of `make test`):
 # lexicon load, clean/code throughput, cost growth, GNU parallel, ingest, vntk peer.
