@@ -27,7 +27,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
 
-.PHONY: all check unit cli-tests clean format bench fuzz fuzz-smoke test demo web-test
+.PHONY: all check unit cli-tests clean format bench fuzz fuzz-smoke test demo web-test crash-test
 all: $(BUILD)/sukien sukien
 
 $(BUILD)/libsukien.a: $(LIB_OBJ)
@@ -48,12 +48,19 @@ $(BUILD)/tests/unit/%: tests/unit/%.c $(BUILD)/libsukien.a tests/unit/check.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libsukien.a $(PKG_LIBS)
 
+# VALGRIND=1: unit and CLI tests under valgrind memcheck (tests/valgrind/vg.sh;
+# errors and definite leaks fail; docs/ROBUSTNESS.md). Use the default build.
+ifeq ($(VALGRIND),1)
+VG := $(CURDIR)/tests/valgrind/vg.sh
+endif
+
 unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do \
-	  SUKIEN_DATA=$(CURDIR)/data SHARED=$(CURDIR)/../shared $$t || fail=1; done; exit $$fail
+	  SUKIEN_DATA=$(CURDIR)/data SHARED=$(CURDIR)/../shared $(VG) $$t || fail=1; done; exit $$fail
 
 cli-tests: $(BUILD)/sukien
-	@SUKIEN=$(CURDIR)/$(BUILD)/sukien SUKIEN_DATA=$(CURDIR)/data tests/cli/run.sh
+	@SUKIEN=$(CURDIR)/$(BUILD)/sukien SUKIEN_DATA=$(CURDIR)/data VALGRIND=$(or $(VALGRIND),0) \
+	  tests/cli/run.sh
 
 check: unit cli-tests
 
@@ -147,3 +154,15 @@ cli-tests: $(BUILD)/sukien-fake
 # Browser tests: headless Chromium driven by playwright-core (tests/web/).
 web-test: $(BUILD)/sukien
 	@SUKIEN=$(CURDIR)/$(BUILD)/sukien SUKIEN_DATA=$(CURDIR)/data tests/web/run.sh
+
+# ---------------------------------------------------------------- crash test
+# store_check verifies a SQLite store (integrity, invariants, FTS index);
+# `make crash-test` kills a large ingest with SIGKILL at random moments and
+# checks every state it leaves (docs/CRASHTEST.md). KILLS=, SEED=, PG=1.
+$(BUILD)/tests/tools/store_check: tests/tools/store_check.c $(BUILD)/libsukien.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libsukien.a $(PKG_LIBS)
+
+crash-test: $(BUILD)/sukien $(BUILD)/tests/tools/store_check
+	SUKIEN=$(CURDIR)/$(BUILD)/sukien STORE_CHECK=$(CURDIR)/$(BUILD)/tests/tools/store_check \
+	  scripts/crash-test.sh

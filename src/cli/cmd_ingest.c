@@ -74,8 +74,8 @@ typedef struct ingest {
     size_t bytes_done, bytes_total;
     double t0;
     int progress;
-    json_t *known; /* doc -> hash already stored; null once queued in this run */
-    int hints;     /* known is complete (not --recode): tell the store what it holds */
+    struct known *known; /* doc -> hash already stored; marked once queued in this run */
+    int hints;           /* known is complete (not --recode): tell the store what it holds */
 } ingest_t;
 
 static double now(void) {
@@ -268,8 +268,132 @@ static void *writer(void *arg) {
     return NULL;
 }
 
+/* The stored articles' content hashes, read once at start so that unchanged
+ * articles are dropped before coding, and the docs queued in this run.
+ * Compact because it grows with the store and the input: an open-addressing
+ * table of 24-byte slots plus the doc ids in one buffer (a jansson object
+ * took ~170 bytes an entry, 340 MB for a 2-million-article store). */
+typedef struct known_slot {
+    uint64_t key;  /* FNV-1a of doc */
+    uint64_t hash; /* stored content hash (16 lower-case hex digits, parsed) */
+    uint32_t doc;  /* offset + 1 of the doc id in ids; 0 = empty slot */
+    uint32_t flags;
+} known_slot_t;
+enum {
+    KNOWN_STORED = 1,   /* the store holds doc with `hash` */
+    KNOWN_QUEUED = 2,   /* doc was queued in this run: later duplicates look it up again */
+    KNOWN_ODD_HASH = 4, /* the stored hash is not 16 lower-case hex digits: never "same" */
+};
+
+typedef struct known {
+    known_slot_t *slots;
+    size_t cap, n; /* cap: power of two */
+    char *ids;
+    size_t ids_len, ids_cap;
+    int oom;
+} known_t;
+
+static known_slot_t *known_find(known_t *k, const char *doc, uint64_t key) {
+    if (!k->cap) return NULL;
+    for (size_t i = key & (k->cap - 1);; i = (i + 1) & (k->cap - 1)) {
+        known_slot_t *s = &k->slots[i];
+        if (!s->doc) return s;
+        if (s->key == key && !strcmp(k->ids + s->doc - 1, doc)) return s;
+    }
+}
+
+static int known_grow(known_t *k) {
+    size_t cap = k->cap ? k->cap * 2 : 1024;
+    known_slot_t *slots = calloc(cap, sizeof *slots);
+    if (!slots) return -1;
+    for (size_t i = 0; i < k->cap; i++) {
+        if (!k->slots[i].doc) continue;
+        size_t j = k->slots[i].key & (cap - 1);
+        while (slots[j].doc)
+            j = (j + 1) & (cap - 1);
+        slots[j] = k->slots[i];
+    }
+    free(k->slots);
+    k->slots = slots;
+    k->cap = cap;
+    return 0;
+}
+
+/* The slot of doc, added (flags 0) when absent; NULL when out of memory. */
+static known_slot_t *known_add(known_t *k, const char *doc) {
+    size_t dl = strlen(doc) + 1;
+    if (k->ids_len + dl >= UINT32_MAX) return NULL;
+    if ((k->n + 1) * 4 > k->cap * 3 && known_grow(k)) return NULL;
+    uint64_t key = sk_fnv1a64(doc, dl - 1, SK_FNV_SEED);
+    known_slot_t *s = known_find(k, doc, key);
+    if (s->doc) return s;
+    if (k->ids_len + dl > k->ids_cap) {
+        size_t cap = k->ids_cap ? k->ids_cap * 2 : 1 << 16;
+        while (cap < k->ids_len + dl)
+            cap *= 2;
+        char *p = realloc(k->ids, cap);
+        if (!p) return NULL;
+        k->ids = p;
+        k->ids_cap = cap;
+    }
+    memcpy(k->ids + k->ids_len, doc, dl);
+    s->doc = (uint32_t)k->ids_len + 1;
+    k->ids_len += dl;
+    s->key = key;
+    s->flags = 0;
+    k->n++;
+    return s;
+}
+
+static int parse_hash(const char *hex, uint64_t *out) {
+    uint64_t h = 0;
+    size_t i = 0;
+    for (; hex[i]; i++) {
+        int c = hex[i], d = c >= '0' && c <= '9'   ? c - '0'
+                            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                                   : -1;
+        if (d < 0 || i >= 16) return -1;
+        h = h << 4 | (uint64_t)d;
+    }
+    *out = h;
+    return i == 16 ? 0 : -1;
+}
+
 static void remember_hash(void *ctx, const char *doc, const char *hash) {
-    json_object_set_new(ctx, doc, json_string(hash));
+    known_t *k = ctx;
+    if (k->oom) return;
+    known_slot_t *s = known_add(k, doc);
+    if (!s) {
+        k->oom = 1;
+        return;
+    }
+    s->flags = KNOWN_STORED | (parse_hash(hash, &s->hash) ? KNOWN_ODD_HASH : 0);
+}
+
+static known_slot_t *known_get(known_t *k, const char *doc) {
+    known_slot_t *s = known_find(k, doc, sk_fnv1a64(doc, strlen(doc), SK_FNV_SEED));
+    return s && s->doc ? s : NULL;
+}
+
+/* 1 when the store holds the doc of slot s with this content hash (and the
+ * doc was not queued since). */
+static int known_same(const known_slot_t *s, const char *hash) {
+    uint64_t h;
+    return s && s->flags == KNOWN_STORED && !parse_hash(hash, &h) && h == s->hash;
+}
+
+static int known_mark_queued(known_t *k, const char *doc) {
+    known_slot_t *s = known_add(k, doc);
+    if (!s) return -1;
+    s->flags |= KNOWN_QUEUED;
+    return 0;
+}
+
+static void known_free(known_t *k) {
+    if (!k) return;
+    free(k->slots);
+    free(k->ids);
+    free(k);
 }
 
 /* Load --coded JSON Lines into doc -> {"events", "persons", "hash"}. */
@@ -405,9 +529,14 @@ int cmd_ingest(int argc, char **argv) {
         fprintf(stderr, "sukien: cannot open store %s: %s\n", db ? db : "sukien.db", err);
         goto out;
     }
-    in->known = json_object();
+    in->known = calloc(1, sizeof *in->known);
+    if (!in->known) goto out;
     if (!(flags & SK_STORE_RECODE))
         in->hints = sk_store_each_article_hash(in->store, remember_hash, in->known) == SK_OK;
+    if (in->known->oom) {
+        fprintf(stderr, "sukien: out of memory reading the stored articles\n");
+        goto out;
+    }
     char **files = argv + optind;
     int n_files = argc - optind;
     static char *stdin_only[] = {"-"};
@@ -448,9 +577,8 @@ int cmd_ingest(int argc, char **argv) {
                 snprintf(hash, sizeof hash, "%016llx", (unsigned long long)h);
             }
             st.articles++;
-            json_t *kv = json_object_get(in->known, a->doc);
-            const char *known = json_string_value(kv);
-            if (known && !strcmp(known, hash)) {
+            known_slot_t *ks = known_get(in->known, a->doc);
+            if (known_same(ks, hash)) {
                 /* Stored unchanged: nothing to code or write. */
                 pthread_mutex_lock(&in->mu);
                 in->unchanged++;
@@ -461,11 +589,20 @@ int cmd_ingest(int argc, char **argv) {
             }
             /* What the store holds for this doc is known for its first
              * occurrence in the input; later duplicates are looked up again
-             * (null marks the doc as queued). */
-            int hint = in->hints && !json_is_null(kv);
+             * (KNOWN_QUEUED marks the doc as queued). */
+            int hint = in->hints && !(ks && (ks->flags & (KNOWN_QUEUED | KNOWN_ODD_HASH)));
             char stored[17] = "";
-            if (hint && known) snprintf(stored, sizeof stored, "%s", known);
-            json_object_set_new(in->known, a->doc, json_null());
+            if (hint && ks)
+                snprintf(stored, sizeof stored, "%016llx", (unsigned long long)ks->hash);
+            if (known_mark_queued(in->known, a->doc)) {
+                fprintf(stderr, "sukien: out of memory\n");
+                sk_article_destroy(a);
+                pthread_mutex_lock(&in->mu);
+                in->stop = in->store_failed = 1;
+                pthread_cond_broadcast(&in->cv);
+                pthread_mutex_unlock(&in->mu);
+                break;
+            }
             pthread_mutex_lock(&in->mu);
             while (in->next_read - in->next_write >= RING && !in->stop)
                 pthread_cond_wait(&in->cv, &in->mu);
@@ -516,7 +653,7 @@ int cmd_ingest(int argc, char **argv) {
     exit_code = in->store_failed ? SK_EXIT_FAIL : cli_exit_code(&st);
 out:
     sk_store_close(in->store);
-    json_decref(in->known);
+    known_free(in->known);
     json_decref(in->coded);
     sk_lexicon_destroy(lex);
     pthread_mutex_destroy(&in->mu);

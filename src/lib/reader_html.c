@@ -16,6 +16,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -410,11 +411,23 @@ static void strip_site_suffix(char *t, const char *outlet) {
 typedef struct {
     int mismatched;
     int first_line;
+    int fatal_line; /* libxml2 stopped parsing here (0: it did not) */
+    char fatal[96];
 } errs_t;
 
 static void on_error(void *ctx, xmlErrorPtr err) {
     errs_t *e = ctx;
     if (!e || !err) return;
+    /* Even in recover mode libxml2 gives up on some pages, e.g. nesting
+     * deeper than 256 elements (a bound we keep: the tree walks below
+     * recurse on depth); the rest of the page is lost, so say so. */
+    if (err->level == XML_ERR_FATAL && !e->fatal_line) {
+        e->fatal_line = err->line > 0 ? err->line : 1;
+        snprintf(e->fatal, sizeof e->fatal, "%s", err->message ? err->message : "parse error");
+        size_t n = strlen(e->fatal);
+        while (n && (e->fatal[n - 1] == '\n' || e->fatal[n - 1] == ' '))
+            e->fatal[--n] = 0;
+    }
     if (err->code == XML_ERR_TAG_NAME_MISMATCH || err->code == XML_ERR_TAG_NOT_FINISHED ||
         err->code == XML_ERR_LTSLASH_REQUIRED || err->code == XML_ERR_GT_REQUIRED) {
         if (!e->mismatched) e->first_line = err->line;
@@ -459,7 +472,7 @@ int sk_html_extract(sk_article_t *a, const char *html, size_t len, const char *e
     if (!encoding) encoding = guess_encoding(html, len);
     htmlParserCtxtPtr pc = htmlNewParserCtxt();
     if (!pc) return SK_ENOMEM;
-    errs_t errs = {0, 0};
+    errs_t errs = {0};
     /* libxml2 keeps the structured error handler per thread. */
     xmlSetStructuredErrorFunc(&errs, on_error);
     htmlDocPtr doc =
@@ -534,6 +547,13 @@ int sk_html_extract(sk_article_t *a, const char *html, size_t len, const char *e
                        a->doc,
                        "broken HTML nesting repaired (%d mismatched tag(s), first at HTML line %d)",
                        errs.mismatched, errs.first_line);
+        *repaired = 1;
+    }
+    if (errs.fatal_line) {
+        sk_diag_report(diag, diag_ctx, SK_DIAG_WARNING, SK_EFORMAT, a->source, a->source_line,
+                       a->doc,
+                       "HTML parsing stopped at HTML line %d (%s); the rest of the page is dropped",
+                       errs.fatal_line, errs.fatal);
         *repaired = 1;
     }
     int r;

@@ -461,6 +461,45 @@ static int better_rep(sk_rows_t *r, size_t a, size_t b) {
 }
 
 /* Rebuild the merged events of one pair key from all its reports. */
+static int cmp_date_key(const void *a, const void *b, void *ctx) {
+    const sk_merge_item_t *items = ctx;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int c = strcmp(items[i].date_key, items[j].date_key);
+    return c ? c : (i > j) - (i < j);
+}
+
+/* The search-text rows of a pair, indexed by (doc, ord) so that each event
+ * finds its representative's rows by binary search rather than by a scan of
+ * all the pair's rows (quadratic for a pair with many events). Sorted here,
+ * not by the SQL ORDER BY, whose text order depends on the PostgreSQL
+ * collation; ties keep the query's order (part, side, pos, n). */
+static int cmp_doc_ord(const sk_rows_t *p, size_t k, const char *doc, const char *ord) {
+    int c = strcmp(SK_RV(p, k, 0), doc);
+    if (c) return c;
+    long long a = atoll(SK_RV(p, k, 1)), b = atoll(ord);
+    return (a > b) - (a < b);
+}
+
+static int cmp_part_rows(const void *a, const void *b, void *ctx) {
+    const sk_rows_t *p = ctx;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int c = cmp_doc_ord(p, i, SK_RV(p, j, 0), SK_RV(p, j, 1));
+    return c ? c : (i > j) - (i < j);
+}
+
+static size_t parts_lower_bound(const sk_rows_t *p, const size_t *idx, const char *doc,
+                                const char *ord) {
+    size_t lo = 0, hi = p->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_doc_ord(p, idx[mid], doc, ord) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int rebuild_pair(sk_store_t *s, const char *pair) {
     const char *pp[] = {pair};
     static const char *const dels[] = {
@@ -475,18 +514,20 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
         rc = sk_db_run(s, dels[i], NULL, 1, pp);
     if (rc) return rc;
     sk_rows_t r, parts = {0};
-    rc = sk_db_run(s,
-                   "SELECT r.doc, r.ord, r.date, r.status, a.pub_date, "
-                   "COALESCE(a.outlet, a.corpus, a.doc), r.location_name FROM reports r JOIN "
-                   "articles a ON a.doc = "
-                   "r.doc WHERE r.pair_key = ? ORDER BY r.doc, r.ord",
-                   &r, 1, pp);
+    size_t *pidx = NULL;
+    rc =
+        sk_db_run(s,
+                  "SELECT r.doc, r.ord, r.date, r.status, a.pub_date, "
+                  "COALESCE(a.outlet, a.corpus, a.doc), r.location_name, r.event_id FROM reports r "
+                  "JOIN articles a ON a.doc = r.doc WHERE r.pair_key = ? ORDER BY r.doc, r.ord",
+                  &r, 1, pp);
     if (rc) return rc;
     size_t n = r.n;
     sk_merge_item_t *items = calloc(n ? n : 1, sizeof *items);
-    int *done = calloc(n ? n : 1, sizeof *done);
-    if (!items || !done) {
-        free(items), free(done), sk_rows_free(&r);
+    size_t *by_key = calloc(n ? n : 1, sizeof *by_key);
+    const char **srcs = calloc(n ? n : 1, sizeof *srcs);
+    if (!items || !by_key || !srcs) {
+        free(items), free(by_key), free(srcs), sk_rows_free(&r);
         return SK_ENOMEM;
     }
 #define RV(i, j) (r.v[(i) * (size_t)r.nc + (j)])
@@ -509,32 +550,45 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
                    "FROM reports WHERE pair_key = ? ORDER BY 1, 2, 3, 4, 5, 6",
                    &parts, 5, (const char *const[]){pair, pair, pair, pair, pair});
     if (rc) goto out;
-    for (size_t i = 0; rc == SK_OK && i < n; i++) {
-        if (done[i]) continue;
-        /* Members of this cluster; representative = most precise date, then
-         * the earliest (doc, ord) — rows come sorted by (doc, ord). */
-        size_t rep = i, n_rep = 0, n_art = 0, n_src = 0;
+    if (!(pidx = malloc((parts.n ? parts.n : 1) * sizeof *pidx))) {
+        rc = SK_ENOMEM;
+        goto out;
+    }
+    for (size_t k = 0; k < parts.n; k++)
+        pidx[k] = k;
+    qsort_r(pidx, parts.n, sizeof *pidx, cmp_part_rows, &parts);
+    rc = SK_OK;
+    /* Clusters as runs of equal date keys; inside a run members keep their
+     * (doc, ord) order. (Scanning all rows per cluster and comparing each
+     * member with the earlier ones was quadratic: a pair reported by 100,000
+     * articles took minutes per batch.) */
+    for (size_t i = 0; i < n; i++)
+        by_key[i] = i;
+    qsort_r(by_key, n, sizeof *by_key, cmp_date_key, items);
+    for (size_t g = 0, ge; rc == SK_OK && g < n; g = ge) {
+        const char *dkey = items[by_key[g]].date_key;
+        for (ge = g + 1; ge < n && !strcmp(items[by_key[ge]].date_key, dkey); ge++)
+            ;
+        /* Representative = most precise date, then the earliest (doc, ord). */
+        size_t rep = by_key[g], n_rep = ge - g, n_art = 0, n_src = 0;
         int occurred = 0;
         const char *first_pub = NULL, *last_pub = NULL;
-        for (size_t j = i; j < n; j++) {
-            if (done[j] || strcmp(items[j].date_key, items[i].date_key)) continue;
-            n_rep++;
+        for (size_t m = g; m < ge; m++) {
+            size_t j = by_key[m];
             if (better_rep(&r, j, rep)) rep = j;
             if (RV(j, 3) && !strcmp(RV(j, 3), "occurred")) occurred = 1;
-            int new_doc = 1, new_src = 1;
-            for (size_t k = i; k < j; k++) {
-                if (strcmp(items[k].date_key, items[i].date_key)) continue;
-                if (!strcmp(RV(k, 0), RV(j, 0))) new_doc = 0;
-                if (!strcmp(RV(k, 5), RV(j, 5))) new_src = 0;
-            }
-            n_art += (size_t)new_doc;
-            n_src += (size_t)new_src;
+            /* rows come sorted by doc: a doc's reports are adjacent */
+            if (m == g || strcmp(RV(by_key[m - 1], 0), RV(j, 0))) n_art++;
+            srcs[m - g] = RV(j, 5);
             const char *pd = RV(j, 4);
             if (pd && (!first_pub || strcmp(pd, first_pub) < 0)) first_pub = pd;
             if (pd && (!last_pub || strcmp(pd, last_pub) > 0)) last_pub = pd;
         }
+        qsort(srcs, n_rep, sizeof *srcs, cmp_str);
+        for (size_t m = 0; m < n_rep; m++)
+            if (!m || strcmp(srcs[m - 1], srcs[m])) n_src++;
         char key[1100], id[20], b1[24], b2[24], b3[24];
-        sk_merge_event_key(pair, items[i].date_key, key, sizeof key);
+        sk_merge_event_key(pair, dkey, key, sizeof key);
         sk_merge_event_id(key, id);
         const char *rdoc = RV(rep, 0), *rord = RV(rep, 1);
         /* date_start: sortable prefix ("2024-10-07", "2024-10", "2024") or NULL. */
@@ -548,22 +602,16 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
             ds[k] = 0;
         }
         /* Search text: actors, orgs, titles, place and the evidence. */
-        size_t len = 0;
-        for (size_t k = 0; k < parts.n; k++) {
-            const char *x = SK_RV(&parts, k, 6);
-            if (x && !strcmp(SK_RV(&parts, k, 0), rdoc) && !strcmp(SK_RV(&parts, k, 1), rord))
-                len += strlen(x) + 3;
-        }
+        size_t p0 = parts_lower_bound(&parts, pidx, rdoc, rord), p1 = p0, len = 0;
+        for (; p1 < parts.n && !cmp_doc_ord(&parts, pidx[p1], rdoc, rord); p1++)
+            if (SK_RV(&parts, pidx[p1], 6)) len += strlen(SK_RV(&parts, pidx[p1], 6)) + 3;
         char *all = malloc(len + 1), *o = all, *search = NULL;
         if (!all) {
             rc = SK_ENOMEM;
             break;
         }
-        for (size_t k = 0; k < parts.n; k++) {
-            const char *x = SK_RV(&parts, k, 6);
-            if (x && !strcmp(SK_RV(&parts, k, 0), rdoc) && !strcmp(SK_RV(&parts, k, 1), rord))
-                o += sprintf(o, "%s | ", x);
-        }
+        for (size_t k = p0; k < p1; k++)
+            if (SK_RV(&parts, pidx[k], 6)) o += sprintf(o, "%s | ", SK_RV(&parts, pidx[k], 6));
         *o = 0;
         search = sk_store_search_text(all, (size_t)(o - all));
         free(all);
@@ -615,9 +663,10 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
                            "SELECT ?, side, pos, n, title FROM report_actor_titles WHERE doc = ? "
                            "AND ord = ?",
                            NULL, 3, cp);
-        for (size_t j = i; rc == SK_OK && j < n; j++) {
-            if (done[j] || strcmp(items[j].date_key, items[i].date_key)) continue;
-            done[j] = 1;
+        /* Point the reports at their event; most already do from earlier batches. */
+        for (size_t m = g; rc == SK_OK && m < ge; m++) {
+            size_t j = by_key[m];
+            if (RV(j, 7) && !strcmp(RV(j, 7), id)) continue;
             const char *up[] = {id, RV(j, 0), RV(j, 1)};
             rc = sk_db_run(s, "UPDATE reports SET event_id = ? WHERE doc = ? AND ord = ?", NULL, 3,
                            up);
@@ -626,7 +675,9 @@ static int rebuild_pair(sk_store_t *s, const char *pair) {
 #undef RV
 out:
     free(items);
-    free(done);
+    free(by_key);
+    free(srcs);
+    free(pidx);
     sk_rows_free(&r);
     sk_rows_free(&parts);
     return rc;

@@ -81,3 +81,15 @@ contains err 'record 5 is truncated'
 { head -c 1000 "$FIXTURES/warc/crawl.warc"; echo "garbage"; } >junk.warc
 expect_exit 1 "$SUKIEN" clean junk.warc
 contains err 'junk.warc'
+
+# HTML nested deeper than libxml2's 256 levels: parsing stops there (a bound we
+# keep, the tree walks recurse), and the lost rest of the page is reported.
+python3 -c '
+import sys
+d = 100000
+sys.stdout.write("<html><body><article><p>Sáng 7/10, Chủ tịch nước Lê Văn An tiếp Đại sứ Pháp.</p>"
+                 + "<div>" * d + "<p>Nội dung sâu.</p>" + "</div>" * d + "</article></body></html>\n")' >deep.html
+expect_exit 1 "$SUKIEN" clean deep.html
+contains err 'deep.html:1: warning: doc deep: HTML parsing stopped at HTML line 1 ('
+contains err 'the rest of the page is dropped'
+contains out 'Chủ tịch nước Lê Văn An tiếp Đại sứ Pháp.'

@@ -5,7 +5,7 @@ start_server() {
   "$bin" serve --db "$db" --port 0 "$@" 2>server.log &
   SPID=$!
   trap 'kill $SPID 2>/dev/null || true' EXIT
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 $((100 * ${SUKIEN_TEST_SLOW:-1}))); do
     PORT=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' server.log)
     [ -n "$PORT" ] && break
     kill -0 $SPID 2>/dev/null || { cat server.log; return 1; }
