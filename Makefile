@@ -27,7 +27,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
 
-.PHONY: all check unit cli-tests clean format bench fuzz fuzz-smoke test demo web-test crash-test
+.PHONY: all check unit cli-tests clean format format-check bench fuzz fuzz-smoke test demo web-test crash-test
 all: $(BUILD)/sukien sukien
 
 $(BUILD)/libsukien.a: $(LIB_OBJ)
@@ -64,8 +64,13 @@ cli-tests: $(BUILD)/sukien
 
 check: unit cli-tests
 
+FORMAT_SRC = src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c fuzz/*.c
 format:
-	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c
+	clang-format -i $(FORMAT_SRC)
+
+# Fails when a C file is not as `make format` would leave it (part of `make test`).
+format-check:
+	clang-format --dry-run --Werror $(FORMAT_SRC)
 
 clean:
 	rm -rf build build-san build-fuzz sukien
@@ -75,6 +80,7 @@ clean:
 # The whole suite as CI runs it: strict build, tests, tests again under ASan+UBSan,
 # the browser tests, and each libFuzzer target briefly on its corpus.
 test:
+	$(MAKE) format-check
 	$(MAKE) WERROR=1 all
 	$(MAKE) WERROR=1 check
 	$(MAKE) SAN=1 WERROR=1 check
