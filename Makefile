@@ -27,7 +27,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o) $(SRV_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:%.c=$(BUILD)/%)
 
-.PHONY: all check unit cli-tests clean format bench fuzz fuzz-smoke test demo web-test crash-test
+.PHONY: all check unit cli-tests clean format format-check bench fuzz fuzz-smoke test demo web-test crash-test
 all: $(BUILD)/sukien sukien
 
 $(BUILD)/libsukien.a: $(LIB_OBJ)
@@ -64,8 +64,13 @@ cli-tests: $(BUILD)/sukien
 
 check: unit cli-tests
 
+FORMAT_SRC = src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c fuzz/*.c
 format:
-	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c
+	clang-format -i $(FORMAT_SRC)
+
+# Fails when a C file is not as `make format` would leave it (part of `make test`).
+format-check:
+	clang-format --dry-run --Werror $(FORMAT_SRC)
 
 clean:
 	rm -rf build build-san build-fuzz sukien
@@ -75,6 +80,7 @@ clean:
 # The whole suite as CI runs it: strict build, tests, tests again under ASan+UBSan,
 # the browser tests, and each libFuzzer target briefly on its corpus.
 test:
+	$(MAKE) format-check
 	$(MAKE) WERROR=1 all
 	$(MAKE) WERROR=1 check
 	$(MAKE) SAN=1 WERROR=1 check
@@ -104,6 +110,18 @@ build-fuzz/src/lib/%.o: src/lib/%.c
 build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
 
+# fuzz_query also drives the API routes (src/server/api.c) and builds its store
+# from fuzz/fixtures/query.jsonl with the lexicon in data/.
+FUZZ_SRV_OBJ := build-fuzz/src/server/api.o
+build-fuzz/src/server/%.o: src/server/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc/server -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+build-fuzz/fuzz_query: fuzz/fuzz_query.c $(FUZZ_OBJ) $(FUZZ_SRV_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Isrc/server -DSK_DATA_DIR=\"$(CURDIR)/data\" \
+	  -DSK_FUZZ_FIXTURE=\"$(CURDIR)/fuzz/fixtures/query.jsonl\" -fsanitize=fuzzer \
+	  -o $@ $< $(FUZZ_SRV_OBJ) $(FUZZ_OBJ) $(PKG_LIBS)
+
 fuzz-smoke: fuzz
 	@for t in $(FUZZ_BIN); do n=$${t#build-fuzz/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \
 	  echo "fuzz-smoke: $$n ($(FUZZ_SECS) s)"; \
@@ -111,7 +129,7 @@ fuzz-smoke: fuzz
 	  $$t -max_total_time=$(FUZZ_SECS) -print_final_stats=1 $$d \
 	    build-fuzz/corpus/$$n fuzz/corpus/$$n || exit 1; done
 
--include $(FUZZ_OBJ:.o=.d)
+-include $(FUZZ_OBJ:.o=.d) $(FUZZ_SRV_OBJ:.o=.d)
 
 # Speed and scale on the shared corpus replicated 1x/4x/16x (not part of `make test`):
 # lexicon load, clean/code throughput, cost growth, GNU parallel, ingest, vntk peer.

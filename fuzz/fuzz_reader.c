@@ -15,6 +15,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* fuzz_reader_html.c and fuzz_reader_warc.c include this file with one format. */
+#ifndef FUZZ_READER_FORMATS
+#define FUZZ_READER_FORMATS                                                                        \
+    SK_FORMAT_TEXT, SK_FORMAT_JSONL, SK_FORMAT_HTML, SK_FORMAT_WARC, SK_FORMAT_AUTO
+#endif
+
 static void on_diag(void *ctx, const sk_diag_t *d) {
     size_t *count = ctx;
     if (!d->message) abort();
@@ -61,8 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (w <= 0) abort();
         off += (size_t)w;
     }
-    static const sk_format_t formats[] = {SK_FORMAT_TEXT, SK_FORMAT_JSONL, SK_FORMAT_HTML,
-                                          SK_FORMAT_WARC, SK_FORMAT_AUTO};
+    static const sk_format_t formats[] = {FUZZ_READER_FORMATS};
     for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++)
         read_all(path, formats[k]);
     return 0;

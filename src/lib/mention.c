@@ -37,12 +37,12 @@ typedef struct ctx {
     sk_mentions_t *m;
     sk_token_t *tok;
     size_t nt;
-    int32_t *label;       /* per token: lexicon match chosen to cover it, or -1 */
-    uint8_t *label_first; /* 1 when the chosen match starts at this token */
-    uint8_t *surname;     /* token is a surname */
-    int16_t *honorific;   /* tokens in the honorific starting here, 0 if none */
-    uint8_t *nonname;     /* 1: never in a name; 2: never starts a name (nonnames.tsv) */
-    uint8_t *trigger_tok; /* token is part of an event trigger */
+    int32_t *label;           /* per token: lexicon match chosen to cover it, or -1 */
+    uint8_t *label_first;     /* 1 when the chosen match starts at this token */
+    uint8_t *surname;         /* token is a surname */
+    int16_t *honorific;       /* tokens in the honorific starting here, 0 if none */
+    uint8_t *nonname;         /* 1: never in a name; 2: never starts a name (nonnames.tsv) */
+    uint8_t *trigger_tok;     /* token is part of an event trigger */
     uint8_t *after_placehead; /* token follows "ga", "khách sạn", "sân bay" … (cues.tsv) */
     size_t cap_mentions;
 } ctx_t;

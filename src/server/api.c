@@ -3,16 +3,58 @@
  * and shape the response. Every failure is a JSON error with its status. */
 #include <ctype.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
+#include "merge.h"
 #include "server_int.h"
 
 static const char JSON_TYPE[] = "application/json; charset=utf-8";
 
 /* ---------------------------------------------------------------- parameters */
+
+int srv_error(srv_response_t *res, int status, const char *fmt, ...) {
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    free(res->body);
+    json_t *o = json_pack("{s:s,s:i}", "error", msg, "status", status);
+    if (!o) /* message not valid UTF-8 (it echoed client input): say less */
+        o = json_pack("{s:s,s:i}", "error", "bad request", "status", status);
+    res->body = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    res->len = res->body ? strlen(res->body) : 0;
+    res->status = status;
+    res->content_type = "application/json; charset=utf-8";
+    res->disposition = NULL;
+    json_decref(o);
+    return -1;
+}
+
+srv_param_status_t srv_param_add(srv_request_t *req, const char *key, const char *value) {
+    if (!key) return SRV_PARAM_OK;
+    if (req->n_params >= SRV_MAX_PARAMS) return SRV_PARAM_TOO_MANY;
+    if (strlen(key) > 64 || (value && strlen(value) > SRV_MAX_VALUE)) return SRV_PARAM_TOO_LONG;
+    for (int i = 0; i < req->n_params; i++)
+        if (!strcmp(req->params[i].key, key)) return SRV_PARAM_DUPLICATE;
+    req->params[req->n_params].key = key;
+    req->params[req->n_params].value = value ? value : "";
+    req->n_params++;
+    return SRV_PARAM_OK;
+}
+
+void srv_param_error(srv_param_status_t status, srv_response_t *res) {
+    if (status == SRV_PARAM_TOO_MANY)
+        srv_error(res, 400, "too many query parameters (at most %d)", SRV_MAX_PARAMS);
+    else if (status == SRV_PARAM_TOO_LONG)
+        srv_error(res, 400, "query parameter longer than %d bytes", SRV_MAX_VALUE);
+    else
+        srv_error(res, 400, "query parameter given twice");
+}
 
 static const char *param(const srv_request_t *req, const char *key) {
     for (int i = 0; i < req->n_params; i++)
@@ -52,6 +94,21 @@ static int check_text(const char *key, const char *v, srv_response_t *res) {
         if (k <= 0) return srv_error(res, 400, "parameter '%s' is not valid UTF-8", key);
         if (cp < 0x20 || cp == 0x7f)
             return srv_error(res, 400, "parameter '%s' contains control characters", key);
+        p += k;
+        n -= k;
+    }
+    return 0;
+}
+
+/* Does valid UTF-8 `v` hold a letter or digit (a code point a folded word keeps)? */
+static int has_word(const char *v) {
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)v;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(v);
+    while (n > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, n, &cp);
+        if (k <= 0) return 0;
+        if (sk_is_word_cp(cp)) return 1;
         p += k;
         n -= k;
     }
@@ -151,14 +208,12 @@ static int get_filter(srv_request_t *req, sk_event_filter_t *f, srv_response_t *
     for (size_t i = 0; i < SK_ARRAY_LEN(TEXTS); i++)
         if (check_text(TEXTS[i], param(req, TEXTS[i]), res)) return -1;
     /* Names are matched as folded words: a value with no letter or digit
-     * would fold to nothing and match everything. */
+     * would fold to nothing and match everything. Any byte >= 0x80 is not
+     * enough: U+00A0, U+200B or a lone combining mark fold to nothing too. */
     static const char *const NAMES[] = {"person", "org", "with"};
     for (size_t i = 0; i < SK_ARRAY_LEN(NAMES); i++) {
         const char *v = param(req, NAMES[i]);
-        int word = 0;
-        for (const unsigned char *p = (const unsigned char *)v; p && *p && !word; p++)
-            word = isalnum(*p) || *p >= 0x80;
-        if (v && !word)
+        if (v && !has_word(v))
             return srv_error(res, 400, "parameter '%s' must contain a letter or digit", NAMES[i]);
     }
     f->person = param(req, "person");

@@ -7,7 +7,6 @@
 #include <microhttpd.h>
 #include <netdb.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,25 +56,6 @@ typedef struct conn_state {
 static const char CSP[] = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
                           "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-int srv_error(srv_response_t *res, int status, const char *fmt, ...) {
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    free(res->body);
-    json_t *o = json_pack("{s:s,s:i}", "error", msg, "status", status);
-    if (!o) /* message not valid UTF-8 (it echoed client input): say less */
-        o = json_pack("{s:s,s:i}", "error", "bad request", "status", status);
-    res->body = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    res->len = res->body ? strlen(res->body) : 0;
-    res->status = status;
-    res->content_type = "application/json; charset=utf-8";
-    res->disposition = NULL;
-    json_decref(o);
-    return -1;
-}
-
 static void store_destructor(void *p) {
     sk_store_close(p);
 }
@@ -109,31 +89,14 @@ static void on_done(void *cls, struct MHD_Connection *c, void **req_cls,
 
 typedef struct {
     srv_request_t *req;
-    int too_many, too_long, duplicate;
+    srv_param_status_t status;
 } param_ctx_t;
 
 static enum MHD_Result collect_param(void *cls, enum MHD_ValueKind kind, const char *key,
                                      const char *value) {
     param_ctx_t *pc = cls;
-    srv_request_t *req = pc->req;
-    if (!key) return MHD_YES;
-    if (req->n_params >= SRV_MAX_PARAMS) {
-        pc->too_many = 1;
-        return MHD_NO;
-    }
-    if (strlen(key) > 64 || (value && strlen(value) > SRV_MAX_VALUE)) {
-        pc->too_long = 1;
-        return MHD_NO;
-    }
-    for (int i = 0; i < req->n_params; i++)
-        if (!strcmp(req->params[i].key, key)) {
-            pc->duplicate = 1;
-            return MHD_NO;
-        }
-    req->params[req->n_params].key = key;
-    req->params[req->n_params].value = value ? value : "";
-    req->n_params++;
-    return MHD_YES;
+    pc->status = srv_param_add(pc->req, key, value);
+    return pc->status == SRV_PARAM_OK ? MHD_YES : MHD_NO;
 }
 
 /* Only local names may reach a server bound to loopback (DNS rebinding). */
@@ -293,12 +256,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     } else {
         param_ctx_t pc = {.req = &req};
         MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_param, &pc);
-        if (pc.too_many)
-            srv_error(&res, 400, "too many query parameters (at most %d)", SRV_MAX_PARAMS);
-        else if (pc.too_long)
-            srv_error(&res, 400, "query parameter longer than %d bytes", SRV_MAX_VALUE);
-        else if (pc.duplicate)
-            srv_error(&res, 400, "query parameter given twice");
+        if (pc.status != SRV_PARAM_OK)
+            srv_param_error(pc.status, &res);
         else if (is_api) {
             req.path = url;
             char *key = srv->no_cache ? NULL : cache_key(&req);

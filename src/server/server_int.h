@@ -40,6 +40,19 @@ typedef struct srv_response {
     const char *disposition; /* Content-Disposition or NULL */
 } srv_response_t;
 
+/* Add one decoded query parameter (key and value as libmicrohttpd hands them
+ * over; they must outlive the request). NULL keys are ignored, a NULL value
+ * is "". On a refusal the request is unchanged: answer with srv_param_error. */
+typedef enum {
+    SRV_PARAM_OK = 0,
+    SRV_PARAM_TOO_MANY,  /* more than SRV_MAX_PARAMS */
+    SRV_PARAM_TOO_LONG,  /* key over 64 bytes or value over SRV_MAX_VALUE */
+    SRV_PARAM_DUPLICATE, /* the key was given before */
+} srv_param_status_t;
+srv_param_status_t srv_param_add(srv_request_t *req, const char *key, const char *value);
+/* The 400 answer for a refused parameter. */
+void srv_param_error(srv_param_status_t status, srv_response_t *res);
+
 /* Set an error response {"error": msg, "status": status}. Returns -1. */
 int srv_error(srv_response_t *res, int status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -100,7 +100,8 @@ hostile_suite() {
            offset=-5 offset=1e3 offset=99999999 type=FOO 'type=MEET%27' country=F1 country=X \
            'country=VNM%27--' since=2024-13 since=20240101 'since=2024-01-01%27' until=2024-1 \
            since=2025\&until=2024 sort=bogus 'sort=date;drop' planned=yes foo=1 'type=MEET&type=CALL' \
-           'person=%ff%fe' 'person=a%01b' 'q=%c3%28'; do
+           'person=%ff%fe' 'person=a%01b' 'q=%c3%28' \
+           'person=%C2%A0' 'org=%CC%81' 'with=%E2%80%8B&country=FRA' 'org=%C2%B7%E2%80%94'; do
     expect_status 400 "/api/events?$q"
     grep -q '"error"' body
   done
