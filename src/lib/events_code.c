@@ -42,6 +42,10 @@ typedef struct ev_ctx {
     sk_mentions_t *m;
     unit_t *units;
     size_t n_units;
+    size_t n_sorted;           /* units[0..n_sorted) in text order; unnamed officials after them */
+    uint32_t *sent_mention_at; /* mentions of sentence i: by_sent[sent_mention_at[i] ..
+                                  sent_mention_at[i + 1]), in mention order */
+    uint32_t *by_sent;
     sk_event_t *ev;
     size_t n_ev, cap_ev;
     int last_subject;                     /* unit index of the last subject, or -1 */
@@ -185,14 +189,29 @@ static int build_units(ev_ctx_t *c) {
         }
         memcpy(c->units + a, tmp, n_titles * sizeof *tmp);
     }
+    c->n_sorted = c->n_units - n_titles;
     return SK_OK;
+}
+
+/* First unit in text order starting at or after token t (n_sorted when none): the searches
+ * below start there instead of walking every unit of a long article. */
+static size_t first_unit_from(const ev_ctx_t *c, size_t t) {
+    size_t lo = 0, hi = c->n_sorted;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->units[mid].t0 < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* Nearest unit ending at or before token t in the same sentence and clause. */
 static int subject_before_x(const ev_ctx_t *c, size_t t, size_t *start_out, int no_country) {
     int best = -1, best_org = -1;
     uint32_t s = sent_of(c, t);
-    for (size_t k = c->n_units; k-- > 0;) {
+    for (size_t k = first_unit_from(c, t + 1); k-- > 0;) {
         const unit_t *u = &c->units[k];
         if (u->t1 > t || u->is_title) continue;
         if (sent_of(c, u->t0) != s) break;
@@ -242,7 +261,7 @@ static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t wind
             stop = i;
             break;
         }
-    for (size_t k = 0; k < c->n_units; k++) {
+    for (size_t k = first_unit_from(c, t); k < c->n_units; k++) {
         const unit_t *u = &c->units[k];
         if (u->t0 < t) continue;
         if (u->t0 > stop) break;
@@ -333,9 +352,39 @@ static int list_size(const ev_ctx_t *c, int k) {
 }
 
 static int unit_after_tokens(const ev_ctx_t *c, size_t t) {
-    for (size_t k = 0; k < c->n_units; k++)
+    size_t k = first_unit_from(c, t);
+    if (k < c->n_sorted && c->units[k].t0 == t) return (int)k;
+    for (k = c->n_sorted; k < c->n_units; k++)
         if (c->units[k].t0 == t) return (int)k;
     return -1;
+}
+
+/* First trigger (they are in text order, not overlapping) starting at or after byte off;
+ * n_triggers when none. Keeps the per-trigger searches local: a 2 MB article has
+ * thousands of triggers. */
+static size_t first_trigger_from(const ev_ctx_t *c, uint32_t off) {
+    size_t lo = 0, hi = c->m->n_triggers;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->m->triggers[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* First time expression (in text order) starting at or after byte off. */
+static size_t first_timex_from(const ev_ctx_t *c, uint32_t off) {
+    size_t lo = 0, hi = c->m->n_timexes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->m->timexes[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* "Đoàn đại biểu … do đồng chí X dẫn đầu": the person leading the unit at k. */
@@ -344,10 +393,9 @@ static int delegation_leader(const ev_ctx_t *c, int k) {
     size_t t = c->units[k].t1;
     uint32_t s = sent_of(c, c->units[k].t0);
     for (size_t i = t; i < t + 12 && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
-        for (size_t q = 0; q < c->m->n_triggers; q++) {
-            size_t tt = sk_mentions_token_at(c->m, c->m->triggers[q].start);
-            if (tt == i) return -1; /* "X tiếp Đoàn … do Y dẫn đầu": Y leads the object */
-        }
+        size_t q0 = first_trigger_from(c, c->m->tokens[i].start);
+        if (q0 < c->m->n_triggers && c->m->triggers[q0].start < c->m->tokens[i].end)
+            return -1; /* "X tiếp Đoàn … do Y dẫn đầu": Y leads the object */
         if (!tok_is(c, i, "do")) continue;
         for (size_t q = (size_t)k + 1; q < c->n_units; q++) {
             const unit_t *u = &c->units[q];
@@ -424,7 +472,8 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
     const sk_sentence_t *s = &c->a->sentences[sent];
     const sk_timex_t *best = NULL;
     uint32_t best_d = UINT32_MAX;
-    for (size_t k = 0; k < c->m->n_timexes; k++) {
+    for (size_t k = first_timex_from(c, s->start);
+         k < c->m->n_timexes && c->m->timexes[k].start < s->end; k++) {
         const sk_timex_t *t = &c->m->timexes[k];
         if (t->start < s->start || t->end > s->end) continue;
         if (t->is_range && type != SK_EV_VISIT) continue;
@@ -441,12 +490,8 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
             if (since) continue;
         }
         if (t->start > trig_start) {
-            int other = 0;
-            for (size_t q = 0; q < c->m->n_triggers; q++) {
-                const sk_lex_match_t *tm = &c->m->triggers[q];
-                if (tm->start > trig_start && tm->start < t->start) other = 1;
-            }
-            if (other) continue;
+            size_t q = first_trigger_from(c, trig_start + 1);
+            if (q < c->m->n_triggers && c->m->triggers[q].start < t->start) continue;
         }
         uint32_t d = t->end <= trig_start ? trig_start - t->end : (t->start - trig_start) * 2;
         /* a visit is dated by its range, written after it ("thăm X từ ngày 14-16/4") */
@@ -454,9 +499,10 @@ static const sk_timex_t *date_for(const ev_ctx_t *c, size_t sent, uint32_t trig_
         /* "thăm A từ ngày 14-16/4 và thăm B từ ngày 16-18/4": a date written after another
            trigger of the sentence is that trigger's */
         if (t->end <= trig_start)
-            for (size_t q = 0; q < c->m->n_triggers; q++) {
+            for (size_t q = first_trigger_from(c, s->start);
+                 q < c->m->n_triggers && c->m->triggers[q].start < t->start; q++) {
                 const sk_lex_match_t *tm = &c->m->triggers[q];
-                if (tm->start >= s->start && tm->end <= t->start && tm->start != trig_start) {
+                if (tm->end <= t->start && tm->start != trig_start) {
                     d += 4096;
                     break;
                 }
@@ -476,8 +522,8 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
     /* "theo giờ <place>" only when nothing says "tại": "Sáng 29-6 theo giờ địa phương
        (chiều cùng ngày theo giờ Hà Nội), tại Thủ đô Matxcơva, …" is in Moscow */
     for (int by_clock = 0; by_clock < 2; by_clock++)
-        for (size_t k = 0; k < m->n; k++) {
-            const sk_mention_t *x = &m->items[k];
+        for (size_t kk = c->sent_mention_at[sent]; kk < c->sent_mention_at[sent + 1]; kk++) {
+            const sk_mention_t *x = &m->items[c->by_sent[kk]];
             if (x->sentence != sent) continue;
             int building = x->kind == SK_MENTION_ORG && x->tok_start >= 3 &&
                            tok_is(c, x->tok_start - 1, "so") &&
@@ -931,7 +977,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
        first person as its subject. */
     if (noun && subj >= 0 && obj >= 0) {
         size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
-        for (size_t k = 0; k < c->n_units; k++) {
+        for (size_t k = first_unit_from(c, first_tok); k < c->n_units; k++) {
             const unit_t *u = &c->units[k];
             if (u->t0 < first_tok) continue;
             if (u->t0 >= c->units[subj].t0) break;
@@ -1055,11 +1101,16 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         for (size_t g = t0; g-- > lo && g + 12 > t0;) {
             if (!tok_is(c, g, "gui")) continue;
             int rcpt = -1;
-            for (size_t k = 0; k < c->n_units; k++)
+            for (size_t k = first_unit_from(c, g + 1); k < c->n_units; k++) {
+                if (k < c->n_sorted && c->units[k].t0 >= t0) {
+                    k = c->n_sorted - 1; /* past the trigger: only unnamed officials left */
+                    continue;
+                }
                 if (c->units[k].t0 > g && c->units[k].t1 <= t0 && !c->units[k].is_place) {
                     rcpt = (int)k;
                     break;
                 }
+            }
             int sender = subject_before(c, g, NULL);
             if (rcpt >= 0 && sender >= 0 && sender != rcpt) {
                 subj = sender;
@@ -1106,8 +1157,12 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     }
     /* MESSAGE: "X gửi tới Y một bức thư": the recipient is named before the trigger. */
     if (type == SK_EV_MESSAGE && obj < 0 && subj >= 0) {
-        for (size_t k = 0; k < c->n_units; k++) {
+        for (size_t k = first_unit_from(c, c->units[subj].t1 + 1); k < c->n_units; k++) {
             const unit_t *u = &c->units[k];
+            if (k < c->n_sorted && u->t0 >= t0) {
+                k = c->n_sorted - 1;
+                continue;
+            }
             if (u->t0 <= c->units[subj].t1 || u->t1 > t0) continue;
             if (tok_is(c, u->t0 - 1, "toi") || tok_is(c, u->t0 - 1, "cho") ||
                 tok_is(c, u->t0 - 1, "den") || tok_is(c, u->t0 - 1, "gui")) {
@@ -1214,7 +1269,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     for (int side = 0; side < 2; side++) {
         int *x = side ? &obj : &subj;
         if (*x < 0 || !c->units[*x].is_country) continue;
-        for (size_t k = 0; k < c->n_units; k++)
+        for (size_t k = c->n_sorted; k < c->n_units; k++)
             if (c->units[k].is_title && c->units[k].t0 < c->units[*x].t0 &&
                 c->units[k].t1 >= c->units[*x].t1) {
                 *x = (int)k;
@@ -1230,7 +1285,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         if (k >= 0 && c->units[k].is_title) obj = k;
     }
     if (subj < 0 && obj >= 0 && !noun) {
-        for (size_t k = 0; k < c->n_units; k++) {
+        for (size_t k = c->n_sorted; k < c->n_units; k++) {
             const unit_t *u = &c->units[k];
             if (!u->is_title || u->t1 > t0) continue;
             if (t0 - u->t1 <= 3 && sent_of(c, u->t0) == sent && !clause_break(c, u->t1 - 1, t0) &&
@@ -1242,8 +1297,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
        Quốc phòng Việt Nam - Cuba": a hyphenated pair of countries or bodies in the clause. */
     if (subj < 0 || obj < 0) {
         size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
-        for (size_t k = 0; k + 1 < c->n_units; k++) {
+        for (size_t k = first_unit_from(c, lo); k + 1 < c->n_units; k++) {
             const unit_t *a1 = &c->units[k], *a2 = &c->units[k + 1];
+            if (k < c->n_sorted && sent_of(c, a1->t0) > sent) break;
             if (a1->t0 < lo || sent_of(c, a1->t0) != sent) continue;
             if (a1->person >= 0 || a2->person >= 0 || a1->is_place || a2->is_place) continue;
             if (a2->t0 != a1->t1 || !a1->country || !a2->country) continue;
@@ -1282,10 +1338,10 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     /* "ông tới Oa-sinh-tơn", "Tổng thống đến Hà Nội": a person, then the place at once */
     if (attr_is(e, "frame", "arrive")) {
         /* "thăm chính thức tới Việt Nam": a preposition after another trigger */
-        for (size_t k = 0; k < c->m->n_triggers; k++)
-            if (c->m->triggers[k].end <= tm->start &&
-                sk_mentions_token_at(c->m, c->m->triggers[k].end) >= t0)
-                return SK_OK;
+        size_t self = first_trigger_from(c, tm->start);
+        if (self > 0 && c->m->triggers[self - 1].end <= tm->start &&
+            sk_mentions_token_at(c->m, c->m->triggers[self - 1].end) >= t0)
+            return SK_OK;
         size_t q = t1;
         if (tok_is(c, q, "thu") && tok_is(c, q + 1, "do")) q += 2;
         if (obj < 0 || c->units[obj].t0 != q ||
@@ -1882,6 +1938,24 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
                   .last_trig_sent = -1};
     int rc = build_units(&c);
     if (rc) return rc;
+    /* the mentions of each sentence, for find_location (a counting sort, stable) */
+    c.sent_mention_at = sk_arena_alloc(a->arena, (a->n_sentences + 2) * sizeof *c.sent_mention_at);
+    c.by_sent = sk_arena_alloc(a->arena, (c.m->n + 1) * sizeof *c.by_sent);
+    if (!c.sent_mention_at || !c.by_sent) return SK_ENOMEM;
+    memset(c.sent_mention_at, 0, (a->n_sentences + 2) * sizeof *c.sent_mention_at);
+    for (size_t k = 0; k < c.m->n; k++)
+        if (c.m->items[k].sentence < a->n_sentences)
+            c.sent_mention_at[c.m->items[k].sentence + 1]++;
+    for (size_t i = 0; i < a->n_sentences; i++)
+        c.sent_mention_at[i + 1] += c.sent_mention_at[i];
+    {
+        uint32_t *fill = sk_arena_alloc(a->arena, (a->n_sentences + 1) * sizeof *fill);
+        if (!fill) return SK_ENOMEM;
+        memcpy(fill, c.sent_mention_at, (a->n_sentences + 1) * sizeof *fill);
+        for (size_t k = 0; k < c.m->n; k++)
+            if (c.m->items[k].sentence < a->n_sentences)
+                c.by_sent[fill[c.m->items[k].sentence]++] = (uint32_t)k;
+    }
     main_pair(&c);
     /* Visits first, so meetings inside them know where they happen. */
     for (int pass = 0; pass < 2; pass++)
