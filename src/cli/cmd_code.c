@@ -54,7 +54,8 @@ static json_t *str_or_null(const char *s) {
     return s ? json_string(s) : json_null();
 }
 
-static void write_mentions(FILE *f, const sk_article_t *a) {
+/* The mentions of an article or of one slice of it (offsets + base). */
+static void write_mentions(FILE *f, const sk_article_t *a, uint32_t base) {
     const sk_mentions_t *m = a->mentions;
     json_t *o = json_object();
     json_object_set_new(o, "doc", str_or_null(a->doc));
@@ -70,8 +71,9 @@ static void write_mentions(FILE *f, const sk_article_t *a) {
         if (x->person >= 0 && m->persons.n > (size_t)x->person)
             json_object_set_new(mo, "person", json_string(m->persons.items[x->person].name));
         if (x->coref) json_object_set_new(mo, "coref", json_true());
-        json_object_set_new(mo, "span",
-                            json_pack("[II]", (json_int_t)x->start, (json_int_t)x->end));
+        json_object_set_new(
+            mo, "span",
+            json_pack("[II]", (json_int_t)(x->start + base), (json_int_t)(x->end + base)));
         json_array_append_new(arr, mo);
     }
     json_object_set_new(o, "mentions", arr);
@@ -79,31 +81,57 @@ static void write_mentions(FILE *f, const sk_article_t *a) {
     json_decref(o);
 }
 
+typedef struct {
+    const code_ctx_t *ctx;
+    cli_out_t *o;
+    sk_jsonw_t w;
+} code_out_t;
+
+static void flush_json(code_out_t *co) {
+    if (co->w.err & SK_JSONW_NOMEM) {
+        fputs("sukien: out of memory\n", stderr);
+        exit(SK_EXIT_FAIL);
+    }
+    if (co->w.n) fwrite(co->w.p, 1, co->w.n, co->o->out);
+    co->w.n = 0;
+}
+
+/* Write what one coded article, or one slice of a long one, found: its
+ * events (or, for `sukien mentions`, its mentions) as soon as they exist, so
+ * that a slice's results need not be kept until the article ends. */
+static int write_slice(void *vco, const sk_article_t *slice, uint32_t base) {
+    code_out_t *co = vco;
+    if (co->ctx->mentions_mode) {
+        write_mentions(co->o->out, slice, base);
+        return SK_OK;
+    }
+    const sk_events_t *ev = slice->events;
+    for (size_t i = 0; ev && i < ev->n; i++) {
+        sk_event_t e = ev->items[i];
+        e.evidence_start += base;
+        e.evidence_end += base;
+        sk_event_write_json(&co->w, slice, &e);
+    }
+    flush_json(co);
+    return SK_OK;
+}
+
 /* One article, on any thread: everything it prints goes to o. */
 static void code_one(void *vctx, sk_article_t *a, cli_out_t *o) {
-    const code_ctx_t *ctx = vctx;
-    int rc = sk_code_article(ctx->lex, a);
+    code_out_t co = {.ctx = vctx, .o = o};
+    int rc = sk_code_article_stream(co.ctx->lex, a, write_slice, &co);
     if (rc < 0) {
         sk_diag_t d = {SK_DIAG_ERROR, rc, a->source, a->source_line, a->doc, sk_strerror(rc)};
         cli_out_diag(o, &d);
         o->skipped++;
+        sk_jsonw_free(&co.w);
         return;
     }
-    if (ctx->mentions_mode) {
-        write_mentions(o->out, a);
-        return;
+    if (co.ctx->persons && !co.ctx->mentions_mode) {
+        sk_persons_write_json(&co.w, a);
+        flush_json(&co);
     }
-    const sk_events_t *ev = sk_article_events(a);
-    sk_jsonw_t w = {0};
-    for (size_t i = 0; ev && i < ev->n; i++)
-        sk_event_write_json(&w, a, &ev->items[i]);
-    if (ctx->persons) sk_persons_write_json(&w, a);
-    if (w.err & SK_JSONW_NOMEM) {
-        fputs("sukien: out of memory\n", stderr);
-        exit(SK_EXIT_FAIL);
-    }
-    if (w.n) fwrite(w.p, 1, w.n, o->out);
-    sk_jsonw_free(&w);
+    sk_jsonw_free(&co.w);
 }
 
 static int run(int argc, char **argv, int mentions_mode) {

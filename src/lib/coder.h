@@ -28,9 +28,26 @@ typedef struct sk_persons {
     size_t n;
 } sk_persons_t;
 
+/* Texts longer than this are coded in slices of at most this many bytes
+ * (coder.c says why); news articles are a few kilobytes to tens of kilobytes. */
+#define SK_CODE_SLICE_BYTES ((size_t)1 << 18)
+
 /* Fill article->mentions and article->events (in the article's arena).
  * Returns SK_OK or a negative code. */
 int sk_code_article(const sk_lexicon_t *lex, sk_article_t *article);
+
+/* One stretch of an article, coded: slice->events and slice->mentions hold
+ * byte offsets into slice->text, which starts at byte `base` of the whole
+ * article's text. Return SK_OK, or a negative code to stop. */
+typedef int (*sk_code_slice_fn)(void *ctx, const sk_article_t *slice, uint32_t base);
+
+/* As sk_code_article, but hands the results to fn as they are made: once,
+ * with the article itself and base 0, for an article of at most
+ * SK_CODE_SLICE_BYTES; once per slice (each freed after fn returns) for a
+ * longer one, whose article->events then stays NULL. Either way
+ * article->mentions->persons afterwards lists the whole article's persons. */
+int sk_code_article_stream(const sk_lexicon_t *lex, sk_article_t *article, sk_code_slice_fn fn,
+                           void *ctx);
 
 /* Results of sk_code_article (valid until the article is destroyed). */
 const sk_events_t *sk_article_events(const sk_article_t *article);
