@@ -304,28 +304,26 @@ static int is_domain(const char *s, size_t n) {
 
 /* ---- tidying one line -------------------------------------------------------- */
 
-/* "Ảnh", "ẢNH" and "(ảnh" open a photo credit. */
+/* "Ảnh", "ẢNH" and "(ảnh" open a photo credit: the last such marker in s, with
+ * its length in *mlen. */
 static const char *find_credit(const char *s, size_t n, size_t *mlen) {
     const char *best = NULL, *end = s + n;
-    /* Every form has a colon, a parenthesis or "minh họa": cheap filters first. */
-    if (!memchr(s, ':', n) && !memchr(s, '(', n) && !memmem(s, n, "minh h", 6)) return NULL;
-    /* "Ả" = E1 BA A2: its last two bytes occur in no other character. */
-    for (const char *p = s; p + 2 <= end;) {
-        const char *q = memmem(p, (size_t)(end - p), "\xBA\xA2", 2);
-        if (!q) break;
-        p = q + 2;
+    /* Both markers have the byte BA (in "Ả" = E1 BA A2 and "ả" = E1 BA A3) two
+     * bytes before "nh": look only where memchr finds it. A later BA always
+     * gives a later marker, so the last match is the one wanted. */
+    for (const char *q = s; (q = memchr(q, 0xBA, (size_t)(end - q))); q++) {
         if (q == s || (unsigned char)q[-1] != 0xE1 || q + 4 > end) continue;
-        if ((q[2] == 'n' || q[2] == 'N') && (q[3] == 'h' || q[3] == 'H'))
+        unsigned char c = (unsigned char)q[1];
+        if (c == 0xA2 && (q[2] == 'n' || q[2] == 'N') && (q[3] == 'h' || q[3] == 'H'))
             best = q - 1 > s && q[-2] == '(' ? q - 2 : q - 1; /* Ảnh / ẢNH / (Ảnh */
+        else if (c == 0xA3 && q - 1 > s && q[-2] == '(' && q[2] == 'n' && q[3] == 'h')
+            best = q - 2; /* (ảnh */
     }
-    /* "(ảnh" */
-    for (const char *p = s; p + 6 <= end;) {
-        const char *q = memmem(p, (size_t)(end - p), "(\xE1\xBA\xA3nh", 6);
-        if (!q) break;
-        if (!best || q > best) best = q;
-        p = q + 6;
-    }
-    if (best) *mlen = (*best == '(') ? 6 : 5;
+    if (!best) return NULL;
+    /* Every credit form has a colon, a parenthesis or "minh họa": a marker
+     * without any of them is no credit. */
+    if (!memchr(s, ':', n) && !memchr(s, '(', n) && !memmem(s, n, "minh h", 6)) return NULL;
+    *mlen = (*best == '(') ? 6 : 5;
     return best;
 }
 
@@ -592,8 +590,10 @@ int sk_clean_article(sk_article_t *a) {
     size_t n_lines = 1;
     for (const char *p = raw; (p = memchr(p, '\n', (size_t)(raw + raw_len - p))); p++)
         n_lines++;
-    line_t *lines = sk_arena_alloc(a->arena, n_lines * sizeof *lines);
-    char *tidied = sk_arena_alloc(a->arena, raw_len + 1);
+    /* Not zeroed: each line is cleared before use and only lines[0..nl) are
+     * read; tidied and t are read only where written. */
+    line_t *lines = sk_arena_alloc_uninit(a->arena, n_lines * sizeof *lines);
+    char *tidied = sk_arena_alloc_uninit(a->arena, raw_len + 1);
     char *t = sk_arena_alloc_uninit(a->arena, raw_len + 1); /* written in order up to its NUL */
     if (!lines || !tidied || !t) return SK_ENOMEM;
 
