@@ -17,6 +17,8 @@
 
 #include <string.h>
 
+#include "swar.h"
+
 typedef enum {
     L_DROP = 0, /* junk, never kept */
     L_TEXT,     /* ordinary line */
@@ -103,6 +105,9 @@ static int has_alnum(const char *s, size_t n) {
 }
 
 static int starts_with(const char *s, size_t n, const char *p) {
+    if (!*p) return 1;
+    /* The first byte rules out nearly every entry of the lists below. */
+    if (!n || s[0] != p[0]) return 0;
     size_t k = strlen(p);
     return n >= k && !memcmp(s, p, k);
 }
@@ -199,8 +204,9 @@ static const char *const JUNK_WORDS[] = {
     "loading...", "dang tai...", "quang cao", "advertisement"};
 
 static int in_list(const char *key, size_t n, const char *const *list, size_t count) {
+    if (!n) return 0; /* no entry is empty */
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && !memcmp(list[i], key, n)) return 1;
+        if (list[i][0] == key[0] && strlen(list[i]) == n && !memcmp(list[i], key, n)) return 1;
     return 0;
 }
 
@@ -392,8 +398,9 @@ static int needs_tidy(const char *s, size_t n) {
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t sp = bytes_eq(w, ' ');
-        if (bytes_eq(w, '\t') || bytes_eq(w, '!') || (sp & (sp >> 8)) || (carry && (sp & 0x80)))
+        uint64_t sp = bytes_eq(w, ' '); /* exact flags: pairs are read from them */
+        if (sk_swar_has(w, '\t') | sk_swar_has(w, '!') || (sp & (sp >> 8)) ||
+            (carry && (sp & 0x80)))
             return 1;
         carry = sp >> 63;
     }
