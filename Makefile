@@ -6,7 +6,9 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter -Wvla -Wformat=2
 CSTD    := -std=c17 -D_GNU_SOURCE
-OPT     ?= -O2 -g
+# -O3 and link-time optimisation: 5 % fewer instructions for `sukien code`
+# than -O2 (callgrind, 300 articles and the whole corpus-1x alike).
+OPT     ?= -O3 -g -flto=auto
 ifeq ($(WERROR),1)
 WARN += -Werror
 endif

@@ -17,6 +17,8 @@
 
 #include <string.h>
 
+#include "swar.h"
+
 typedef enum {
     L_DROP = 0, /* junk, never kept */
     L_TEXT,     /* ordinary line */
@@ -103,6 +105,9 @@ static int has_alnum(const char *s, size_t n) {
 }
 
 static int starts_with(const char *s, size_t n, const char *p) {
+    if (!*p) return 1;
+    /* The first byte rules out nearly every entry of the lists below. */
+    if (!n || s[0] != p[0]) return 0;
     size_t k = strlen(p);
     return n >= k && !memcmp(s, p, k);
 }
@@ -199,8 +204,9 @@ static const char *const JUNK_WORDS[] = {
     "loading...", "dang tai...", "quang cao", "advertisement"};
 
 static int in_list(const char *key, size_t n, const char *const *list, size_t count) {
+    if (!n) return 0; /* no entry is empty */
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && !memcmp(list[i], key, n)) return 1;
+        if (list[i][0] == key[0] && strlen(list[i]) == n && !memcmp(list[i], key, n)) return 1;
     return 0;
 }
 
@@ -304,28 +310,26 @@ static int is_domain(const char *s, size_t n) {
 
 /* ---- tidying one line -------------------------------------------------------- */
 
-/* "Ảnh", "ẢNH" and "(ảnh" open a photo credit. */
+/* "Ảnh", "ẢNH" and "(ảnh" open a photo credit: the last such marker in s, with
+ * its length in *mlen. */
 static const char *find_credit(const char *s, size_t n, size_t *mlen) {
     const char *best = NULL, *end = s + n;
-    /* Every form has a colon, a parenthesis or "minh họa": cheap filters first. */
-    if (!memchr(s, ':', n) && !memchr(s, '(', n) && !memmem(s, n, "minh h", 6)) return NULL;
-    /* "Ả" = E1 BA A2: its last two bytes occur in no other character. */
-    for (const char *p = s; p + 2 <= end;) {
-        const char *q = memmem(p, (size_t)(end - p), "\xBA\xA2", 2);
-        if (!q) break;
-        p = q + 2;
+    /* Both markers have the byte BA (in "Ả" = E1 BA A2 and "ả" = E1 BA A3) two
+     * bytes before "nh": look only where memchr finds it. A later BA always
+     * gives a later marker, so the last match is the one wanted. */
+    for (const char *q = s; (q = memchr(q, 0xBA, (size_t)(end - q))); q++) {
         if (q == s || (unsigned char)q[-1] != 0xE1 || q + 4 > end) continue;
-        if ((q[2] == 'n' || q[2] == 'N') && (q[3] == 'h' || q[3] == 'H'))
+        unsigned char c = (unsigned char)q[1];
+        if (c == 0xA2 && (q[2] == 'n' || q[2] == 'N') && (q[3] == 'h' || q[3] == 'H'))
             best = q - 1 > s && q[-2] == '(' ? q - 2 : q - 1; /* Ảnh / ẢNH / (Ảnh */
+        else if (c == 0xA3 && q - 1 > s && q[-2] == '(' && q[2] == 'n' && q[3] == 'h')
+            best = q - 2; /* (ảnh */
     }
-    /* "(ảnh" */
-    for (const char *p = s; p + 6 <= end;) {
-        const char *q = memmem(p, (size_t)(end - p), "(\xE1\xBA\xA3nh", 6);
-        if (!q) break;
-        if (!best || q > best) best = q;
-        p = q + 6;
-    }
-    if (best) *mlen = (*best == '(') ? 6 : 5;
+    if (!best) return NULL;
+    /* Every credit form has a colon, a parenthesis or "minh họa": a marker
+     * without any of them is no credit. */
+    if (!memchr(s, ':', n) && !memchr(s, '(', n) && !memmem(s, n, "minh h", 6)) return NULL;
+    *mlen = (*best == '(') ? 6 : 5;
     return best;
 }
 
@@ -394,8 +398,9 @@ static int needs_tidy(const char *s, size_t n) {
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t sp = bytes_eq(w, ' ');
-        if (bytes_eq(w, '\t') || bytes_eq(w, '!') || (sp & (sp >> 8)) || (carry && (sp & 0x80)))
+        uint64_t sp = bytes_eq(w, ' '); /* exact flags: pairs are read from them */
+        if (sk_swar_has(w, '\t') | sk_swar_has(w, '!') || (sp & (sp >> 8)) ||
+            (carry && (sp & 0x80)))
             return 1;
         carry = sp >> 63;
     }
@@ -592,8 +597,10 @@ int sk_clean_article(sk_article_t *a) {
     size_t n_lines = 1;
     for (const char *p = raw; (p = memchr(p, '\n', (size_t)(raw + raw_len - p))); p++)
         n_lines++;
-    line_t *lines = sk_arena_alloc(a->arena, n_lines * sizeof *lines);
-    char *tidied = sk_arena_alloc(a->arena, raw_len + 1);
+    /* Not zeroed: each line is cleared before use and only lines[0..nl) are
+     * read; tidied and t are read only where written. */
+    line_t *lines = sk_arena_alloc_uninit(a->arena, n_lines * sizeof *lines);
+    char *tidied = sk_arena_alloc_uninit(a->arena, raw_len + 1);
     char *t = sk_arena_alloc_uninit(a->arena, raw_len + 1); /* written in order up to its NUL */
     if (!lines || !tidied || !t) return SK_ENOMEM;
 

@@ -88,71 +88,76 @@ void sk_jsonw_str(sk_jsonw_t *self, const char *s, size_t n) {
             d += 8;
             i += 8;
         }
-        if (i >= n) break;
-        unsigned char c = u[i];
-        if (c >= 0x80) {
-            /* Vietnamese letters first: C2-DF + 1, and E1-EC / EE-EF + 2 continuation
-             * bytes are always valid (no overlong form, surrogate or > U+10FFFF). */
-            if (c <= 0xDF && c >= 0xC2 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
-                d[0] = (char)c;
-                d[1] = (char)u[i + 1];
-                d += 2;
-                i += 2;
+        /* Then a word's worth of characters one by one before trying whole
+         * words again (Vietnamese has a letter outside ASCII every few bytes:
+         * a word test after each of them mostly failed). */
+        size_t stop = n - i > 8 ? i + 8 : n;
+        while (i < stop) {
+            unsigned char c = u[i];
+            if (c >= 0x80) {
+                /* Vietnamese letters first: C2-DF + 1, and E1-EC / EE-EF + 2 continuation
+                 * bytes are always valid (no overlong form, surrogate or > U+10FFFF). */
+                if (c <= 0xDF && c >= 0xC2 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+                    d[0] = (char)c;
+                    d[1] = (char)u[i + 1];
+                    d += 2;
+                    i += 2;
+                    continue;
+                }
+                if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && i + 2 < n &&
+                    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+                    d[0] = (char)c;
+                    d[1] = (char)u[i + 1];
+                    d[2] = (char)u[i + 2];
+                    d += 3;
+                    i += 3;
+                    continue;
+                }
+                size_t l = utf8_seq(u + i, n - i);
+                if (!l) {
+                    self->err |= SK_JSONW_BADUTF8;
+                    return; /* nothing of this string is kept */
+                }
+                memcpy(d, u + i, l);
+                d += l;
+                i += l;
                 continue;
             }
-            if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && i + 2 < n &&
-                (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-                d[0] = (char)c;
-                d[1] = (char)u[i + 1];
-                d[2] = (char)u[i + 2];
-                d += 3;
-                i += 3;
+            i++;
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                *d++ = (char)c;
                 continue;
             }
-            size_t l = utf8_seq(u + i, n - i);
-            if (!l) {
-                self->err |= SK_JSONW_BADUTF8;
-                return; /* nothing of this string is kept */
-            }
-            memcpy(d, u + i, l);
-            d += l;
-            i += l;
-            continue;
-        }
-        i++;
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            *d++ = (char)c;
-            continue;
-        }
-        *d++ = '\\';
-        switch (c) {
-        case '"':
-            *d++ = '"';
-            break;
-        case '\\':
             *d++ = '\\';
-            break;
-        case '\b':
-            *d++ = 'b';
-            break;
-        case '\f':
-            *d++ = 'f';
-            break;
-        case '\n':
-            *d++ = 'n';
-            break;
-        case '\r':
-            *d++ = 'r';
-            break;
-        case '\t':
-            *d++ = 't';
-            break;
-        default:
-            *d++ = 'u';
-            *d++ = '0';
-            *d++ = '0';
-            *d++ = hex[c >> 4];
-            *d++ = hex[c & 15];
+            switch (c) {
+            case '"':
+                *d++ = '"';
+                break;
+            case '\\':
+                *d++ = '\\';
+                break;
+            case '\b':
+                *d++ = 'b';
+                break;
+            case '\f':
+                *d++ = 'f';
+                break;
+            case '\n':
+                *d++ = 'n';
+                break;
+            case '\r':
+                *d++ = 'r';
+                break;
+            case '\t':
+                *d++ = 't';
+                break;
+            default:
+                *d++ = 'u';
+                *d++ = '0';
+                *d++ = '0';
+                *d++ = hex[c >> 4];
+                *d++ = hex[c & 15];
+            }
         }
     }
     *d++ = '"';

@@ -1,6 +1,7 @@
 #include "normalize.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -133,7 +134,11 @@ int sk_normalize_text(const char *in, size_t len, char **out, size_t *out_len, s
 enum { TABLE_LO = 0x80, TABLE_HI = 0x2000 };
 static unsigned char fold_table[TABLE_HI - TABLE_LO]; /* 0 = not a single ASCII byte */
 static unsigned char fold_table_1e[0x100];            /* U+1E00..U+1EFF */
+static unsigned char fold_ascii[0x80];                /* ASCII lower-cased: A-Z only */
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+/* Set (release) once the tables are filled: callers test it before paying for
+ * a pthread_once call (sk_fold_str runs some 20,000 times per 300 articles). */
+static atomic_int fold_ready;
 
 static int fold_general(int32_t cp, utf8proc_int32_t *buf, int cap) {
     if (cp == 0x0110 || cp == 0x0111) {
@@ -152,6 +157,8 @@ static int fold_general(int32_t cp, utf8proc_int32_t *buf, int cap) {
 
 static void fold_init(void) {
     utf8proc_int32_t buf[8];
+    for (int c = 0; c < 0x80; c++)
+        fold_ascii[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     for (int32_t cp = TABLE_LO; cp < TABLE_HI; cp++) {
         int n = fold_general(cp, buf, 8);
         fold_table[cp - TABLE_LO] = (n == 1 && buf[0] < 0x80) ? (unsigned char)buf[0] : 0;
@@ -160,6 +167,19 @@ static void fold_init(void) {
         int n = fold_general(cp, buf, 8);
         fold_table_1e[cp - 0x1E00] = (n == 1 && buf[0] < 0x80) ? (unsigned char)buf[0] : 0;
     }
+    atomic_store_explicit(&fold_ready, 1, memory_order_release);
+}
+
+static void fold_tables(void) {
+    if (!atomic_load_explicit(&fold_ready, memory_order_acquire))
+        pthread_once(&fold_once, fold_init);
+}
+
+/* The single ASCII letter cp folds to, or 0 when it folds otherwise. */
+static inline unsigned char fold_one(int32_t cp) {
+    return cp >= TABLE_LO && cp < TABLE_HI ? fold_table[cp - TABLE_LO]
+           : cp >= 0x1E00 && cp < 0x1F00   ? fold_table_1e[cp - 0x1E00]
+                                           : 0;
 }
 
 static int fold_cp(int32_t cp, char *dst) {
@@ -180,7 +200,7 @@ static int fold_cp(int32_t cp, char *dst) {
 }
 
 int sk_fold(const char *s, size_t len, sk_folded_t *out) {
-    pthread_once(&fold_once, fold_init);
+    fold_tables();
     memset(out, 0, sizeof *out);
     /* A folded code point never takes more than 4x its source bytes (casefold expansions). */
     size_t cap = len * 4 + 1;
@@ -190,41 +210,45 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
         sk_folded_free(out);
         return SK_ENOMEM;
     }
+    /* Local pointers: a store through out->text (a char pointer) could alias
+     * out itself, so the compiler would reload both fields for every byte. */
+    char *text = out->text;
+    uint32_t *to_orig = out->to_orig;
     size_t o = 0;
     for (size_t i = 0; i < len;) {
         unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
-            out->text[o] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
-            out->to_orig[o++] = (uint32_t)i++;
+        if (b < 0x80) { /* a run of ASCII: one byte out per byte in */
+            do {
+                text[o] = (char)fold_ascii[b];
+                to_orig[o++] = (uint32_t)i++;
+            } while (i < len && (b = (unsigned char)s[i]) < 0x80);
             continue;
         }
         int32_t cp;
         int n = sk_utf8_decode(s + i, len - i, &cp);
         if (n < 0) { /* should not happen on normalised text: keep the byte */
-            out->text[o] = '?';
-            out->to_orig[o++] = (uint32_t)i++;
+            text[o] = '?';
+            to_orig[o++] = (uint32_t)i++;
             continue;
         }
         /* One ASCII letter from the tables (every Vietnamese letter): no call. */
-        unsigned char one = cp >= TABLE_LO && cp < TABLE_HI ? fold_table[cp - TABLE_LO]
-                            : cp >= 0x1E00 && cp < 0x1F00   ? fold_table_1e[cp - 0x1E00]
-                                                            : 0;
+        unsigned char one = fold_one(cp);
         if (one) {
-            out->text[o] = (char)one;
-            out->to_orig[o++] = (uint32_t)i;
+            text[o] = (char)one;
+            to_orig[o++] = (uint32_t)i;
             i += (size_t)n;
             continue;
         }
         char tmp[32];
         int k = fold_cp(cp, tmp);
         for (int j = 0; j < k; j++) {
-            out->text[o] = tmp[j];
-            out->to_orig[o++] = (uint32_t)i;
+            text[o] = tmp[j];
+            to_orig[o++] = (uint32_t)i;
         }
         i += (size_t)n;
     }
-    out->text[o] = '\0';
-    out->to_orig[o] = (uint32_t)len;
+    text[o] = '\0';
+    to_orig[o] = (uint32_t)len;
     out->len = o;
     return SK_OK;
 }
@@ -239,42 +263,32 @@ void sk_folded_free(sk_folded_t *f) {
 }
 
 size_t sk_fold_str(const char *s, size_t len, char *buf, size_t cap) {
-    pthread_once(&fold_once, fold_init);
+    fold_tables();
     size_t o = 0;
     if (!cap) return 0;
     for (size_t i = 0; i < len;) {
-        char tmp[32];
-        int k;
         unsigned char b = (unsigned char)s[i];
         if (b < 0x80) { /* straight into buf: most bytes */
             if (o + 1 >= cap) break;
-            buf[o++] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+            buf[o++] = (char)fold_ascii[b];
             i++;
             continue;
-        } else {
-            int32_t cp;
-            int n = sk_utf8_decode(s + i, len - i, &cp);
-            if (n < 0) {
-                tmp[0] = '?';
-                k = 1;
-                i++;
-            } else {
-                unsigned char one = cp >= TABLE_LO && cp < TABLE_HI ? fold_table[cp - TABLE_LO]
-                                    : cp >= 0x1E00 && cp < 0x1F00   ? fold_table_1e[cp - 0x1E00]
-                                                                    : 0;
-                if (one) {
-                    tmp[0] = (char)one;
-                    k = 1;
-                } else {
-                    k = fold_cp(cp, tmp);
-                }
-                i += (size_t)n;
-            }
         }
+        int32_t cp;
+        int n = sk_utf8_decode(s + i, len - i, &cp);
+        unsigned char one = n < 0 ? '?' : fold_one(cp);
+        if (one) { /* one byte: every Vietnamese letter, and '?' for a bad sequence */
+            if (o + 1 >= cap) break;
+            buf[o++] = (char)one;
+            i += n < 0 ? 1 : (size_t)n;
+            continue;
+        }
+        char tmp[32];
+        int k = fold_cp(cp, tmp);
         if (o + (size_t)k >= cap) break;
-        for (int j = 0; j < k; j++)
-            buf[o + (size_t)j] = tmp[j]; /* mostly one byte: no memcpy call */
+        memcpy(buf + o, tmp, (size_t)k);
         o += (size_t)k;
+        i += (size_t)n;
     }
     buf[o] = '\0';
     return o;
@@ -292,13 +306,26 @@ size_t sk_folded_from_orig(const sk_folded_t *f, size_t orig) {
     return lo;
 }
 
-/* Tone marks on the first vowel of a final oa/oe/uy move to the second vowel. */
-static const char *const OLD_TONE[] = {"òa", "óa", "ỏa", "õa", "ọa", "òe", "óe", "ỏe", "õe",
-                                       "ọe", "ùy", "úy", "ủy", "ũy", "ụy", "Òa", "Óa", "Ỏa",
-                                       "Õa", "Ọa", "Ùy", "Úy", "Ủy", "Ũy", "Ụy"};
-static const char *const NEW_TONE[] = {"oà", "oá", "oả", "oã", "oạ", "oè", "oé", "oẻ", "oẽ",
-                                       "oẹ", "uỳ", "uý", "uỷ", "uỹ", "uỵ", "Oà", "Oá", "Oả",
-                                       "Oã", "Oạ", "Uỳ", "Uý", "Uỷ", "Uỹ", "Uỵ"};
+/* Tone marks on the first vowel of a final oa/oe/uy move to the second vowel.
+ * Each rewrite is a 2- or 3-byte vowel then ASCII a, e or y; vlen is the
+ * vowel's byte length (the UTF-8 strings are prefix-free, so at most one
+ * entry matches at a position). */
+typedef struct {
+    const char *old, *canon;
+    unsigned char vlen, canon_len;
+} tone_fix_t;
+#define TONE_FIX(o, c)                                                                             \
+    { o, c, sizeof(o) - 2, sizeof(c) - 1 }
+static const tone_fix_t TONE_FIXES[] = {
+    TONE_FIX("òa", "oà"), TONE_FIX("óa", "oá"), TONE_FIX("ỏa", "oả"), TONE_FIX("õa", "oã"),
+    TONE_FIX("ọa", "oạ"), TONE_FIX("òe", "oè"), TONE_FIX("óe", "oé"), TONE_FIX("ỏe", "oẻ"),
+    TONE_FIX("õe", "oẽ"), TONE_FIX("ọe", "oẹ"), TONE_FIX("ùy", "uỳ"), TONE_FIX("úy", "uý"),
+    TONE_FIX("ủy", "uỷ"), TONE_FIX("ũy", "uỹ"), TONE_FIX("ụy", "uỵ"), TONE_FIX("Òa", "Oà"),
+    TONE_FIX("Óa", "Oá"), TONE_FIX("Ỏa", "Oả"), TONE_FIX("Õa", "Oã"), TONE_FIX("Ọa", "Oạ"),
+    TONE_FIX("Ùy", "Uỳ"), TONE_FIX("Úy", "Uý"), TONE_FIX("Ủy", "Uỷ"), TONE_FIX("Ũy", "Uỹ"),
+    TONE_FIX("Ụy", "Uỵ"),
+};
+#undef TONE_FIX
 
 static int is_aey(char c) {
     return c == 'a' || c == 'e' || c == 'y';
@@ -307,20 +334,27 @@ static int is_aey(char c) {
 size_t sk_tone_canon(const char *s, size_t len, char *out) {
     size_t o = 0;
     for (size_t i = 0; i < len;) {
-        /* Every OLD_TONE entry is a 2- or 3-byte vowel then ASCII a, e or y: test that
+        /* Every rewrite is a 2- or 3-byte vowel then ASCII a, e or y: test that
          * first (this loop ran on every non-ASCII byte of every lexicon candidate). */
-        if ((unsigned char)s[i] >= 0x80 &&
-            ((i + 2 < len && is_aey(s[i + 2])) || (i + 3 < len && is_aey(s[i + 3])))) {
-            for (size_t k = 0; k < SK_ARRAY_LEN(OLD_TONE); k++) {
-                size_t n = strlen(OLD_TONE[k]);
-                if (i + n > len || memcmp(s + i, OLD_TONE[k], n) != 0) continue;
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            out[o++] = s[i++];
+            continue;
+        }
+        size_t vlen = b >= 0xE0 ? 3 : 2;
+        if (i + vlen < len && is_aey(s[i + vlen])) {
+            for (size_t k = 0; k < SK_ARRAY_LEN(TONE_FIXES); k++) {
+                const tone_fix_t *t = &TONE_FIXES[k];
+                if (t->vlen != vlen || t->old[vlen] != s[i + vlen] || t->old[0] != s[i] ||
+                    t->old[1] != s[i + 1] || (vlen == 3 && t->old[2] != s[i + 2]))
+                    continue;
+                size_t n = vlen + 1;
                 /* Only word-final: "hoàng" keeps its placement. */
                 int32_t cp = ' ';
                 if (i + n < len && sk_utf8_decode(s + i + n, len - i - n, &cp) < 0) cp = ' ';
                 if (i + n < len && sk_is_letter(cp)) break;
-                size_t m = strlen(NEW_TONE[k]);
-                memcpy(out + o, NEW_TONE[k], m);
-                o += m;
+                memcpy(out + o, t->canon, t->canon_len);
+                o += t->canon_len;
                 i += n;
                 goto next;
             }

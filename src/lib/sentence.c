@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "swar.h"
+
 /* Abbreviations that take a full stop and are usually followed by a name. */
 static const char *const ABBREV[] = {
     "TP",  "Tp",   "tp",      "TS",     "PGS", "GS",     "ThS",   "Th.S",   "TT",    "Mr",
@@ -123,7 +125,16 @@ int sk_sentence_split_text(sk_arena_t *arena, const char *t, size_t len, sk_sent
     if (!s) return SK_ENOMEM;
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
-        /* Only \n . ! ? and the lead byte of "…" can end a sentence. */
+        /* Only \n . ! ? and the lead byte of "…" can end a sentence: skip
+         * eight bytes at a time while none of them is one (most of the text),
+         * then find the byte in the word that is. */
+        while (i + 8 <= len) {
+            uint64_t w = sk_swar_load(t + i);
+            if (sk_swar_has(w, '\n') | sk_swar_has(w, '.') | sk_swar_has(w, '!') |
+                sk_swar_has(w, '?') | sk_swar_has(w, 0xE2))
+                break;
+            i += 8;
+        }
         while (i < len && !SENTENCE_STOP[(unsigned char)t[i]])
             i++;
         size_t end = 0, next = 0;
