@@ -12,7 +12,6 @@
 #include "normalize.h"
 
 enum { MAX_SYLL = 16, CASE_NONE = 0, CASE_FIRST = 1, CASE_ALL = 2 };
-#define BLOOM_BITS (1u << 21)
 
 /* One spelling of an entry: what to check once the trie says the folded syllables match. */
 typedef struct pattern {
@@ -25,12 +24,18 @@ typedef struct pattern {
     const char *lower; /* lower-cased, tone-canonical syllables joined by ' ' (for tones) */
 } pattern_t;
 
+/* Trie edges live in one open-addressing table keyed by (parent node, syllable key). */
 typedef struct edge {
-    uint64_t hash;
+    uint64_t key;           /* syll_key of the syllable */
     uint32_t parent, child; /* child 0 = empty slot */
+} edge_t;
+
+/* A trie node: the syllable on the edge into it (to confirm hashed keys) and its patterns. */
+typedef struct node {
     const char *tok;
     uint32_t toklen;
-} edge_t;
+    uint32_t patterns; /* first pattern index+1 */
+} node_t;
 
 typedef struct person_office {
     const char *person_fold, *office, *start, *end;
@@ -42,11 +47,11 @@ struct sk_lexicon {
     size_t n_entries, cap_entries;
     pattern_t *patterns;
     size_t n_patterns, cap_patterns;
-    uint32_t *node_patterns; /* per node: first pattern index+1 */
+    node_t *nodes;
     size_t n_nodes, cap_nodes;
     edge_t *edges;
     size_t cap_edges, n_edges; /* power of two */
-    uint64_t *bloom;           /* BLOOM_BITS bits: most syllables start no entry, skip the probe */
+    unsigned edge_shift;       /* 64 - log2(cap_edges): the table index is the top bits */
     person_office_t *offices;
     size_t n_offices, cap_offices;
 };
@@ -63,6 +68,15 @@ static const struct {
     {"nonnames.tsv", SK_LEX_CUE},
 };
 
+/* Syllable keys. A syllable of at most SHORT_SYLL bytes (nearly every Vietnamese
+ * one: "nghieng" is the longest) is its own key, its bytes packed little-endian:
+ * syllable bytes are never NUL, so this is one-to-one and a key match is a
+ * syllable match, with no string compare. Longer syllables get a hash with the
+ * top bit set (never a packed key, whose top byte is 0), and a hit on one is
+ * confirmed against the bytes stored at the child node. */
+enum { SHORT_SYLL = 7 };
+#define LONG_KEY_BIT (1ull << 63)
+
 static uint64_t hash_token(const char *tok, size_t len) {
     uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < len; i++) {
@@ -72,17 +86,18 @@ static uint64_t hash_token(const char *tok, size_t len) {
     return h;
 }
 
-/* Edge key from the parent node and the syllable's own hash (computed once per syllable). */
-static uint64_t hash_edge_h(uint32_t parent, uint64_t tokh) {
-    uint64_t h = tokh ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 32;
-    return h ? h : 1;
+static uint64_t syll_key(const char *tok, size_t len) {
+    if (len > SHORT_SYLL) return hash_token(tok, len) | LONG_KEY_BIT;
+    uint64_t k = 0;
+    for (size_t i = 0; i < len; i++)
+        k |= (uint64_t)(unsigned char)tok[i] << (8 * i);
+    return k;
 }
 
-static uint64_t hash_edge(uint32_t parent, const char *tok, size_t len) {
-    return hash_edge_h(parent, hash_token(tok, len));
+/* Multiplicative hashing: the top bits of the product depend on every bit of the key. */
+static size_t edge_index(const sk_lexicon_t *lx, uint32_t parent, uint64_t key) {
+    uint64_t h = (key + (uint64_t)parent * 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
+    return (size_t)(h >> lx->edge_shift);
 }
 
 static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
@@ -99,89 +114,105 @@ static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
 }
 
 static uint32_t new_node(sk_lexicon_t *lx) {
-    if (grow((void **)&lx->node_patterns, &lx->cap_nodes, lx->n_nodes + 1, sizeof(uint32_t)))
-        return 0;
-    lx->node_patterns[lx->n_nodes] = 0;
+    if (grow((void **)&lx->nodes, &lx->cap_nodes, lx->n_nodes + 1, sizeof(node_t))) return 0;
+    lx->nodes[lx->n_nodes] = (node_t){0};
     return (uint32_t)lx->n_nodes++;
 }
 
-static edge_t *edge_slot(edge_t *edges, size_t cap, uint64_t h, uint32_t parent, const char *tok,
+/* The slot of edge (parent, syllable), or the empty slot where it would go. */
+static edge_t *edge_slot(const sk_lexicon_t *lx, uint32_t parent, uint64_t key, const char *tok,
                          size_t len) {
-    size_t i = (size_t)h & (cap - 1);
-    for (;;) {
-        edge_t *e = &edges[i];
+    size_t mask = lx->cap_edges - 1;
+    for (size_t i = edge_index(lx, parent, key);; i = (i + 1) & mask) {
+        edge_t *e = &lx->edges[i];
         if (!e->child) return e;
-        if (e->hash == h && e->parent == parent && e->toklen == len && !memcmp(e->tok, tok, len))
-            return e;
-        i = (i + 1) & (cap - 1);
+        if (e->key != key || e->parent != parent) continue;
+        if (!(key & LONG_KEY_BIT)) return e;
+        const node_t *c = &lx->nodes[e->child];
+        if (c->toklen == len && !memcmp(c->tok, tok, len)) return e;
     }
 }
 
 static int edges_rehash(sk_lexicon_t *lx) {
-    size_t ncap = lx->cap_edges ? lx->cap_edges * 2 : 4096;
-    edge_t *ne = calloc(ncap, sizeof *ne);
+    size_t old_cap = lx->cap_edges, ncap = old_cap ? old_cap * 2 : 4096;
+    edge_t *old = lx->edges, *ne = calloc(ncap, sizeof *ne);
     if (!ne) return SK_ENOMEM;
-    for (size_t i = 0; i < lx->cap_edges; i++) {
-        edge_t *e = &lx->edges[i];
-        if (!e->child) continue;
-        *edge_slot(ne, ncap, e->hash, e->parent, e->tok, e->toklen) = *e;
-    }
-    free(lx->edges);
+    unsigned shift = 64;
+    for (size_t c = ncap; c > 1; c >>= 1)
+        shift--;
     lx->edges = ne;
     lx->cap_edges = ncap;
+    lx->edge_shift = shift;
+    /* Every edge is distinct, so each goes to the first empty slot of its probe sequence. */
+    for (size_t i = 0; i < old_cap; i++) {
+        if (!old[i].child) continue;
+        size_t j = edge_index(lx, old[i].parent, old[i].key);
+        while (ne[j].child)
+            j = (j + 1) & (ncap - 1);
+        ne[j] = old[i];
+    }
+    free(old);
     return 0;
 }
 
-static int bloom_has(const sk_lexicon_t *lx, uint64_t h) {
-    uint32_t a = (uint32_t)h & (BLOOM_BITS - 1), b = (uint32_t)(h >> 40) & (BLOOM_BITS - 1);
-    return (lx->bloom[a >> 6] >> (a & 63) & 1) && (lx->bloom[b >> 6] >> (b & 63) & 1);
+/* edge_slot's search for the scan, inline: it runs for every syllable of the text. */
+static inline uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, uint64_t key,
+                                const char *tok, size_t len) {
+    size_t mask = lx->cap_edges - 1;
+    for (size_t i = edge_index(lx, parent, key);; i = (i + 1) & mask) {
+        const edge_t *e = &lx->edges[i];
+        if (!e->child) return 0;
+        if (e->key == key && e->parent == parent) {
+            if (!(key & LONG_KEY_BIT)) return e->child;
+            const node_t *c = &lx->nodes[e->child];
+            if (c->toklen == len && !memcmp(c->tok, tok, len)) return e->child;
+        }
+    }
 }
 
-static void bloom_add(sk_lexicon_t *lx, uint64_t h) {
-    uint32_t a = (uint32_t)h & (BLOOM_BITS - 1), b = (uint32_t)(h >> 40) & (BLOOM_BITS - 1);
-    lx->bloom[a >> 6] |= 1ull << (a & 63);
-    lx->bloom[b >> 6] |= 1ull << (b & 63);
-}
-
-static uint32_t child_of_h(const sk_lexicon_t *lx, uint32_t parent, const char *tok, size_t len,
-                           uint64_t tokh) {
-    if (!lx->cap_edges) return 0;
-    uint64_t h = hash_edge_h(parent, tokh);
-    if (lx->bloom && !bloom_has(lx, h)) return 0;
-    edge_t *e = edge_slot(lx->edges, lx->cap_edges, h, parent, tok, len);
-    return e->child;
-}
-
-static uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, const char *tok, size_t len) {
-    if (!lx->cap_edges) return 0;
-    uint64_t h = hash_edge(parent, tok, len);
-    if (lx->bloom && !bloom_has(lx, h)) return 0;
-    edge_t *e = edge_slot(lx->edges, lx->cap_edges, h, parent, tok, len);
-    return e->child;
-}
-
-/* Split folded text into syllables: maximal runs of [a-z0-9] (and other non-ASCII letters). */
+/* Syllables of folded text: maximal runs of [a-z0-9] and non-ASCII bytes. */
 typedef struct {
     uint32_t fs, fe;
-    uint64_t h; /* hash of the syllable (filled by the scanner) */
+    uint64_t key; /* syll_key */
+    int joins;    /* may continue a phrase begun before it: only spaces, hyphens or
+                     apostrophes, at most 3 bytes, separate it from the syllable before */
 } tok_t;
 
-static int is_tok_byte(unsigned char c) {
-    return sk_tok_byte(c);
+static int joins_previous(const char *f, size_t prev_end, size_t start) {
+    if (start - prev_end > 3) return 0;
+    for (size_t k = prev_end; k < start; k++)
+        if (f[k] != ' ' && f[k] != '-' && f[k] != '\'') return 0;
+    return 1;
 }
 
+/* f[len] must be NUL (sk_fold and sk_fold_str terminate their output): it ends the
+ * last syllable without a bounds test per byte. */
 static size_t tokenize(const char *f, size_t len, tok_t *out, size_t cap) {
     size_t n = 0;
     for (size_t i = 0; i < len && n < cap;) {
-        if (!is_tok_byte((unsigned char)f[i])) {
+        if (!sk_tok_byte((unsigned char)f[i])) {
             i++;
             continue;
         }
         size_t s = i;
-        while (i < len && is_tok_byte((unsigned char)f[i]))
+        while (sk_tok_byte((unsigned char)f[i]))
             i++;
+        size_t tl = i - s;
+        uint64_t key;
+        if (tl > SHORT_SYLL) {
+            key = syll_key(f + s, tl);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        } else if (s + 8 <= len) { /* one load, then keep the syllable's bytes */
+            memcpy(&key, f + s, 8);
+            key &= (1ull << (8 * tl)) - 1;
+#endif
+        } else {
+            key = syll_key(f + s, tl);
+        }
         out[n].fs = (uint32_t)s;
         out[n].fe = (uint32_t)i;
+        out[n].key = key;
+        out[n].joins = n && joins_previous(f, out[n - 1].fe, s);
         n++;
     }
     return n;
@@ -227,20 +258,25 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     for (size_t k = 0; k < nt; k++) {
         const char *tok = folded + toks[k].fs;
         size_t tl = toks[k].fe - toks[k].fs;
-        uint32_t c = child_of(lx, node, tok, tl);
-        if (!c) {
-            if ((lx->n_edges + 1) * 2 > lx->cap_edges && edges_rehash(lx)) return SK_ENOMEM;
-            if (!(c = new_node(lx))) return SK_ENOMEM;
-            uint64_t h = hash_edge(node, tok, tl);
-            edge_t *e = edge_slot(lx->edges, lx->cap_edges, h, node, tok, tl);
-            e->hash = h;
+        uint64_t key = toks[k].key;
+        edge_t *e = edge_slot(lx, node, key, tok, tl);
+        if (!e->child) {
+            if ((lx->n_edges + 1) * 2 > lx->cap_edges) {
+                if (edges_rehash(lx)) return SK_ENOMEM;
+                e = edge_slot(lx, node, key, tok, tl);
+            }
+            uint32_t c = new_node(lx);
+            if (!c) return SK_ENOMEM;
+            if (key & LONG_KEY_BIT) { /* only hashed keys are confirmed by their bytes */
+                if (!(lx->nodes[c].tok = sk_arena_strndup(lx->arena, tok, tl))) return SK_ENOMEM;
+                lx->nodes[c].toklen = (uint32_t)tl;
+            }
+            e->key = key;
             e->parent = node;
             e->child = c;
-            e->tok = sk_arena_strndup(lx->arena, tok, tl);
-            e->toklen = (uint32_t)tl;
             lx->n_edges++;
-            if (lx->bloom) bloom_add(lx, h);
         }
+        uint32_t c = e->child;
         node = c;
     }
     /* Capitalisation of each syllable in the spelling (for case=all). */
@@ -302,7 +338,7 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     }
     /* Keep patterns at a node in insertion order (earlier files win ties). */
     p->next = 0;
-    uint32_t *link = &lx->node_patterns[node];
+    uint32_t *link = &lx->nodes[node].patterns;
     while (*link)
         link = &lx->patterns[*link - 1].next;
     *link = (uint32_t)(lx->n_patterns + 1);
@@ -525,8 +561,7 @@ int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **
     sk_lexicon_t *lx = calloc(1, sizeof *lx);
     if (!lx) return SK_ENOMEM;
     lx->arena = sk_arena_new();
-    lx->bloom = calloc(BLOOM_BITS / 64, sizeof(uint64_t));
-    int rc = lx->arena && lx->bloom ? 0 : SK_ENOMEM;
+    int rc = lx->arena ? 0 : SK_ENOMEM;
     if (!rc && (rc = edges_rehash(lx)) == 0 && new_node(lx) != 0) rc = SK_ENOMEM; /* root = 0 */
     int found = 0;
     for (size_t i = 0; !rc && i < SK_ARRAY_LEN(FILES); i++) {
@@ -552,9 +587,8 @@ void sk_lexicon_destroy(sk_lexicon_t *lx) {
     if (!lx) return;
     free(lx->entries);
     free(lx->patterns);
-    free(lx->node_patterns);
+    free(lx->nodes);
     free(lx->edges);
-    free(lx->bloom);
     free(lx->offices);
     sk_arena_destroy(lx->arena);
     free(lx);
@@ -668,8 +702,6 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
     tok_t *toks = malloc(max_toks * sizeof *toks);
     if (!toks) return SK_ENOMEM;
     size_t nt = tokenize(f->text, f->len, toks, max_toks);
-    for (size_t i = 0; i < nt; i++)
-        toks[i].h = hash_token(f->text + toks[i].fs, toks[i].fe - toks[i].fs);
     size_t cap = 64, n = 0;
     sk_lex_match_t *m = sk_arena_alloc(arena, cap * sizeof *m);
     if (!m) {
@@ -680,21 +712,11 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
     key_memo_t *memo = malloc(sizeof *memo); /* NULL: no memo, the same keys */
     if (memo) memset(memo->used, 0, sizeof memo->used);
     for (size_t i = 0; i < nt; i++) {
-        uint32_t node = 0;
         size_t first_here = n;
         sk.n = 0;
-        for (size_t j = i; j < nt && j - i < MAX_SYLL; j++) {
-            /* Syllables of one phrase must be separated only by spaces or hyphens. */
-            if (j > i) {
-                for (uint32_t k = toks[j - 1].fe; k < toks[j].fs; k++) {
-                    char c = f->text[k];
-                    if (c != ' ' && c != '-' && c != '\'') goto done;
-                }
-                if (toks[j].fs - toks[j - 1].fe > 3) goto done;
-            }
-            node = child_of_h(lx, node, f->text + toks[j].fs, toks[j].fe - toks[j].fs, toks[j].h);
-            if (!node) break;
-            for (uint32_t pi = lx->node_patterns[node]; pi; pi = lx->patterns[pi - 1].next) {
+        uint32_t node = child_of(lx, 0, toks[i].key, f->text + toks[i].fs, toks[i].fe - toks[i].fs);
+        for (size_t j = i; node;) {
+            for (uint32_t pi = lx->nodes[node].patterns; pi; pi = lx->patterns[pi - 1].next) {
                 const pattern_t *p = &lx->patterns[pi - 1];
                 if (!pattern_ok(p, text, len, f, toks + i, j - i + 1, &sk, memo)) continue;
                 /* one match per entry and span */
@@ -718,8 +740,9 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                 m[n].kind = (uint16_t)lx->entries[p->entry].kind;
                 n++;
             }
+            if (++j == nt || j - i == MAX_SYLL || !toks[j].joins) break;
+            node = child_of(lx, node, toks[j].key, f->text + toks[j].fs, toks[j].fe - toks[j].fs);
         }
-    done:
         /* longest first at this start */
         for (size_t a = first_here; a + 1 < n; a++)
             for (size_t b = a + 1; b < n; b++)
@@ -744,10 +767,10 @@ long sk_lexicon_lookup(const sk_lexicon_t *lx, sk_lex_kind_t kind, const char *p
     if (!nt) return -1;
     uint32_t node = 0;
     for (size_t k = 0; k < nt; k++) {
-        node = child_of(lx, node, folded + toks[k].fs, toks[k].fe - toks[k].fs);
+        node = child_of(lx, node, toks[k].key, folded + toks[k].fs, toks[k].fe - toks[k].fs);
         if (!node) return -1;
     }
-    for (uint32_t pi = lx->node_patterns[node]; pi; pi = lx->patterns[pi - 1].next)
+    for (uint32_t pi = lx->nodes[node].patterns; pi; pi = lx->patterns[pi - 1].next)
         if (lx->entries[lx->patterns[pi - 1].entry].kind == kind) return lx->patterns[pi - 1].entry;
     return -1;
 }
