@@ -1,4 +1,5 @@
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "lexicon.h"
@@ -70,6 +71,64 @@ static void test_lookup_attr(void) {
     CHECK(sk_lexicon_lookup(lex, SK_LEX_OFFICE, "Hoa Kỳ", strlen("Hoa Kỳ")) < 0);
 }
 
+/* sk_lex_attr on an entry as loaded (items indexed) and on a copy without the
+ * index (item by item, the reference) agree for every key tried. */
+static void check_attr_same(const sk_lex_entry_t *e) {
+    static const char *const keys[] = {"type", "typ",   "typex",       "iso3",  "country",
+                                       "case", "tones", "acronym",     "level", "x",
+                                       "wiki", "io",    "jurisdiction"};
+    sk_lex_entry_t plain = *e;
+    plain.attr_at = NULL;
+    plain.n_attr = 0;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        char a[64], b[64], c[3], d[3];
+        const char *va = sk_lex_attr(e, keys[k], a, sizeof a);
+        const char *vb = sk_lex_attr(&plain, keys[k], b, sizeof b);
+        CHECK((va == NULL) == (vb == NULL));
+        if (va && vb) CHECK_STR(va, vb);
+        va = sk_lex_attr(e, keys[k], c, sizeof c); /* values cut to the buffer */
+        vb = sk_lex_attr(&plain, keys[k], d, sizeof d);
+        if (va && vb) CHECK_STR(va, vb);
+    }
+}
+
+static void test_attr_index(void) {
+    char dir[] = "/tmp/sk-lex-attr-XXXXXX", path[64];
+    if (!mkdtemp(dir)) return;
+    snprintf(path, sizeof path, "%s/countries.tsv", dir);
+    FILE *f = fopen(path, "w");
+    if (!f) return;
+    fputs("Alpha\t\ttype;iso3=;;=v;typex=1;type=dup;case=first;country=AAA\n"
+          "Beta\t\ttyp=x;type=long value here\n"
+          "Gamma\t\t;\n",
+          f);
+    fclose(f);
+    sk_lexicon_t *l = NULL;
+    CHECK_INT(sk_lexicon_load(dir, NULL, NULL, &l), SK_OK);
+    if (l) {
+        char buf[64];
+        const sk_lex_entry_t *a = sk_lexicon_entry(l, 0), *b = sk_lexicon_entry(l, 1);
+        CHECK_STR(sk_lex_attr(a, "type", buf, sizeof buf), ""); /* the first "type" item */
+        CHECK_STR(sk_lex_attr(a, "iso3", buf, sizeof buf), "");
+        CHECK_STR(sk_lex_attr(a, "typex", buf, sizeof buf), "1");
+        CHECK_STR(sk_lex_attr(a, "country", buf, sizeof buf), "AAA");
+        CHECK(!sk_lex_attr(a, "typ", buf, sizeof buf));
+        CHECK(!sk_lex_attr(a, "", buf, sizeof buf));
+        CHECK_STR(sk_lex_attr(b, "type", buf, 5), "long");
+        for (uint32_t i = 0; i < sk_lexicon_size(l); i++)
+            check_attr_same(sk_lexicon_entry(l, i));
+        sk_lexicon_destroy(l);
+    }
+    remove(path);
+    rmdir(dir);
+    /* and on the real data */
+    if (sk_lexicon_load(SK_DATA_DIR, NULL, NULL, &l) == SK_OK) {
+        for (uint32_t i = 0; i < sk_lexicon_size(l); i++)
+            check_attr_same(sk_lexicon_entry(l, i));
+        sk_lexicon_destroy(l);
+    }
+}
+
 static int n_off;
 static void count_office(void *ctx, const char *o, const char *s, const char *e) {
     (void)ctx;
@@ -89,6 +148,7 @@ int main(void) {
     test_match_spans();
     test_constraints();
     test_lookup_attr();
+    test_attr_index();
     sk_lexicon_person_offices(lex, "Tô Lâm", count_office, NULL);
     CHECK_INT(n_off, 2);
     sk_lexicon_destroy(lex);
