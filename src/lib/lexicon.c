@@ -39,8 +39,15 @@ typedef struct node {
 } node_t;
 
 typedef struct person_office {
-    const char *person_fold, *office, *start, *end;
+    const char *office, *start, *end;
 } person_office_t;
+
+/* One person of person_offices.tsv, by folded name: offices[first .. first+n),
+ * ordered by start, then office. Open-addressing slot (fold NULL = empty). */
+typedef struct office_holder {
+    const char *fold;
+    uint32_t first, n;
+} office_holder_t;
 
 struct sk_lexicon {
     sk_arena_t *arena;
@@ -54,7 +61,9 @@ struct sk_lexicon {
     size_t cap_edges, n_edges; /* power of two */
     unsigned edge_shift;       /* 64 - log2(cap_edges): the table index is the top bits */
     person_office_t *offices;
-    size_t n_offices, cap_offices;
+    size_t n_offices;
+    office_holder_t *holders;
+    size_t cap_holders; /* power of two */
 };
 
 static const struct {
@@ -559,31 +568,50 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
     return rc;
 }
 
-static int cmp_person(const void *a, const void *b) {
-    return strcmp(((const person_office_t *)a)->person_fold,
-                  ((const person_office_t *)b)->person_fold);
+/* Start, then office: the order in which a person's offices are reported. */
+static int office_before(const person_office_t *x, const person_office_t *y) {
+    int c = strcmp(x->start, y->start);
+    return c ? c < 0 : strcmp(x->office, y->office) < 0;
 }
 
-/* Full order (person, start, office) so results do not depend on qsort's instability. */
-static int cmp_office(const void *a, const void *b) {
-    const person_office_t *x = a, *y = b;
-    int c = strcmp(x->person_fold, y->person_fold);
-    if (!c) c = strcmp(x->start, y->start);
-    if (!c) c = strcmp(x->office, y->office);
-    return c;
+static office_holder_t *holder_slot(office_holder_t *holders, size_t cap, const char *fold) {
+    size_t i = (size_t)hash_token(fold, strlen(fold)) & (cap - 1);
+    while (holders[i].fold && strcmp(holders[i].fold, fold))
+        i = (i + 1) & (cap - 1);
+    return &holders[i];
 }
 
+/* person_offices.tsv (name, office, start, end) read in one piece and split in
+ * place, then grouped by folded name in a hash table: each person's lines are
+ * put in order by a stable insertion sort (a handful each), which gives the
+ * order a stable sort of all lines by (name, start, office) gave before. */
 static int load_person_offices(sk_lexicon_t *lx, const char *dir) {
     char path[4096];
     snprintf(path, sizeof path, "%s/person_offices.tsv", dir);
     FILE *f = fopen(path, "r");
     if (!f) return 0;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        if (n && line[n - 1] == '\n') line[--n] = '\0';
-        if (!n || line[0] == '#') continue;
+    int rc = SK_ENOMEM;
+    char *buf = NULL;
+    long size = fseek(f, 0, SEEK_END) ? -1 : ftell(f);
+    if (size >= 0 && !fseek(f, 0, SEEK_SET) &&
+        (buf = sk_arena_alloc_uninit(lx->arena, (size_t)size + 1)) != NULL)
+        size = (long)fread(buf, 1, (size_t)size, f);
+    fclose(f);
+    if (!buf) return size < 0 ? SK_EIO : SK_ENOMEM;
+    buf[size] = '\0';
+    size_t max_lines = 1;
+    for (const char *p = buf; (p = strchr(p, '\n')) != NULL; p++)
+        max_lines++;
+    const char **fold_of = malloc(max_lines * sizeof *fold_of);
+    lx->offices = malloc(max_lines * sizeof *lx->offices);
+    person_office_t *rows = malloc(max_lines * sizeof *rows);
+    size_t n = 0;
+    if (!fold_of || !lx->offices || !rows) goto out;
+    const char *prev_name = NULL, *prev_fold = NULL;
+    for (char *line = buf, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next) *next++ = '\0';
+        if (!*line || line[0] == '#') continue;
         char *cols[4] = {line, "", "", ""};
         for (int k = 1; k < 4; k++) {
             char *t = strchr(cols[k - 1], '\t');
@@ -591,21 +619,46 @@ static int load_person_offices(sk_lexicon_t *lx, const char *dir) {
             *t = '\0';
             cols[k] = t + 1;
         }
-        if (grow((void **)&lx->offices, &lx->cap_offices, lx->n_offices + 1,
-                 sizeof(person_office_t)))
-            break;
-        char key[512];
-        size_t kl = sk_fold_str(cols[0], strlen(cols[0]), key, sizeof key);
-        person_office_t *po = &lx->offices[lx->n_offices++];
-        po->person_fold = sk_arena_strndup(lx->arena, key, kl);
-        po->office = sk_arena_strdup(lx->arena, cols[1]);
-        po->start = sk_arena_strdup(lx->arena, cols[2]);
-        po->end = sk_arena_strdup(lx->arena, cols[3]);
+        /* a person's lines mostly follow each other: fold the name once */
+        if (!prev_name || strcmp(prev_name, cols[0])) {
+            char key[512];
+            size_t kl = sk_fold_str(cols[0], strlen(cols[0]), key, sizeof key);
+            if (!(prev_fold = sk_arena_strndup(lx->arena, key, kl))) goto out;
+            prev_name = cols[0];
+        }
+        fold_of[n] = prev_fold;
+        rows[n++] = (person_office_t){.office = cols[1], .start = cols[2], .end = cols[3]};
     }
-    free(line);
-    fclose(f);
-    if (lx->n_offices) qsort(lx->offices, lx->n_offices, sizeof *lx->offices, cmp_office);
-    return 0;
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    if (!(lx->holders = calloc(cap, sizeof *lx->holders))) goto out;
+    lx->cap_holders = cap;
+    for (size_t r = 0; r < n; r++) {
+        office_holder_t *h = holder_slot(lx->holders, cap, fold_of[r]);
+        h->fold = fold_of[r];
+        h->n++;
+    }
+    uint32_t first = 0;
+    for (size_t i = 0; i < cap; i++) {
+        lx->holders[i].first = first;
+        first += lx->holders[i].n;
+        lx->holders[i].n = 0;
+    }
+    for (size_t r = 0; r < n; r++) { /* file order within each person, then sorted */
+        office_holder_t *h = holder_slot(lx->holders, cap, fold_of[r]);
+        person_office_t *po = lx->offices + h->first, x = rows[r];
+        size_t k = h->n++;
+        for (; k && office_before(&x, &po[k - 1]); k--)
+            po[k] = po[k - 1];
+        po[k] = x;
+    }
+    lx->n_offices = n;
+    rc = 0;
+out:
+    free(fold_of);
+    free(rows);
+    return rc;
 }
 
 int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **out) {
@@ -642,6 +695,7 @@ void sk_lexicon_destroy(sk_lexicon_t *lx) {
     free(lx->nodes);
     free(lx->edges);
     free(lx->offices);
+    free(lx->holders);
     sk_arena_destroy(lx->arena);
     free(lx);
 }
@@ -829,11 +883,9 @@ void sk_lexicon_person_offices(const sk_lexicon_t *lx, const char *person, sk_of
     if (!lx->n_offices) return;
     char key[512];
     sk_fold_str(person, strlen(person), key, sizeof key);
-    person_office_t probe = {.person_fold = key};
-    person_office_t *hit = bsearch(&probe, lx->offices, lx->n_offices, sizeof probe, cmp_person);
-    if (!hit) return;
-    while (hit > lx->offices && !strcmp(hit[-1].person_fold, key))
-        hit--;
-    for (; hit < lx->offices + lx->n_offices && !strcmp(hit->person_fold, key); hit++)
-        fn(ctx, hit->office, hit->start, hit->end);
+    const office_holder_t *h = holder_slot(lx->holders, lx->cap_holders, key);
+    for (uint32_t i = 0; i < h->n; i++) {
+        const person_office_t *po = &lx->offices[h->first + i];
+        fn(ctx, po->office, po->start, po->end);
+    }
 }
