@@ -60,6 +60,7 @@ struct sk_lexicon {
     edge_t *edges;
     size_t cap_edges, n_edges; /* power of two */
     unsigned edge_shift;       /* 64 - log2(cap_edges): the table index is the top bits */
+    uint8_t byte_class[256];   /* BYTE_* of each byte of folded text */
     person_office_t *offices;
     size_t n_offices;
     office_holder_t *holders;
@@ -188,24 +189,26 @@ typedef struct {
                      apostrophes, at most 3 bytes, separate it from the syllable before */
 } tok_t;
 
-static int joins_previous(const char *f, size_t prev_end, size_t start) {
-    if (start - prev_end > 3) return 0;
-    for (size_t k = prev_end; k < start; k++)
-        if (f[k] != ' ' && f[k] != '-' && f[k] != '\'') return 0;
-    return 1;
-}
+/* Byte classes for tokenize (sk_lexicon_load fills lx->byte_class from sk_tok_byte). */
+enum { BYTE_BREAK = 0, BYTE_SYLL = 1, BYTE_JOIN = 2 /* ' ', '-', '\'' */ };
 
 /* f[len] must be NUL (sk_fold and sk_fold_str terminate their output): it ends the
  * last syllable without a bounds test per byte. */
-static size_t tokenize(const char *f, size_t len, tok_t *out, size_t cap) {
-    size_t n = 0;
-    for (size_t i = 0; i < len && n < cap;) {
-        if (!sk_tok_byte((unsigned char)f[i])) {
-            i++;
-            continue;
+static size_t tokenize(const uint8_t *cls, const char *f, size_t len, tok_t *out, size_t cap) {
+    size_t n = 0, i = 0;
+    while (n < cap) {
+        /* The gap before the next syllable; a phrase goes on across it only if it
+         * holds nothing but spaces, hyphens and apostrophes, 3 bytes at most. */
+        size_t gap = i;
+        int joinable = n > 0;
+        for (unsigned c; (c = cls[(unsigned char)f[i]]) != BYTE_SYLL; i++) {
+            if (c == BYTE_BREAK) {
+                if (i >= len) return n;
+                joinable = 0;
+            }
         }
         size_t s = i;
-        while (sk_tok_byte((unsigned char)f[i]))
+        while (cls[(unsigned char)f[i]] == BYTE_SYLL)
             i++;
         size_t tl = i - s;
         uint64_t key;
@@ -222,7 +225,7 @@ static size_t tokenize(const char *f, size_t len, tok_t *out, size_t cap) {
         out[n].fs = (uint32_t)s;
         out[n].fe = (uint32_t)i;
         out[n].key = key;
-        out[n].joins = n && joins_previous(f, out[n - 1].fe, s);
+        out[n].joins = joinable & (s - gap <= 3);
         n++;
     }
     return n;
@@ -292,7 +295,7 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     char folded[1024];
     size_t flen = sk_fold_str(sp, len, folded, sizeof folded);
     tok_t toks[MAX_SYLL];
-    size_t nt = tokenize(folded, flen, toks, MAX_SYLL);
+    size_t nt = tokenize(lx->byte_class, folded, flen, toks, MAX_SYLL);
     if (!nt) return 0;
     uint32_t node = 0;
     for (size_t k = 0; k < nt; k++) {
@@ -667,6 +670,10 @@ int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **
     if (!lx) return SK_ENOMEM;
     lx->arena = sk_arena_new();
     int rc = lx->arena ? 0 : SK_ENOMEM;
+    for (unsigned c = 0; c < 256; c++)
+        lx->byte_class[c] = sk_tok_byte((unsigned char)c)       ? BYTE_SYLL
+                            : c == ' ' || c == '-' || c == '\'' ? BYTE_JOIN
+                                                                : BYTE_BREAK;
     if (!rc && (rc = edges_rehash(lx)) == 0 && new_node(lx) != 0) rc = SK_ENOMEM; /* root = 0 */
     int found = 0;
     for (size_t i = 0; !rc && i < SK_ARRAY_LEN(FILES); i++) {
@@ -808,7 +815,7 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
     size_t max_toks = f->len / 2 + 2;
     tok_t *toks = malloc(max_toks * sizeof *toks);
     if (!toks) return SK_ENOMEM;
-    size_t nt = tokenize(f->text, f->len, toks, max_toks);
+    size_t nt = tokenize(lx->byte_class, f->text, f->len, toks, max_toks);
     size_t cap = 64, n = 0;
     sk_lex_match_t *m = sk_arena_alloc(arena, cap * sizeof *m);
     if (!m) {
@@ -866,7 +873,7 @@ long sk_lexicon_lookup(const sk_lexicon_t *lx, sk_lex_kind_t kind, const char *p
     char folded[1024];
     size_t flen = sk_fold_str(phrase, len, folded, sizeof folded);
     tok_t toks[MAX_SYLL];
-    size_t nt = tokenize(folded, flen, toks, MAX_SYLL);
+    size_t nt = tokenize(lx->byte_class, folded, flen, toks, MAX_SYLL);
     if (!nt) return -1;
     uint32_t node = 0;
     for (size_t k = 0; k < nt; k++) {
