@@ -732,14 +732,27 @@ static int all_upper(const char *s, size_t len) {
     return 1;
 }
 
-/* The lower_key of the span being matched, computed once for all the
- * tone-checked patterns at its trie node. */
-typedef struct span_key {
-    size_t n; /* syllables the key was made for; 0 = not computed */
+/* The span being matched (syllables i..j of the text), and what the patterns at
+ * its trie node ask of it, each worked out once, when first asked. */
+typedef struct span {
+    const tok_t *toks;
+    size_t n;                             /* syllables */
+    size_t s, e;                          /* its bytes in the original text */
+    int8_t first_upper, all_upper, ascii; /* -1: not looked at yet */
+    int has_key;                          /* key, kl: its lower_key */
     size_t kl;
     const char *key; /* buf, or a key_memo slot (valid until the next lower_key_memo) */
     char buf[1024];
-} span_key_t;
+} span_t;
+
+static void span_start(span_t *sp, const sk_folded_t *f, const tok_t *toks, size_t n) {
+    sp->toks = toks;
+    sp->n = n;
+    sp->s = f->to_orig[toks[0].fs];
+    sp->e = f->to_orig[toks[n - 1].fe];
+    sp->first_upper = sp->all_upper = sp->ascii = -1;
+    sp->has_key = 0;
+}
 
 /* lower_key depends only on the span's bytes, and the same candidates come back
  * in every article ("ông", "Nguyễn", "tiếp"): each thread remembers the keys of
@@ -755,7 +768,7 @@ typedef struct key_slot {
 } key_slot_t;
 static _Thread_local key_slot_t key_memo[KEY_MEMO_SLOTS];
 
-static void lower_key_memo(span_key_t *sk, const char *s, size_t len) {
+static void lower_key_memo(span_t *sk, const char *s, size_t len) {
     if (len > KEY_MEMO_RAW) {
         sk->kl = lower_key(s, len, sk->buf, sizeof sk->buf);
         sk->key = sk->buf;
@@ -781,29 +794,35 @@ static void lower_key_memo(span_key_t *sk, const char *s, size_t len) {
 }
 
 static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk_folded_t *f,
-                      const tok_t *toks, size_t n, span_key_t *sk) {
+                      span_t *sp) {
     if (p->acronym) {
-        size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
-        if (!all_upper(text + s, e - s)) return 0;
+        if (sp->all_upper < 0) sp->all_upper = (int8_t)all_upper(text + sp->s, sp->e - sp->s);
+        if (!sp->all_upper) return 0;
     }
-    if (p->case_mode == CASE_FIRST && !upper_at(text, len, f->to_orig[toks[0].fs])) return 0;
-    if (p->case_mode == CASE_ALL)
-        for (size_t k = 0; k < n && k < 16; k++)
-            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[toks[k].fs])) return 0;
+    if (p->case_mode != CASE_NONE) {
+        if (sp->first_upper < 0) sp->first_upper = (int8_t)upper_at(text, len, sp->s);
+        if (p->case_mode == CASE_FIRST && !sp->first_upper) return 0;
+    }
+    if (p->case_mode == CASE_ALL) {
+        if ((p->cap_mask & 1u) && !sp->first_upper) return 0;
+        for (size_t k = 1; k < sp->n && k < 16; k++)
+            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[sp->toks[k].fs]))
+                return 0;
+    }
     if (p->tones == TONES_UNLESS_ASCII) {
-        size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
-        int ascii = 1;
-        for (size_t i = s; i < e && ascii; i++)
-            ascii = (unsigned char)text[i] < 0x80;
-        if (ascii) return 1;
+        if (sp->ascii < 0) {
+            sp->ascii = 1;
+            for (size_t i = sp->s; i < sp->e && sp->ascii; i++)
+                sp->ascii = (unsigned char)text[i] < 0x80;
+        }
+        if (sp->ascii) return 1;
     }
     if (p->tones) {
-        if (sk->n != n) {
-            size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
-            lower_key_memo(sk, text + s, e - s);
-            sk->n = n;
+        if (!sp->has_key) {
+            lower_key_memo(sp, text + sp->s, sp->e - sp->s);
+            sp->has_key = 1;
         }
-        if (p->lower_len != sk->kl || memcmp(p->lower, sk->key, sk->kl)) return 0;
+        if (p->lower_len != sp->kl || memcmp(p->lower, sp->key, sp->kl)) return 0;
     }
     return 1;
 }
@@ -822,15 +841,16 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
         free(toks);
         return SK_ENOMEM;
     }
-    span_key_t sk;
+    span_t sp;
     for (size_t i = 0; i < nt; i++) {
         size_t first_here = n;
-        sk.n = 0;
         uint32_t node = child_of(lx, 0, toks[i].key, f->text + toks[i].fs, toks[i].fe - toks[i].fs);
         for (size_t j = i; node;) {
-            for (uint32_t pi = lx->nodes[node].patterns; pi; pi = lx->patterns[pi - 1].next) {
+            uint32_t pi = lx->nodes[node].patterns;
+            if (pi) span_start(&sp, f, toks + i, j - i + 1);
+            for (; pi; pi = lx->patterns[pi - 1].next) {
                 const pattern_t *p = &lx->patterns[pi - 1];
-                if (!pattern_ok(p, text, len, f, toks + i, j - i + 1, &sk)) continue;
+                if (!pattern_ok(p, text, len, f, &sp)) continue;
                 /* one match per entry and span */
                 int dup = 0;
                 for (size_t q = first_here; q < n; q++)
