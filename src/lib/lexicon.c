@@ -322,38 +322,30 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
         uint32_t c = e->child;
         node = c;
     }
-    /* Capitalisation of each syllable in the spelling (for case=all). */
+    /* One pass over the spelling: capitalisation of each of its first 16 syllables
+     * (for case=all), letters and capitals (acronyms), any non-ASCII byte (tones). */
     uint16_t mask = 0;
     size_t syl = 0;
-    int in_word = 0;
-    for (size_t i = 0; i < len && syl < 16;) {
-        int32_t cp;
-        int n = sk_utf8_decode(sp + i, len - i, &cp);
-        if (n < 0) {
-            i++;
-            continue;
-        }
-        i += (size_t)n;
-        int w = sk_is_letter(cp) || (cp >= '0' && cp <= '9');
-        if (w && !in_word) {
-            if (sk_is_upper(cp)) mask |= (uint16_t)(1u << syl);
-            syl++;
-        }
-        in_word = w;
-    }
-    int letters = 0, upper = 0;
+    int in_word = 0, letters = 0, upper = 0, non_ascii = 0;
     for (size_t i = 0; i < len;) {
         int32_t cp;
         int n = sk_utf8_decode(sp + i, len - i, &cp);
-        if (n < 0) {
+        if (n < 0) { /* an invalid byte, never ASCII */
+            non_ascii = 1;
             i++;
             continue;
         }
         i += (size_t)n;
-        if (sk_is_letter(cp)) {
-            letters++;
-            upper += sk_is_upper(cp);
+        non_ascii |= cp >= 0x80;
+        int letter = sk_is_letter(cp), is_upper = letter && sk_is_upper(cp);
+        letters += letter;
+        upper += is_upper;
+        int w = letter || (cp >= '0' && cp <= '9');
+        if (w && !in_word) {
+            if (syl < 16 && is_upper) mask |= (uint16_t)(1u << syl);
+            syl++;
         }
+        in_word = w;
     }
     if (grow((void **)&lx->patterns, &lx->cap_patterns, lx->n_patterns + 1, sizeof(pattern_t)))
         return SK_ENOMEM;
@@ -365,9 +357,7 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
         /* a spelling with diacritics must match them ("Nhất" is not "Nhật", "Văn Nam" is
            not "Vân Nam") unless the text writes the name without any ("Phnom Penh" for
            "Phnôm Pênh"); a spelling in plain ASCII matches any ("António" for "Antonio") */
-        tones = TONES_ANY;
-        for (size_t i = 0; i < len; i++)
-            if ((unsigned char)sp[i] >= 0x80) tones = TONES_UNLESS_ASCII;
+        tones = non_ascii ? TONES_UNLESS_ASCII : TONES_ANY;
         /* one Vietnamese-sized syllable ("Hàn", at most 7 letters as "nghiêng") must match
            even against plain ASCII: "Han" in "Han Duck Soo" is a name, not Korea */
         if (tones == TONES_UNLESS_ASCII && nt == 1 && letters <= 7) tones = TONES_EXACT;
