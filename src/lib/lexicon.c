@@ -595,11 +595,14 @@ static int load_person_offices(sk_lexicon_t *lx, const char *dir) {
     size_t max_lines = 1;
     for (const char *p = buf; (p = strchr(p, '\n')) != NULL; p++)
         max_lines++;
-    const char **fold_of = malloc(max_lines * sizeof *fold_of);
+    struct office_row {
+        const char *fold;
+        office_holder_t *holder;
+        person_office_t po;
+    } *rows = malloc(max_lines * sizeof *rows);
     lx->offices = malloc(max_lines * sizeof *lx->offices);
-    person_office_t *rows = malloc(max_lines * sizeof *rows);
     size_t n = 0;
-    if (!fold_of || !lx->offices || !rows) goto out;
+    if (!lx->offices || !rows) goto out;
     const char *prev_name = NULL, *prev_fold = NULL;
     for (char *line = buf, *next; line && *line; line = next) {
         next = strchr(line, '\n');
@@ -619,18 +622,21 @@ static int load_person_offices(sk_lexicon_t *lx, const char *dir) {
             if (!(prev_fold = sk_arena_strndup(lx->arena, key, kl))) goto out;
             prev_name = cols[0];
         }
-        fold_of[n] = prev_fold;
-        rows[n++] = (person_office_t){.office = cols[1], .start = cols[2], .end = cols[3]};
+        rows[n++] = (struct office_row){
+            .fold = prev_fold, .po = {.office = cols[1], .start = cols[2], .end = cols[3]}};
     }
     size_t cap = 16;
     while (cap < 2 * n)
         cap *= 2;
     if (!(lx->holders = calloc(cap, sizeof *lx->holders))) goto out;
     lx->cap_holders = cap;
+    office_holder_t *h = NULL;
     for (size_t r = 0; r < n; r++) {
-        office_holder_t *h = holder_slot(lx->holders, cap, fold_of[r]);
-        h->fold = fold_of[r];
+        /* consecutive rows of one person share the fold, and so the holder */
+        if (!h || h->fold != rows[r].fold) h = holder_slot(lx->holders, cap, rows[r].fold);
+        h->fold = rows[r].fold;
         h->n++;
+        rows[r].holder = h;
     }
     uint32_t first = 0;
     for (size_t i = 0; i < cap; i++) {
@@ -639,8 +645,8 @@ static int load_person_offices(sk_lexicon_t *lx, const char *dir) {
         lx->holders[i].n = 0;
     }
     for (size_t r = 0; r < n; r++) { /* file order within each person, then sorted */
-        office_holder_t *h = holder_slot(lx->holders, cap, fold_of[r]);
-        person_office_t *po = lx->offices + h->first, x = rows[r];
+        h = rows[r].holder;
+        person_office_t *po = lx->offices + h->first, x = rows[r].po;
         size_t k = h->n++;
         for (; k && office_before(&x, &po[k - 1]); k--)
             po[k] = po[k - 1];
@@ -649,7 +655,6 @@ static int load_person_offices(sk_lexicon_t *lx, const char *dir) {
     lx->n_offices = n;
     rc = 0;
 out:
-    free(fold_of);
     free(rows);
     return rc;
 }
