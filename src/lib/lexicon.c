@@ -383,31 +383,35 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
 /* Items of an attrs string with their key and value lengths, for sk_lex_attr
  * (~160,000 calls per 300 articles, mostly for keys the entry does not have).
  * Empty items and items without a key ("=x") are left out: no key matches them.
- * An item over 255 bytes of key or value leaves the entry unindexed. */
+ * An entry with an item over 255 bytes of key or value, more than 64 items or
+ * attrs past 64 KB is left unindexed (sk_lex_attr then scans it). */
 static int index_attrs(sk_arena_t *arena, sk_lex_entry_t *e) {
     const char *a = e->attrs;
-    size_t n = 1, len = strlen(a);
-    if (!len || len > UINT16_MAX) return SK_OK; /* scanned item by item */
-    for (size_t i = 0; i < len; i++)
-        n += a[i] == ';';
-    sk_lex_attr_at_t *at = sk_arena_alloc(arena, n * sizeof *at);
-    if (!at) return SK_ENOMEM;
-    n = 0;
-    for (size_t i = 0; i <= len;) {
-        size_t k = i, end = i;
+    sk_lex_attr_at_t items[64];
+    size_t n = 0, i = 0;
+    if (!*a) return SK_OK;
+    for (;;) {
+        size_t k = i;
         while (a[k] && a[k] != ';' && a[k] != '=')
             k++;
-        end = k;
+        size_t end = k;
         while (a[end] && a[end] != ';')
             end++;
         size_t key_len = k - i, val_len = end > k ? end - k - 1 : 0;
-        if (key_len > UINT8_MAX || val_len > UINT8_MAX) return SK_OK;
-        if (key_len)
-            at[n++] = (sk_lex_attr_at_t){
+        if (key_len > UINT8_MAX || val_len > UINT8_MAX || end > UINT16_MAX) return SK_OK;
+        if (key_len) {
+            if (n == SK_ARRAY_LEN(items)) return SK_OK;
+            items[n++] = (sk_lex_attr_at_t){
                 .key = (uint16_t)i, .key_len = (uint8_t)key_len, .val_len = (uint8_t)val_len};
+        }
+        if (!a[end]) break;
         i = end + 1;
     }
-    e->attr_at = at;
+    static const sk_lex_attr_at_t no_items[1]; /* attrs holding only empty items */
+    sk_lex_attr_at_t *at = n ? sk_arena_alloc_uninit(arena, n * sizeof *at) : NULL;
+    if (n && !at) return SK_ENOMEM;
+    if (n) memcpy(at, items, n * sizeof *at);
+    e->attr_at = n ? at : no_items;
     e->n_attr = (uint32_t)n;
     return SK_OK;
 }
