@@ -21,6 +21,7 @@ typedef struct pattern {
     uint8_t tones;     /* diacritics must agree */
     uint16_t cap_mask; /* syllables capitalised in the spelling (for CASE_ALL) */
     uint8_t acronym;   /* spelling is all capitals ("UN", "TTXVN"): the text must be too */
+    uint8_t kind;      /* sk_lex_kind_t of the entry */
     uint16_t lower_len;
     const char *lower; /* lower-cased, tone-canonical syllables joined by ' ' (for tones) */
 } pattern_t;
@@ -352,6 +353,7 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     pattern_t *p = &lx->patterns[lx->n_patterns];
     p->acronym = (uint8_t)(letters >= 2 && upper == letters);
     p->entry = entry;
+    p->kind = (uint8_t)lx->entries[entry].kind;
     p->case_mode = (uint8_t)case_mode;
     if (tones == TONES_DEFAULT) {
         /* a spelling with diacritics must match them ("Nhất" is not "Nhật", "Văn Nam" is
@@ -722,7 +724,7 @@ const sk_lex_entry_t *sk_lexicon_entry(const sk_lexicon_t *lx, uint32_t id) {
     return id < lx->n_entries ? &lx->entries[id] : NULL;
 }
 
-static int upper_at(const char *text, size_t len, size_t off) {
+static inline int upper_at(const char *text, size_t len, size_t off) {
     int32_t cp;
     if (off >= len || sk_utf8_decode(text + off, len - off, &cp) < 0) return 0;
     return sk_is_upper(cp) || (cp >= '0' && cp <= '9');
@@ -839,9 +841,10 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
     *out = NULL;
     *n_out = 0;
     size_t max_toks = f->len / 2 + 2;
-    tok_t *toks = malloc(max_toks * sizeof *toks);
+    tok_t *toks = malloc((max_toks + 1) * sizeof *toks);
     if (!toks) return SK_ENOMEM;
     size_t nt = tokenize(lx->byte_class, f->text, f->len, toks, max_toks);
+    toks[nt].joins = 0; /* ends every phrase at the last syllable */
     size_t cap = 64, n = 0;
     sk_lex_match_t *m = sk_arena_alloc(arena, cap * sizeof *m);
     if (!m) {
@@ -875,10 +878,10 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                 m[n].end = f->to_orig[toks[j].fe];
                 m[n].entry = p->entry;
                 m[n].n_syll = (uint16_t)(j - i + 1);
-                m[n].kind = (uint16_t)lx->entries[p->entry].kind;
+                m[n].kind = p->kind;
                 n++;
             }
-            if (++j == nt || j - i == MAX_SYLL || !toks[j].joins) break;
+            if (!toks[++j].joins || j - i == MAX_SYLL) break;
             node = child_of(lx, node, toks[j].key, f->text + toks[j].fs, toks[j].fe - toks[j].fs);
         }
         /* longest first at this start */
