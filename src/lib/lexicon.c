@@ -777,10 +777,10 @@ typedef struct key_slot {
 } key_slot_t;
 static _Thread_local key_slot_t key_memo[KEY_MEMO_SLOTS];
 
-static void lower_key_memo(span_t *sk, const char *s, size_t len) {
+static void lower_key_memo(span_t *sp, const char *s, size_t len) {
     if (len > KEY_MEMO_RAW) {
-        sk->kl = lower_key(s, len, sk->buf, sizeof sk->buf);
-        sk->key = sk->buf;
+        sp->kl = lower_key(s, len, sp->buf, sizeof sp->buf);
+        sp->key = sp->buf;
         return;
     }
     uint32_t h = 2166136261u;
@@ -788,17 +788,17 @@ static void lower_key_memo(span_t *sk, const char *s, size_t len) {
         h = (h ^ (unsigned char)s[i]) * 16777619u;
     key_slot_t *m = &key_memo[h % KEY_MEMO_SLOTS];
     if (m->raw_len == len && !memcmp(m->raw, s, len)) {
-        sk->kl = m->key_len;
-        sk->key = m->key;
+        sp->kl = m->key_len;
+        sp->key = m->key;
         return;
     }
-    sk->kl = lower_key(s, len, sk->buf, sizeof sk->buf);
-    sk->key = sk->buf;
-    if (sk->kl <= KEY_MEMO_KEY) {
+    sp->kl = lower_key(s, len, sp->buf, sizeof sp->buf);
+    sp->key = sp->buf;
+    if (sp->kl <= KEY_MEMO_KEY) {
         m->raw_len = (uint8_t)len;
         memcpy(m->raw, s, len);
-        m->key_len = (uint8_t)sk->kl;
-        memcpy(m->key, sk->buf, sk->kl);
+        m->key_len = (uint8_t)sp->kl;
+        memcpy(m->key, sp->buf, sp->kl);
     }
 }
 
