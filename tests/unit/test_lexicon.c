@@ -129,6 +129,58 @@ static void test_attr_index(void) {
     }
 }
 
+static int has_match(const sk_lexicon_t *l, const scan_t *s, const char *canonical) {
+    for (size_t i = 0; i < s->n; i++)
+        if (!strcmp(sk_lexicon_entry(l, s->m[i].entry)->canonical, canonical)) return 1;
+    return 0;
+}
+
+/* Syllables over 7 bytes take the hashed-key path of the trie; random bytes
+ * (NULs, invalid UTF-8, long runs) must scan cleanly, with sane spans. */
+static void test_long_syllables_and_noise(void) {
+    sk_lexicon_t *full = NULL;
+    if (sk_lexicon_load(SK_DATA_DIR, NULL, NULL, &full) != SK_OK) return;
+    sk_lexicon_t *fixture = lex;
+    lex = full;
+    scan_t s;
+    scan(&s, "Hoàng cung Campuchia và Điện Buckingham.");
+    CHECK(has_match(full, &s, "Hoàng cung Campuchia"));
+    CHECK(has_match(full, &s, "Điện Buckingham"));
+    done(&s);
+    scan(&s, "Hoàng cung Campuchiaa và Điện Buckinghamm.");
+    CHECK(!has_match(full, &s, "Hoàng cung Campuchia"));
+    CHECK(!has_match(full, &s, "Điện Buckingham"));
+    done(&s);
+    unsigned seed = 12345;
+    char buf[512];
+    for (int round = 0; round < 2000; round++) {
+        size_t len = 1 + (size_t)(round % 500);
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 16;
+            /* mostly letters and spaces, some long runs, some arbitrary bytes */
+            buf[i] = (char)(r % 8 == 0   ? (int)(r >> 3 & 0xFF)
+                            : r % 8 == 1 ? ' '
+                                         : 'a' + (int)(r >> 3) % 26);
+        }
+        buf[len] = '\0';
+        sk_folded_t f;
+        if (sk_fold(buf, len, &f) != SK_OK) continue;
+        sk_arena_t *arena = sk_arena_new();
+        sk_lex_match_t *m = NULL;
+        size_t n = 0;
+        CHECK_INT(sk_lexicon_scan(full, buf, len, &f, arena, &m, &n), SK_OK);
+        for (size_t i = 0; i < n; i++) {
+            CHECK(m[i].start < m[i].end && m[i].end <= len);
+            if (i) CHECK(m[i - 1].start <= m[i].start);
+        }
+        sk_arena_destroy(arena);
+        sk_folded_free(&f);
+    }
+    lex = fixture;
+    sk_lexicon_destroy(full);
+}
+
 static int n_off;
 static void count_office(void *ctx, const char *o, const char *s, const char *e) {
     (void)ctx;
@@ -149,6 +201,7 @@ int main(void) {
     test_constraints();
     test_lookup_attr();
     test_attr_index();
+    test_long_syllables_and_noise();
     sk_lexicon_person_offices(lex, "Tô Lâm", count_office, NULL);
     CHECK_INT(n_off, 2);
     sk_lexicon_destroy(lex);
