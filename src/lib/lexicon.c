@@ -12,7 +12,6 @@
 #include "normalize.h"
 
 enum { MAX_SYLL = 16, CASE_NONE = 0, CASE_FIRST = 1, CASE_ALL = 2 };
-#define BLOOM_BITS (1u << 21)
 
 /* One spelling of an entry: what to check once the trie says the folded syllables match. */
 typedef struct pattern {
@@ -22,19 +21,34 @@ typedef struct pattern {
     uint8_t tones;     /* diacritics must agree */
     uint16_t cap_mask; /* syllables capitalised in the spelling (for CASE_ALL) */
     uint8_t acronym;   /* spelling is all capitals ("UN", "TTXVN"): the text must be too */
+    uint8_t kind;      /* sk_lex_kind_t of the entry */
+    uint16_t lower_len;
     const char *lower; /* lower-cased, tone-canonical syllables joined by ' ' (for tones) */
 } pattern_t;
 
+/* Trie edges live in one open-addressing table keyed by (parent node, syllable key). */
 typedef struct edge {
-    uint64_t hash;
+    uint64_t key;           /* syll_key of the syllable */
     uint32_t parent, child; /* child 0 = empty slot */
-    const char *tok;
-    uint32_t toklen;
 } edge_t;
 
+/* A trie node: the syllable on the edge into it (to confirm hashed keys) and its patterns. */
+typedef struct node {
+    const char *tok;
+    uint32_t toklen;
+    uint32_t patterns; /* first pattern index+1 */
+} node_t;
+
 typedef struct person_office {
-    const char *person_fold, *office, *start, *end;
+    const char *office, *start, *end;
 } person_office_t;
+
+/* One person of person_offices.tsv, by folded name: offices[first .. first+n),
+ * ordered by start, then office. Open-addressing slot (fold NULL = empty). */
+typedef struct office_holder {
+    const char *fold;
+    uint32_t first, n;
+} office_holder_t;
 
 struct sk_lexicon {
     sk_arena_t *arena;
@@ -42,13 +56,16 @@ struct sk_lexicon {
     size_t n_entries, cap_entries;
     pattern_t *patterns;
     size_t n_patterns, cap_patterns;
-    uint32_t *node_patterns; /* per node: first pattern index+1 */
+    node_t *nodes;
     size_t n_nodes, cap_nodes;
     edge_t *edges;
     size_t cap_edges, n_edges; /* power of two */
-    uint64_t *bloom;           /* BLOOM_BITS bits: most syllables start no entry, skip the probe */
+    unsigned edge_shift;       /* 64 - log2(cap_edges): the table index is the top bits */
+    uint8_t byte_class[256];   /* BYTE_* of each byte of folded text */
     person_office_t *offices;
-    size_t n_offices, cap_offices;
+    size_t n_offices;
+    office_holder_t *holders;
+    size_t cap_holders; /* power of two */
 };
 
 static const struct {
@@ -63,6 +80,15 @@ static const struct {
     {"nonnames.tsv", SK_LEX_CUE},
 };
 
+/* Syllable keys. A syllable of at most SHORT_SYLL bytes (nearly every Vietnamese
+ * one: "nghieng" is the longest) is its own key, its bytes packed little-endian:
+ * syllable bytes are never NUL, so this is one-to-one and a key match is a
+ * syllable match, with no string compare. Longer syllables get a hash with the
+ * top bit set (never a packed key, whose top byte is 0), and a hit on one is
+ * confirmed against the bytes stored at the child node. */
+enum { SHORT_SYLL = 7 };
+#define LONG_KEY_BIT (1ull << 63)
+
 static uint64_t hash_token(const char *tok, size_t len) {
     uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < len; i++) {
@@ -72,17 +98,18 @@ static uint64_t hash_token(const char *tok, size_t len) {
     return h;
 }
 
-/* Edge key from the parent node and the syllable's own hash (computed once per syllable). */
-static uint64_t hash_edge_h(uint32_t parent, uint64_t tokh) {
-    uint64_t h = tokh ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ull);
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 32;
-    return h ? h : 1;
+static uint64_t syll_key(const char *tok, size_t len) {
+    if (len > SHORT_SYLL) return hash_token(tok, len) | LONG_KEY_BIT;
+    uint64_t k = 0;
+    for (size_t i = 0; i < len; i++)
+        k |= (uint64_t)(unsigned char)tok[i] << (8 * i);
+    return k;
 }
 
-static uint64_t hash_edge(uint32_t parent, const char *tok, size_t len) {
-    return hash_edge_h(parent, hash_token(tok, len));
+/* Multiplicative hashing: the top bits of the product depend on every bit of the key. */
+static size_t edge_index(const sk_lexicon_t *lx, uint32_t parent, uint64_t key) {
+    uint64_t h = (key + (uint64_t)parent * 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
+    return (size_t)(h >> lx->edge_shift);
 }
 
 static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
@@ -99,99 +126,140 @@ static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
 }
 
 static uint32_t new_node(sk_lexicon_t *lx) {
-    if (grow((void **)&lx->node_patterns, &lx->cap_nodes, lx->n_nodes + 1, sizeof(uint32_t)))
-        return 0;
-    lx->node_patterns[lx->n_nodes] = 0;
+    if (grow((void **)&lx->nodes, &lx->cap_nodes, lx->n_nodes + 1, sizeof(node_t))) return 0;
+    lx->nodes[lx->n_nodes] = (node_t){0};
     return (uint32_t)lx->n_nodes++;
 }
 
-static edge_t *edge_slot(edge_t *edges, size_t cap, uint64_t h, uint32_t parent, const char *tok,
+/* The slot of edge (parent, syllable), or the empty slot where it would go. */
+static edge_t *edge_slot(const sk_lexicon_t *lx, uint32_t parent, uint64_t key, const char *tok,
                          size_t len) {
-    size_t i = (size_t)h & (cap - 1);
-    for (;;) {
-        edge_t *e = &edges[i];
+    size_t mask = lx->cap_edges - 1;
+    for (size_t i = edge_index(lx, parent, key);; i = (i + 1) & mask) {
+        edge_t *e = &lx->edges[i];
         if (!e->child) return e;
-        if (e->hash == h && e->parent == parent && e->toklen == len && !memcmp(e->tok, tok, len))
-            return e;
-        i = (i + 1) & (cap - 1);
+        if (e->key != key || e->parent != parent) continue;
+        if (!(key & LONG_KEY_BIT)) return e;
+        const node_t *c = &lx->nodes[e->child];
+        if (c->toklen == len && !memcmp(c->tok, tok, len)) return e;
     }
 }
 
-static int edges_rehash(sk_lexicon_t *lx) {
-    size_t ncap = lx->cap_edges ? lx->cap_edges * 2 : 4096;
-    edge_t *ne = calloc(ncap, sizeof *ne);
+static int edges_rehash(sk_lexicon_t *lx, size_t ncap) {
+    size_t old_cap = lx->cap_edges;
+    edge_t *old = lx->edges, *ne = calloc(ncap, sizeof *ne);
     if (!ne) return SK_ENOMEM;
-    for (size_t i = 0; i < lx->cap_edges; i++) {
-        edge_t *e = &lx->edges[i];
-        if (!e->child) continue;
-        *edge_slot(ne, ncap, e->hash, e->parent, e->tok, e->toklen) = *e;
-    }
-    free(lx->edges);
+    unsigned shift = 64;
+    for (size_t c = ncap; c > 1; c >>= 1)
+        shift--;
     lx->edges = ne;
     lx->cap_edges = ncap;
+    lx->edge_shift = shift;
+    /* Every edge is distinct, so each goes to the first empty slot of its probe sequence. */
+    for (size_t i = 0; i < old_cap; i++) {
+        if (!old[i].child) continue;
+        size_t j = edge_index(lx, old[i].parent, old[i].key);
+        while (ne[j].child)
+            j = (j + 1) & (ncap - 1);
+        ne[j] = old[i];
+    }
+    free(old);
     return 0;
 }
 
-static int bloom_has(const sk_lexicon_t *lx, uint64_t h) {
-    uint32_t a = (uint32_t)h & (BLOOM_BITS - 1), b = (uint32_t)(h >> 40) & (BLOOM_BITS - 1);
-    return (lx->bloom[a >> 6] >> (a & 63) & 1) && (lx->bloom[b >> 6] >> (b & 63) & 1);
+/* edge_slot's search for the scan, inline: it runs for every syllable of the text. */
+static inline uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, uint64_t key,
+                                const char *tok, size_t len) {
+    size_t mask = lx->cap_edges - 1;
+    for (size_t i = edge_index(lx, parent, key);; i = (i + 1) & mask) {
+        const edge_t *e = &lx->edges[i];
+        if (!e->child) return 0;
+        if (e->key == key && e->parent == parent) {
+            if (!(key & LONG_KEY_BIT)) return e->child;
+            const node_t *c = &lx->nodes[e->child];
+            if (c->toklen == len && !memcmp(c->tok, tok, len)) return e->child;
+        }
+    }
 }
 
-static void bloom_add(sk_lexicon_t *lx, uint64_t h) {
-    uint32_t a = (uint32_t)h & (BLOOM_BITS - 1), b = (uint32_t)(h >> 40) & (BLOOM_BITS - 1);
-    lx->bloom[a >> 6] |= 1ull << (a & 63);
-    lx->bloom[b >> 6] |= 1ull << (b & 63);
-}
-
-static uint32_t child_of_h(const sk_lexicon_t *lx, uint32_t parent, const char *tok, size_t len,
-                           uint64_t tokh) {
-    if (!lx->cap_edges) return 0;
-    uint64_t h = hash_edge_h(parent, tokh);
-    if (lx->bloom && !bloom_has(lx, h)) return 0;
-    edge_t *e = edge_slot(lx->edges, lx->cap_edges, h, parent, tok, len);
-    return e->child;
-}
-
-static uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, const char *tok, size_t len) {
-    if (!lx->cap_edges) return 0;
-    uint64_t h = hash_edge(parent, tok, len);
-    if (lx->bloom && !bloom_has(lx, h)) return 0;
-    edge_t *e = edge_slot(lx->edges, lx->cap_edges, h, parent, tok, len);
-    return e->child;
-}
-
-/* Split folded text into syllables: maximal runs of [a-z0-9] (and other non-ASCII letters). */
+/* Syllables of folded text: maximal runs of [a-z0-9] and non-ASCII bytes. */
 typedef struct {
     uint32_t fs, fe;
-    uint64_t h; /* hash of the syllable (filled by the scanner) */
+    uint64_t key; /* syll_key */
+    int joins;    /* may continue a phrase begun before it: only spaces, hyphens or
+                     apostrophes, at most 3 bytes, separate it from the syllable before */
 } tok_t;
 
-static int is_tok_byte(unsigned char c) {
-    return sk_tok_byte(c);
-}
+/* Byte classes for tokenize (sk_lexicon_load fills lx->byte_class from sk_tok_byte). */
+enum { BYTE_BREAK = 0, BYTE_SYLL = 1, BYTE_JOIN = 2 /* ' ', '-', '\'' */ };
 
-static size_t tokenize(const char *f, size_t len, tok_t *out, size_t cap) {
-    size_t n = 0;
-    for (size_t i = 0; i < len && n < cap;) {
-        if (!is_tok_byte((unsigned char)f[i])) {
-            i++;
-            continue;
+/* f[len] must be NUL (sk_fold and sk_fold_str terminate their output): it ends the
+ * last syllable without a bounds test per byte. */
+static size_t tokenize(const uint8_t *cls, const char *f, size_t len, tok_t *out, size_t cap) {
+    size_t n = 0, i = 0;
+    while (n < cap) {
+        /* The gap before the next syllable; a phrase goes on across it only if it
+         * holds nothing but spaces, hyphens and apostrophes, 3 bytes at most. */
+        size_t gap = i;
+        int joinable = n > 0;
+        for (unsigned c; (c = cls[(unsigned char)f[i]]) != BYTE_SYLL; i++) {
+            if (c == BYTE_BREAK) {
+                if (i >= len) return n;
+                joinable = 0;
+            }
         }
         size_t s = i;
-        while (i < len && is_tok_byte((unsigned char)f[i]))
+        while (cls[(unsigned char)f[i]] == BYTE_SYLL)
             i++;
+        size_t tl = i - s;
+        uint64_t key;
+        if (tl > SHORT_SYLL) {
+            key = syll_key(f + s, tl);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        } else if (s + 8 <= len) { /* one load, then keep the syllable's bytes */
+            memcpy(&key, f + s, 8);
+            key &= (1ull << (8 * tl)) - 1;
+#endif
+        } else {
+            key = syll_key(f + s, tl);
+        }
         out[n].fs = (uint32_t)s;
         out[n].fe = (uint32_t)i;
+        out[n].key = key;
+        out[n].joins = joinable & (s - gap <= 3);
         n++;
     }
     return n;
+}
+
+/* First letters of the old-style tone placements that sk_tone_canon rewrites
+ * ("òa", "óe", "ùy"... to "oà", "oé", "uỳ"): o and u with a grave, acute, hook,
+ * tilde or dot below (lower case: lower_key lower-cases first). A key without
+ * any of them is copied by sk_tone_canon as it is. */
+static int old_tone_vowel(int32_t cp) {
+    if (cp < 0xF2) return 0; /* ASCII: one test */
+    switch (cp) {
+    case 0xF2:   /* ò */
+    case 0xF3:   /* ó */
+    case 0x1ECF: /* ỏ */
+    case 0xF5:   /* õ */
+    case 0x1ECD: /* ọ */
+    case 0xF9:   /* ù */
+    case 0xFA:   /* ú */
+    case 0x1EE7: /* ủ */
+    case 0x169:  /* ũ */
+    case 0x1EE5: /* ụ */
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 /* Lower-case, tone-canonical form of s[0..len) with syllables joined by single spaces. */
 static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
     char tmp[1024];
     size_t o = 0;
-    int in_word = 0;
+    int in_word = 0, old_tone = 0;
     for (size_t i = 0; i < len && o + 8 < sizeof tmp;) {
         int32_t cp;
         int n = sk_utf8_decode(s + i, len - i, &cp);
@@ -201,7 +269,9 @@ static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
         }
         i += (size_t)n;
         if (sk_is_letter(cp) || (cp >= '0' && cp <= '9')) {
-            o += (size_t)sk_utf8_encode(sk_to_lower(cp), tmp + o);
+            int32_t lower = sk_to_lower(cp);
+            old_tone |= old_tone_vowel(lower);
+            o += (size_t)sk_utf8_encode(lower, tmp + o);
             in_word = 1;
         } else if (in_word) {
             tmp[o++] = ' ';
@@ -211,7 +281,12 @@ static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
     while (o && tmp[o - 1] == ' ')
         o--;
     if (2 * o + 1 > cap) o = (cap - 1) / 2;
-    return sk_tone_canon(tmp, o, out);
+    if (old_tone) return sk_tone_canon(tmp, o, out);
+    /* Nothing for sk_tone_canon to rewrite: it would copy tmp as it is (most keys;
+     * the call cost ~250 instructions per key). */
+    memcpy(out, tmp, o);
+    out[o] = '\0';
+    return o;
 }
 
 enum { TONES_ANY, TONES_EXACT, TONES_UNLESS_ASCII, TONES_DEFAULT };
@@ -221,74 +296,70 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     char folded[1024];
     size_t flen = sk_fold_str(sp, len, folded, sizeof folded);
     tok_t toks[MAX_SYLL];
-    size_t nt = tokenize(folded, flen, toks, MAX_SYLL);
+    size_t nt = tokenize(lx->byte_class, folded, flen, toks, MAX_SYLL);
     if (!nt) return 0;
     uint32_t node = 0;
     for (size_t k = 0; k < nt; k++) {
         const char *tok = folded + toks[k].fs;
         size_t tl = toks[k].fe - toks[k].fs;
-        uint32_t c = child_of(lx, node, tok, tl);
-        if (!c) {
-            if ((lx->n_edges + 1) * 2 > lx->cap_edges && edges_rehash(lx)) return SK_ENOMEM;
-            if (!(c = new_node(lx))) return SK_ENOMEM;
-            uint64_t h = hash_edge(node, tok, tl);
-            edge_t *e = edge_slot(lx->edges, lx->cap_edges, h, node, tok, tl);
-            e->hash = h;
+        uint64_t key = toks[k].key;
+        edge_t *e = edge_slot(lx, node, key, tok, tl);
+        if (!e->child) {
+            if ((lx->n_edges + 1) * 2 > lx->cap_edges) {
+                if (edges_rehash(lx, 2 * lx->cap_edges)) return SK_ENOMEM;
+                e = edge_slot(lx, node, key, tok, tl);
+            }
+            uint32_t c = new_node(lx);
+            if (!c) return SK_ENOMEM;
+            if (key & LONG_KEY_BIT) { /* only hashed keys are confirmed by their bytes */
+                if (!(lx->nodes[c].tok = sk_arena_strndup(lx->arena, tok, tl))) return SK_ENOMEM;
+                lx->nodes[c].toklen = (uint32_t)tl;
+            }
+            e->key = key;
             e->parent = node;
             e->child = c;
-            e->tok = sk_arena_strndup(lx->arena, tok, tl);
-            e->toklen = (uint32_t)tl;
             lx->n_edges++;
-            if (lx->bloom) bloom_add(lx, h);
         }
+        uint32_t c = e->child;
         node = c;
     }
-    /* Capitalisation of each syllable in the spelling (for case=all). */
+    /* One pass over the spelling: capitalisation of each of its first 16 syllables
+     * (for case=all), letters and capitals (acronyms), any non-ASCII byte (tones). */
     uint16_t mask = 0;
     size_t syl = 0;
-    int in_word = 0;
-    for (size_t i = 0; i < len && syl < 16;) {
-        int32_t cp;
-        int n = sk_utf8_decode(sp + i, len - i, &cp);
-        if (n < 0) {
-            i++;
-            continue;
-        }
-        i += (size_t)n;
-        int w = sk_is_letter(cp) || (cp >= '0' && cp <= '9');
-        if (w && !in_word) {
-            if (sk_is_upper(cp)) mask |= (uint16_t)(1u << syl);
-            syl++;
-        }
-        in_word = w;
-    }
-    int letters = 0, upper = 0;
+    int in_word = 0, letters = 0, upper = 0, non_ascii = 0;
     for (size_t i = 0; i < len;) {
         int32_t cp;
         int n = sk_utf8_decode(sp + i, len - i, &cp);
-        if (n < 0) {
+        if (n < 0) { /* an invalid byte, never ASCII */
+            non_ascii = 1;
             i++;
             continue;
         }
         i += (size_t)n;
-        if (sk_is_letter(cp)) {
-            letters++;
-            upper += sk_is_upper(cp);
+        non_ascii |= cp >= 0x80;
+        int letter = sk_is_letter(cp), is_upper = letter && sk_is_upper(cp);
+        letters += letter;
+        upper += is_upper;
+        int w = letter || (cp >= '0' && cp <= '9');
+        if (w && !in_word) {
+            if (syl < 16 && is_upper) mask |= (uint16_t)(1u << syl);
+            syl++;
         }
+        in_word = w;
     }
     if (grow((void **)&lx->patterns, &lx->cap_patterns, lx->n_patterns + 1, sizeof(pattern_t)))
         return SK_ENOMEM;
     pattern_t *p = &lx->patterns[lx->n_patterns];
     p->acronym = (uint8_t)(letters >= 2 && upper == letters);
     p->entry = entry;
+    p->kind = (uint8_t)lx->entries[entry].kind;
     p->case_mode = (uint8_t)case_mode;
     if (tones == TONES_DEFAULT) {
         /* a spelling with diacritics must match them ("Nhất" is not "Nhật", "Văn Nam" is
            not "Vân Nam") unless the text writes the name without any ("Phnom Penh" for
            "Phnôm Pênh"); a spelling in plain ASCII matches any ("António" for "Antonio") */
-        tones = TONES_ANY;
-        for (size_t i = 0; i < len; i++)
-            if ((unsigned char)sp[i] >= 0x80) tones = TONES_UNLESS_ASCII;
+        tones = non_ascii ? TONES_UNLESS_ASCII : TONES_ANY;
         /* one Vietnamese-sized syllable ("Hàn", at most 7 letters as "nghiêng") must match
            even against plain ASCII: "Han" in "Han Duck Soo" is a name, not Korea */
         if (tones == TONES_UNLESS_ASCII && nt == 1 && letters <= 7) tones = TONES_EXACT;
@@ -299,10 +370,11 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
         char key[2048];
         size_t kl = lower_key(sp, len, key, sizeof key);
         p->lower = sk_arena_strndup(lx->arena, key, kl);
+        p->lower_len = (uint16_t)kl;
     }
     /* Keep patterns at a node in insertion order (earlier files win ties). */
     p->next = 0;
-    uint32_t *link = &lx->node_patterns[node];
+    uint32_t *link = &lx->nodes[node].patterns;
     while (*link)
         link = &lx->patterns[*link - 1].next;
     *link = (uint32_t)(lx->n_patterns + 1);
@@ -310,21 +382,38 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     return 0;
 }
 
-/* Item offsets of an attrs string, for sk_lex_attr (which ran ~150,000 times
- * per 800 articles, mostly skipping items byte by byte). */
+/* Items of an attrs string with their key and value lengths, for sk_lex_attr
+ * (~160,000 calls per 300 articles, mostly for keys the entry does not have).
+ * Empty items and items without a key ("=x") are left out: no key matches them.
+ * An entry with an item over 255 bytes of key or value, more than 64 items or
+ * attrs past 64 KB is left unindexed (sk_lex_attr then scans it). */
 static int index_attrs(sk_arena_t *arena, sk_lex_entry_t *e) {
     const char *a = e->attrs;
-    size_t n = 0, len = strlen(a);
-    if (!len || len > UINT16_MAX) return SK_OK; /* scanned as before */
-    for (size_t i = 0; i < len; i++)
-        n += a[i] == ';';
-    uint16_t *at = sk_arena_alloc(arena, (n + 1) * sizeof *at);
-    if (!at) return SK_ENOMEM;
-    n = 0;
-    at[n++] = 0;
-    for (size_t i = 0; i < len; i++)
-        if (a[i] == ';') at[n++] = (uint16_t)(i + 1);
-    e->attr_at = at;
+    sk_lex_attr_at_t items[64];
+    size_t n = 0, i = 0;
+    if (!*a) return SK_OK;
+    for (;;) {
+        size_t k = i;
+        while (a[k] && a[k] != ';' && a[k] != '=')
+            k++;
+        size_t end = k;
+        while (a[end] && a[end] != ';')
+            end++;
+        size_t key_len = k - i, val_len = end > k ? end - k - 1 : 0;
+        if (key_len > UINT8_MAX || val_len > UINT8_MAX || end > UINT16_MAX) return SK_OK;
+        if (key_len) {
+            if (n == SK_ARRAY_LEN(items)) return SK_OK;
+            items[n++] = (sk_lex_attr_at_t){
+                .key = (uint16_t)i, .key_len = (uint8_t)key_len, .val_len = (uint8_t)val_len};
+        }
+        if (!a[end]) break;
+        i = end + 1;
+    }
+    static const sk_lex_attr_at_t no_items[1]; /* attrs holding only empty items */
+    sk_lex_attr_at_t *at = n ? sk_arena_alloc_uninit(arena, n * sizeof *at) : NULL;
+    if (n && !at) return SK_ENOMEM;
+    if (n) memcpy(at, items, n * sizeof *at);
+    e->attr_at = n ? at : no_items;
     e->n_attr = (uint32_t)n;
     return SK_OK;
 }
@@ -348,10 +437,17 @@ static const char *attr_item(const char *p, const char *key, char *buf, size_t c
 const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, size_t cap) {
     if (e->attr_at) {
         for (uint32_t i = 0; i < e->n_attr; i++) {
-            const char *p = e->attrs + e->attr_at[i];
-            if (*p != key[0] || !*p) continue; /* an empty item never matches a key */
-            const char *v = attr_item(p, key, buf, cap);
-            if (v) return v;
+            const sk_lex_attr_at_t *it = &e->attr_at[i];
+            const char *p = e->attrs + it->key;
+            if (*p != key[0]) continue; /* most items differ in their first byte */
+            size_t k = 1;
+            while (k < it->key_len && p[k] == key[k])
+                k++;
+            if (k < it->key_len || key[k]) continue;
+            size_t vl = it->val_len < cap ? it->val_len : cap - 1;
+            memcpy(buf, p + k + (it->val_len > 0), vl);
+            buf[vl] = '\0';
+            return buf;
         }
         return NULL;
     }
@@ -471,31 +567,53 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
     return rc;
 }
 
-static int cmp_person(const void *a, const void *b) {
-    return strcmp(((const person_office_t *)a)->person_fold,
-                  ((const person_office_t *)b)->person_fold);
+/* Start, then office: the order in which a person's offices are reported. */
+static int office_before(const person_office_t *x, const person_office_t *y) {
+    int c = strcmp(x->start, y->start);
+    return c ? c < 0 : strcmp(x->office, y->office) < 0;
 }
 
-/* Full order (person, start, office) so results do not depend on qsort's instability. */
-static int cmp_office(const void *a, const void *b) {
-    const person_office_t *x = a, *y = b;
-    int c = strcmp(x->person_fold, y->person_fold);
-    if (!c) c = strcmp(x->start, y->start);
-    if (!c) c = strcmp(x->office, y->office);
-    return c;
+static office_holder_t *holder_slot(office_holder_t *holders, size_t cap, const char *fold) {
+    size_t i = (size_t)hash_token(fold, strlen(fold)) & (cap - 1);
+    while (holders[i].fold && strcmp(holders[i].fold, fold))
+        i = (i + 1) & (cap - 1);
+    return &holders[i];
 }
 
+/* person_offices.tsv (name, office, start, end) read in one piece and split in
+ * place, then grouped by folded name in a hash table: each person's lines are
+ * put in order by a stable insertion sort (a handful each), which gives the
+ * order a stable sort of all lines by (name, start, office) gave before. */
 static int load_person_offices(sk_lexicon_t *lx, const char *dir) {
     char path[4096];
     snprintf(path, sizeof path, "%s/person_offices.tsv", dir);
     FILE *f = fopen(path, "r");
     if (!f) return 0;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        if (n && line[n - 1] == '\n') line[--n] = '\0';
-        if (!n || line[0] == '#') continue;
+    int rc = SK_ENOMEM;
+    char *buf = NULL;
+    long size = fseek(f, 0, SEEK_END) ? -1 : ftell(f);
+    if (size >= 0 && !fseek(f, 0, SEEK_SET) &&
+        (buf = sk_arena_alloc_uninit(lx->arena, (size_t)size + 1)) != NULL)
+        size = (long)fread(buf, 1, (size_t)size, f);
+    fclose(f);
+    if (!buf) return size < 0 ? SK_EIO : SK_ENOMEM;
+    buf[size] = '\0';
+    size_t max_lines = 1;
+    for (const char *p = buf; (p = strchr(p, '\n')) != NULL; p++)
+        max_lines++;
+    struct office_row {
+        const char *fold;
+        office_holder_t *holder;
+        person_office_t po;
+    } *rows = malloc(max_lines * sizeof *rows);
+    lx->offices = malloc(max_lines * sizeof *lx->offices);
+    size_t n = 0;
+    if (!lx->offices || !rows) goto out;
+    const char *prev_name = NULL, *prev_fold = NULL;
+    for (char *line = buf, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next) *next++ = '\0';
+        if (!*line || line[0] == '#') continue;
         char *cols[4] = {line, "", "", ""};
         for (int k = 1; k < 4; k++) {
             char *t = strchr(cols[k - 1], '\t');
@@ -503,21 +621,48 @@ static int load_person_offices(sk_lexicon_t *lx, const char *dir) {
             *t = '\0';
             cols[k] = t + 1;
         }
-        if (grow((void **)&lx->offices, &lx->cap_offices, lx->n_offices + 1,
-                 sizeof(person_office_t)))
-            break;
-        char key[512];
-        size_t kl = sk_fold_str(cols[0], strlen(cols[0]), key, sizeof key);
-        person_office_t *po = &lx->offices[lx->n_offices++];
-        po->person_fold = sk_arena_strndup(lx->arena, key, kl);
-        po->office = sk_arena_strdup(lx->arena, cols[1]);
-        po->start = sk_arena_strdup(lx->arena, cols[2]);
-        po->end = sk_arena_strdup(lx->arena, cols[3]);
+        /* a person's lines mostly follow each other: fold the name once */
+        if (!prev_name || strcmp(prev_name, cols[0])) {
+            char key[512];
+            size_t kl = sk_fold_str(cols[0], strlen(cols[0]), key, sizeof key);
+            if (!(prev_fold = sk_arena_strndup(lx->arena, key, kl))) goto out;
+            prev_name = cols[0];
+        }
+        rows[n++] = (struct office_row){
+            .fold = prev_fold, .po = {.office = cols[1], .start = cols[2], .end = cols[3]}};
     }
-    free(line);
-    fclose(f);
-    if (lx->n_offices) qsort(lx->offices, lx->n_offices, sizeof *lx->offices, cmp_office);
-    return 0;
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    if (!(lx->holders = calloc(cap, sizeof *lx->holders))) goto out;
+    lx->cap_holders = cap;
+    office_holder_t *h = NULL;
+    for (size_t r = 0; r < n; r++) {
+        /* consecutive rows of one person share the fold, and so the holder */
+        if (!h || h->fold != rows[r].fold) h = holder_slot(lx->holders, cap, rows[r].fold);
+        h->fold = rows[r].fold;
+        h->n++;
+        rows[r].holder = h;
+    }
+    uint32_t first = 0;
+    for (size_t i = 0; i < cap; i++) {
+        lx->holders[i].first = first;
+        first += lx->holders[i].n;
+        lx->holders[i].n = 0;
+    }
+    for (size_t r = 0; r < n; r++) { /* file order within each person, then sorted */
+        h = rows[r].holder;
+        person_office_t *po = lx->offices + h->first, x = rows[r].po;
+        size_t k = h->n++;
+        for (; k && office_before(&x, &po[k - 1]); k--)
+            po[k] = po[k - 1];
+        po[k] = x;
+    }
+    lx->n_offices = n;
+    rc = 0;
+out:
+    free(rows);
+    return rc;
 }
 
 int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **out) {
@@ -525,9 +670,20 @@ int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **
     sk_lexicon_t *lx = calloc(1, sizeof *lx);
     if (!lx) return SK_ENOMEM;
     lx->arena = sk_arena_new();
-    lx->bloom = calloc(BLOOM_BITS / 64, sizeof(uint64_t));
-    int rc = lx->arena && lx->bloom ? 0 : SK_ENOMEM;
-    if (!rc && (rc = edges_rehash(lx)) == 0 && new_node(lx) != 0) rc = SK_ENOMEM; /* root = 0 */
+    int rc = lx->arena ? 0 : SK_ENOMEM;
+    for (unsigned c = 0; c < 256; c++)
+        lx->byte_class[c] = sk_tok_byte((unsigned char)c)       ? BYTE_SYLL
+                            : c == ' ' || c == '-' || c == '\'' ? BYTE_JOIN
+                                                                : BYTE_BREAK;
+    /* Room for data/ as shipped (3,300 entries, 5,800 spellings, 10,000 trie nodes
+     * and edges) from the start: growing there step by step (reallocating, zeroing,
+     * rehashing) cost 2 M instructions, 7% of the load. */
+    if (!rc && (grow((void **)&lx->entries, &lx->cap_entries, 4096, sizeof *lx->entries) ||
+                grow((void **)&lx->patterns, &lx->cap_patterns, 8192, sizeof *lx->patterns) ||
+                grow((void **)&lx->nodes, &lx->cap_nodes, 16384, sizeof *lx->nodes)))
+        rc = SK_ENOMEM;
+    if (!rc && (rc = edges_rehash(lx, 32768)) == 0 && new_node(lx) != 0)
+        rc = SK_ENOMEM; /* root = 0 */
     int found = 0;
     for (size_t i = 0; !rc && i < SK_ARRAY_LEN(FILES); i++) {
         size_t before = lx->n_entries;
@@ -552,10 +708,10 @@ void sk_lexicon_destroy(sk_lexicon_t *lx) {
     if (!lx) return;
     free(lx->entries);
     free(lx->patterns);
-    free(lx->node_patterns);
+    free(lx->nodes);
     free(lx->edges);
-    free(lx->bloom);
     free(lx->offices);
+    free(lx->holders);
     sk_arena_destroy(lx->arena);
     free(lx);
 }
@@ -568,7 +724,7 @@ const sk_lex_entry_t *sk_lexicon_entry(const sk_lexicon_t *lx, uint32_t id) {
     return id < lx->n_entries ? &lx->entries[id] : NULL;
 }
 
-static int upper_at(const char *text, size_t len, size_t off) {
+static inline int upper_at(const char *text, size_t len, size_t off) {
     int32_t cp;
     if (off >= len || sk_utf8_decode(text + off, len - off, &cp) < 0) return 0;
     return sk_is_upper(cp) || (cp >= '0' && cp <= '9');
@@ -585,77 +741,97 @@ static int all_upper(const char *s, size_t len) {
     return 1;
 }
 
-/* The lower_key of the span being matched, computed once for all the
- * tone-checked patterns at its trie node. */
-typedef struct span_key {
-    size_t n; /* syllables the key was made for; 0 = not computed */
+/* The span being matched (syllables i..j of the text), and what the patterns at
+ * its trie node ask of it, each worked out once, when first asked. */
+typedef struct span {
+    const tok_t *toks;
+    size_t n;                             /* syllables */
+    size_t s, e;                          /* its bytes in the original text */
+    int8_t first_upper, all_upper, ascii; /* -1: not looked at yet */
+    int has_key;                          /* key, kl: its lower_key */
     size_t kl;
-    char key[1024];
-} span_key_t;
+    const char *key; /* buf, or a key_memo slot (valid until the next lower_key_memo) */
+    char buf[1024];
+} span_t;
 
-/* lower_key depends only on the span's bytes, and an article repeats the same
- * candidates ("ông", "Nguyễn", "tiếp"): remember the last keys by their bytes
- * (lower_key was 4% of `sukien code`). */
-enum { KEY_MEMO_SLOTS = 128, KEY_MEMO_RAW = 40, KEY_MEMO_KEY = 88 };
+static void span_start(span_t *sp, const sk_folded_t *f, const tok_t *toks, size_t n) {
+    sp->toks = toks;
+    sp->n = n;
+    sp->s = f->to_orig[toks[0].fs];
+    sp->e = f->to_orig[toks[n - 1].fe];
+    sp->first_upper = sp->all_upper = sp->ascii = -1;
+    sp->has_key = 0;
+}
+
+/* lower_key depends only on the span's bytes, and the same candidates come back
+ * in every article ("ông", "Nguyễn", "tiếp"): each thread remembers the keys of
+ * short spans by their bytes, for as long as it runs (a slot holds copies, no
+ * pointer into an article). 2048 slots of 64 bytes miss ~6,000 times on 300
+ * articles, where lower_key ran 37,000 times with a per-article memo. */
+enum { KEY_MEMO_SLOTS = 2048, KEY_MEMO_RAW = 30, KEY_MEMO_KEY = 32 };
 typedef struct key_slot {
-    uint8_t raw_len, key_len;
+    uint8_t raw_len; /* 0 = empty slot (a span is never empty) */
+    uint8_t key_len;
     char raw[KEY_MEMO_RAW];
     char key[KEY_MEMO_KEY];
 } key_slot_t;
-typedef struct key_memo {
-    uint8_t used[KEY_MEMO_SLOTS]; /* only this part is cleared per article */
-    key_slot_t slot[KEY_MEMO_SLOTS];
-} key_memo_t;
+static _Thread_local key_slot_t key_memo[KEY_MEMO_SLOTS];
 
-static size_t lower_key_memo(key_memo_t *memo, const char *s, size_t len, char *out, size_t cap) {
-    if (!memo || len > KEY_MEMO_RAW) return lower_key(s, len, out, cap);
+static void lower_key_memo(span_t *sp, const char *s, size_t len) {
+    if (len > KEY_MEMO_RAW) {
+        sp->kl = lower_key(s, len, sp->buf, sizeof sp->buf);
+        sp->key = sp->buf;
+        return;
+    }
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
-    uint8_t *used = &memo->used[h % KEY_MEMO_SLOTS];
-    key_slot_t *m = &memo->slot[h % KEY_MEMO_SLOTS];
-    if (*used && m->raw_len == len && !memcmp(m->raw, s, len)) {
-        memcpy(out, m->key, m->key_len);
-        out[m->key_len] = '\0';
-        return m->key_len;
+    key_slot_t *m = &key_memo[h % KEY_MEMO_SLOTS];
+    if (m->raw_len == len && !memcmp(m->raw, s, len)) {
+        sp->kl = m->key_len;
+        sp->key = m->key;
+        return;
     }
-    size_t kl = lower_key(s, len, out, cap);
-    if (kl < KEY_MEMO_KEY) {
-        *used = 1;
+    sp->kl = lower_key(s, len, sp->buf, sizeof sp->buf);
+    sp->key = sp->buf;
+    if (sp->kl <= KEY_MEMO_KEY) {
         m->raw_len = (uint8_t)len;
         memcpy(m->raw, s, len);
-        m->key_len = (uint8_t)kl;
-        memcpy(m->key, out, kl);
-    } else {
-        *used = 0;
+        m->key_len = (uint8_t)sp->kl;
+        memcpy(m->key, sp->buf, sp->kl);
     }
-    return kl;
 }
 
 static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk_folded_t *f,
-                      const tok_t *toks, size_t n, span_key_t *sk, key_memo_t *memo) {
+                      span_t *sp) {
     if (p->acronym) {
-        size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
-        if (!all_upper(text + s, e - s)) return 0;
+        if (sp->all_upper < 0) sp->all_upper = (int8_t)all_upper(text + sp->s, sp->e - sp->s);
+        if (!sp->all_upper) return 0;
     }
-    if (p->case_mode == CASE_FIRST && !upper_at(text, len, f->to_orig[toks[0].fs])) return 0;
-    if (p->case_mode == CASE_ALL)
-        for (size_t k = 0; k < n && k < 16; k++)
-            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[toks[k].fs])) return 0;
+    if (p->case_mode != CASE_NONE) {
+        if (sp->first_upper < 0) sp->first_upper = (int8_t)upper_at(text, len, sp->s);
+        if (p->case_mode == CASE_FIRST && !sp->first_upper) return 0;
+    }
+    if (p->case_mode == CASE_ALL) {
+        if ((p->cap_mask & 1u) && !sp->first_upper) return 0;
+        for (size_t k = 1; k < sp->n && k < 16; k++)
+            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[sp->toks[k].fs]))
+                return 0;
+    }
     if (p->tones == TONES_UNLESS_ASCII) {
-        size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
-        int ascii = 1;
-        for (size_t i = s; i < e && ascii; i++)
-            ascii = (unsigned char)text[i] < 0x80;
-        if (ascii) return 1;
+        if (sp->ascii < 0) {
+            sp->ascii = 1;
+            for (size_t i = sp->s; i < sp->e && sp->ascii; i++)
+                sp->ascii = (unsigned char)text[i] < 0x80;
+        }
+        if (sp->ascii) return 1;
     }
     if (p->tones) {
-        if (sk->n != n) {
-            size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n - 1].fe];
-            sk->kl = lower_key_memo(memo, text + s, e - s, sk->key, sizeof sk->key);
-            sk->n = n;
+        if (!sp->has_key) {
+            lower_key_memo(sp, text + sp->s, sp->e - sp->s);
+            sp->has_key = 1;
         }
-        if (strlen(p->lower) != sk->kl || memcmp(p->lower, sk->key, sk->kl)) return 0;
+        if (p->lower_len != sp->kl || memcmp(p->lower, sp->key, sp->kl)) return 0;
     }
     return 1;
 }
@@ -665,38 +841,26 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
     *out = NULL;
     *n_out = 0;
     size_t max_toks = f->len / 2 + 2;
-    tok_t *toks = malloc(max_toks * sizeof *toks);
+    tok_t *toks = malloc((max_toks + 1) * sizeof *toks);
     if (!toks) return SK_ENOMEM;
-    size_t nt = tokenize(f->text, f->len, toks, max_toks);
-    for (size_t i = 0; i < nt; i++)
-        toks[i].h = hash_token(f->text + toks[i].fs, toks[i].fe - toks[i].fs);
+    size_t nt = tokenize(lx->byte_class, f->text, f->len, toks, max_toks);
+    toks[nt].joins = 0; /* ends every phrase at the last syllable */
     size_t cap = 64, n = 0;
     sk_lex_match_t *m = sk_arena_alloc(arena, cap * sizeof *m);
     if (!m) {
         free(toks);
         return SK_ENOMEM;
     }
-    span_key_t sk;
-    key_memo_t *memo = malloc(sizeof *memo); /* NULL: no memo, the same keys */
-    if (memo) memset(memo->used, 0, sizeof memo->used);
+    span_t sp;
     for (size_t i = 0; i < nt; i++) {
-        uint32_t node = 0;
         size_t first_here = n;
-        sk.n = 0;
-        for (size_t j = i; j < nt && j - i < MAX_SYLL; j++) {
-            /* Syllables of one phrase must be separated only by spaces or hyphens. */
-            if (j > i) {
-                for (uint32_t k = toks[j - 1].fe; k < toks[j].fs; k++) {
-                    char c = f->text[k];
-                    if (c != ' ' && c != '-' && c != '\'') goto done;
-                }
-                if (toks[j].fs - toks[j - 1].fe > 3) goto done;
-            }
-            node = child_of_h(lx, node, f->text + toks[j].fs, toks[j].fe - toks[j].fs, toks[j].h);
-            if (!node) break;
-            for (uint32_t pi = lx->node_patterns[node]; pi; pi = lx->patterns[pi - 1].next) {
+        uint32_t node = child_of(lx, 0, toks[i].key, f->text + toks[i].fs, toks[i].fe - toks[i].fs);
+        for (size_t j = i; node;) {
+            uint32_t pi = lx->nodes[node].patterns;
+            if (pi) span_start(&sp, f, toks + i, j - i + 1);
+            for (; pi; pi = lx->patterns[pi - 1].next) {
                 const pattern_t *p = &lx->patterns[pi - 1];
-                if (!pattern_ok(p, text, len, f, toks + i, j - i + 1, &sk, memo)) continue;
+                if (!pattern_ok(p, text, len, f, &sp)) continue;
                 /* one match per entry and span */
                 int dup = 0;
                 for (size_t q = first_here; q < n; q++)
@@ -706,7 +870,6 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                     m = sk_arena_grow(arena, m, sizeof *m, n, cap * 2);
                     if (!m) {
                         free(toks);
-                        free(memo);
                         return SK_ENOMEM;
                     }
                     cap *= 2;
@@ -715,11 +878,12 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                 m[n].end = f->to_orig[toks[j].fe];
                 m[n].entry = p->entry;
                 m[n].n_syll = (uint16_t)(j - i + 1);
-                m[n].kind = (uint16_t)lx->entries[p->entry].kind;
+                m[n].kind = p->kind;
                 n++;
             }
+            if (!toks[++j].joins || j - i == MAX_SYLL) break;
+            node = child_of(lx, node, toks[j].key, f->text + toks[j].fs, toks[j].fe - toks[j].fs);
         }
-    done:
         /* longest first at this start */
         for (size_t a = first_here; a + 1 < n; a++)
             for (size_t b = a + 1; b < n; b++)
@@ -730,7 +894,6 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                 }
     }
     free(toks);
-    free(memo);
     *out = m;
     *n_out = n;
     return SK_OK;
@@ -740,14 +903,14 @@ long sk_lexicon_lookup(const sk_lexicon_t *lx, sk_lex_kind_t kind, const char *p
     char folded[1024];
     size_t flen = sk_fold_str(phrase, len, folded, sizeof folded);
     tok_t toks[MAX_SYLL];
-    size_t nt = tokenize(folded, flen, toks, MAX_SYLL);
+    size_t nt = tokenize(lx->byte_class, folded, flen, toks, MAX_SYLL);
     if (!nt) return -1;
     uint32_t node = 0;
     for (size_t k = 0; k < nt; k++) {
-        node = child_of(lx, node, folded + toks[k].fs, toks[k].fe - toks[k].fs);
+        node = child_of(lx, node, toks[k].key, folded + toks[k].fs, toks[k].fe - toks[k].fs);
         if (!node) return -1;
     }
-    for (uint32_t pi = lx->node_patterns[node]; pi; pi = lx->patterns[pi - 1].next)
+    for (uint32_t pi = lx->nodes[node].patterns; pi; pi = lx->patterns[pi - 1].next)
         if (lx->entries[lx->patterns[pi - 1].entry].kind == kind) return lx->patterns[pi - 1].entry;
     return -1;
 }
@@ -757,11 +920,9 @@ void sk_lexicon_person_offices(const sk_lexicon_t *lx, const char *person, sk_of
     if (!lx->n_offices) return;
     char key[512];
     sk_fold_str(person, strlen(person), key, sizeof key);
-    person_office_t probe = {.person_fold = key};
-    person_office_t *hit = bsearch(&probe, lx->offices, lx->n_offices, sizeof probe, cmp_person);
-    if (!hit) return;
-    while (hit > lx->offices && !strcmp(hit[-1].person_fold, key))
-        hit--;
-    for (; hit < lx->offices + lx->n_offices && !strcmp(hit->person_fold, key); hit++)
-        fn(ctx, hit->office, hit->start, hit->end);
+    const office_holder_t *h = holder_slot(lx->holders, lx->cap_holders, key);
+    for (uint32_t i = 0; i < h->n; i++) {
+        const person_office_t *po = &lx->offices[h->first + i];
+        fn(ctx, po->office, po->start, po->end);
+    }
 }

@@ -42,13 +42,21 @@ typedef enum {
     SK_LEX__COUNT
 } sk_lex_kind_t;
 
+/* Where one "key" or "key=value" item of an entry's attrs lies (filled at load,
+ * read by sk_lex_attr). */
+typedef struct sk_lex_attr_at {
+    uint16_t key;    /* offset of the item (and its key) in attrs */
+    uint8_t key_len; /* bytes up to '=' or the item's end */
+    uint8_t val_len; /* bytes after '=' up to the item's end (0 without '=') */
+} sk_lex_attr_at_t;
+
 typedef struct sk_lex_entry {
     sk_lex_kind_t kind;
     const char *canonical; /* NFC */
     const char *attrs;     /* "key=value;key=value" or "" */
     const char *file;      /* data file it came from, for messages */
     uint32_t line;
-    const uint16_t *attr_at; /* offsets of the items in attrs (NULL: sk_lex_attr scans) */
+    const sk_lex_attr_at_t *attr_at; /* the items of attrs (NULL: sk_lex_attr scans) */
     uint32_t n_attr;
 } sk_lex_entry_t;
 
