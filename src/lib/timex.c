@@ -235,7 +235,9 @@ static uint32_t kw_shape_of(const char *w, size_t n) {
     return ((unsigned char)w[0] * 31u + (unsigned char)w[n - 1] * 7u + (uint32_t)n) % KW_SHAPE_BITS;
 }
 
+static void tx_tables_init(void);
 static void kw_init(void) {
+    tx_tables_init();
     for (size_t k = 0; k < SK_ARRAY_LEN(KEYWORDS); k++) {
         const char *w = KEYWORDS[k].word;
         uint32_t b = kw_shape_of(w, strlen(w));
@@ -277,7 +279,9 @@ static int push_tok(scan_t *s, const tok_t *tk) {
     return SK_OK;
 }
 
-static int tokenize(scan_t *s) {
+/* The reference tokenizer: the plain version of tokenize() below, kept for
+ * sk_timex_check_tokenizer (the unit tests compare the two on tricky text). */
+static int tokenize_reference(scan_t *s) {
     const char *p = s->text;
     size_t len = s->len, i = 0;
     int sp = 1, nl = 1;
@@ -359,6 +363,167 @@ static int tokenize(scan_t *s) {
         if (push_tok(s, &tk)) return SK_ENOMEM;
     }
     return SK_OK;
+}
+
+/* Byte classes for tokenize's dispatch, and ASCII letters lower-cased (0 for
+ * any other byte); filled by tx_tables_init, immutable after. */
+enum { BC_PUNCT = 0, BC_SPACE, BC_NL, BC_DIGIT, BC_ALPHA, BC_HIGH };
+static uint8_t byte_class[256], ascii_lower[256];
+
+static void tx_tables_init(void) {
+    for (int b = 0; b < 256; b++) {
+        unsigned char lc = (unsigned char)(b | 0x20);
+        if (b == ' ' || b == '\t' || b == '_')
+            byte_class[b] = BC_SPACE;
+        else if (b == '\n')
+            byte_class[b] = BC_NL;
+        else if (b >= '0' && b <= '9')
+            byte_class[b] = BC_DIGIT;
+        else if (b < 0x80 && lc >= 'a' && lc <= 'z')
+            byte_class[b] = BC_ALPHA, ascii_lower[b] = lc;
+        else if (b >= 0x80)
+            byte_class[b] = BC_HIGH;
+        else
+            byte_class[b] = BC_PUNCT;
+    }
+}
+
+/* Capitalised: the first letter upper-case and some later letter lower-case
+ * (combining marks are neither). Only asked for keywords, the only words whose
+ * `title` the grammar reads (always together with their keyword). */
+static uint8_t word_title(const char *p, size_t len, size_t i, size_t end) {
+    int32_t cp;
+    int m = sk_utf8_decode(p + i, len - i, &cp);
+    if (m < 1 || !sk_is_upper(cp)) return 0;
+    for (size_t j = i + (size_t)m; j < end; j += (size_t)m) {
+        m = sk_utf8_decode(p + j, len - j, &cp);
+        if (m < 1) return 0; /* cannot happen: the word was decoded before */
+        int fl = sk_cp_flags(cp);
+        if ((fl & 1) && !(fl & 2)) return 1;
+    }
+    return 0;
+}
+
+/* The word whose first character, a letter, starts at p[i]: letters and
+ * combining marks up to the next non-letter. Returns its end; *kw its keyword.
+ * It is lower-cased only up to KW_MAX_BYTES: a longer word is no keyword
+ * (lookup_keyword rejects it), so the rest is only scanned. */
+static size_t scan_word(const char *p, size_t len, size_t i, int *kw) {
+    char low[KW_MAX_BYTES + 8];
+    size_t lo = 0, j = i;
+    while (j < len) {
+        unsigned char cb = (unsigned char)p[j];
+        unsigned char lc = ascii_lower[cb];
+        if (lc) {
+            if (lo <= KW_MAX_BYTES) low[lo++] = (char)lc;
+            j++;
+            continue;
+        }
+        if (cb < 0x80) break; /* ASCII, not a letter */
+        int32_t c;
+        int m = sk_utf8_decode(p + j, len - j, &c);
+        if (m < 1) break;
+        if (!(sk_cp_flags(c) & 1) && !(c >= 0x300 && c <= 0x36F)) break;
+        if (lo <= KW_MAX_BYTES) lo += (size_t)sk_utf8_encode(sk_to_lower(c), low + lo);
+        j += (size_t)m;
+    }
+    *kw = lookup_keyword(low, lo);
+    return j;
+}
+
+/* Split text into tokens: the same tokens as tokenize_reference, with a table
+ * dispatch per byte, tokens written in place, and a word's title case worked
+ * out only for keywords (this pass sees every byte of every article). */
+static int tokenize(scan_t *s) {
+    const char *p = s->text;
+    size_t len = s->len, i = 0;
+    uint8_t sp = 1, nl = 1;
+    while (i < len) {
+        unsigned char b = (unsigned char)p[i];
+        unsigned cls = byte_class[b];
+        if (cls == BC_SPACE) {
+            sp = 1;
+            i++;
+            continue;
+        }
+        if (cls == BC_NL) {
+            sp = nl = 1;
+            i++;
+            continue;
+        }
+        if (s->n == s->cap) {
+            size_t ncap = s->cap ? s->cap * 2 : 256;
+            tok_t *nt = realloc(s->t, ncap * sizeof *nt);
+            if (!nt) return SK_ENOMEM;
+            s->t = nt;
+            s->cap = ncap;
+        }
+        tok_t *tk = &s->t[s->n++];
+        *tk = (tok_t){.start = (uint32_t)i, .sp = sp, .nl = nl, .kw = KW_NONE};
+        sp = nl = 0;
+        if (cls == BC_DIGIT) {
+            tk->kind = T_NUM;
+            int32_t v = 0;
+            unsigned nd = 0;
+            while (i < len && p[i] >= '0' && p[i] <= '9') {
+                if (v < 100000) v = v * 10 + (p[i] - '0');
+                nd++;
+                i++;
+            }
+            tk->val = v;
+            tk->ndig = (uint8_t)(nd > 255 ? 255 : nd);
+        } else if (cls == BC_PUNCT) { /* ASCII, not a letter or digit */
+            tk->kind = T_PUNCT;
+            tk->ch = (char)b;
+            i++;
+        } else {
+            int32_t cp = b;
+            int n = 1;
+            if (cls == BC_HIGH) {
+                n = sk_utf8_decode(p + i, len - i, &cp);
+                if (n < 1) {
+                    n = 1;
+                    cp = 0xFFFD;
+                }
+            }
+            if (sk_is_letter(cp)) {
+                int kw;
+                size_t end = scan_word(p, len, i, &kw);
+                tk->kind = T_WORD;
+                tk->kw = (int16_t)kw;
+                if (kw != KW_NONE) tk->title = word_title(p, len, i, end);
+                i = end;
+            } else {
+                tk->kind = T_PUNCT;
+                if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212 || cp == 0x2010 || cp == 0x2011)
+                    tk->ch = '-';
+                else if (cp < 0x80)
+                    tk->ch = (char)cp;
+                else
+                    tk->ch = '?';
+                i += (size_t)n;
+            }
+        }
+        tk->end = (uint32_t)i;
+    }
+    return SK_OK;
+}
+
+int sk_timex_check_tokenizer(const char *text, size_t len) {
+    if (len > UINT32_MAX) return 0;
+    pthread_once(&kw_once, kw_init);
+    scan_t a = {.text = text, .len = len}, b = {.text = text, .len = len};
+    int ok = !tokenize(&a) && !tokenize_reference(&b) && a.n == b.n;
+    for (size_t k = 0; ok && k < a.n; k++) {
+        const tok_t *x = &a.t[k], *y = &b.t[k];
+        /* title is only compared for keywords: tokenize leaves it 0 on other words */
+        ok = x->start == y->start && x->end == y->end && x->kind == y->kind && x->sp == y->sp &&
+             x->nl == y->nl && x->ndig == y->ndig && x->ch == y->ch && x->kw == y->kw &&
+             x->val == y->val && (x->kw == KW_NONE || x->title == y->title);
+    }
+    free(a.t);
+    free(b.t);
+    return ok;
 }
 
 /* ---- matching helpers -------------------------------------------------- */
