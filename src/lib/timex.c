@@ -213,26 +213,24 @@ typedef struct tok {
     int32_t val; /* number value, capped */
 } tok_t;
 
-/* Keyword lookup: an open-addressing hash table built once (immutable after,
- * so safe to share between threads). */
-enum { KW_SLOTS = 512, KW_MAX_BYTES = 12 };
+/* Keyword lookup. A word's key is its lower-case spelling as UTF-16-sized code
+ * points, zero-padded to KW_KEY_CPS: equal keys are equal lower-case UTF-8
+ * spellings (the encoding is one-to-one; a word never holds U+0000; a code
+ * point above U+FFFF, or more than KW_MAX_CPS of them, is in no keyword and
+ * marks the key as none). Looked up in an open-addressing hash table of the
+ * keys, built once (immutable after, so safe to share between threads). */
+enum { KW_MAX_CPS = 6, KW_KEY_CPS = 8, KW_SLOTS = 512, KW_MAX_BYTES = 12 };
+typedef union kw_key {
+    uint16_t cp[KW_KEY_CPS];
+    uint64_t w[2];
+} kw_key_t;
+static kw_key_t kw_keys[KW_SLOTS];
 static int16_t kw_slot[KW_SLOTS]; /* index into KEYWORDS + 1; 0 = empty */
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 
-static uint32_t kw_hash(const char *w, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
-}
-
-/* Pre-filter: one bit per (first byte, last byte, length) of some keyword, so
- * most words are rejected without hashing them (the lookup ran for every word). */
-enum { KW_SHAPE_BITS = 4096 };
-static uint64_t kw_shape[KW_SHAPE_BITS / 64];
-
-static uint32_t kw_shape_of(const char *w, size_t n) {
-    return ((unsigned char)w[0] * 31u + (unsigned char)w[n - 1] * 7u + (uint32_t)n) % KW_SHAPE_BITS;
+static uint32_t kw_key_hash(const kw_key_t *k) {
+    return (uint32_t)((k->w[0] * 0x9E3779B97F4A7C15ull ^ k->w[1] * 0xC2B2AE3D27D4EB4Full) >> 55) %
+           KW_SLOTS;
 }
 
 static void tx_tables_init(void);
@@ -240,23 +238,35 @@ static void kw_init(void) {
     tx_tables_init();
     for (size_t k = 0; k < SK_ARRAY_LEN(KEYWORDS); k++) {
         const char *w = KEYWORDS[k].word;
-        uint32_t b = kw_shape_of(w, strlen(w));
-        kw_shape[b / 64] |= 1ull << (b % 64);
-        uint32_t h = kw_hash(w, strlen(w)) % KW_SLOTS;
+        kw_key_t key = {{0}};
+        size_t nc = 0;
+        for (size_t i = 0, n = strlen(w); i < n && nc < KW_KEY_CPS;) {
+            int32_t cp;
+            int m = sk_utf8_decode(w + i, n - i, &cp);
+            key.cp[nc++] = (uint16_t)cp; /* keywords are NFC lower-case, all below U+1F00 */
+            i += (size_t)(m > 0 ? m : 1);
+        }
+        uint32_t h = kw_key_hash(&key);
         while (kw_slot[h])
             h = (h + 1) % KW_SLOTS;
+        kw_keys[h] = key;
         kw_slot[h] = (int16_t)(k + 1);
     }
 }
 
+/* The keyword of a word with nc code points in key (KW_KEY_CPS: none). */
+static int lookup_key(const kw_key_t *key, size_t nc) {
+    if (nc > KW_MAX_CPS) return KW_NONE;
+    for (uint32_t h = kw_key_hash(key); kw_slot[h]; h = (h + 1) % KW_SLOTS)
+        if (kw_keys[h].w[0] == key->w[0] && kw_keys[h].w[1] == key->w[1])
+            return KEYWORDS[kw_slot[h] - 1].kw;
+    return KW_NONE;
+}
+
+/* The reference look-up: the lower-case word w[0..n) against every keyword. */
 static int lookup_keyword(const char *w, size_t n) {
-    if (n > KW_MAX_BYTES || n == 0) return KW_NONE;
-    uint32_t b = kw_shape_of(w, n);
-    if (!(kw_shape[b / 64] >> (b % 64) & 1)) return KW_NONE;
-    for (uint32_t h = kw_hash(w, n) % KW_SLOTS; kw_slot[h]; h = (h + 1) % KW_SLOTS) {
-        const char *k = KEYWORDS[kw_slot[h] - 1].word;
-        if (!strncmp(k, w, n) && k[n] == '\0') return KEYWORDS[kw_slot[h] - 1].kw;
-    }
+    for (size_t k = 0; k < SK_ARRAY_LEN(KEYWORDS); k++)
+        if (strlen(KEYWORDS[k].word) == n && !memcmp(KEYWORDS[k].word, w, n)) return KEYWORDS[k].kw;
     return KW_NONE;
 }
 
@@ -405,17 +415,17 @@ static uint8_t word_title(const char *p, size_t len, size_t i, size_t end) {
 }
 
 /* The word whose first character, a letter, starts at p[i]: letters and
- * combining marks up to the next non-letter. Returns its end; *kw its keyword.
- * It is lower-cased only up to KW_MAX_BYTES: a longer word is no keyword
- * (lookup_keyword rejects it), so the rest is only scanned. */
+ * combining marks up to the next non-letter. Returns its end; *kw its keyword,
+ * from its lower-case code points (only the first KW_KEY_CPS are kept: a
+ * longer word is no keyword). */
 static size_t scan_word(const char *p, size_t len, size_t i, int *kw) {
-    char low[KW_MAX_BYTES + 8];
-    size_t lo = 0, j = i;
+    kw_key_t key = {{0}};
+    size_t nc = 0, j = i;
     while (j < len) {
         unsigned char cb = (unsigned char)p[j];
         unsigned char lc = ascii_lower[cb];
         if (lc) {
-            if (lo <= KW_MAX_BYTES) low[lo++] = (char)lc;
+            if (nc < KW_KEY_CPS) key.cp[nc++] = lc;
             j++;
             continue;
         }
@@ -424,10 +434,16 @@ static size_t scan_word(const char *p, size_t len, size_t i, int *kw) {
         int m = sk_utf8_decode(p + j, len - j, &c);
         if (m < 1) break;
         if (!(sk_cp_flags(c) & 1) && !(c >= 0x300 && c <= 0x36F)) break;
-        if (lo <= KW_MAX_BYTES) lo += (size_t)sk_utf8_encode(sk_to_lower(c), low + lo);
+        if (nc < KW_KEY_CPS) {
+            int32_t lower = sk_to_lower(c);
+            if (lower > 0xFFFF)
+                nc = KW_KEY_CPS; /* in no keyword */
+            else
+                key.cp[nc++] = (uint16_t)lower;
+        }
         j += (size_t)m;
     }
-    *kw = lookup_keyword(low, lo);
+    *kw = lookup_key(&key, nc);
     return j;
 }
 
