@@ -1506,6 +1506,23 @@ static long match_at(ctx_t *c, size_t i) {
     return 0;
 }
 
+/* The keywords a match can start with: the prefixes parse_prefix reads at
+ * its first token (từ, đầu/cuối/giữa, a part of day or rạng, ngày, hôm, thứ,
+ * chủ, mùng) and the first words of the other forms in match_at (trước đó,
+ * cùng ngày, ngay sau đó, tháng, năm, tuần). At any other keyword parse_prefix
+ * takes nothing and every form fails. */
+static const uint64_t START_KWS =
+    1ull << KW_TU | 1ull << KW_DAU | 1ull << KW_CUOI | 1ull << KW_GIUA | 1ull << KW_RANG |
+    1ull << KW_SANG | 1ull << KW_CHIEU | 1ull << KW_TOI | 1ull << KW_TRUA | 1ull << KW_DEM |
+    1ull << KW_KHUYA | 1ull << KW_NGAY | 1ull << KW_HOM | 1ull << KW_THU | 1ull << KW_CHU |
+    1ull << KW_MUNG | 1ull << KW_TRUOC | 1ull << KW_CUNG | 1ull << KW_NGAY_ADV | 1ull << KW_THANG |
+    1ull << KW_NAM | 1ull << KW_TUAN;
+_Static_assert(KW_SAFE < 64, "START_KWS holds one bit per keyword");
+
+static int starts_expression(int kw) {
+    return kw >= 0 && (START_KWS >> kw & 1);
+}
+
 int sk_timex_find(sk_arena_t *arena, const char *text, size_t len, const char *published,
                   sk_timex_t **out, size_t *n_out) {
     *out = NULL;
@@ -1524,10 +1541,11 @@ int sk_timex_find(sk_arena_t *arena, const char *text, size_t len, const char *p
     if (rc) goto cleanup;
     ctx_t c = {.s = &s, .o = &o, .last_day = -1};
     for (size_t i = 0; i < s.n;) {
-        /* Only keywords and numbers start expressions: at any other word every
-         * form in match_at fails on its first test (no prefix, no number, no
-         * keyword) without side effects, so it is not tried. */
-        if (s.t[i].kind == T_PUNCT || (s.t[i].kind == T_WORD && s.t[i].kw == KW_NONE)) {
+        /* Only numbers and the keywords of START_KWS start expressions: at any
+         * other word every form in match_at fails on its first test (no
+         * prefix, no number, no keyword it begins with) without side effects,
+         * so it is not tried. */
+        if (s.t[i].kind == T_PUNCT || (s.t[i].kind == T_WORD && !starts_expression(s.t[i].kw))) {
             i++;
             continue;
         }
