@@ -430,12 +430,31 @@ static size_t scan_word(const char *p, size_t len, size_t i, int *kw) {
             continue;
         }
         if (cb < 0x80) break; /* ASCII, not a letter */
-        int32_t c;
-        int m = sk_utf8_decode(p + j, len - j, &c);
-        if (m < 1) break;
-        if (!(sk_cp_flags(c) & 1) && !(c >= 0x300 && c <= 0x36F)) break;
+        int32_t c, lower;
+        int m;
+        unsigned char c1 = j + 1 < len ? (unsigned char)p[j + 1] : 0;
+        if (cb >= 0xC2 && cb < 0xC9 && (c1 & 0xC0) == 0x80) {
+            /* U+0080–U+023F (Latin-1, Latin Extended: ă đ ĩ ũ ơ ư, vowels with
+             * one tone mark): decoded as sk_utf8_decode does, from the tables
+             * of sk_cp_flags and sk_to_lower. */
+            c = (int32_t)(cb & 0x1F) << 6 | (c1 & 0x3F);
+            m = 2;
+            if (!(sk_cp_flags_latin[c] & 1)) break;
+            lower = sk_cp_lower_latin[c];
+        } else if (cb == 0xE1 && (c1 & 0xFC) == 0xB8 && j + 2 < len &&
+                   ((unsigned char)p[j + 2] & 0xC0) == 0x80) {
+            /* U+1E00–U+1EFF (Vietnamese vowels with two marks), likewise */
+            c = (int32_t)(c1 & 0x03) << 6 | ((unsigned char)p[j + 2] & 0x3F);
+            m = 3;
+            if (!(sk_cp_flags_vi[c] & 1)) break;
+            lower = sk_cp_lower_vi[c];
+        } else {
+            m = sk_utf8_decode(p + j, len - j, &c);
+            if (m < 1) break;
+            if (!(sk_cp_flags(c) & 1) && !(c >= 0x300 && c <= 0x36F)) break;
+            lower = sk_to_lower(c);
+        }
         if (nc < KW_KEY_CPS) {
-            int32_t lower = sk_to_lower(c);
             if (lower > 0xFFFF)
                 nc = KW_KEY_CPS; /* in no keyword */
             else
@@ -502,7 +521,7 @@ static int tokenize(scan_t *s) {
                     cp = 0xFFFD;
                 }
             }
-            if (sk_is_letter(cp)) {
+            if (cls == BC_ALPHA || sk_is_letter(cp)) {
                 int kw;
                 size_t end = scan_word(p, len, i, &kw);
                 tk->kind = T_WORD;

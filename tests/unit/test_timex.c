@@ -429,6 +429,12 @@ static void test_tokenizer(void) {
         "Ư",
         "quyết",
         "khoảnnnnnnn",
+        "\xc2\xa0",
+        "×",
+        "ª",
+        "Ǆ",
+        "ɐ",
+        "ἀ",
     };
     size_t np = sizeof pieces / sizeof *pieces;
     unsigned seed = 12345;
