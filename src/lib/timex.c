@@ -270,12 +270,45 @@ static int lookup_keyword(const char *w, size_t n) {
     return KW_NONE;
 }
 
+/* The keywords a match can start with: the prefixes parse_prefix reads at
+ * its first token (từ, đầu/cuối/giữa, a part of day or rạng, ngày, hôm, thứ,
+ * chủ, mùng) and the first words of the other forms in match_at (trước đó,
+ * cùng ngày, ngay sau đó, tháng, năm, tuần). At any other keyword parse_prefix
+ * takes nothing and every form fails. */
+static const uint64_t START_KWS =
+    1ull << KW_TU | 1ull << KW_DAU | 1ull << KW_CUOI | 1ull << KW_GIUA | 1ull << KW_RANG |
+    1ull << KW_SANG | 1ull << KW_CHIEU | 1ull << KW_TOI | 1ull << KW_TRUA | 1ull << KW_DEM |
+    1ull << KW_KHUYA | 1ull << KW_NGAY | 1ull << KW_HOM | 1ull << KW_THU | 1ull << KW_CHU |
+    1ull << KW_MUNG | 1ull << KW_TRUOC | 1ull << KW_CUNG | 1ull << KW_NGAY_ADV | 1ull << KW_THANG |
+    1ull << KW_NAM | 1ull << KW_TUAN;
+_Static_assert(KW_SAFE < 64, "START_KWS holds one bit per keyword");
+
+static int starts_expression(int kw) {
+    return kw >= 0 && (START_KWS >> kw & 1);
+}
+
 typedef struct scan {
     const char *text;
     size_t len;
     tok_t *t;
     size_t n, cap;
+    /* Indices of the tokens where a match can start (numbers, START_KWS),
+     * in order: filled by tokenize, not by tokenize_reference. */
+    uint32_t *trig;
+    size_t n_trig, trig_cap;
 } scan_t;
+
+static int push_trigger(scan_t *s, size_t tok) {
+    if (s->n_trig == s->trig_cap) {
+        size_t ncap = s->trig_cap ? s->trig_cap * 2 : 64;
+        uint32_t *nt = realloc(s->trig, ncap * sizeof *nt);
+        if (!nt) return SK_ENOMEM;
+        s->trig = nt;
+        s->trig_cap = ncap;
+    }
+    s->trig[s->n_trig++] = (uint32_t)tok;
+    return SK_OK;
+}
 
 static int push_tok(scan_t *s, const tok_t *tk) {
     if (s->n == s->cap) {
@@ -507,6 +540,9 @@ static int tokenize(scan_t *s) {
             }
             tk->val = v;
             tk->ndig = (uint8_t)(nd > 255 ? 255 : nd);
+            tk->end = (uint32_t)i;
+            if (push_trigger(s, s->n - 1)) return SK_ENOMEM;
+            continue;
         } else if (cls == BC_PUNCT) { /* ASCII, not a letter or digit */
             tk->kind = T_PUNCT;
             tk->ch = (char)b;
@@ -526,8 +562,13 @@ static int tokenize(scan_t *s) {
                 size_t end = scan_word(p, len, i, &kw);
                 tk->kind = T_WORD;
                 tk->kw = (int16_t)kw;
-                if (kw != KW_NONE) tk->title = word_title(p, len, i, end);
+                tk->end = (uint32_t)end;
+                if (kw != KW_NONE) {
+                    tk->title = word_title(p, len, i, end);
+                    if (starts_expression(kw) && push_trigger(s, s->n - 1)) return SK_ENOMEM;
+                }
                 i = end;
+                continue;
             } else {
                 tk->kind = T_PUNCT;
                 if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212 || cp == 0x2010 || cp == 0x2011)
@@ -549,6 +590,11 @@ int sk_timex_check_tokenizer(const char *text, size_t len) {
     pthread_once(&kw_once, kw_init);
     scan_t a = {.text = text, .len = len}, b = {.text = text, .len = len};
     int ok = !tokenize(&a) && !tokenize_reference(&b) && a.n == b.n;
+    size_t nt = 0; /* the triggers, recomputed from the reference tokens */
+    for (size_t k = 0; ok && k < b.n; k++)
+        if (b.t[k].kind == T_NUM || (b.t[k].kind == T_WORD && starts_expression(b.t[k].kw)))
+            ok = nt < a.n_trig && a.trig[nt++] == k;
+    ok = ok && nt == a.n_trig;
     for (size_t k = 0; ok && k < a.n; k++) {
         const tok_t *x = &a.t[k], *y = &b.t[k];
         /* title is only compared for keywords: tokenize leaves it 0 on other words */
@@ -557,6 +603,7 @@ int sk_timex_check_tokenizer(const char *text, size_t len) {
              x->val == y->val && (x->kw == KW_NONE || x->title == y->title);
     }
     free(a.t);
+    free(a.trig);
     free(b.t);
     return ok;
 }
@@ -1525,23 +1572,6 @@ static long match_at(ctx_t *c, size_t i) {
     return 0;
 }
 
-/* The keywords a match can start with: the prefixes parse_prefix reads at
- * its first token (từ, đầu/cuối/giữa, a part of day or rạng, ngày, hôm, thứ,
- * chủ, mùng) and the first words of the other forms in match_at (trước đó,
- * cùng ngày, ngay sau đó, tháng, năm, tuần). At any other keyword parse_prefix
- * takes nothing and every form fails. */
-static const uint64_t START_KWS =
-    1ull << KW_TU | 1ull << KW_DAU | 1ull << KW_CUOI | 1ull << KW_GIUA | 1ull << KW_RANG |
-    1ull << KW_SANG | 1ull << KW_CHIEU | 1ull << KW_TOI | 1ull << KW_TRUA | 1ull << KW_DEM |
-    1ull << KW_KHUYA | 1ull << KW_NGAY | 1ull << KW_HOM | 1ull << KW_THU | 1ull << KW_CHU |
-    1ull << KW_MUNG | 1ull << KW_TRUOC | 1ull << KW_CUNG | 1ull << KW_NGAY_ADV | 1ull << KW_THANG |
-    1ull << KW_NAM | 1ull << KW_TUAN;
-_Static_assert(KW_SAFE < 64, "START_KWS holds one bit per keyword");
-
-static int starts_expression(int kw) {
-    return kw >= 0 && (START_KWS >> kw & 1);
-}
-
 int sk_timex_find(sk_arena_t *arena, const char *text, size_t len, const char *published,
                   sk_timex_t **out, size_t *n_out) {
     *out = NULL;
@@ -1559,15 +1589,14 @@ int sk_timex_find(sk_arena_t *arena, const char *text, size_t len, const char *p
     int rc = s.t ? tokenize(&s) : SK_ENOMEM;
     if (rc) goto cleanup;
     ctx_t c = {.s = &s, .o = &o, .last_day = -1};
-    for (size_t i = 0; i < s.n;) {
-        /* Only numbers and the keywords of START_KWS start expressions: at any
-         * other word every form in match_at fails on its first test (no
-         * prefix, no number, no keyword it begins with) without side effects,
-         * so it is not tried. */
-        if (s.t[i].kind == T_PUNCT || (s.t[i].kind == T_WORD && !starts_expression(s.t[i].kw))) {
-            i++;
-            continue;
-        }
+    /* Only numbers and the keywords of START_KWS start expressions: at any
+     * other token every form in match_at fails on its first test (no prefix,
+     * no number, no keyword it begins with) without side effects, so only the
+     * triggers are tried, in order, skipping those inside a match. */
+    size_t i = 0;
+    for (size_t k = 0; k < s.n_trig; k++) {
+        if (s.trig[k] < i) continue;
+        i = s.trig[k];
         long used = match_at(&c, i);
         if (used < 0) {
             rc = (int)used;
@@ -1579,6 +1608,7 @@ int sk_timex_find(sk_arena_t *arena, const char *text, size_t len, const char *p
     *n_out = o.n;
 cleanup:
     free(s.t);
+    free(s.trig);
     return rc;
 }
 
