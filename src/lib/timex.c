@@ -410,7 +410,7 @@ static int tokenize_reference(scan_t *s) {
 
 /* Byte classes for tokenize's dispatch, and ASCII letters lower-cased (0 for
  * any other byte); filled by tx_tables_init, immutable after. */
-enum { BC_PUNCT = 0, BC_SPACE, BC_NL, BC_DIGIT, BC_ALPHA, BC_HIGH };
+enum { BC_SPACE = 0, BC_NL = 1, BC_ALPHA, BC_HIGH, BC_DIGIT, BC_PUNCT };
 static uint8_t byte_class[256], ascii_lower[256];
 
 static void tx_tables_init(void) {
@@ -454,15 +454,13 @@ static uint8_t word_title(const char *p, size_t len, size_t i, size_t end) {
 static size_t scan_word(const char *p, size_t len, size_t i, int *kw) {
     kw_key_t key = {{0}};
     size_t nc = 0, j = i;
-    while (j < len) {
-        unsigned char cb = (unsigned char)p[j];
-        unsigned char lc = ascii_lower[cb];
-        if (lc) {
+    for (;;) {
+        unsigned char cb = 0, lc;
+        while (j < len && (lc = ascii_lower[cb = (unsigned char)p[j]])) {
             if (nc < KW_KEY_CPS) key.cp[nc++] = lc;
             j++;
-            continue;
         }
-        if (cb < 0x80) break; /* ASCII, not a letter */
+        if (cb < 0x80) break; /* the end, or ASCII that is no letter */
         int32_t c, lower;
         int m;
         unsigned char c1 = j + 1 < len ? (unsigned char)p[j + 1] : 0;
@@ -509,13 +507,9 @@ static int tokenize(scan_t *s) {
     while (i < len) {
         unsigned char b = (unsigned char)p[i];
         unsigned cls = byte_class[b];
-        if (cls == BC_SPACE) {
+        if (cls <= BC_NL) { /* white space: BC_SPACE 0, BC_NL 1 */
             sp = 1;
-            i++;
-            continue;
-        }
-        if (cls == BC_NL) {
-            sp = nl = 1;
+            nl |= (uint8_t)cls;
             i++;
             continue;
         }
@@ -529,6 +523,28 @@ static int tokenize(scan_t *s) {
         tok_t *tk = &s->t[s->n++];
         *tk = (tok_t){.start = (uint32_t)i, .sp = sp, .nl = nl, .kw = KW_NONE};
         sp = nl = 0;
+        int32_t cp = b;
+        int n = 1;
+        if (cls == BC_HIGH) {
+            n = sk_utf8_decode(p + i, len - i, &cp);
+            if (n < 1) {
+                n = 1;
+                cp = 0xFFFD;
+            }
+        }
+        if (cls == BC_ALPHA || (cls == BC_HIGH && sk_is_letter(cp))) {
+            int kw;
+            size_t end = scan_word(p, len, i, &kw);
+            tk->kind = T_WORD;
+            tk->kw = (int16_t)kw;
+            tk->end = (uint32_t)end;
+            if (kw != KW_NONE) {
+                tk->title = word_title(p, len, i, end);
+                if (starts_expression(kw) && push_trigger(s, s->n - 1)) return SK_ENOMEM;
+            }
+            i = end;
+            continue;
+        }
         if (cls == BC_DIGIT) {
             tk->kind = T_NUM;
             int32_t v = 0;
@@ -543,43 +559,15 @@ static int tokenize(scan_t *s) {
             tk->end = (uint32_t)i;
             if (push_trigger(s, s->n - 1)) return SK_ENOMEM;
             continue;
-        } else if (cls == BC_PUNCT) { /* ASCII, not a letter or digit */
-            tk->kind = T_PUNCT;
-            tk->ch = (char)b;
-            i++;
-        } else {
-            int32_t cp = b;
-            int n = 1;
-            if (cls == BC_HIGH) {
-                n = sk_utf8_decode(p + i, len - i, &cp);
-                if (n < 1) {
-                    n = 1;
-                    cp = 0xFFFD;
-                }
-            }
-            if (cls == BC_ALPHA || sk_is_letter(cp)) {
-                int kw;
-                size_t end = scan_word(p, len, i, &kw);
-                tk->kind = T_WORD;
-                tk->kw = (int16_t)kw;
-                tk->end = (uint32_t)end;
-                if (kw != KW_NONE) {
-                    tk->title = word_title(p, len, i, end);
-                    if (starts_expression(kw) && push_trigger(s, s->n - 1)) return SK_ENOMEM;
-                }
-                i = end;
-                continue;
-            } else {
-                tk->kind = T_PUNCT;
-                if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212 || cp == 0x2010 || cp == 0x2011)
-                    tk->ch = '-';
-                else if (cp < 0x80)
-                    tk->ch = (char)cp;
-                else
-                    tk->ch = '?';
-                i += (size_t)n;
-            }
         }
+        tk->kind = T_PUNCT; /* BC_PUNCT (cp = b), or a character that is no letter */
+        if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212 || cp == 0x2010 || cp == 0x2011)
+            tk->ch = '-';
+        else if (cp < 0x80)
+            tk->ch = (char)cp;
+        else
+            tk->ch = '?';
+        i += (size_t)n;
         tk->end = (uint32_t)i;
     }
     return SK_OK;
