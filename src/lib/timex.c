@@ -206,7 +206,7 @@ typedef struct tok {
     uint8_t kind;
     uint8_t sp;    /* whitespace (or start of text) before the token */
     uint8_t nl;    /* a newline before it: expressions never span paragraphs */
-    uint8_t title; /* word written Capitalised ("Mai", "Hai") */
+    uint8_t title; /* Capitalised: set by tokenize_reference only, the grammar asks tok_title */
     uint8_t ndig;  /* digits in a number */
     char ch;       /* punctuation, dashes folded to '-' */
     int16_t kw;
@@ -432,8 +432,9 @@ static void tx_tables_init(void) {
 }
 
 /* Capitalised: the first letter upper-case and some later letter lower-case
- * (combining marks are neither). Only asked for keywords, the only words whose
- * `title` the grammar reads (always together with their keyword). */
+ * (combining marks are neither), for the word text[i..end). Worked out when
+ * the grammar asks (tok_title), for a few tokens next to the triggers, instead
+ * of for every word. */
 static uint8_t word_title(const char *p, size_t len, size_t i, size_t end) {
     int32_t cp;
     int m = sk_utf8_decode(p + i, len - i, &cp);
@@ -538,10 +539,7 @@ static int tokenize(scan_t *s) {
             tk->kind = T_WORD;
             tk->kw = (int16_t)kw;
             tk->end = (uint32_t)end;
-            if (kw != KW_NONE) {
-                tk->title = word_title(p, len, i, end);
-                if (starts_expression(kw) && push_trigger(s, s->n - 1)) return SK_ENOMEM;
-            }
+            if (starts_expression(kw) && push_trigger(s, s->n - 1)) return SK_ENOMEM;
             i = end;
             continue;
         }
@@ -585,10 +583,11 @@ int sk_timex_check_tokenizer(const char *text, size_t len) {
     ok = ok && nt == a.n_trig;
     for (size_t k = 0; ok && k < a.n; k++) {
         const tok_t *x = &a.t[k], *y = &b.t[k];
-        /* title is only compared for keywords: tokenize leaves it 0 on other words */
+        /* title: tokenize leaves it 0, the grammar works it out with word_title */
         ok = x->start == y->start && x->end == y->end && x->kind == y->kind && x->sp == y->sp &&
              x->nl == y->nl && x->ndig == y->ndig && x->ch == y->ch && x->kw == y->kw &&
-             x->val == y->val && (x->kw == KW_NONE || x->title == y->title);
+             x->val == y->val &&
+             (x->kind != T_WORD || word_title(text, len, x->start, x->end) == y->title);
     }
     free(a.t);
     free(a.trig);
@@ -614,6 +613,11 @@ static int attached(const scan_t *s, size_t i) {
 /* Token i continues the same paragraph. */
 static int same_par(const scan_t *s, size_t i) {
     return i < s->n && !s->t[i].nl;
+}
+/* Token i is a Capitalised word ("Mai", "Hai"). */
+static int tok_title(const scan_t *s, size_t i) {
+    return i < s->n && s->t[i].kind == T_WORD &&
+           word_title(s->text, s->len, s->t[i].start, s->t[i].end);
 }
 static int is_sep(const scan_t *s, size_t i) {
     return is_punct(s, i, '/') || is_punct(s, i, '-') || is_punct(s, i, '.');
@@ -720,7 +724,7 @@ static int weekday_at(const scan_t *s, size_t i, int *wd, int *title) {
     }
     if (!is_kw(s, i, KW_THU) || !same_par(s, i + 1)) return 0;
     const tok_t *w = &s->t[i + 1];
-    *title = w->title;
+    *title = tok_title(s, i + 1);
     if (w->kind == T_WORD) {
         switch (w->kw) {
         case KW_HAI:
@@ -1070,7 +1074,7 @@ static size_t relative_day(const scan_t *s, const prefix_t *p, int *delta) {
     size_t j = p->next;
     if (p->weekday || p->tu || p->edge || p->mung) return 0;
     if (!same_par(s, j) && j != p->start) return 0;
-    if (j >= s->n || s->t[j].kind != T_WORD || s->t[j].title) return 0;
+    if (j >= s->n || s->t[j].kind != T_WORD || tok_title(s, j)) return 0;
     int kw = s->t[j].kw;
     if (p->hom) {
         if (kw == KW_NAY) return *delta = 0, j + 1;
@@ -1099,7 +1103,7 @@ static size_t anaphoric_day(const scan_t *s, const prefix_t *p, int *delta, int 
     /* "Trước đó": earlier, day unknown. */
     if (!p->hom && !p->ngay && !p->pod && is_kw(s, j, KW_TRUOC) && is_kw(s, j + 1, KW_DO) &&
         same_par(s, j + 1) &&
-        (s->t[j].title || j == 0 || !same_par(s, j) || s->t[j - 1].kind == T_PUNCT ||
+        (tok_title(s, j) || j == 0 || !same_par(s, j) || s->t[j - 1].kind == T_PUNCT ||
          is_punct(s, j + 2, ','))) {
         *vague = 1;
         return j + 2;
@@ -1173,7 +1177,7 @@ static int emit_day(ctx_t *c, sk_timex_t *t) {
  * yearless date ("19-11 năm nay"): returns the year offset, tokens in *end. */
 static int year_word_after(const scan_t *s, size_t i, size_t *end) {
     if (!is_kw(s, i, KW_NAM) || !same_par(s, i) || !same_par(s, i + 1)) return 99;
-    if (i + 1 >= s->n || s->t[i + 1].kind != T_WORD || s->t[i + 1].title) return 99;
+    if (i + 1 >= s->n || s->t[i + 1].kind != T_WORD || tok_title(s, i + 1)) return 99;
     *end = i + 2;
     switch (s->t[i + 1].kw) {
     case KW_NAY:
@@ -1454,7 +1458,7 @@ static long match_at(ctx_t *c, size_t i) {
             int rc = emit(o, &t);
             return rc ? rc : (long)(e - i);
         }
-        if (same_par(s, k) && s->t[k].kind == T_WORD && !s->t[k].title) {
+        if (same_par(s, k) && s->t[k].kind == T_WORD && !tok_title(s, k)) {
             int kw = s->t[k].kw, dm = 99;
             if (kw == KW_TRUOC || kw == KW_QUA) dm = -1;
             if (kw == KW_NAY_THIS) dm = 0;
@@ -1507,7 +1511,7 @@ static long match_at(ctx_t *c, size_t i) {
             int rc = emit(o, &t);
             return rc ? rc : (long)(e - i);
         }
-        if (same_par(s, k) && k < s->n && s->t[k].kind == T_WORD && !s->t[k].title) {
+        if (same_par(s, k) && k < s->n && s->t[k].kind == T_WORD && !tok_title(s, k)) {
             int kw = s->t[k].kw, dy = 99;
             if (kw == KW_NGOAI) dy = -1;
             if (kw == KW_TRUOC && !is_kw(s, k + 1, KW_DO)) dy = -1;
@@ -1543,7 +1547,7 @@ static long match_at(ctx_t *c, size_t i) {
         size_t k = j + 1;
         int fut = 0, ok = p.edge != 0;
         size_t e = j + 1;
-        if (same_par(s, k) && k < s->n && s->t[k].kind == T_WORD && !s->t[k].title) {
+        if (same_par(s, k) && k < s->n && s->t[k].kind == T_WORD && !tok_title(s, k)) {
             int kw = s->t[k].kw;
             if (kw == KW_TRUOC || kw == KW_QUA || kw == KW_NAY_THIS) ok = 1, e = k + 1;
             if (kw == KW_TOI_NEXT || (kw == KW_SAU && !is_kw(s, k + 1, KW_DO)))
