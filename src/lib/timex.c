@@ -1,8 +1,9 @@
 /* timex.c — Vietnamese time expressions: one linear pass that splits the text
- * into tokens (numbers, words, punctuation), then one left-to-right match per
- * token position over a small grammar of prefixes ("sáng", "ngày", "từ",
- * "thứ Hai (", "đầu") and cores (D/M[/Y], D-D/M, D tháng M năm Y, tháng M,
- * năm Y, relative and anaphoric words). No backtracking beyond a few tokens.
+ * into tokens (numbers, words, punctuation), then one left-to-right match at
+ * each token that can start an expression (a number or one of START_KWS) over
+ * a small grammar of prefixes ("sáng", "ngày", "từ", "thứ Hai (", "đầu") and
+ * cores (D/M[/Y], D-D/M, D tháng M năm Y, tháng M, năm Y, relative and
+ * anaphoric words). No backtracking beyond a few tokens.
  *
  * Words are compared by their exact lower-case NFC spelling, not the folded
  * form: folding merges "tối" (evening) with "tôi" (I) and "tới" (coming),
@@ -498,9 +499,9 @@ static size_t scan_word(const char *p, size_t len, size_t i, int *kw) {
     return j;
 }
 
-/* Split text into tokens: the same tokens as tokenize_reference, with a table
- * dispatch per byte, tokens written in place, and a word's title case worked
- * out only for keywords (this pass sees every byte of every article). */
+/* Split text into tokens: the same tokens as tokenize_reference (title case
+ * aside, left to tok_title), with a table dispatch per byte and tokens written
+ * in place, and list the triggers (this pass sees every byte of every article). */
 static int tokenize(scan_t *s) {
     const char *p = s->text;
     size_t len = s->len, i = 0;
