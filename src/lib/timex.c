@@ -218,20 +218,24 @@ typedef struct tok {
  * points, zero-padded to KW_KEY_CPS: equal keys are equal lower-case UTF-8
  * spellings (the encoding is one-to-one; a word never holds U+0000; a code
  * point above U+FFFF, or more than KW_MAX_CPS of them, is in no keyword and
- * marks the key as none). Looked up in an open-addressing hash table of the
- * keys, built once (immutable after, so safe to share between threads). */
-enum { KW_MAX_CPS = 6, KW_KEY_CPS = 8, KW_SLOTS = 512, KW_MAX_BYTES = 12 };
+ * marks the key as none). The keys hash into a table where no two keywords
+ * share a slot (kw_init picks the multiplier), so a look-up is one hash, one
+ * slot and one compare. Built once (immutable after, so safe to share
+ * between threads). */
+enum { KW_MAX_CPS = 6, KW_KEY_CPS = 8, KW_SLOT_BITS = 11, KW_MAX_BYTES = 12 };
 typedef union kw_key {
     uint16_t cp[KW_KEY_CPS];
     uint64_t w[2];
 } kw_key_t;
-static kw_key_t kw_keys[KW_SLOTS];
-static int16_t kw_slot[KW_SLOTS]; /* index into KEYWORDS + 1; 0 = empty */
+static kw_key_t kw_keys[SK_ARRAY_LEN(KEYWORDS)];
+static uint8_t kw_slot[1u << KW_SLOT_BITS]; /* index into KEYWORDS + 1; 0 = empty */
+_Static_assert(SK_ARRAY_LEN(KEYWORDS) < 255, "kw_slot holds a keyword index in a byte");
+static uint64_t kw_mult;
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 
 static uint32_t kw_key_hash(const kw_key_t *k) {
-    return (uint32_t)((k->w[0] * 0x9E3779B97F4A7C15ull ^ k->w[1] * 0xC2B2AE3D27D4EB4Full) >> 55) %
-           KW_SLOTS;
+    return (uint32_t)(((k->w[0] ^ k->w[1] * 0xC2B2AE3D27D4EB4Full) * kw_mult) >>
+                      (64 - KW_SLOT_BITS));
 }
 
 static void tx_tables_init(void);
@@ -239,29 +243,35 @@ static void kw_init(void) {
     tx_tables_init();
     for (size_t k = 0; k < SK_ARRAY_LEN(KEYWORDS); k++) {
         const char *w = KEYWORDS[k].word;
-        kw_key_t key = {{0}};
         size_t nc = 0;
         for (size_t i = 0, n = strlen(w); i < n && nc < KW_KEY_CPS;) {
             int32_t cp;
             int m = sk_utf8_decode(w + i, n - i, &cp);
-            key.cp[nc++] = (uint16_t)cp; /* keywords are NFC lower-case, all below U+1F00 */
+            kw_keys[k].cp[nc++] = (uint16_t)cp; /* keywords are NFC lower-case, below U+1F00 */
             i += (size_t)(m > 0 ? m : 1);
         }
-        uint32_t h = kw_key_hash(&key);
-        while (kw_slot[h])
-            h = (h + 1) % KW_SLOTS;
-        kw_keys[h] = key;
-        kw_slot[h] = (int16_t)(k + 1);
+    }
+    /* Odd multipliers from the golden ratio's on, until no two keywords
+     * collide: deterministic (the second one, for today's 103 spellings in
+     * 2048 slots; each try succeeds with probability ~7%). */
+    for (kw_mult = 0x9E3779B97F4A7C15ull;; kw_mult += 0x2545F4914F6CDD1Eull) {
+        memset(kw_slot, 0, sizeof kw_slot);
+        size_t k = 0;
+        for (; k < SK_ARRAY_LEN(KEYWORDS); k++) {
+            uint32_t h = kw_key_hash(&kw_keys[k]);
+            if (kw_slot[h]) break;
+            kw_slot[h] = (uint8_t)(k + 1);
+        }
+        if (k == SK_ARRAY_LEN(KEYWORDS)) break;
     }
 }
 
 /* The keyword of a word with nc code points in key (KW_KEY_CPS: none). */
 static int lookup_key(const kw_key_t *key, size_t nc) {
     if (nc > KW_MAX_CPS) return KW_NONE;
-    for (uint32_t h = kw_key_hash(key); kw_slot[h]; h = (h + 1) % KW_SLOTS)
-        if (kw_keys[h].w[0] == key->w[0] && kw_keys[h].w[1] == key->w[1])
-            return KEYWORDS[kw_slot[h] - 1].kw;
-    return KW_NONE;
+    unsigned k = kw_slot[kw_key_hash(key)];
+    if (!k || kw_keys[k - 1].w[0] != key->w[0] || kw_keys[k - 1].w[1] != key->w[1]) return KW_NONE;
+    return KEYWORDS[k - 1].kw;
 }
 
 /* The reference look-up: the lower-case word w[0..n) against every keyword. */
