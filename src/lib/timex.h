@@ -89,4 +89,8 @@ const char *sk_timex_iso(sk_arena_t *arena, const sk_timex_t *t);
  * NULL (a yearless month cannot be written), inferred = 0. */
 sk_event_date_t sk_timex_event_date(sk_arena_t *arena, const sk_timex_t *t);
 
+/* For the unit tests: 1 when timex.c's fast tokenizer splits text[0..len)
+ * into exactly the tokens of its plain reference tokenizer, 0 otherwise. */
+int sk_timex_check_tokenizer(const char *text, size_t len);
+
 #endif

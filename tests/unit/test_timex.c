@@ -331,6 +331,13 @@ static void test_api_edges(void) {
     m.to = (sk_date_parts_t){0, 12, 6};
     m.is_range = 1;
     CHECK_STR(sk_timex_iso(arena, &m), "--12-03/--12-06");
+    /* Digits written by hand: zero-padded, and the printf forms beyond the widths. */
+    m.from = (sk_date_parts_t){5, 1, 2};
+    m.to = (sk_date_parts_t){2024, 12, 31};
+    CHECK_STR(sk_timex_iso(arena, &m), "0005-01-02/2024-12-31");
+    m.from = (sk_date_parts_t){12345, 1, 2};
+    m.to = (sk_date_parts_t){-7, 123, 4};
+    CHECK_STR(sk_timex_iso(arena, &m), "12345-01-02/-007-123-04");
     m.precision = SK_PREC_MONTH;
     m.is_range = 0;
     m.from = (sk_date_parts_t){2019, 9, 0};
@@ -363,6 +370,90 @@ static void test_api_edges(void) {
     CHECK_INT(t[27].from.year, 2024);
 }
 
+/* The fast tokenizer against the plain reference one: hand-picked text (case,
+ * NFD marks, letters whose lower case is shorter, invalid and cut UTF-8, long
+ * words, NUL, CR) and random strings glued from such pieces. */
+static void test_tokenizer(void) {
+    static const char *const cases[] = {
+        "",
+        "Ngày 7/10, NGÀY 8/10, nGàY 9/10 và Thứ Hai (7/10)",
+        "nga\xcc\x80y 7/10 Nga\xcc\x80Y \xcc\x80ngày",
+        "\xe2\x84\xaa\xc4\xb0 \xe1\xba\x9e Mai MAI mAI Hai \xe2\x84\xa6",
+        "\xff\xfe ng\xc3 ngày\xe1\xbb x\xed\xa0\x80 \xf0\x9f\x98\x80ngày\xf0\x9f",
+        "Chủnhậtthứhaingàythángnămhômnay 123456789012 0007 2024-10-07",
+        "sáng\r\nchiều\t_tối – 3—5 −2 ‐1 ‑0 “Hôm” ‘qua’ …",
+        "ĐÊM đêm Đêm đÊm ƯỚC ướC",
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+        CHECK(sk_timex_check_tokenizer(cases[k], strlen(cases[k])));
+    CHECK(sk_timex_check_tokenizer("ng\0ay 7\0/10", 12));
+    static const char *const pieces[] = {
+        "ngày",
+        "Ngày",
+        "NGÀY",
+        "tháng",
+        "Năm",
+        "hôm",
+        "Thứ",
+        "hai",
+        "Chủ",
+        "nhật",
+        "a",
+        "Z",
+        "7",
+        "10",
+        "2024",
+        "/",
+        "-",
+        ".",
+        ",",
+        "(",
+        ")",
+        " ",
+        "\n",
+        "_",
+        "\t",
+        "\r",
+        "–",
+        "“",
+        "\xcc\x80",
+        "\xc3",
+        "\xe1\xbb",
+        "\xff",
+        "\xf0\x9f\x98\x80",
+        "\xe2\x84\xaa",
+        "\xc4\xb0",
+        "Nguyễn",
+        "Đà",
+        "ư",
+        "Ư",
+        "quyết",
+        "khoảnnnnnnn",
+        "\xc2\xa0",
+        "×",
+        "ª",
+        "Ǆ",
+        "ɐ",
+        "ἀ",
+    };
+    size_t np = sizeof pieces / sizeof *pieces;
+    unsigned seed = 12345;
+    char buf[256];
+    int bad = 0;
+    for (int r = 0; r < 20000; r++) {
+        size_t o = 0;
+        for (int q = (int)(seed % 12) + 1; q > 0; q--) {
+            seed = seed * 1103515245u + 12345u;
+            const char *pc = pieces[(seed >> 16) % np];
+            size_t l = strlen(pc);
+            memcpy(buf + o, pc, l);
+            o += l;
+        }
+        if (!sk_timex_check_tokenizer(buf, o)) bad++;
+    }
+    CHECK_INT(bad, 0);
+}
+
 int main(void) {
     arena = sk_arena_new();
     test_day_month();
@@ -374,6 +465,7 @@ int main(void) {
     test_year_inference();
     test_negatives();
     test_api_edges();
+    test_tokenizer();
     sk_arena_destroy(arena);
     return check_report("timex");
 }
