@@ -582,9 +582,14 @@ static int name_particle(const ctx_t *c, size_t i) {
 
 static int lone_name_ok(const ctx_t *c, size_t i);
 
+/* Can a name run start at token i (name_run(c, i) > i)? */
+static int name_start(const ctx_t *c, size_t i) {
+    return i < c->nt && name_token(c, i) && !c->nonname[i];
+}
+
 /* Run of capitalised name tokens from i; returns end token (== i when none). */
 static size_t name_run(const ctx_t *c, size_t i) {
-    if (i >= c->nt || !name_token(c, i) || c->nonname[i]) return i;
+    if (!name_start(c, i)) return i;
     /* A known person label covers the whole run. */
     if (label_kind(c, i) == SK_LEX_PERSON && c->label_first[i])
         return i + c->m->matches[c->label[i]].n_syll;
@@ -933,6 +938,13 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
     if (!pms) return SK_ENOMEM;
     size_t prev_person_end = (size_t)-1; /* token after the last accepted person mention */
     for (size_t i = 0; i < c.nt;) {
+        /* Most tokens start nothing: with no honorific, no office and no possible name
+           start at i, the steps below find no title (tend == i) and no name
+           (name_run(i) == i), and move on to i + 1. */
+        if (!c.honorific[i] && !is_office_start(&c, i) && !name_start(&c, i)) {
+            i++;
+            continue;
+        }
         pmention_t pm; /* titles[] is only read below n_titles: zeroing it all cost 3% */
         memset(&pm, 0, offsetof(pmention_t, titles));
         pm.n_titles = 0;
@@ -969,7 +981,8 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         if (k < c.nt && c.honorific[k] && (pm.n_titles == 0 || joined(&c, k)))
             k += (size_t)c.honorific[k];
         int ctx_strong = pm.n_titles > 0 || k > tend;
-        size_t nend = (k < c.nt && (k == i || joined(&c, k) || k != tend)) ? name_run(&c, k) : k;
+        int name_tried = k < c.nt && (k == i || joined(&c, k) || k != tend);
+        size_t nend = name_tried ? name_run(&c, k) : k;
         /* "Thủ tướng Chính đề nghị …": a given name that is also a word ("chính") after a
            title; kept only if it resolves to a person named in full (pass 2) */
         if (pm.n_titles && nend == k && k < c.nt && k > 0 && name_joined(&c, k) &&
@@ -977,7 +990,8 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             !(k + 1 < c.nt && c.tok[k + 1].cap && joined(&c, k + 1)))
             nend = k + 1;
         if (!ctx_strong) {
-            if (nend == k) nend = name_run(&c, k);
+            /* name_run depends only on k: when it ran above, it would return k again */
+            if (nend == k && !name_tried) nend = name_run(&c, k);
             const char *cc = NULL;
             /* "người đồng cấp Nga Vladimir Putin": the phrase belongs to the mention */
             size_t cl = nend > k ? counterpart_before(&c, k, &cc) : 0;
