@@ -53,6 +53,33 @@ static int is_tok_byte(unsigned char c) {
     return sk_tok_byte(c);
 }
 
+/* Case flags of a token's text: cap (starts upper case), digit (starts with a digit),
+ * acronym (two or more letters, all upper case). */
+static void token_case(sk_token_t *t, const char *txt, size_t len) {
+    if (!len) return;
+    unsigned char u0 = (unsigned char)txt[0];
+    int32_t cp;
+    if (u0 < 0x80) { /* what sk_utf8_decode and sk_is_upper give for ASCII */
+        t->cap = u0 >= 'A' && u0 <= 'Z';
+        t->digit = u0 >= '0' && u0 <= '9';
+    } else if (sk_utf8_decode(txt, len, &cp) > 0) {
+        t->cap = (uint8_t)sk_is_upper(cp);
+    }
+    if (!t->cap || len < 2) return;
+    int letters = 0;
+    for (size_t k = 0; k < len;) {
+        int nb = sk_utf8_decode(txt + k, len - k, &cp);
+        if (nb < 0) break;
+        if (sk_is_letter(cp)) {
+            /* one lower-case letter and it is no acronym, whatever follows */
+            if (!sk_is_upper(cp)) return;
+            letters++;
+        }
+        k += (size_t)nb;
+    }
+    t->acronym = letters >= 2;
+}
+
 static int build_tokens(ctx_t *c) {
     const sk_folded_t *f = &c->a->folded;
     size_t cap = f->len / 2 + 2;
@@ -60,63 +87,58 @@ static int build_tokens(ctx_t *c) {
      * 2% of `sukien code`, so only the tokens written and one past are. */
     c->tok = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *c->tok);
     if (!c->tok) return SK_ENOMEM;
-    size_t n = 0, sent = 0;
-    const sk_sentence_t *ss = c->a->sentences;
-    for (size_t i = 0; i < f->len && n < cap;) {
-        if (!is_tok_byte((unsigned char)f->text[i])) {
-            i++;
-            continue;
-        }
-        size_t s = i;
-        while (i < f->len && is_tok_byte((unsigned char)f->text[i]))
-            i++;
-        sk_token_t *t = &c->tok[n++];
-        memset(t, 0, sizeof *t);
-        t->fs = (uint32_t)s;
-        t->fe = (uint32_t)i;
-        t->start = f->to_orig[s];
-        t->end = f->to_orig[i];
-        while (sent + 1 < c->a->n_sentences && ss[sent].end <= t->start)
-            sent++;
-        t->sentence = (uint32_t)sent;
-        int32_t cp;
-        const char *txt = c->a->text + t->start;
-        size_t len = t->end - t->start;
-        if (sk_utf8_decode(txt, len, &cp) > 0) {
-            t->cap = (uint8_t)sk_is_upper(cp);
-            t->digit = cp >= '0' && cp <= '9';
-        }
-        if (t->cap && len >= 2) {
-            int all = 1, letters = 0;
-            for (size_t k = 0; k < len;) {
-                int nb = sk_utf8_decode(txt + k, len - k, &cp);
-                if (nb < 0) break;
-                if (sk_is_letter(cp)) {
-                    letters++;
-                    if (!sk_is_upper(cp)) all = 0;
-                }
-                k += (size_t)nb;
-            }
-            t->acronym = (uint8_t)(all && letters >= 2);
-        }
+    /* First token of each 16-byte block: the event rules ask sk_mentions_token_at
+     * for every trigger at every token they look at (a binary search each, 4% of
+     * `sukien code`); from the block's first token it is a short walk. Filled as the
+     * tokens are made: block b gets the first token starting at or after b*16. */
+    size_t tlen = c->a->text_len;
+    uint32_t *at = NULL;
+    size_t n_blocks = 0, b = 0;
+    if (tlen < UINT32_MAX) {
+        n_blocks = (tlen >> TOK_AT_SHIFT) + 1;
+        at = sk_arena_alloc_uninit(c->a->arena, n_blocks * sizeof *at);
+        if (!at) return SK_ENOMEM;
     }
+    const unsigned char *ft = (const unsigned char *)f->text;
+    const size_t flen = f->len;
+    const sk_sentence_t *ss = c->a->sentences;
+    const size_t n_sent = c->a->n_sentences;
+    size_t n = 0, sent = 0;
+    /* a token starting at or after sent_end belongs to a later sentence */
+    size_t sent_end = n_sent > 1 ? ss[0].end : SIZE_MAX;
+    for (size_t i = 0; n < cap;) {
+        while (i < flen && !is_tok_byte(ft[i]))
+            i++;
+        if (i >= flen) break;
+        size_t s = i;
+        /* f->text[flen] is NUL, never a token byte: the run stops there */
+        while (is_tok_byte(ft[i]))
+            i++;
+        sk_token_t *t = &c->tok[n];
+        uint32_t start = f->to_orig[s], end = f->to_orig[i];
+        while (start >= sent_end) {
+            sent++;
+            sent_end = sent + 1 < n_sent ? ss[sent].end : SIZE_MAX;
+        }
+        *t = (sk_token_t){.start = start,
+                          .end = end,
+                          .fs = (uint32_t)s,
+                          .fe = (uint32_t)i,
+                          .sentence = (uint32_t)sent};
+        token_case(t, c->a->text + start, end - start);
+        size_t upto = ((size_t)start >> TOK_AT_SHIFT) + 1; /* blocks b with b*16 <= start */
+        if (upto > n_blocks) upto = n_blocks;
+        while (b < upto)
+            at[b++] = (uint32_t)n;
+        n++;
+    }
+    while (b < n_blocks)
+        at[b++] = (uint32_t)n;
     if (n < cap) memset(&c->tok[n], 0, sizeof *c->tok);
     c->nt = n;
     c->m->tokens = c->tok;
     c->m->n_tokens = n;
-    /* First token of each 16-byte block: the event rules ask sk_mentions_token_at
-     * for every trigger at every token they look at (a binary search each, 4% of
-     * `sukien code`); from the block's first token it is a short walk. */
-    size_t tlen = c->a->text_len;
-    if (tlen < UINT32_MAX) {
-        size_t nb = (tlen >> TOK_AT_SHIFT) + 1, k = 0;
-        uint32_t *at = sk_arena_alloc_uninit(c->a->arena, nb * sizeof *at);
-        if (!at) return SK_ENOMEM;
-        for (size_t b = 0; b < nb; b++) {
-            while (k < n && c->tok[k].start < (b << TOK_AT_SHIFT))
-                k++;
-            at[b] = (uint32_t)k;
-        }
+    if (at) {
         c->m->tok_at = at;
         c->m->tok_at_max = tlen;
     }
