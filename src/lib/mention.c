@@ -295,38 +295,48 @@ static int name_joined(const ctx_t *c, size_t i);
 static int set_labels(ctx_t *c) {
     sk_mentions_t *m = c->m;
     sk_arena_t *ar = c->a->arena;
-    c->label = sk_arena_alloc(ar, (c->nt + 1) * sizeof *c->label);
+    /* label, best and triggers are written in full below (label and best to -1, all bits
+       set), so not zeroed first; the one past the end stays 0 as before. */
+    c->label = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *c->label);
     c->label_first = sk_arena_alloc(ar, c->nt + 1);
     c->surname = sk_arena_alloc(ar, c->nt + 1);
     c->honorific = sk_arena_alloc(ar, (c->nt + 1) * sizeof *c->honorific);
     c->nonname = sk_arena_alloc(ar, c->nt + 1);
     c->trigger_tok = sk_arena_alloc(ar, c->nt + 1);
     c->after_placehead = sk_arena_alloc(ar, c->nt + 2);
-    m->triggers = sk_arena_alloc(ar, (m->n_matches + 1) * sizeof *m->triggers);
+    m->triggers = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *m->triggers);
     if (!c->label || !c->label_first || !c->surname || !c->honorific || !c->nonname ||
         !m->triggers || !c->after_placehead)
         return SK_ENOMEM;
-    for (size_t i = 0; i < c->nt; i++)
-        c->label[i] = -1;
+    memset(c->label, 0xff, c->nt * sizeof *c->label);
+    c->label[c->nt] = 0;
     /* Best labelling match per start token. */
-    int32_t *best = sk_arena_alloc(ar, (c->nt + 1) * sizeof *best);
+    int32_t *best = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *best);
     uint8_t *blocked = sk_arena_alloc(ar, c->nt + 1);
     if (!best || !blocked) return SK_ENOMEM;
-    for (size_t i = 0; i < c->nt; i++)
-        best[i] = -1;
+    memset(best, 0xff, c->nt * sizeof *best);
+    best[c->nt] = 0;
     cue_memo_t cue_memo;
     memset(cue_memo.entry, 0xff, sizeof cue_memo.entry);
+    /* Matches come sorted by start: their first tokens are found by walking on from the
+       previous one (the same first token starting at or after x->start). */
+    size_t at = 0;
+    uint32_t prev_start = 0;
     for (size_t k = 0; k < m->n_matches; k++) {
         const sk_lex_match_t *x = &m->matches[k];
-        size_t t = sk_mentions_token_at(m, x->start);
+        if (x->start < prev_start) at = sk_mentions_token_at(m, x->start); /* not sorted */
+        while (at < c->nt && c->tok[at].start < x->start)
+            at++;
+        prev_start = x->start;
+        size_t t = at;
         if (t >= c->nt) continue;
-        const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, x->entry);
         switch (x->kind) {
         case SK_LEX_SURNAME:
             if (x->n_syll == 1) c->surname[t] = 1;
             continue;
         case SK_LEX_HONORIFIC:
-            if (x->n_syll > c->honorific[t] && !attr_is(e, "type", "spouse"))
+            if (x->n_syll > c->honorific[t] &&
+                !attr_is(sk_lexicon_entry(c->lex, x->entry), "type", "spouse"))
                 c->honorific[t] = (int16_t)x->n_syll;
             continue;
         case SK_LEX_TRIGGER:
@@ -465,6 +475,7 @@ static int set_labels(ctx_t *c) {
         m->triggers[nt++] = *x;
         last_end_tok = t + x->n_syll;
     }
+    memset(&m->triggers[nt], 0, sizeof *m->triggers);
     m->n_triggers = nt;
     return SK_OK;
 }
@@ -991,10 +1002,10 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
     if (rc) return rc;
     ctx_t c = {.lex = lex, .a = a, .m = m};
     if ((rc = build_tokens(&c)) || (rc = set_labels(&c))) return rc;
-    m->tok_mention = sk_arena_alloc(a->arena, (c.nt + 1) * sizeof *m->tok_mention);
+    m->tok_mention = sk_arena_alloc_uninit(a->arena, (c.nt + 1) * sizeof *m->tok_mention);
     if (!m->tok_mention) return SK_ENOMEM;
-    for (size_t i = 0; i < c.nt; i++)
-        m->tok_mention[i] = -1;
+    memset(m->tok_mention, 0xff, c.nt * sizeof *m->tok_mention); /* -1: no mention */
+    m->tok_mention[c.nt] = 0;
 
     persons_t ps = {0};
     /* Pass 1: person mentions with names, title-only mentions kept for pass 2. */
