@@ -45,6 +45,7 @@ typedef struct ctx {
     uint8_t *trigger_tok;     /* token is part of an event trigger */
     uint8_t *after_placehead; /* token follows "ga", "khách sạn", "sân bay" … (cues.tsv) */
     size_t cap_mentions;
+    size_t n_labels; /* tokens with label_first set */
 } ctx_t;
 
 /* ---- tokens ------------------------------------------------------------- */
@@ -433,6 +434,7 @@ static int set_labels(ctx_t *c) {
                     break;
                 }
         c->label_first[i] = 1;
+        c->n_labels++;
         for (size_t j = i; j < end && j < c->nt; j++)
             c->label[j] = best[i];
         i = end;
@@ -481,6 +483,21 @@ static int set_labels(ctx_t *c) {
 }
 
 /* ---- mentions ------------------------------------------------------------ */
+
+/* Room for n more mentions, in one step: doubling from 64 copied and zeroed the array
+ * again and again in long articles. Not zeroed: add_mention clears each one it adds. */
+static int reserve_mentions(ctx_t *c, size_t n) {
+    sk_mentions_t *m = c->m;
+    if (c->cap_mentions - m->n >= n) return SK_OK;
+    size_t nc = m->n + n;
+    if (nc > SIZE_MAX / sizeof *m->items) return SK_ENOMEM;
+    sk_mention_t *items = sk_arena_alloc_uninit(c->a->arena, nc * sizeof *items);
+    if (!items) return SK_ENOMEM;
+    if (m->n) memcpy(items, m->items, m->n * sizeof *items);
+    m->items = items;
+    c->cap_mentions = nc;
+    return SK_OK;
+}
 
 static sk_mention_t *add_mention(ctx_t *c, sk_mention_kind_t kind, size_t t0, size_t t1) {
     sk_mentions_t *m = c->m;
@@ -1019,6 +1036,12 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         /* Most tokens start nothing: with no honorific, no office and no possible name
            start at i, the steps below find no title (tend == i) and no name
            (name_run(i) == i), and move on to i + 1. */
+        /* (a name starts upper case and an office at a label start: lower-case unlabelled
+           tokens, the commonest, are told apart without the calls) */
+        if (!c.honorific[i] && !c.tok[i].cap && !c.label_first[i]) {
+            i++;
+            continue;
+        }
         if (!c.honorific[i] && !is_office_start(&c, i) && !name_start(&c, i)) {
             i++;
             continue;
@@ -1250,7 +1273,12 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             break;
         }
     }
-    /* Emit mentions in text order. */
+    /* Emit mentions in text order: at most the titles and the person of each pmention,
+       then one mention per label start. */
+    size_t n_emit = c.n_labels;
+    for (size_t q = 0; q < npm; q++)
+        n_emit += pms[q].n_titles + 1;
+    if (reserve_mentions(&c, n_emit)) goto nomem;
     for (size_t q = 0; q < npm; q++) {
         pmention_t *pm = &pms[q];
         for (size_t k = 0; k < pm->n_titles; k++) {
@@ -1323,6 +1351,7 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
     /* Dates. */
     rc = sk_timex_find(a->arena, a->text, a->text_len, a->published, &m->timexes, &m->n_timexes);
     if (rc) goto out;
+    if (reserve_mentions(&c, m->n_timexes)) goto nomem;
     for (size_t k = 0; k < m->n_timexes; k++) {
         const sk_timex_t *tx = &m->timexes[k];
         size_t t0 = sk_mentions_token_at(m, tx->start);
