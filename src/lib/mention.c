@@ -243,13 +243,52 @@ static int kind_rank(int kind) {
     }
 }
 
-/* sk_lex_attr(e, key) equals val. Compared in place in the entry's attrs (the copy and
- * strcmp were half of set_labels): as in sk_lex_attr the first item named key decides. */
+/* The value of item "key" or "key=value" at p (ending at ';' or NUL, length in *len),
+ * or NULL: sk_lex_attr's test of one item, without the copy. */
+static const char *attr_item_value(const char *p, const char *key, size_t *len) {
+    size_t k = 0;
+    while (key[k] && p[k] == key[k])
+        k++;
+    if (key[k] || !(p[k] == '\0' || p[k] == ';' || p[k] == '=')) return NULL;
+    const char *v = p + k + (p[k] == '=');
+    size_t n = 0;
+    while (v[n] && v[n] != ';')
+        n++;
+    *len = n;
+    return v;
+}
+
+/* sk_lex_attr(e, key, ...) in place in the entry's attrs: the first item named key
+ * decides. The caller cuts *len where sk_lex_attr's buffer would. */
+static const char *attr_value(const sk_lex_entry_t *e, const char *key, size_t *len) {
+    if (e->attr_at) {
+        for (uint32_t i = 0; i < e->n_attr; i++) {
+            const char *p = e->attrs + e->attr_at[i];
+            if (*p != key[0] || !*p) continue;
+            const char *v = attr_item_value(p, key, len);
+            if (v) return v;
+        }
+        return NULL;
+    }
+    for (const char *p = e->attrs; p && *p;) {
+        const char *v = attr_item_value(p, key, len);
+        if (v) return v;
+        while (*p && *p != ';')
+            p++;
+        if (*p) p++;
+    }
+    return NULL;
+}
+
+/* sk_lex_attr(e, key) equals val, compared in place as the items are read (the copy and
+ * strcmp were half of set_labels): the first item named key decides. sk_lex_attr's
+ * 64-byte buffer would cut the value at 63 bytes: every val here is shorter, so a longer
+ * value never equals it either way. */
 static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
     if (!e->attr_at) {
-        char buf[64];
-        const char *v = sk_lex_attr(e, key, buf, sizeof buf);
-        return v && !strcmp(v, val);
+        size_t n;
+        const char *v = attr_value(e, key, &n);
+        return v && n == strlen(val) && !memcmp(v, val, n);
     }
     for (uint32_t i = 0; i < e->n_attr; i++) {
         const char *p = e->attrs + e->attr_at[i];
@@ -259,7 +298,6 @@ static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
             k++;
         if (key[k] || !(p[k] == '\0' || p[k] == ';' || p[k] == '=')) continue;
         const char *v = p + k + (p[k] == '=');
-        /* sk_lex_attr's copy would stop at 63 bytes: every val here is shorter */
         size_t n = 0;
         while (val[n] && v[n] == val[n])
             n++;
@@ -268,24 +306,44 @@ static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
     return 0;
 }
 
-/* What set_labels reads of a CUE entry, remembered per article by entry id in a
- * direct-mapped table: the same few "nonname" and "placehead" words come back every few
- * tokens, and three attribute look-ups per match were a third of set_labels. */
-enum { CUE_NONNAME = 1, CUE_FIRST_ONLY = 2, CUE_PLACEHEAD = 4, CUE_MEMO = 128 };
+/* What set_labels reads of an entry's attributes, remembered per article by entry id in a
+ * direct-mapped table: the same few cue words and triggers come back every few tokens,
+ * and the look-ups for each match were a third of set_labels. Only the flags of the
+ * entry's kind are read. */
+enum {
+    FLAG_NONNAME = 1,    /* CUE type=nonname */
+    FLAG_FIRST_ONLY = 2, /* CUE position=first-only */
+    FLAG_PLACEHEAD = 4,  /* CUE type=placehead */
+    FLAG_BLOCK = 8,      /* TRIGGER type=BLOCK */
+    FLAG_SPOUSE = 16,    /* HONORIFIC type=spouse */
+    FLAG_MEMO = 128
+};
 
-typedef struct cue_memo {
-    uint32_t entry[CUE_MEMO]; /* entry id held in each slot, UINT32_MAX when empty */
-    uint8_t flags[CUE_MEMO];
-} cue_memo_t;
+typedef struct flag_memo {
+    uint32_t entry[FLAG_MEMO]; /* entry id held in each slot, UINT32_MAX when empty */
+    uint8_t flags[FLAG_MEMO];
+} flag_memo_t;
 
-static unsigned cue_flags(const ctx_t *c, cue_memo_t *memo, uint32_t id) {
-    size_t h = id % CUE_MEMO;
+static unsigned entry_flags(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
+    size_t h = id % FLAG_MEMO;
     if (memo->entry[h] == id) return memo->flags[h];
     const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, id);
     unsigned f = 0;
-    if (attr_is(e, "type", "nonname"))
-        f |= CUE_NONNAME | (attr_is(e, "position", "first-only") ? CUE_FIRST_ONLY : 0);
-    if (attr_is(e, "type", "placehead")) f |= CUE_PLACEHEAD;
+    switch (e->kind) {
+    case SK_LEX_CUE:
+        if (attr_is(e, "type", "nonname"))
+            f |= FLAG_NONNAME | (attr_is(e, "position", "first-only") ? FLAG_FIRST_ONLY : 0);
+        if (attr_is(e, "type", "placehead")) f |= FLAG_PLACEHEAD;
+        break;
+    case SK_LEX_TRIGGER:
+        if (attr_is(e, "type", "BLOCK")) f |= FLAG_BLOCK;
+        break;
+    case SK_LEX_HONORIFIC:
+        if (attr_is(e, "type", "spouse")) f |= FLAG_SPOUSE;
+        break;
+    default:
+        break;
+    }
     memo->entry[h] = id;
     memo->flags[h] = (uint8_t)f;
     return f;
@@ -317,8 +375,8 @@ static int set_labels(ctx_t *c) {
     if (!best || !blocked) return SK_ENOMEM;
     memset(best, 0xff, c->nt * sizeof *best);
     best[c->nt] = 0;
-    cue_memo_t cue_memo;
-    memset(cue_memo.entry, 0xff, sizeof cue_memo.entry);
+    flag_memo_t memo;
+    memset(memo.entry, 0xff, sizeof memo.entry);
     /* Matches come sorted by start: their first tokens are found by walking on from the
        previous one (the same first token starting at or after x->start). */
     size_t at = 0;
@@ -336,16 +394,15 @@ static int set_labels(ctx_t *c) {
             if (x->n_syll == 1) c->surname[t] = 1;
             continue;
         case SK_LEX_HONORIFIC:
-            if (x->n_syll > c->honorific[t] &&
-                !attr_is(sk_lexicon_entry(c->lex, x->entry), "type", "spouse"))
+            if (x->n_syll > c->honorific[t] && !(entry_flags(c, &memo, x->entry) & FLAG_SPOUSE))
                 c->honorific[t] = (int16_t)x->n_syll;
             continue;
         case SK_LEX_TRIGGER:
             continue; /* blocks are applied after labelling, below */
         case SK_LEX_CUE: {
-            unsigned f = cue_flags(c, &cue_memo, x->entry);
-            if (x->n_syll == 1 && (f & CUE_NONNAME)) c->nonname[t] = (f & CUE_FIRST_ONLY) ? 2 : 1;
-            if ((f & CUE_PLACEHEAD) && c->after_placehead && t + x->n_syll <= c->nt)
+            unsigned f = entry_flags(c, &memo, x->entry);
+            if (x->n_syll == 1 && (f & FLAG_NONNAME)) c->nonname[t] = (f & FLAG_FIRST_ONLY) ? 2 : 1;
+            if ((f & FLAG_PLACEHEAD) && c->after_placehead && t + x->n_syll <= c->nt)
                 c->after_placehead[t + x->n_syll] = 1;
             continue;
         }
@@ -444,7 +501,7 @@ static int set_labels(ctx_t *c) {
     for (size_t k = 0; k < m->n_matches; k++) {
         const sk_lex_match_t *x = &m->matches[k];
         if (x->kind != SK_LEX_TRIGGER) continue;
-        if (!attr_is(sk_lexicon_entry(c->lex, x->entry), "type", "BLOCK")) continue;
+        if (!(entry_flags(c, &memo, x->entry) & FLAG_BLOCK)) continue;
         size_t t = sk_mentions_token_at(m, x->start);
         int into_label = 0;
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
@@ -459,8 +516,7 @@ static int set_labels(ctx_t *c) {
     for (size_t k = 0; k < m->n_matches; k++) {
         const sk_lex_match_t *x = &m->matches[k];
         if (x->kind != SK_LEX_TRIGGER) continue;
-        const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, x->entry);
-        if (attr_is(e, "type", "BLOCK")) continue;
+        if (entry_flags(c, &memo, x->entry) & FLAG_BLOCK) continue;
         size_t t = sk_mentions_token_at(m, x->start);
         int bad = 0;
         /* blocked, or inside an office, name or place ("thư" in "Tổng Bí thư") */
@@ -528,12 +584,12 @@ static const char *span_text(ctx_t *c, size_t t0, size_t t1) {
 }
 
 static const char *entry_country(const ctx_t *c, const sk_lex_entry_t *e) {
-    char buf[32];
-    const char *v = sk_lex_attr(e, "iso3", buf, sizeof buf);
-    if (!v) v = sk_lex_attr(e, "country", buf, sizeof buf);
-    if (!v && e->kind == SK_LEX_ORG) v = sk_lex_attr(e, "acronym", buf, sizeof buf);
-    if (!v || !*v) return NULL;
-    return sk_arena_strdup(c->a->arena, v);
+    size_t n = 0;
+    const char *v = attr_value(e, "iso3", &n);
+    if (!v) v = attr_value(e, "country", &n);
+    if (!v && e->kind == SK_LEX_ORG) v = attr_value(e, "acronym", &n);
+    if (!v || !n) return NULL;
+    return sk_arena_strndup(c->a->arena, v, n < 31 ? n : 31); /* as a 32-byte buffer */
 }
 
 /* A title: office [jurisdiction...]. */
