@@ -45,7 +45,8 @@ typedef struct ctx {
     uint8_t *trigger_tok;     /* token is part of an event trigger */
     uint8_t *after_placehead; /* token follows "ga", "khách sạn", "sân bay" … (cues.tsv) */
     size_t cap_mentions;
-    size_t n_labels; /* tokens with label_first set */
+    uint32_t *label_starts; /* the tokens with label_first set, in order */
+    size_t n_labels;
 } ctx_t;
 
 /* ---- tokens ------------------------------------------------------------- */
@@ -168,6 +169,13 @@ size_t sk_mentions_token_at(const sk_mentions_t *m, uint32_t off) {
 static const char *gap(const ctx_t *c, size_t i, size_t *len) {
     *len = c->tok[i].start - c->tok[i - 1].end;
     return c->a->text + c->tok[i - 1].end;
+}
+
+/* Does the gap g[0..n) hold byte ch? Gaps are a byte or two: a loop, not a memchr call. */
+static int gap_has(const char *g, size_t n, char ch) {
+    for (size_t k = 0; k < n; k++)
+        if (g[k] == ch) return 1;
+    return 0;
 }
 
 /* Only spaces (or a hyphen) between tokens i-1 and i: they can belong to one phrase. */
@@ -371,6 +379,8 @@ static int set_labels(ctx_t *c) {
     c->label[c->nt] = 0;
     /* Best labelling match per start token. */
     int32_t *best = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *best);
+    c->label_starts = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *c->label_starts);
+    if (!c->label_starts) return SK_ENOMEM;
     uint8_t *blocked = sk_arena_alloc(ar, c->nt + 1);
     if (!best || !blocked) return SK_ENOMEM;
     memset(best, 0xff, c->nt * sizeof *best);
@@ -491,7 +501,7 @@ static int set_labels(ctx_t *c) {
                     break;
                 }
         c->label_first[i] = 1;
-        c->n_labels++;
+        c->label_starts[c->n_labels++] = (uint32_t)i;
         for (size_t j = i; j < end && j < c->nt; j++)
             c->label[j] = best[i];
         i = end;
@@ -725,7 +735,8 @@ static int name_joined(const ctx_t *c, size_t i) {
 static int name_particle(const ctx_t *c, size_t i) {
     static const char *const P[] = {"bin", "al", "an", "ibn", "van", "von", "de", "der",
                                     "da",  "di", "du", "dos", "la",  "le",  "el"};
-    if (c->tok[i].cap) return 0;
+    size_t n = c->tok[i].fe - c->tok[i].fs;
+    if (c->tok[i].cap || n < 2 || n > 3) return 0; /* the particles have two or three letters */
     for (size_t k = 0; k < SK_ARRAY_LEN(P); k++)
         if (tok_is(c, i, P[k])) return 1;
     return 0;
@@ -762,7 +773,7 @@ static size_t name_run(const ctx_t *c, size_t i) {
             continue;
         }
         /* "Ri Sol - ju": a short lower-case syllable after a spaced hyphen */
-        if (memchr(g, '-', gl) && !c->tok[j].cap && !c->tok[j].digit && label_kind(c, j) < 0 &&
+        if (gap_has(g, gl, '-') && !c->tok[j].cap && !c->tok[j].digit && label_kind(c, j) < 0 &&
             c->tok[j].end - c->tok[j].start <= 3 && j - i >= 2) {
             j++;
             break;
@@ -795,14 +806,14 @@ static int credit_context(const ctx_t *c, size_t n0, size_t n1) {
     if (n0 > 0) {
         size_t gl;
         const char *g = gap(c, n0, &gl);
-        if (memchr(g, '/', gl)) return 1;
-        if (memchr(g, ':', gl) && (tok_is(c, n0 - 1, "anh") || tok_is(c, n0 - 1, "nguon")))
+        if (gap_has(g, gl, '/')) return 1;
+        if (gap_has(g, gl, ':') && (tok_is(c, n0 - 1, "anh") || tok_is(c, n0 - 1, "nguon")))
             return 1;
     }
     if (n1 < c->nt && n1 > 0) {
         size_t gl;
         const char *g = gap(c, n1, &gl);
-        if (memchr(g, '/', gl) || (memchr(g, '(', gl) && c->tok[n1].acronym)) return 1;
+        if (gap_has(g, gl, '/') || (gap_has(g, gl, '(') && c->tok[n1].acronym)) return 1;
     }
     return 0;
 }
@@ -972,10 +983,10 @@ typedef struct pmention {
     size_t ext0, ext1;
     int counterpart; /* introduced by "người đồng cấp [country]" */
     size_t cp0, cp1; /* that country's tokens (cp0 == cp1 when none) */
-    title_t titles[MAX_TITLES];
     size_t n_titles;
-    const char *country; /* from a counterpart phrase */
-    int strong;          /* context made it a name */
+    const char *country;        /* from a counterpart phrase */
+    int strong;                 /* context made it a name */
+    title_t titles[MAX_TITLES]; /* last: only the first n_titles are set, cleared or copied */
 } pmention_t;
 
 static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out) {
@@ -1008,7 +1019,7 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
         pdraft_t *p = &ps->items[ps->n];
         memset(p, 0, sizeof *p);
         p->name = span_text(c, pm->name0, pm->name1);
-        snprintf(p->key, sizeof p->key, "%s", key);
+        memcpy(p->key, key, strlen(key) + 1); /* fits: both are 256 bytes, key NUL-terminated */
         fold_span(c, pm->name1 - 1, pm->name1, p->last, sizeof p->last);
         fold_span(c, pm->name0, pm->name0 + 1, p->first, sizeof p->first);
         p->n_tok = n_tok;
@@ -1062,7 +1073,8 @@ static int push_pm(pmention_t **pms, size_t *n, size_t *cap, const pmention_t *p
         *pms = np;
         *cap *= 2;
     }
-    (*pms)[(*n)++] = *pm;
+    /* titles[] is 1 KB, mostly unused: only the part that is set is copied */
+    memcpy(&(*pms)[(*n)++], pm, offsetof(pmention_t, titles) + pm->n_titles * sizeof *pm->titles);
     return 0;
 }
 
@@ -1104,9 +1116,6 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         }
         pmention_t pm; /* titles[] is only read below n_titles: zeroing it all cost 3% */
         memset(&pm, 0, offsetof(pmention_t, titles));
-        pm.n_titles = 0;
-        pm.country = NULL;
-        pm.strong = 0;
         size_t j = i;
         /* honorific before a title chain: "Ngài Thượng nghị sỹ John McCain" */
         if (c.honorific[j] && is_office_start(&c, j + (size_t)c.honorific[j]))
@@ -1117,7 +1126,7 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         if (pm.n_titles && k < c.nt && k > 0) {
             size_t gl;
             const char *g = gap(&c, k, &gl);
-            if (gl >= 2 && g[gl - 1] != ')' && memchr(g, '(', gl)) {
+            if (gl >= 2 && g[gl - 1] != ')' && gap_has(g, gl, '(')) {
                 size_t q = k;
                 while (q < c.nt && q < k + 6 && c.tok[q].sentence == c.tok[k].sentence) {
                     size_t gl2;
@@ -1240,7 +1249,7 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                     size_t pe = name_run(&c, nend);
                     size_t gl2;
                     const char *g2 = pe < c.nt ? gap(&c, pe, &gl2) : ")";
-                    if (pe >= c.nt || memchr(g2, ')', pe < c.nt ? gl2 : 1)) aend = pe;
+                    if (pe >= c.nt || gap_has(g2, pe < c.nt ? gl2 : 1, ')')) aend = pe;
                 }
             }
             /* "ga Đồng Đăng", "khách sạn Metropole": a place's name, not a person's */
@@ -1365,8 +1374,9 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         }
     }
     /* Organisations, countries, places not inside a person mention. */
-    for (size_t i = 0; i < c.nt; i++) {
-        if (!c.label_first[i] || m->tok_mention[i] >= 0) continue;
+    for (size_t li = 0; li < c.n_labels; li++) {
+        size_t i = c.label_starts[li];
+        if (m->tok_mention[i] >= 0) continue;
         int kind = label_kind(&c, i);
         sk_mention_kind_t mk;
         if (kind == SK_LEX_ORG)
