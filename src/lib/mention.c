@@ -320,7 +320,7 @@ static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
  * entry's kind are read. */
 enum {
     FLAG_NONNAME = 1,    /* CUE type=nonname */
-    FLAG_FIRST_ONLY = 2, /* CUE position=first-only */
+    FLAG_FIRST_ONLY = 2, /* CUE position=first-only (read with FLAG_NONNAME) */
     FLAG_PLACEHEAD = 4,  /* CUE type=placehead */
     FLAG_BLOCK = 8,      /* TRIGGER type=BLOCK */
     FLAG_SPOUSE = 16,    /* HONORIFIC type=spouse */
@@ -332,26 +332,45 @@ typedef struct flag_memo {
     uint8_t flags[FLAG_MEMO];
 } flag_memo_t;
 
+/* v[0..n) is exactly val. */
+static int val_is(const char *v, size_t n, const char *val) {
+    if (!v) return 0;
+    size_t k = 0;
+    while (k < n && v[k] == val[k]) /* stops at val's NUL: v[0..n) holds none */
+        k++;
+    return k == n && val[n] == '\0';
+}
+
+/* The flags of e from its first "type" and first "position" items (as sk_lex_attr finds
+ * them), read in one pass over the items instead of one pass per flag. */
+static unsigned scan_entry_flags(const sk_lex_entry_t *e) {
+    const char *type = NULL, *pos = NULL;
+    size_t type_len = 0, pos_len = 0;
+    if (e->attr_at) {
+        for (uint32_t i = 0; i < e->n_attr && !(type && pos); i++) {
+            const char *p = e->attrs + e->attr_at[i];
+            if (!type && *p == 't')
+                type = attr_item_value(p, "type", &type_len);
+            else if (!pos && *p == 'p')
+                pos = attr_item_value(p, "position", &pos_len);
+        }
+    } else {
+        type = attr_value(e, "type", &type_len);
+        pos = attr_value(e, "position", &pos_len);
+    }
+    unsigned f = 0;
+    if (val_is(type, type_len, "nonname")) f |= FLAG_NONNAME;
+    if (val_is(pos, pos_len, "first-only")) f |= FLAG_FIRST_ONLY;
+    if (val_is(type, type_len, "placehead")) f |= FLAG_PLACEHEAD;
+    if (val_is(type, type_len, "BLOCK")) f |= FLAG_BLOCK;
+    if (val_is(type, type_len, "spouse")) f |= FLAG_SPOUSE;
+    return f;
+}
+
 static unsigned entry_flags(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
     size_t h = id % FLAG_MEMO;
     if (memo->entry[h] == id) return memo->flags[h];
-    const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, id);
-    unsigned f = 0;
-    switch (e->kind) {
-    case SK_LEX_CUE:
-        if (attr_is(e, "type", "nonname"))
-            f |= FLAG_NONNAME | (attr_is(e, "position", "first-only") ? FLAG_FIRST_ONLY : 0);
-        if (attr_is(e, "type", "placehead")) f |= FLAG_PLACEHEAD;
-        break;
-    case SK_LEX_TRIGGER:
-        if (attr_is(e, "type", "BLOCK")) f |= FLAG_BLOCK;
-        break;
-    case SK_LEX_HONORIFIC:
-        if (attr_is(e, "type", "spouse")) f |= FLAG_SPOUSE;
-        break;
-    default:
-        break;
-    }
+    unsigned f = scan_entry_flags(sk_lexicon_entry(c->lex, id));
     memo->entry[h] = id;
     memo->flags[h] = (uint8_t)f;
     return f;
