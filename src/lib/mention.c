@@ -37,6 +37,7 @@ typedef struct ctx {
     sk_mentions_t *m;
     sk_token_t *tok;
     size_t nt;
+    uint8_t *may_start;       /* per token: upper case, honorific or label start (pass 1) */
     int32_t *label;           /* per token: lexicon match chosen to cover it, or -1 */
     uint8_t *label_first;     /* 1 when the chosen match starts at this token */
     uint8_t *surname;         /* token is a surname */
@@ -88,7 +89,8 @@ static int build_tokens(ctx_t *c) {
     /* Sized by bytes (a token is at least one byte apart): zeroing it all was
      * 2% of `sukien code`, so only the tokens written and one past are. */
     c->tok = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *c->tok);
-    if (!c->tok) return SK_ENOMEM;
+    uint8_t *may_start = c->may_start = sk_arena_alloc_uninit(c->a->arena, cap);
+    if (!c->tok || !may_start) return SK_ENOMEM;
     /* First token of each 16-byte block: the event rules ask sk_mentions_token_at
      * for every trigger at every token they look at (a binary search each, 4% of
      * `sukien code`); from the block's first token it is a short walk. Filled as the
@@ -128,6 +130,7 @@ static int build_tokens(ctx_t *c) {
                           .fe = (uint32_t)i,
                           .sentence = (uint32_t)sent};
         token_case(t, c->a->text + start, end - start);
+        may_start[n] = t->cap;
         size_t upto = ((size_t)start >> TOK_AT_SHIFT) + 1; /* blocks b with b*16 <= start */
         if (upto > n_blocks) upto = n_blocks;
         while (b < upto)
@@ -136,7 +139,10 @@ static int build_tokens(ctx_t *c) {
     }
     while (b < n_blocks)
         at[b++] = (uint32_t)n;
-    if (n < cap) memset(&c->tok[n], 0, sizeof *c->tok);
+    if (n < cap) {
+        memset(&c->tok[n], 0, sizeof *c->tok);
+        may_start[n] = 0;
+    }
     c->nt = n;
     c->m->tokens = c->tok;
     c->m->n_tokens = n;
@@ -423,8 +429,10 @@ static int set_labels(ctx_t *c) {
             if (x->n_syll == 1) c->surname[t] = 1;
             continue;
         case SK_LEX_HONORIFIC:
-            if (x->n_syll > c->honorific[t] && !(entry_flags(c, &memo, x->entry) & FLAG_SPOUSE))
+            if (x->n_syll > c->honorific[t] && !(entry_flags(c, &memo, x->entry) & FLAG_SPOUSE)) {
                 c->honorific[t] = (int16_t)x->n_syll;
+                c->may_start[t] = 1;
+            }
             continue;
         case SK_LEX_TRIGGER:
             continue; /* blocks are applied after labelling, below */
@@ -520,6 +528,7 @@ static int set_labels(ctx_t *c) {
                     break;
                 }
         c->label_first[i] = 1;
+        c->may_start[i] = 1;
         c->label_starts[c->n_labels++] = (uint32_t)i;
         for (size_t j = i; j < end && j < c->nt; j++)
             c->label[j] = best[i];
@@ -1123,9 +1132,9 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         /* Most tokens start nothing: with no honorific, no office and no possible name
            start at i, the steps below find no title (tend == i) and no name
            (name_run(i) == i), and move on to i + 1. */
-        /* (a name starts upper case and an office at a label start: lower-case unlabelled
-           tokens, the commonest, are told apart without the calls) */
-        if (!c.honorific[i] && !c.tok[i].cap && !c.label_first[i]) {
+        /* (a name starts upper case and an office at a label start: may_start tells the
+           commonest, lower-case unlabelled tokens, apart in one byte) */
+        if (!c.may_start[i]) {
             i++;
             continue;
         }
