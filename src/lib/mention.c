@@ -410,6 +410,14 @@ static int set_labels(ctx_t *c) {
     if (!best || !blocked) return SK_ENOMEM;
     memset(best, 0xff, c->nt * sizeof *best);
     best[c->nt] = 0;
+    /* The tokens where best is set, in order, and the trigger matches with their first
+       tokens: the walks below visit only these instead of every token or match. */
+    uint32_t *cand = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *cand);
+    uint32_t *trig = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *trig);
+    uint32_t *trig_tok = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *trig_tok);
+    if (!cand || !trig || !trig_tok) return SK_ENOMEM;
+    size_t n_cand = 0, n_trig = 0;
+    int sorted = 1;
     flag_memo_t memo;
     memset(memo.entry, 0xff, sizeof memo.entry);
     /* Matches come sorted by start: their first tokens are found by walking on from the
@@ -418,11 +426,18 @@ static int set_labels(ctx_t *c) {
     uint32_t prev_start = 0;
     for (size_t k = 0; k < m->n_matches; k++) {
         const sk_lex_match_t *x = &m->matches[k];
-        if (x->start < prev_start) at = sk_mentions_token_at(m, x->start); /* not sorted */
+        if (x->start < prev_start) { /* not sorted */
+            at = sk_mentions_token_at(m, x->start);
+            sorted = 0;
+        }
         while (at < c->nt && c->tok[at].start < x->start)
             at++;
         prev_start = x->start;
         size_t t = at;
+        if (x->kind == SK_LEX_TRIGGER) {
+            trig[n_trig] = (uint32_t)k;
+            trig_tok[n_trig++] = (uint32_t)t;
+        }
         if (t >= c->nt) continue;
         switch (x->kind) {
         case SK_LEX_SURNAME:
@@ -448,6 +463,7 @@ static int set_labels(ctx_t *c) {
         }
         if (best[t] < 0) {
             best[t] = (int32_t)k;
+            cand[n_cand++] = (uint32_t)t; /* in token order when the matches are sorted */
             continue;
         }
         const sk_lex_match_t *b = &m->matches[best[t]];
@@ -461,12 +477,18 @@ static int set_labels(ctx_t *c) {
             (x->n_syll == b->n_syll && kind_rank(x->kind) > kind_rank(b->kind)))
             best[t] = (int32_t)k;
     }
-    /* Greedy leftmost-longest labelling. */
-    for (size_t i = 0; i < c->nt;) {
-        if (best[i] < 0) {
-            i++;
+    if (!sorted) { /* the candidates from a walk over best instead */
+        n_cand = 0;
+        for (size_t i = 0; i < c->nt; i++)
+            if (best[i] >= 0) cand[n_cand++] = (uint32_t)i;
+    }
+    /* Greedy leftmost-longest labelling, from each candidate token at or after i. */
+    for (size_t ci = 0, i = 0; ci < n_cand;) {
+        if (cand[ci] < i) {
+            ci++;
             continue;
         }
+        i = cand[ci];
         const sk_lex_match_t *b = &m->matches[best[i]];
         /* A longer match starting inside this one wins (e.g. an office that
          * begins with the last syllable of a place). */
@@ -536,11 +558,10 @@ static int set_labels(ctx_t *c) {
     }
     /* BLOCK phrases ("tiếp thị", "thư ký") cancel the triggers they overlap, unless they run
        into a recognised office or name ("đã tiếp Thị trưởng thành phố Paris"). */
-    for (size_t k = 0; k < m->n_matches; k++) {
-        const sk_lex_match_t *x = &m->matches[k];
-        if (x->kind != SK_LEX_TRIGGER) continue;
+    for (size_t q = 0; q < n_trig; q++) {
+        const sk_lex_match_t *x = &m->matches[trig[q]];
         if (!(entry_flags(c, &memo, x->entry) & FLAG_BLOCK)) continue;
-        size_t t = sk_mentions_token_at(m, x->start);
+        size_t t = trig_tok[q];
         int into_label = 0;
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
             if (c->label[j] >= 0) into_label = 1;
@@ -551,11 +572,10 @@ static int set_labels(ctx_t *c) {
     /* Triggers not overlapped by a BLOCK phrase, longest first per start, no overlaps. */
     size_t nt = 0;
     size_t last_end_tok = 0;
-    for (size_t k = 0; k < m->n_matches; k++) {
-        const sk_lex_match_t *x = &m->matches[k];
-        if (x->kind != SK_LEX_TRIGGER) continue;
+    for (size_t q = 0; q < n_trig; q++) {
+        const sk_lex_match_t *x = &m->matches[trig[q]];
         if (entry_flags(c, &memo, x->entry) & FLAG_BLOCK) continue;
-        size_t t = sk_mentions_token_at(m, x->start);
+        size_t t = trig_tok[q];
         int bad = 0;
         /* blocked, or inside an office, name or place ("thư" in "Tổng Bí thư") */
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
