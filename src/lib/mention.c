@@ -134,10 +134,9 @@ static int build_tokens(ctx_t *c) {
                           .sentence = (uint32_t)sent};
         token_case(t, c->a->text + start, end - start);
         may_start[n] = t->cap;
-        size_t upto = ((size_t)start >> TOK_AT_SHIFT) + 1; /* blocks b with b*16 <= start */
-        if (upto > n_blocks) upto = n_blocks;
-        while (b < upto)
-            at[b++] = (uint32_t)n;
+        /* the blocks b with b*16 <= start not given a token yet */
+        for (size_t last = (size_t)start >> TOK_AT_SHIFT; b <= last && b < n_blocks; b++)
+            at[b] = (uint32_t)n;
         n++;
     }
     while (b < n_blocks)
