@@ -259,18 +259,20 @@ static int kind_rank(int kind) {
     }
 }
 
-/* The value of item "key" or "key=value" at p (ending at ';' or NUL, length in *len),
- * or NULL: sk_lex_attr's test of one item, without the copy. */
+/* The value of item "key" or "key=value" at p (ending at ';' or NUL, length in *len
+ * unless len is NULL), or NULL: sk_lex_attr's test of one item, without the copy. */
 static const char *attr_item_value(const char *p, const char *key, size_t *len) {
     size_t k = 0;
     while (key[k] && p[k] == key[k])
         k++;
     if (key[k] || !(p[k] == '\0' || p[k] == ';' || p[k] == '=')) return NULL;
     const char *v = p + k + (p[k] == '=');
-    size_t n = 0;
-    while (v[n] && v[n] != ';')
-        n++;
-    *len = n;
+    if (len) {
+        size_t n = 0;
+        while (v[n] && v[n] != ';')
+            n++;
+        *len = n;
+    }
     return v;
 }
 
@@ -340,38 +342,50 @@ typedef struct flag_memo {
     uint8_t flags[FLAG_MEMO];
 } flag_memo_t;
 
-/* v[0..n) is exactly val. */
-static int val_is(const char *v, size_t n, const char *val) {
-    if (!v) return 0;
+/* The value at v (up to ';' or NUL) is exactly val. */
+static int value_is(const char *v, const char *val) {
     size_t k = 0;
-    while (k < n && v[k] == val[k]) /* stops at val's NUL: v[0..n) holds none */
+    while (val[k] && v[k] == val[k])
         k++;
-    return k == n && val[n] == '\0';
+    return !val[k] && (v[k] == '\0' || v[k] == ';');
 }
 
 /* The flags of e from its first "type" and first "position" items (as sk_lex_attr finds
- * them), read in one pass over the items instead of one pass per flag. */
+ * them), read in one pass over the items instead of one pass per flag; the type value is
+ * told apart by its first byte. */
 static unsigned scan_entry_flags(const sk_lex_entry_t *e) {
     const char *type = NULL, *pos = NULL;
-    size_t type_len = 0, pos_len = 0;
+    size_t n;
     if (e->attr_at) {
         for (uint32_t i = 0; i < e->n_attr && !(type && pos); i++) {
             const char *p = e->attrs + e->attr_at[i];
             if (!type && *p == 't')
-                type = attr_item_value(p, "type", &type_len);
+                type = attr_item_value(p, "type", NULL);
             else if (!pos && *p == 'p')
-                pos = attr_item_value(p, "position", &pos_len);
+                pos = attr_item_value(p, "position", NULL);
         }
     } else {
-        type = attr_value(e, "type", &type_len);
-        pos = attr_value(e, "position", &pos_len);
+        type = attr_value(e, "type", &n);
+        pos = attr_value(e, "position", &n);
     }
     unsigned f = 0;
-    if (val_is(type, type_len, "nonname")) f |= FLAG_NONNAME;
-    if (val_is(pos, pos_len, "first-only")) f |= FLAG_FIRST_ONLY;
-    if (val_is(type, type_len, "placehead")) f |= FLAG_PLACEHEAD;
-    if (val_is(type, type_len, "BLOCK")) f |= FLAG_BLOCK;
-    if (val_is(type, type_len, "spouse")) f |= FLAG_SPOUSE;
+    if (type) switch (type[0]) {
+        case 'n':
+            f |= value_is(type, "nonname") ? FLAG_NONNAME : 0;
+            break;
+        case 'p':
+            f |= value_is(type, "placehead") ? FLAG_PLACEHEAD : 0;
+            break;
+        case 'B':
+            f |= value_is(type, "BLOCK") ? FLAG_BLOCK : 0;
+            break;
+        case 's':
+            f |= value_is(type, "spouse") ? FLAG_SPOUSE : 0;
+            break;
+        default:
+            break;
+        }
+    if (pos && value_is(pos, "first-only")) f |= FLAG_FIRST_ONLY;
     return f;
 }
 
