@@ -326,8 +326,8 @@ static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
 
 /* What set_labels reads of an entry's attributes, remembered per article by entry id in a
  * direct-mapped table: the same few cue words and triggers come back every few tokens,
- * and the look-ups for each match were a third of set_labels. Only the flags of the
- * entry's kind are read. */
+ * and the look-ups for each match were a third of set_labels. Each caller tests only the
+ * flag of its entry's kind. */
 enum {
     FLAG_NONNAME = 1,    /* CUE type=nonname */
     FLAG_FIRST_ONLY = 2, /* CUE position=first-only (read with FLAG_NONNAME) */
