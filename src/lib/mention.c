@@ -37,6 +37,7 @@ typedef struct ctx {
     sk_mentions_t *m;
     sk_token_t *tok;
     size_t nt;
+    uint8_t *may_start;       /* per token: upper case, honorific or label start (pass 1) */
     int32_t *label;           /* per token: lexicon match chosen to cover it, or -1 */
     uint8_t *label_first;     /* 1 when the chosen match starts at this token */
     uint8_t *surname;         /* token is a surname */
@@ -45,6 +46,11 @@ typedef struct ctx {
     uint8_t *trigger_tok;     /* token is part of an event trigger */
     uint8_t *after_placehead; /* token follows "ga", "khách sạn", "sân bay" … (cues.tsv) */
     size_t cap_mentions;
+    /* entry_country's answers for this article by entry, direct-mapped (key NULL: empty) */
+    const sk_lex_entry_t *country_key[64];
+    const char *country_val[64];
+    uint32_t *label_starts; /* the tokens with label_first set, in order */
+    size_t n_labels;
 } ctx_t;
 
 /* ---- tokens ------------------------------------------------------------- */
@@ -53,70 +59,96 @@ static int is_tok_byte(unsigned char c) {
     return sk_tok_byte(c);
 }
 
+/* Case flags of a token's text: cap (starts upper case), digit (starts with a digit),
+ * acronym (two or more letters, all upper case). */
+static void token_case(sk_token_t *t, const char *txt, size_t len) {
+    if (!len) return;
+    unsigned char u0 = (unsigned char)txt[0];
+    int32_t cp;
+    if (u0 < 0x80) { /* what sk_utf8_decode and sk_is_upper give for ASCII */
+        t->cap = u0 >= 'A' && u0 <= 'Z';
+        t->digit = u0 >= '0' && u0 <= '9';
+    } else if (sk_utf8_decode(txt, len, &cp) > 0) {
+        t->cap = (uint8_t)sk_is_upper(cp);
+    }
+    if (!t->cap || len < 2) return;
+    int letters = 0;
+    for (size_t k = 0; k < len;) {
+        int nb = sk_utf8_decode(txt + k, len - k, &cp);
+        if (nb < 0) break;
+        if (sk_is_letter(cp)) {
+            /* one lower-case letter and it is no acronym, whatever follows */
+            if (!sk_is_upper(cp)) return;
+            letters++;
+        }
+        k += (size_t)nb;
+    }
+    t->acronym = letters >= 2;
+}
+
 static int build_tokens(ctx_t *c) {
     const sk_folded_t *f = &c->a->folded;
     size_t cap = f->len / 2 + 2;
     /* Sized by bytes (a token is at least one byte apart): zeroing it all was
      * 2% of `sukien code`, so only the tokens written and one past are. */
     c->tok = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *c->tok);
-    if (!c->tok) return SK_ENOMEM;
-    size_t n = 0, sent = 0;
-    const sk_sentence_t *ss = c->a->sentences;
-    for (size_t i = 0; i < f->len && n < cap;) {
-        if (!is_tok_byte((unsigned char)f->text[i])) {
-            i++;
-            continue;
-        }
-        size_t s = i;
-        while (i < f->len && is_tok_byte((unsigned char)f->text[i]))
-            i++;
-        sk_token_t *t = &c->tok[n++];
-        memset(t, 0, sizeof *t);
-        t->fs = (uint32_t)s;
-        t->fe = (uint32_t)i;
-        t->start = f->to_orig[s];
-        t->end = f->to_orig[i];
-        while (sent + 1 < c->a->n_sentences && ss[sent].end <= t->start)
-            sent++;
-        t->sentence = (uint32_t)sent;
-        int32_t cp;
-        const char *txt = c->a->text + t->start;
-        size_t len = t->end - t->start;
-        if (sk_utf8_decode(txt, len, &cp) > 0) {
-            t->cap = (uint8_t)sk_is_upper(cp);
-            t->digit = cp >= '0' && cp <= '9';
-        }
-        if (t->cap && len >= 2) {
-            int all = 1, letters = 0;
-            for (size_t k = 0; k < len;) {
-                int nb = sk_utf8_decode(txt + k, len - k, &cp);
-                if (nb < 0) break;
-                if (sk_is_letter(cp)) {
-                    letters++;
-                    if (!sk_is_upper(cp)) all = 0;
-                }
-                k += (size_t)nb;
-            }
-            t->acronym = (uint8_t)(all && letters >= 2);
-        }
+    uint8_t *may_start = c->may_start = sk_arena_alloc_uninit(c->a->arena, cap);
+    if (!c->tok || !may_start) return SK_ENOMEM;
+    /* First token of each 16-byte block: the event rules ask sk_mentions_token_at
+     * for every trigger at every token they look at (a binary search each, 4% of
+     * `sukien code`); from the block's first token it is a short walk. Filled as the
+     * tokens are made: block b gets the first token starting at or after b*16. */
+    size_t tlen = c->a->text_len;
+    uint32_t *at = NULL;
+    size_t n_blocks = 0, b = 0;
+    if (tlen < UINT32_MAX) {
+        n_blocks = (tlen >> TOK_AT_SHIFT) + 1;
+        at = sk_arena_alloc_uninit(c->a->arena, n_blocks * sizeof *at);
+        if (!at) return SK_ENOMEM;
     }
-    if (n < cap) memset(&c->tok[n], 0, sizeof *c->tok);
+    const unsigned char *ft = (const unsigned char *)f->text;
+    const size_t flen = f->len;
+    const sk_sentence_t *ss = c->a->sentences;
+    const size_t n_sent = c->a->n_sentences;
+    size_t n = 0, sent = 0;
+    /* a token starting at or after sent_end belongs to a later sentence */
+    size_t sent_end = n_sent > 1 ? ss[0].end : SIZE_MAX;
+    for (size_t i = 0; n < cap;) {
+        while (i < flen && !is_tok_byte(ft[i]))
+            i++;
+        if (i >= flen) break;
+        size_t s = i;
+        /* f->text[flen] is NUL, never a token byte: the run stops there */
+        while (is_tok_byte(ft[i]))
+            i++;
+        sk_token_t *t = &c->tok[n];
+        uint32_t start = f->to_orig[s], end = f->to_orig[i];
+        while (start >= sent_end) {
+            sent++;
+            sent_end = sent + 1 < n_sent ? ss[sent].end : SIZE_MAX;
+        }
+        *t = (sk_token_t){.start = start,
+                          .end = end,
+                          .fs = (uint32_t)s,
+                          .fe = (uint32_t)i,
+                          .sentence = (uint32_t)sent};
+        token_case(t, c->a->text + start, end - start);
+        may_start[n] = t->cap;
+        /* the blocks b with b*16 <= start not given a token yet */
+        for (size_t last = (size_t)start >> TOK_AT_SHIFT; b <= last && b < n_blocks; b++)
+            at[b] = (uint32_t)n;
+        n++;
+    }
+    while (b < n_blocks)
+        at[b++] = (uint32_t)n;
+    if (n < cap) {
+        memset(&c->tok[n], 0, sizeof *c->tok);
+        may_start[n] = 0;
+    }
     c->nt = n;
     c->m->tokens = c->tok;
     c->m->n_tokens = n;
-    /* First token of each 16-byte block: the event rules ask sk_mentions_token_at
-     * for every trigger at every token they look at (a binary search each, 4% of
-     * `sukien code`); from the block's first token it is a short walk. */
-    size_t tlen = c->a->text_len;
-    if (tlen < UINT32_MAX) {
-        size_t nb = (tlen >> TOK_AT_SHIFT) + 1, k = 0;
-        uint32_t *at = sk_arena_alloc_uninit(c->a->arena, nb * sizeof *at);
-        if (!at) return SK_ENOMEM;
-        for (size_t b = 0; b < nb; b++) {
-            while (k < n && c->tok[k].start < (b << TOK_AT_SHIFT))
-                k++;
-            at[b] = (uint32_t)k;
-        }
+    if (at) {
         c->m->tok_at = at;
         c->m->tok_at_max = tlen;
     }
@@ -145,6 +177,13 @@ size_t sk_mentions_token_at(const sk_mentions_t *m, uint32_t off) {
 static const char *gap(const ctx_t *c, size_t i, size_t *len) {
     *len = c->tok[i].start - c->tok[i - 1].end;
     return c->a->text + c->tok[i - 1].end;
+}
+
+/* Does the gap g[0..n) hold byte ch? Gaps are a byte or two: a loop, not a memchr call. */
+static int gap_has(const char *g, size_t n, char ch) {
+    for (size_t k = 0; k < n; k++)
+        if (g[k] == ch) return 1;
+    return 0;
 }
 
 /* Only spaces (or a hyphen) between tokens i-1 and i: they can belong to one phrase. */
@@ -220,10 +259,143 @@ static int kind_rank(int kind) {
     }
 }
 
+/* The value of item "key" or "key=value" at p (ending at ';' or NUL, length in *len
+ * unless len is NULL), or NULL: sk_lex_attr's test of one item, without the copy. */
+static const char *attr_item_value(const char *p, const char *key, size_t *len) {
+    size_t k = 0;
+    while (key[k] && p[k] == key[k])
+        k++;
+    if (key[k] || !(p[k] == '\0' || p[k] == ';' || p[k] == '=')) return NULL;
+    const char *v = p + k + (p[k] == '=');
+    if (len) {
+        size_t n = 0;
+        while (v[n] && v[n] != ';')
+            n++;
+        *len = n;
+    }
+    return v;
+}
+
+/* sk_lex_attr(e, key, ...) in place in the entry's attrs: the first item named key
+ * decides. The caller cuts *len where sk_lex_attr's buffer would. */
+static const char *attr_value(const sk_lex_entry_t *e, const char *key, size_t *len) {
+    if (e->attr_at) {
+        for (uint32_t i = 0; i < e->n_attr; i++) {
+            const char *p = e->attrs + e->attr_at[i];
+            if (*p != key[0] || !*p) continue;
+            const char *v = attr_item_value(p, key, len);
+            if (v) return v;
+        }
+        return NULL;
+    }
+    for (const char *p = e->attrs; p && *p;) {
+        const char *v = attr_item_value(p, key, len);
+        if (v) return v;
+        while (*p && *p != ';')
+            p++;
+        if (*p) p++;
+    }
+    return NULL;
+}
+
+/* sk_lex_attr(e, key) equals val, compared in place as the items are read (the copy and
+ * strcmp were half of set_labels): the first item named key decides. sk_lex_attr's
+ * 64-byte buffer would cut the value at 63 bytes: every val here is shorter, so a longer
+ * value never equals it either way. */
 static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
-    char buf[64];
-    const char *v = sk_lex_attr(e, key, buf, sizeof buf);
-    return v && !strcmp(v, val);
+    if (!e->attr_at) {
+        size_t n;
+        const char *v = attr_value(e, key, &n);
+        return v && n == strlen(val) && !memcmp(v, val, n);
+    }
+    for (uint32_t i = 0; i < e->n_attr; i++) {
+        const char *p = e->attrs + e->attr_at[i];
+        if (*p != key[0] || !*p) continue;
+        size_t k = 0;
+        while (key[k] && p[k] == key[k])
+            k++;
+        if (key[k] || !(p[k] == '\0' || p[k] == ';' || p[k] == '=')) continue;
+        const char *v = p + k + (p[k] == '=');
+        size_t n = 0;
+        while (val[n] && v[n] == val[n])
+            n++;
+        return !val[n] && (v[n] == '\0' || v[n] == ';');
+    }
+    return 0;
+}
+
+/* What set_labels reads of an entry's attributes, remembered per article by entry id in a
+ * direct-mapped table: the same few cue words and triggers come back every few tokens,
+ * and the look-ups for each match were a third of set_labels. Each caller tests only the
+ * flag of its entry's kind. */
+enum {
+    FLAG_NONNAME = 1,    /* CUE type=nonname */
+    FLAG_FIRST_ONLY = 2, /* CUE position=first-only (read with FLAG_NONNAME) */
+    FLAG_PLACEHEAD = 4,  /* CUE type=placehead */
+    FLAG_BLOCK = 8,      /* TRIGGER type=BLOCK */
+    FLAG_SPOUSE = 16,    /* HONORIFIC type=spouse */
+    FLAG_MEMO = 128
+};
+
+typedef struct flag_memo {
+    uint32_t entry[FLAG_MEMO]; /* entry id held in each slot, UINT32_MAX when empty */
+    uint8_t flags[FLAG_MEMO];
+} flag_memo_t;
+
+/* The value at v (up to ';' or NUL) is exactly val. */
+static int value_is(const char *v, const char *val) {
+    size_t k = 0;
+    while (val[k] && v[k] == val[k])
+        k++;
+    return !val[k] && (v[k] == '\0' || v[k] == ';');
+}
+
+/* The flags of e from its first "type" and first "position" items (as sk_lex_attr finds
+ * them), read in one pass over the items instead of one pass per flag; the type value is
+ * told apart by its first byte. */
+static unsigned scan_entry_flags(const sk_lex_entry_t *e) {
+    const char *type = NULL, *pos = NULL;
+    size_t n;
+    if (e->attr_at) {
+        for (uint32_t i = 0; i < e->n_attr && !(type && pos); i++) {
+            const char *p = e->attrs + e->attr_at[i];
+            if (!type && *p == 't')
+                type = attr_item_value(p, "type", NULL);
+            else if (!pos && *p == 'p')
+                pos = attr_item_value(p, "position", NULL);
+        }
+    } else {
+        type = attr_value(e, "type", &n);
+        pos = attr_value(e, "position", &n);
+    }
+    unsigned f = 0;
+    if (type) switch (type[0]) {
+        case 'n':
+            f |= value_is(type, "nonname") ? FLAG_NONNAME : 0;
+            break;
+        case 'p':
+            f |= value_is(type, "placehead") ? FLAG_PLACEHEAD : 0;
+            break;
+        case 'B':
+            f |= value_is(type, "BLOCK") ? FLAG_BLOCK : 0;
+            break;
+        case 's':
+            f |= value_is(type, "spouse") ? FLAG_SPOUSE : 0;
+            break;
+        default:
+            break;
+        }
+    if (pos && value_is(pos, "first-only")) f |= FLAG_FIRST_ONLY;
+    return f;
+}
+
+static unsigned entry_flags(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
+    size_t h = id % FLAG_MEMO;
+    if (memo->entry[h] == id) return memo->flags[h];
+    unsigned f = scan_entry_flags(sk_lexicon_entry(c->lex, id));
+    memo->entry[h] = id;
+    memo->flags[h] = (uint8_t)f;
+    return f;
 }
 
 static int name_joined(const ctx_t *c, size_t i);
@@ -231,51 +403,83 @@ static int name_joined(const ctx_t *c, size_t i);
 static int set_labels(ctx_t *c) {
     sk_mentions_t *m = c->m;
     sk_arena_t *ar = c->a->arena;
-    c->label = sk_arena_alloc(ar, (c->nt + 1) * sizeof *c->label);
+    /* label, best and triggers are written in full below (label and best to -1, all bits
+       set), so not zeroed first; the one past the end stays 0 as before. */
+    c->label = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *c->label);
     c->label_first = sk_arena_alloc(ar, c->nt + 1);
     c->surname = sk_arena_alloc(ar, c->nt + 1);
     c->honorific = sk_arena_alloc(ar, (c->nt + 1) * sizeof *c->honorific);
     c->nonname = sk_arena_alloc(ar, c->nt + 1);
     c->trigger_tok = sk_arena_alloc(ar, c->nt + 1);
     c->after_placehead = sk_arena_alloc(ar, c->nt + 2);
-    m->triggers = sk_arena_alloc(ar, (m->n_matches + 1) * sizeof *m->triggers);
+    m->triggers = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *m->triggers);
     if (!c->label || !c->label_first || !c->surname || !c->honorific || !c->nonname ||
         !m->triggers || !c->after_placehead)
         return SK_ENOMEM;
-    for (size_t i = 0; i < c->nt; i++)
-        c->label[i] = -1;
+    memset(c->label, 0xff, c->nt * sizeof *c->label);
+    c->label[c->nt] = 0;
     /* Best labelling match per start token. */
-    int32_t *best = sk_arena_alloc(ar, (c->nt + 1) * sizeof *best);
+    int32_t *best = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *best);
+    c->label_starts = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *c->label_starts);
+    if (!c->label_starts) return SK_ENOMEM;
     uint8_t *blocked = sk_arena_alloc(ar, c->nt + 1);
     if (!best || !blocked) return SK_ENOMEM;
-    for (size_t i = 0; i < c->nt; i++)
-        best[i] = -1;
+    memset(best, 0xff, c->nt * sizeof *best);
+    best[c->nt] = 0;
+    /* The tokens where best is set, in order, and the trigger matches with their first
+       tokens: the walks below visit only these instead of every token or match. */
+    uint32_t *cand = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *cand);
+    uint32_t *trig = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *trig);
+    uint32_t *trig_tok = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *trig_tok);
+    if (!cand || !trig || !trig_tok) return SK_ENOMEM;
+    size_t n_cand = 0, n_trig = 0;
+    int sorted = 1;
+    flag_memo_t memo;
+    memset(memo.entry, 0xff, sizeof memo.entry);
+    /* Matches come sorted by start: their first tokens are found by walking on from the
+       previous one (the same first token starting at or after x->start). */
+    size_t at = 0;
+    uint32_t prev_start = 0;
     for (size_t k = 0; k < m->n_matches; k++) {
         const sk_lex_match_t *x = &m->matches[k];
-        size_t t = sk_mentions_token_at(m, x->start);
+        if (x->start < prev_start) { /* not sorted */
+            at = sk_mentions_token_at(m, x->start);
+            sorted = 0;
+        }
+        while (at < c->nt && c->tok[at].start < x->start)
+            at++;
+        prev_start = x->start;
+        size_t t = at;
+        if (x->kind == SK_LEX_TRIGGER) {
+            trig[n_trig] = (uint32_t)k;
+            trig_tok[n_trig++] = (uint32_t)t;
+        }
         if (t >= c->nt) continue;
-        const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, x->entry);
         switch (x->kind) {
         case SK_LEX_SURNAME:
             if (x->n_syll == 1) c->surname[t] = 1;
             continue;
         case SK_LEX_HONORIFIC:
-            if (x->n_syll > c->honorific[t] && !attr_is(e, "type", "spouse"))
+            if (x->n_syll > c->honorific[t] && !(entry_flags(c, &memo, x->entry) & FLAG_SPOUSE)) {
                 c->honorific[t] = (int16_t)x->n_syll;
+                c->may_start[t] = 1;
+            }
             continue;
         case SK_LEX_TRIGGER:
             continue; /* blocks are applied after labelling, below */
-        case SK_LEX_CUE:
-            if (x->n_syll == 1 && attr_is(e, "type", "nonname"))
-                c->nonname[t] = attr_is(e, "position", "first-only") ? 2 : 1;
-            if (attr_is(e, "type", "placehead") && c->after_placehead && t + x->n_syll <= c->nt)
+        case SK_LEX_CUE: {
+            unsigned f = entry_flags(c, &memo, x->entry);
+            if (x->n_syll == 1 && (f & FLAG_NONNAME)) c->nonname[t] = (f & FLAG_FIRST_ONLY) ? 2 : 1;
+            if ((f & FLAG_PLACEHEAD) && c->after_placehead && t + x->n_syll <= c->nt)
                 c->after_placehead[t + x->n_syll] = 1;
             continue;
+        }
         default:
             break;
         }
         if (best[t] < 0) {
             best[t] = (int32_t)k;
+            cand[n_cand++] = (uint32_t)t; /* in token order when the matches are sorted */
             continue;
         }
         const sk_lex_match_t *b = &m->matches[best[t]];
@@ -289,12 +493,18 @@ static int set_labels(ctx_t *c) {
             (x->n_syll == b->n_syll && kind_rank(x->kind) > kind_rank(b->kind)))
             best[t] = (int32_t)k;
     }
-    /* Greedy leftmost-longest labelling. */
-    for (size_t i = 0; i < c->nt;) {
-        if (best[i] < 0) {
-            i++;
+    if (!sorted) { /* the candidates from a walk over best instead */
+        n_cand = 0;
+        for (size_t i = 0; i < c->nt; i++)
+            if (best[i] >= 0) cand[n_cand++] = (uint32_t)i;
+    }
+    /* Greedy leftmost-longest labelling, from each candidate token at or after i. */
+    for (size_t ci = 0, i = 0; ci < n_cand;) {
+        if (cand[ci] < i) {
+            ci++;
             continue;
         }
+        i = cand[ci];
         const sk_lex_match_t *b = &m->matches[best[i]];
         /* A longer match starting inside this one wins (e.g. an office that
          * begins with the last syllable of a place). */
@@ -356,17 +566,18 @@ static int set_labels(ctx_t *c) {
                     break;
                 }
         c->label_first[i] = 1;
+        c->may_start[i] = 1;
+        c->label_starts[c->n_labels++] = (uint32_t)i;
         for (size_t j = i; j < end && j < c->nt; j++)
             c->label[j] = best[i];
         i = end;
     }
     /* BLOCK phrases ("tiếp thị", "thư ký") cancel the triggers they overlap, unless they run
        into a recognised office or name ("đã tiếp Thị trưởng thành phố Paris"). */
-    for (size_t k = 0; k < m->n_matches; k++) {
-        const sk_lex_match_t *x = &m->matches[k];
-        if (x->kind != SK_LEX_TRIGGER) continue;
-        if (!attr_is(sk_lexicon_entry(c->lex, x->entry), "type", "BLOCK")) continue;
-        size_t t = sk_mentions_token_at(m, x->start);
+    for (size_t q = 0; q < n_trig; q++) {
+        const sk_lex_match_t *x = &m->matches[trig[q]];
+        if (!(entry_flags(c, &memo, x->entry) & FLAG_BLOCK)) continue;
+        size_t t = trig_tok[q];
         int into_label = 0;
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
             if (c->label[j] >= 0) into_label = 1;
@@ -377,12 +588,10 @@ static int set_labels(ctx_t *c) {
     /* Triggers not overlapped by a BLOCK phrase, longest first per start, no overlaps. */
     size_t nt = 0;
     size_t last_end_tok = 0;
-    for (size_t k = 0; k < m->n_matches; k++) {
-        const sk_lex_match_t *x = &m->matches[k];
-        if (x->kind != SK_LEX_TRIGGER) continue;
-        const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, x->entry);
-        if (attr_is(e, "type", "BLOCK")) continue;
-        size_t t = sk_mentions_token_at(m, x->start);
+    for (size_t q = 0; q < n_trig; q++) {
+        const sk_lex_match_t *x = &m->matches[trig[q]];
+        if (entry_flags(c, &memo, x->entry) & FLAG_BLOCK) continue;
+        size_t t = trig_tok[q];
         int bad = 0;
         /* blocked, or inside an office, name or place ("thư" in "Tổng Bí thư") */
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
@@ -398,11 +607,27 @@ static int set_labels(ctx_t *c) {
         m->triggers[nt++] = *x;
         last_end_tok = t + x->n_syll;
     }
+    memset(&m->triggers[nt], 0, sizeof *m->triggers);
     m->n_triggers = nt;
     return SK_OK;
 }
 
 /* ---- mentions ------------------------------------------------------------ */
+
+/* Room for n more mentions, in one step: doubling from 64 copied and zeroed the array
+ * again and again in long articles. Not zeroed: add_mention clears each one it adds. */
+static int reserve_mentions(ctx_t *c, size_t n) {
+    sk_mentions_t *m = c->m;
+    if (c->cap_mentions - m->n >= n) return SK_OK;
+    size_t nc = m->n + n;
+    if (nc > SIZE_MAX / sizeof *m->items) return SK_ENOMEM;
+    sk_mention_t *items = sk_arena_alloc_uninit(c->a->arena, nc * sizeof *items);
+    if (!items) return SK_ENOMEM;
+    if (m->n) memcpy(items, m->items, m->n * sizeof *items);
+    m->items = items;
+    c->cap_mentions = nc;
+    return SK_OK;
+}
 
 static sk_mention_t *add_mention(ctx_t *c, sk_mention_kind_t kind, size_t t0, size_t t1) {
     sk_mentions_t *m = c->m;
@@ -432,13 +657,29 @@ static const char *span_text(ctx_t *c, size_t t0, size_t t1) {
                             c->tok[t1 - 1].end - c->tok[t0].start);
 }
 
-static const char *entry_country(const ctx_t *c, const sk_lex_entry_t *e) {
-    char buf[32];
-    const char *v = sk_lex_attr(e, "iso3", buf, sizeof buf);
-    if (!v) v = sk_lex_attr(e, "country", buf, sizeof buf);
-    if (!v && e->kind == SK_LEX_ORG) v = sk_lex_attr(e, "acronym", buf, sizeof buf);
-    if (!v || !*v) return NULL;
-    return sk_arena_strdup(c->a->arena, v);
+/* The ISO code (or IO acronym) an entry names, into *out (NULL when none); SK_ENOMEM when
+ * the copy fails. */
+static int entry_country_read(const ctx_t *c, const sk_lex_entry_t *e, const char **out) {
+    size_t n = 0;
+    const char *v = attr_value(e, "iso3", &n);
+    if (!v) v = attr_value(e, "country", &n);
+    if (!v && e->kind == SK_LEX_ORG) v = attr_value(e, "acronym", &n);
+    *out = NULL;
+    if (!v || !n) return SK_OK;
+    *out = sk_arena_strndup(c->a->arena, v, n < 31 ? n : 31); /* as a 32-byte buffer */
+    return *out ? SK_OK : SK_ENOMEM;
+}
+
+/* The country of an entry: the same few countries, places and offices come back in an
+ * article, and their mentions may share one copy of the code (nothing writes to it). */
+static const char *entry_country(ctx_t *c, const sk_lex_entry_t *e) {
+    size_t h = (uintptr_t)e / sizeof *e % SK_ARRAY_LEN(c->country_key);
+    if (c->country_key[h] == e) return c->country_val[h];
+    const char *v;
+    if (entry_country_read(c, e, &v)) return NULL; /* not remembered: tried again next time */
+    c->country_key[h] = e;
+    c->country_val[h] = v;
+    return v;
 }
 
 /* A title: office [jurisdiction...]. */
@@ -574,7 +815,8 @@ static int name_joined(const ctx_t *c, size_t i) {
 static int name_particle(const ctx_t *c, size_t i) {
     static const char *const P[] = {"bin", "al", "an", "ibn", "van", "von", "de", "der",
                                     "da",  "di", "du", "dos", "la",  "le",  "el"};
-    if (c->tok[i].cap) return 0;
+    size_t n = c->tok[i].fe - c->tok[i].fs;
+    if (c->tok[i].cap || n < 2 || n > 3) return 0; /* the particles have two or three letters */
     for (size_t k = 0; k < SK_ARRAY_LEN(P); k++)
         if (tok_is(c, i, P[k])) return 1;
     return 0;
@@ -582,9 +824,14 @@ static int name_particle(const ctx_t *c, size_t i) {
 
 static int lone_name_ok(const ctx_t *c, size_t i);
 
+/* Can a name run start at token i (name_run(c, i) > i)? */
+static int name_start(const ctx_t *c, size_t i) {
+    return i < c->nt && name_token(c, i) && !c->nonname[i];
+}
+
 /* Run of capitalised name tokens from i; returns end token (== i when none). */
 static size_t name_run(const ctx_t *c, size_t i) {
-    if (i >= c->nt || !name_token(c, i) || c->nonname[i]) return i;
+    if (!name_start(c, i)) return i;
     /* A known person label covers the whole run. */
     if (label_kind(c, i) == SK_LEX_PERSON && c->label_first[i])
         return i + c->m->matches[c->label[i]].n_syll;
@@ -606,7 +853,7 @@ static size_t name_run(const ctx_t *c, size_t i) {
             continue;
         }
         /* "Ri Sol - ju": a short lower-case syllable after a spaced hyphen */
-        if (memchr(g, '-', gl) && !c->tok[j].cap && !c->tok[j].digit && label_kind(c, j) < 0 &&
+        if (gap_has(g, gl, '-') && !c->tok[j].cap && !c->tok[j].digit && label_kind(c, j) < 0 &&
             c->tok[j].end - c->tok[j].start <= 3 && j - i >= 2) {
             j++;
             break;
@@ -639,14 +886,14 @@ static int credit_context(const ctx_t *c, size_t n0, size_t n1) {
     if (n0 > 0) {
         size_t gl;
         const char *g = gap(c, n0, &gl);
-        if (memchr(g, '/', gl)) return 1;
-        if (memchr(g, ':', gl) && (tok_is(c, n0 - 1, "anh") || tok_is(c, n0 - 1, "nguon")))
+        if (gap_has(g, gl, '/')) return 1;
+        if (gap_has(g, gl, ':') && (tok_is(c, n0 - 1, "anh") || tok_is(c, n0 - 1, "nguon")))
             return 1;
     }
     if (n1 < c->nt && n1 > 0) {
         size_t gl;
         const char *g = gap(c, n1, &gl);
-        if (memchr(g, '/', gl) || (memchr(g, '(', gl) && c->tok[n1].acronym)) return 1;
+        if (gap_has(g, gl, '/') || (gap_has(g, gl, '(') && c->tok[n1].acronym)) return 1;
     }
     return 0;
 }
@@ -816,10 +1063,10 @@ typedef struct pmention {
     size_t ext0, ext1;
     int counterpart; /* introduced by "người đồng cấp [country]" */
     size_t cp0, cp1; /* that country's tokens (cp0 == cp1 when none) */
-    title_t titles[MAX_TITLES];
     size_t n_titles;
-    const char *country; /* from a counterpart phrase */
-    int strong;          /* context made it a name */
+    const char *country;        /* from a counterpart phrase */
+    int strong;                 /* context made it a name */
+    title_t titles[MAX_TITLES]; /* last: only the first n_titles are set, cleared or copied */
 } pmention_t;
 
 static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out) {
@@ -852,7 +1099,7 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
         pdraft_t *p = &ps->items[ps->n];
         memset(p, 0, sizeof *p);
         p->name = span_text(c, pm->name0, pm->name1);
-        snprintf(p->key, sizeof p->key, "%s", key);
+        memcpy(p->key, key, strlen(key) + 1); /* fits: both are 256 bytes, key NUL-terminated */
         fold_span(c, pm->name1 - 1, pm->name1, p->last, sizeof p->last);
         fold_span(c, pm->name0, pm->name0 + 1, p->first, sizeof p->first);
         p->n_tok = n_tok;
@@ -906,7 +1153,8 @@ static int push_pm(pmention_t **pms, size_t *n, size_t *cap, const pmention_t *p
         *pms = np;
         *cap *= 2;
     }
-    (*pms)[(*n)++] = *pm;
+    /* titles[] is 1 KB, mostly unused: only the part that is set is copied */
+    memcpy(&(*pms)[(*n)++], pm, offsetof(pmention_t, titles) + pm->n_titles * sizeof *pm->titles);
     return 0;
 }
 
@@ -919,10 +1167,10 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
     if (rc) return rc;
     ctx_t c = {.lex = lex, .a = a, .m = m};
     if ((rc = build_tokens(&c)) || (rc = set_labels(&c))) return rc;
-    m->tok_mention = sk_arena_alloc(a->arena, (c.nt + 1) * sizeof *m->tok_mention);
+    m->tok_mention = sk_arena_alloc_uninit(a->arena, (c.nt + 1) * sizeof *m->tok_mention);
     if (!m->tok_mention) return SK_ENOMEM;
-    for (size_t i = 0; i < c.nt; i++)
-        m->tok_mention[i] = -1;
+    memset(m->tok_mention, 0xff, c.nt * sizeof *m->tok_mention); /* -1: no mention */
+    m->tok_mention[c.nt] = 0;
 
     persons_t ps = {0};
     /* Pass 1: person mentions with names, title-only mentions kept for pass 2. */
@@ -933,11 +1181,21 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
     if (!pms) return SK_ENOMEM;
     size_t prev_person_end = (size_t)-1; /* token after the last accepted person mention */
     for (size_t i = 0; i < c.nt;) {
+        /* Most tokens start nothing: with no honorific, no office and no possible name
+           start at i, the steps below find no title (tend == i) and no name
+           (name_run(i) == i), and move on to i + 1. */
+        /* (a name starts upper case and an office at a label start: may_start tells the
+           commonest, lower-case unlabelled tokens, apart in one byte) */
+        if (!c.may_start[i]) {
+            i++;
+            continue;
+        }
+        if (!c.honorific[i] && !is_office_start(&c, i) && !name_start(&c, i)) {
+            i++;
+            continue;
+        }
         pmention_t pm; /* titles[] is only read below n_titles: zeroing it all cost 3% */
         memset(&pm, 0, offsetof(pmention_t, titles));
-        pm.n_titles = 0;
-        pm.country = NULL;
-        pm.strong = 0;
         size_t j = i;
         /* honorific before a title chain: "Ngài Thượng nghị sỹ John McCain" */
         if (c.honorific[j] && is_office_start(&c, j + (size_t)c.honorific[j]))
@@ -948,7 +1206,7 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         if (pm.n_titles && k < c.nt && k > 0) {
             size_t gl;
             const char *g = gap(&c, k, &gl);
-            if (gl >= 2 && g[gl - 1] != ')' && memchr(g, '(', gl)) {
+            if (gl >= 2 && g[gl - 1] != ')' && gap_has(g, gl, '(')) {
                 size_t q = k;
                 while (q < c.nt && q < k + 6 && c.tok[q].sentence == c.tok[k].sentence) {
                     size_t gl2;
@@ -969,7 +1227,8 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         if (k < c.nt && c.honorific[k] && (pm.n_titles == 0 || joined(&c, k)))
             k += (size_t)c.honorific[k];
         int ctx_strong = pm.n_titles > 0 || k > tend;
-        size_t nend = (k < c.nt && (k == i || joined(&c, k) || k != tend)) ? name_run(&c, k) : k;
+        int name_tried = k < c.nt && (k == i || joined(&c, k) || k != tend);
+        size_t nend = name_tried ? name_run(&c, k) : k;
         /* "Thủ tướng Chính đề nghị …": a given name that is also a word ("chính") after a
            title; kept only if it resolves to a person named in full (pass 2) */
         if (pm.n_titles && nend == k && k < c.nt && k > 0 && name_joined(&c, k) &&
@@ -977,7 +1236,8 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             !(k + 1 < c.nt && c.tok[k + 1].cap && joined(&c, k + 1)))
             nend = k + 1;
         if (!ctx_strong) {
-            if (nend == k) nend = name_run(&c, k);
+            /* name_run depends only on k: when it ran above, it would return k again */
+            if (nend == k && !name_tried) nend = name_run(&c, k);
             const char *cc = NULL;
             /* "người đồng cấp Nga Vladimir Putin": the phrase belongs to the mention */
             size_t cl = nend > k ? counterpart_before(&c, k, &cc) : 0;
@@ -1069,7 +1329,7 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
                     size_t pe = name_run(&c, nend);
                     size_t gl2;
                     const char *g2 = pe < c.nt ? gap(&c, pe, &gl2) : ")";
-                    if (pe >= c.nt || memchr(g2, ')', pe < c.nt ? gl2 : 1)) aend = pe;
+                    if (pe >= c.nt || gap_has(g2, pe < c.nt ? gl2 : 1, ')')) aend = pe;
                 }
             }
             /* "ga Đồng Đăng", "khách sạn Metropole": a place's name, not a person's */
@@ -1158,7 +1418,12 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             break;
         }
     }
-    /* Emit mentions in text order. */
+    /* Emit mentions in text order: at most the titles and the person of each pmention,
+       then one mention per label start. */
+    size_t n_emit = c.n_labels;
+    for (size_t q = 0; q < npm; q++)
+        n_emit += pms[q].n_titles + 1;
+    if (reserve_mentions(&c, n_emit)) goto nomem;
     for (size_t q = 0; q < npm; q++) {
         pmention_t *pm = &pms[q];
         for (size_t k = 0; k < pm->n_titles; k++) {
@@ -1189,8 +1454,9 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         }
     }
     /* Organisations, countries, places not inside a person mention. */
-    for (size_t i = 0; i < c.nt; i++) {
-        if (!c.label_first[i] || m->tok_mention[i] >= 0) continue;
+    for (size_t li = 0; li < c.n_labels; li++) {
+        size_t i = c.label_starts[li];
+        if (m->tok_mention[i] >= 0) continue;
         int kind = label_kind(&c, i);
         sk_mention_kind_t mk;
         if (kind == SK_LEX_ORG)
@@ -1231,6 +1497,7 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
     /* Dates. */
     rc = sk_timex_find(a->arena, a->text, a->text_len, a->published, &m->timexes, &m->n_timexes);
     if (rc) goto out;
+    if (reserve_mentions(&c, m->n_timexes)) goto nomem;
     for (size_t k = 0; k < m->n_timexes; k++) {
         const sk_timex_t *tx = &m->timexes[k];
         size_t t0 = sk_mentions_token_at(m, tx->start);
