@@ -281,7 +281,7 @@ static const char *attr_item_value(const char *p, const char *key, size_t *len) 
 static const char *attr_value(const sk_lex_entry_t *e, const char *key, size_t *len) {
     if (e->attr_at) {
         for (uint32_t i = 0; i < e->n_attr; i++) {
-            const char *p = e->attrs + e->attr_at[i];
+            const char *p = e->attrs + e->attr_at[i].key;
             if (*p != key[0] || !*p) continue;
             const char *v = attr_item_value(p, key, len);
             if (v) return v;
@@ -309,7 +309,7 @@ static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
         return v && n == strlen(val) && !memcmp(v, val, n);
     }
     for (uint32_t i = 0; i < e->n_attr; i++) {
-        const char *p = e->attrs + e->attr_at[i];
+        const char *p = e->attrs + e->attr_at[i].key;
         if (*p != key[0] || !*p) continue;
         size_t k = 0;
         while (key[k] && p[k] == key[k])
@@ -358,7 +358,7 @@ static unsigned scan_entry_flags(const sk_lex_entry_t *e) {
     size_t n;
     if (e->attr_at) {
         for (uint32_t i = 0; i < e->n_attr && !(type && pos); i++) {
-            const char *p = e->attrs + e->attr_at[i];
+            const char *p = e->attrs + e->attr_at[i].key;
             if (!type && *p == 't')
                 type = attr_item_value(p, "type", NULL);
             else if (!pos && *p == 'p')
