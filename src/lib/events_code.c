@@ -75,20 +75,20 @@ static const char *attr_dup(ev_ctx_t *c, const sk_lex_entry_t *e, const char *ke
     return v ? sk_arena_strdup(c->a->arena, v) : NULL;
 }
 
-static int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
+/* Is token i the folded word `folded`? Inline, because the rules call it at every token
+ * they look at, nearly always with a literal whose length the compiler knows: a token of
+ * another length is rejected without touching its bytes. Token bytes are never ' ' or NUL,
+ * so the word matches exactly when the lengths agree and the bytes do. */
+static inline int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
     if (i >= c->m->n_tokens) return 0;
     const sk_token_t *t = &c->m->tokens[i];
-    /* In place, without strlen: token bytes are never ' ' or NUL. */
-    const char *f = c->a->folded.text + t->fs;
-    size_t n = t->fe - t->fs;
-    for (size_t k = 0; k < n; k++)
-        if (folded[k] != f[k]) return 0;
-    return folded[n] == '\0';
+    size_t n = strlen(folded);
+    return t->fe - t->fs == n && !memcmp(c->a->folded.text + t->fs, folded, n);
 }
 
-/* Folded phrase "a b c" starting at token i. */
-static int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
-    /* Word by word in place: the snprintf + strtok_r copy was 15% of `sukien code`. */
+/* Folded phrase "a b c" starting at token i, word by word in place (the snprintf +
+ * strtok_r copy was 15% of `sukien code`). */
+static int phrase_at_words(const ev_ctx_t *c, size_t i, const char *phrase) {
     for (const char *w = phrase;; i++) {
         while (*w == ' ')
             w++;
@@ -102,6 +102,18 @@ static int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
         if (w[n] && w[n] != ' ') return 0;
         w += n;
     }
+}
+
+/* phrase_at_words behind an inline test of the phrase's first byte, on which most tokens
+ * already fail (as phrase_at_words would; no phrase starts with a space). */
+static inline int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
+    if (i >= c->m->n_tokens || c->a->folded.text[c->m->tokens[i].fs] != phrase[0]) return 0;
+    return phrase_at_words(c, i, phrase);
+}
+
+/* Token i is `folded` and written `nfc` (with its tones: "đã", not "da"). */
+static inline int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc) {
+    return tok_is(c, i, folded) && !strncmp(c->a->text + c->m->tokens[i].start, nfc, strlen(nfc));
 }
 
 static uint32_t sent_of(const ev_ctx_t *c, size_t tok) {
@@ -246,7 +258,6 @@ static int subject_before(const ev_ctx_t *c, size_t t, size_t *start_out) {
 /* First unit starting after token t in the same sentence. Places are skipped unless
  * want_place. */
 static int forum_context(const ev_ctx_t *c, const unit_t *u);
-static int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc);
 
 static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t window) {
     uint32_t s = sent_of(c, t);
@@ -556,10 +567,6 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
 }
 
 /* ---- status -------------------------------------------------------------- */
-
-static int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc) {
-    return tok_is(c, i, folded) && !strncmp(c->a->text + c->m->tokens[i].start, nfc, strlen(nfc));
-}
 
 static int planned_cue_at(const ev_ctx_t *c, size_t i) {
     return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") || phrase_at(c, i, "du kien") ||
