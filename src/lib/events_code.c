@@ -63,6 +63,15 @@ typedef struct ev_ctx {
     int visit_guest_person;
 } ev_ctx_t;
 
+/* The word tests below are called at nearly every token the rules look at, mostly with
+ * literals: inlined, their first test (a length known at compile time, a first byte) is a
+ * few instructions instead of a call. */
+#if defined(__GNUC__)
+#define EV_INLINE static inline __attribute__((always_inline))
+#else
+#define EV_INLINE static inline
+#endif
+
 static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
     char buf[64];
     const char *v = sk_lex_attr(e, key, buf, sizeof buf);
@@ -79,7 +88,7 @@ static const char *attr_dup(ev_ctx_t *c, const sk_lex_entry_t *e, const char *ke
  * they look at, nearly always with a literal whose length the compiler knows: a token of
  * another length is rejected without touching its bytes. Token bytes are never ' ' or NUL,
  * so the word matches exactly when the lengths agree and the bytes do. */
-static inline int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
+EV_INLINE int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
     if (i >= c->m->n_tokens) return 0;
     const sk_token_t *t = &c->m->tokens[i];
     size_t n = strlen(folded);
@@ -106,13 +115,13 @@ static int phrase_at_words(const ev_ctx_t *c, size_t i, const char *phrase) {
 
 /* phrase_at_words behind an inline test of the phrase's first byte, on which most tokens
  * already fail (as phrase_at_words would; no phrase starts with a space). */
-static inline int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
+EV_INLINE int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
     if (i >= c->m->n_tokens || c->a->folded.text[c->m->tokens[i].fs] != phrase[0]) return 0;
     return phrase_at_words(c, i, phrase);
 }
 
 /* Token i is `folded` and written `nfc` (with its tones: "đã", not "da"). */
-static inline int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc) {
+EV_INLINE int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc) {
     return tok_is(c, i, folded) && !strncmp(c->a->text + c->m->tokens[i].start, nfc, strlen(nfc));
 }
 
