@@ -1706,25 +1706,55 @@ static int visit_hosts(ev_ctx_t *c) {
 
 /* ---- years from office terms -------------------------------------------- */
 
+/* The offices of one person are looked up once for several of their titles (up to
+ * TERM_TITLES at a time): each office is folded once, not once per title. */
+enum { TERM_TITLES = 8 };
+
+typedef struct term_title {
+    char fold[256]; /* the title, folded */
+    size_t len;
+    int lo, hi, hit; /* span of the terms of the offices it names */
+} term_title_t;
+
 typedef struct term_ctx {
-    const char *title_fold;
-    int lo, hi, hit;
+    term_title_t *titles;
+    size_t n;
 } term_ctx_t;
+
+/* Could the folded office start with the folded title? Only its leading ASCII bytes are
+ * looked at: sk_fold_str maps each of them to itself in lower case, so a difference there
+ * is a difference in the folded office (which then need not be folded). */
+static int office_may_start_with(const char *office, const term_title_t *tt) {
+    for (size_t k = 0; k < tt->len && office[k] && (unsigned char)office[k] < 0x80; k++) {
+        char b = office[k] >= 'A' && office[k] <= 'Z' ? (char)(office[k] + 32) : office[k];
+        if (b != tt->fold[k]) return 0;
+    }
+    return 1;
+}
 
 static void term_cb(void *vctx, const char *office, const char *start, const char *end) {
     term_ctx_t *t = vctx;
     char of[512];
-    size_t n = sk_fold_str(office, strlen(office), of, sizeof of);
-    size_t tl = strlen(t->title_fold);
-    /* the article's title is the office or its beginning ("Chủ tịch nước" ~ "Chủ tịch nước
-       Cộng hòa xã hội chủ nghĩa Việt Nam") */
-    if (n < tl || strncmp(of, t->title_fold, tl) || (n > tl && of[tl] != ' ')) return;
-    int lo = start && *start ? atoi(start) : 0;
-    int hi = end && *end ? atoi(end) : 9999;
-    if (!lo) return;
-    if (!t->hit || lo < t->lo) t->lo = lo;
-    if (!t->hit || hi > t->hi) t->hi = hi;
-    t->hit = 1;
+    size_t n = 0;
+    int folded = 0;
+    for (size_t k = 0; k < t->n; k++) {
+        term_title_t *tt = &t->titles[k];
+        if (!office_may_start_with(office, tt)) continue;
+        if (!folded) {
+            n = sk_fold_str(office, strlen(office), of, sizeof of);
+            folded = 1;
+        }
+        size_t tl = tt->len;
+        /* the article's title is the office or its beginning ("Chủ tịch nước" ~ "Chủ tịch
+           nước Cộng hòa xã hội chủ nghĩa Việt Nam") */
+        if (n < tl || strncmp(of, tt->fold, tl) || (n > tl && of[tl] != ' ')) continue;
+        int lo = start && *start ? atoi(start) : 0;
+        int hi = end && *end ? atoi(end) : 9999;
+        if (!lo) continue;
+        if (!tt->hit || lo < tt->lo) tt->lo = lo;
+        if (!tt->hit || hi > tt->hi) tt->hi = hi;
+        tt->hit = 1;
+    }
 }
 
 /* The year of an article without a publication date, inferred from who held which office
@@ -1735,16 +1765,23 @@ static int year_from_terms(const ev_ctx_t *c, int *lo_out, int *hi_out) {
     const sk_persons_t *ps = &c->m->persons;
     for (size_t i = 0; i < ps->n; i++) {
         const sk_person_t *p = &ps->items[i];
-        for (size_t k = 0; k < p->n_titles; k++) {
-            term_ctx_t t = {0};
-            char tf[256];
-            sk_fold_str(p->titles[k], strlen(p->titles[k]), tf, sizeof tf);
-            t.title_fold = tf;
+        for (size_t k0 = 0; k0 < p->n_titles; k0 += TERM_TITLES) {
+            term_title_t titles[TERM_TITLES];
+            term_ctx_t t = {.titles = titles, .n = p->n_titles - k0};
+            if (t.n > TERM_TITLES) t.n = TERM_TITLES;
+            for (size_t k = 0; k < t.n; k++) {
+                const char *title = p->titles[k0 + k];
+                titles[k].len =
+                    sk_fold_str(title, strlen(title), titles[k].fold, sizeof titles[k].fold);
+                titles[k].hit = 0;
+            }
             sk_lexicon_person_offices(c->lex, p->name, term_cb, &t);
-            if (!t.hit) continue;
-            if (t.lo > lo) lo = t.lo;
-            if (t.hi < hi) hi = t.hi;
-            have = 1;
+            for (size_t k = 0; k < t.n; k++) {
+                if (!titles[k].hit) continue;
+                if (titles[k].lo > lo) lo = titles[k].lo;
+                if (titles[k].hi < hi) hi = titles[k].hi;
+                have = 1;
+            }
         }
     }
     if (!have || lo > hi) return 0;
