@@ -1791,23 +1791,29 @@ static int year_from_terms(const ev_ctx_t *c, int *lo_out, int *hi_out) {
     /* every four-digit year written in the text ("Năm APEC Việt Nam 2017") */
     int year = 0;
     const char *txt = c->a->text;
-    for (size_t i = 0; i + 4 <= c->a->text_len; i++) {
-        if (!(txt[i] >= '0' && txt[i] <= '9') || (i > 0 && txt[i - 1] >= '0' && txt[i - 1] <= '9'))
-            continue;
+    size_t len = c->a->text_len;
+    for (size_t i = 0; i + 4 <= len; i++) {
+        /* on to the next digit (or the text's final NUL: clean.c ends the text with one) */
+        i += strcspn(txt + i, "0123456789");
+        if (i + 4 > len) break;
+        if (!(txt[i] >= '0' && txt[i] <= '9')) continue; /* a NUL inside the text */
         size_t j = i;
-        while (j < c->a->text_len && txt[j] >= '0' && txt[j] <= '9')
+        while (j < len && txt[j] >= '0' && txt[j] <= '9')
             j++;
-        if (j - i != 4 || (j < c->a->text_len && (txt[j] == '.' || txt[j] == ',') &&
-                           j + 1 < c->a->text_len && txt[j + 1] >= '0' && txt[j + 1] <= '9'))
+        /* each run of digits once, from its first digit: the loop goes on after it */
+        size_t r = i;
+        i = j;
+        if (j - r != 4 || (j < len && (txt[j] == '.' || txt[j] == ',') && j + 1 < len &&
+                           txt[j + 1] >= '0' && txt[j + 1] <= '9'))
             continue;
-        int y = atoi(txt + i);
+        int y = atoi(txt + r);
         if (y < lo || y > hi) continue;
         /* "(1971-2021)": a span of years, an anniversary's, not a date */
-        int span = (i >= 5 && (txt[i - 1] == '-' || txt[i - 1] == ' ') && txt[i - 2] >= '0' &&
-                    txt[i - 2] <= '9') ||
-                   (i >= 6 && txt[i - 1] == ' ' && txt[i - 2] == '-' && txt[i - 3] == ' ') ||
-                   (j + 1 < c->a->text_len && txt[j] == '-' && txt[j + 1] >= '0' &&
-                    txt[j + 1] <= '9' && j + 5 <= c->a->text_len);
+        int span = (r >= 5 && (txt[r - 1] == '-' || txt[r - 1] == ' ') && txt[r - 2] >= '0' &&
+                    txt[r - 2] <= '9') ||
+                   (r >= 6 && txt[r - 1] == ' ' && txt[r - 2] == '-' && txt[r - 3] == ' ') ||
+                   (j + 1 < len && txt[j] == '-' && txt[j + 1] >= '0' && txt[j + 1] <= '9' &&
+                    j + 5 <= len);
         if (span) continue;
         if (year && year != y) return 0;
         year = y;
