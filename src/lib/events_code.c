@@ -1874,21 +1874,28 @@ static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
  *    1987", "sinh tháng 2/1952"). */
 static void fill_dates(ev_ctx_t *c) {
     const sk_timex_t *day = NULL, *range = NULL;
+    const char *day_iso = NULL, *range_iso = NULL;
     int n_day = 0, n_range = 0, month_seen = 0;
     char month[16] = "";
-    for (size_t k = 0; k < c->m->n_timexes; k++) {
+    /* the article's days are only wanted for an undated event that is not planned */
+    int undated = 0;
+    for (size_t i = 0; i < c->n_ev && !undated; i++)
+        undated = !c->ev[i].date.iso && !c->ev[i].planned;
+    for (size_t k = 0; undated && k < c->m->n_timexes; k++) {
         const sk_timex_t *t = &c->m->timexes[k];
         if (t->precision != SK_PREC_DAY || t->cls == SK_TIMEX_ANAPHORIC) continue;
+        /* each expression's ISO form made once, and kept for the next one's comparison */
+        const char *iso = sk_timex_iso(c->a->arena, t);
         if (t->is_range) {
-            if (!range || strcmp(sk_timex_iso(c->a->arena, range), sk_timex_iso(c->a->arena, t)))
-                n_range++;
+            if (!range || strcmp(range_iso, iso)) n_range++;
             range = t;
+            range_iso = iso;
         } else {
-            if (!day || strcmp(sk_timex_iso(c->a->arena, day), sk_timex_iso(c->a->arena, t)))
-                n_day++;
+            if (!day || strcmp(day_iso, iso)) n_day++;
             day = t;
+            day_iso = iso;
             /* the month all these days fall in ("2017-06", "--06"), or "" */
-            const char *d = sk_timex_iso(c->a->arena, t);
+            const char *d = iso;
             size_t dl = strlen(d);
             if (dl < 7 || dl - 3 >= sizeof month || d[dl - 3] != '-' ||
                 (month_seen && (strlen(month) != dl - 3 || strncmp(month, d, dl - 3))))
