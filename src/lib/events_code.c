@@ -61,6 +61,8 @@ typedef struct ev_ctx {
     const char *visit_guest_name;   /* lead visitor of that visit */
     const char *last_place_country; /* country of the last place a report stated */
     int visit_guest_person;
+    struct trig_attrs *tattrs; /* the trigger entries met so far (trigger_attrs) */
+    size_t n_tattrs, cap_tattrs;
 } ev_ctx_t;
 
 /* The word tests below are called at nearly every token the rules look at, mostly with
@@ -951,15 +953,50 @@ static const char *role_name(sk_event_type_t t, int first) {
     }
 }
 
-static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
-    const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, tm->entry);
+/* A trigger entry's attributes (triggers.tsv) as the rules read them, looked up once per
+ * entry and article: the two passes and code_trigger asked the lexicon for them up to ten
+ * times per trigger. The same buffer sizes as sk_lex_attr was given before, so that a long
+ * value would be cut the same way. */
+typedef struct trig_attrs {
+    uint32_t entry;
+    int is_visit;        /* type=VISIT */
+    int type;            /* type= as an sk_event_type_t, or -1 */
+    int noun;            /* form=noun */
+    const char *subtype; /* arena copies, or NULL */
+    const char *dir;
+    char frame[64]; /* frame=, "" when none */
+} trig_attrs_t;
+
+static const trig_attrs_t *trigger_attrs(ev_ctx_t *c, uint32_t entry) {
+    for (size_t k = 0; k < c->n_tattrs; k++)
+        if (c->tattrs[k].entry == entry) return &c->tattrs[k];
+    if (c->n_tattrs == c->cap_tattrs) {
+        size_t nc = c->cap_tattrs ? c->cap_tattrs * 2 : 8;
+        c->tattrs = sk_arena_grow(c->a->arena, c->tattrs, sizeof *c->tattrs, c->n_tattrs, nc);
+        if (!c->tattrs) return NULL;
+        c->cap_tattrs = nc;
+    }
+    const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, entry);
+    trig_attrs_t *ta = &c->tattrs[c->n_tattrs++];
+    ta->entry = entry;
+    ta->is_visit = attr_is(e, "type", "VISIT");
     char buf[32];
     const char *type_s = sk_lex_attr(e, "type", buf, sizeof buf);
-    int type = type_s ? sk_event_type_parse(type_s) : -1;
+    ta->type = type_s ? sk_event_type_parse(type_s) : -1;
+    ta->noun = attr_is(e, "form", "noun");
+    ta->subtype = attr_dup(c, e, "subtype");
+    ta->dir = attr_dup(c, e, "dir");
+    const char *frame = sk_lex_attr(e, "frame", ta->frame, sizeof ta->frame);
+    if (!frame) ta->frame[0] = '\0';
+    return ta;
+}
+
+static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_t *ta) {
+    int type = ta->type;
     if (type < 0) return SK_OK;
-    const char *subtype = attr_dup(c, e, "subtype");
-    int noun = attr_is(e, "form", "noun");
-    const char *dir = attr_dup(c, e, "dir");
+    const char *subtype = ta->subtype;
+    int noun = ta->noun;
+    const char *dir = ta->dir;
     if (!dir) dir = "sym";
 
     size_t t0 = sk_mentions_token_at(c->m, tm->start);
@@ -1136,7 +1173,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     /* MESSAGE: "thư của Tổng thống X gửi ông Y": sender after "của", recipient after "gửi". */
-    int framed = attr_is(e, "frame", "cua-gui");
+    int framed = !strcmp(ta->frame, "cua-gui");
     /* "X (đã) nhận được thư / cuộc điện đàm của (từ) Y": X receives, Y sends or calls */
     int received = 0;
     if ((type == SK_EV_MESSAGE || type == SK_EV_CALL) && t0 >= 1 &&
@@ -1342,7 +1379,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     }
     if (framed && (subj < 0 || obj < 0)) return SK_OK;
     /* "thông điệp": only a message actually sent ("gửi", "chuyển") in its clause */
-    if (attr_is(e, "frame", "sent")) {
+    if (!strcmp(ta->frame, "sent")) {
         int sent_verb = 0;
         size_t lo = t0 > 8 ? t0 - 8 : 0;
         for (size_t i = lo; i < t1 + 8 && i < c->m->n_tokens && !sent_verb; i++)
@@ -1352,7 +1389,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         if (!sent_verb) return SK_OK;
     }
     /* "ông tới Oa-sinh-tơn", "Tổng thống đến Hà Nội": a person, then the place at once */
-    if (attr_is(e, "frame", "arrive")) {
+    if (!strcmp(ta->frame, "arrive")) {
         /* "thăm chính thức tới Việt Nam": a preposition after another trigger */
         size_t self = first_trigger_from(c, tm->start);
         if (self > 0 && c->m->triggers[self - 1].end <= tm->start &&
@@ -2026,10 +2063,10 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     /* Visits first, so meetings inside them know where they happen. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < c.m->n_triggers; k++) {
-            const sk_lex_entry_t *e = sk_lexicon_entry(lex, c.m->triggers[k].entry);
-            int is_visit = attr_is(e, "type", "VISIT");
-            if ((pass == 0) != is_visit) continue;
-            if ((rc = code_trigger(&c, &c.m->triggers[k]))) return rc;
+            const trig_attrs_t *ta = trigger_attrs(&c, c.m->triggers[k].entry);
+            if (!ta) return SK_ENOMEM;
+            if ((pass == 0) != ta->is_visit) continue;
+            if ((rc = code_trigger(&c, &c.m->triggers[k], ta))) return rc;
         }
     if ((rc = visit_hosts(&c)) || (rc = delegation_speakers(&c))) return rc;
     fill_dates(&c);
