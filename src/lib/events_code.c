@@ -149,6 +149,39 @@ static int cmp_unit(const void *pa, const void *pb) {
     return a->t1 < b->t1 ? 1 : a->t1 > b->t1 ? -1 : 0;
 }
 
+/* Units in cmp_unit order, equal units in mention order, as glibc's qsort (a merge sort)
+ * left them. The mentions come as a few runs already in that order (one or two in most
+ * articles), so each run is merged into the sorted part before it; equal units are taken
+ * from the earlier run first, which keeps them in mention order. Past MAX_RUNS runs the
+ * merges would cost more than they save, and qsort sorts the rest. */
+enum { MAX_RUNS = 8 };
+
+static int sort_units(sk_arena_t *arena, unit_t *units, size_t n) {
+    unit_t *tmp = NULL;
+    size_t k = 1;
+    for (int runs = 1;; runs++) {
+        while (k < n && cmp_unit(&units[k - 1], &units[k]) <= 0)
+            k++;
+        if (k >= n) return SK_OK; /* units[0..k) sorted */
+        if (runs == MAX_RUNS) {
+            qsort(units, n, sizeof *units, cmp_unit);
+            return SK_OK;
+        }
+        size_t r = k + 1; /* the next run: units[k..r) */
+        while (r < n && cmp_unit(&units[r - 1], &units[r]) <= 0)
+            r++;
+        if (!tmp && !(tmp = sk_arena_alloc(arena, n * sizeof *tmp))) return SK_ENOMEM;
+        /* merge the sorted part (copied out) with the run, from the front */
+        memcpy(tmp, units, k * sizeof *tmp);
+        size_t i = 0, j = k, o = 0;
+        while (i < k && j < r)
+            units[o++] = cmp_unit(&units[j], &tmp[i]) < 0 ? units[j++] : tmp[i++];
+        while (i < k)
+            units[o++] = tmp[i++];
+        k = r;
+    }
+}
+
 static int build_units(ev_ctx_t *c) {
     sk_mentions_t *m = c->m;
     c->units = sk_arena_alloc(c->a->arena, (m->n + 1) * sizeof *c->units);
@@ -199,7 +232,7 @@ static int build_units(ev_ctx_t *c) {
     size_t n_titles = 0;
     for (size_t k = 0; k < c->n_units; k++)
         if (c->units[k].is_title) n_titles++;
-    qsort(c->units, c->n_units, sizeof *c->units, cmp_unit);
+    if (sort_units(c->a->arena, c->units, c->n_units)) return SK_ENOMEM;
     if (n_titles) {
         unit_t *tmp = sk_arena_alloc(c->a->arena, n_titles * sizeof *tmp);
         if (!tmp) return SK_ENOMEM;
