@@ -1734,12 +1734,17 @@ static int add_host_actor(ev_ctx_t *c, sk_side_t *side, const unit_t *u, int as_
  * people of that country the visitor met listed after it. */
 static int visit_hosts(ev_ctx_t *c) {
     int inv[16];
-    size_t ninv = find_inviters(c, inv, 16);
+    size_t ninv = 0;
+    int inv_found = 0; /* the inviters are looked for at the first visit that wants them */
     for (size_t i = 0; i < c->n_ev; i++) {
         sk_event_t *v = &c->ev[i];
         if (v->type != SK_EV_VISIT) continue;
         sk_side_t *host = &v->sides[0], *guest = &v->sides[1];
         if (!host->country || host->actors[0].kind == SK_ACTOR_PERSON) continue;
+        if (!inv_found) {
+            ninv = find_inviters(c, inv, 16);
+            inv_found = 1;
+        }
         int done = 0;
         for (size_t k = 0; k < ninv && !done; k++) {
             const unit_t *u = &c->units[inv[k]];
