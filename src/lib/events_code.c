@@ -141,6 +141,17 @@ static int clause_break(const ev_ctx_t *c, size_t a, size_t b) {
     return 0;
 }
 
+/* clause_break(c, a, b) for a walk back from one token b to earlier and earlier tokens a:
+ * *clear (first the start of b) is where the text already found free of breaks begins, so
+ * only the bytes before it are scanned. */
+static int clause_break_back(const ev_ctx_t *c, size_t a, const char **clear) {
+    const char *s = c->a->text + c->m->tokens[a].end;
+    for (const char *p = s; p < *clear; p++)
+        if (*p == ';' || *p == '\n') return 1;
+    if (s < *clear) *clear = s;
+    return 0;
+}
+
 /* ---- units --------------------------------------------------------------- */
 
 static int cmp_unit(const void *pa, const void *pb) {
@@ -267,11 +278,12 @@ static size_t first_unit_from(const ev_ctx_t *c, size_t t) {
 static int subject_before_x(const ev_ctx_t *c, size_t t, size_t *start_out, int no_country) {
     int best = -1, best_org = -1;
     uint32_t s = sent_of(c, t);
+    const char *clear = c->a->text + c->m->tokens[t].start;
     for (size_t k = first_unit_from(c, t + 1); k-- > 0;) {
         const unit_t *u = &c->units[k];
         if (u->t1 > t || u->is_title) continue;
         if (sent_of(c, u->t0) != s) break;
-        if (t - u->t1 > SUBJECT_WINDOW || clause_break(c, u->t1 - 1, t)) break;
+        if (t - u->t1 > SUBJECT_WINDOW || clause_break_back(c, u->t1 - 1, &clear)) break;
         if (u->is_place || (no_country && u->is_country)) continue;
         /* "Phu nhân Tổng Bí thư X thăm …": the spouse, not X, is the subject */
         if (u->person >= 0 && u->t0 >= 2 && tok_is(c, u->t0 - 1, "nhan") &&
