@@ -914,6 +914,12 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
 /* The two countries an article is mostly about (persons weighted by their mentions, plus
  * country mentions), with each country's most mentioned person and a country unit. Used
  * for "hai bên", "hai nước", "hai nhà lãnh đạo" and for agreements named without sides. */
+/* strcmp(a, b) == 0 without a call for most unequal pairs: country codes ("VNM", "USA")
+ * mostly differ in their first letter, and equal ones often share the string. */
+static inline int same_str(const char *a, const char *b) {
+    return a == b || (a[0] == b[0] && !strcmp(a, b));
+}
+
 static void main_pair(ev_ctx_t *c) {
     const char *cc[32];
     int score[32], nc = 0;
@@ -921,7 +927,7 @@ static void main_pair(ev_ctx_t *c) {
         const unit_t *u = &c->units[k];
         if (!u->country || u->is_place || u->is_title || forum_context(c, u)) continue;
         int q = 0;
-        while (q < nc && strcmp(cc[q], u->country))
+        while (q < nc && !same_str(cc[q], u->country))
             q++;
         if (q == nc) {
             if (nc == 32) continue;
@@ -941,7 +947,7 @@ static void main_pair(ev_ctx_t *c) {
         int bp = -1, bn = 0;
         for (size_t k = 0; k < c->n_units; k++) {
             const unit_t *u = &c->units[k];
-            if (!u->country || strcmp(u->country, cc[best])) continue;
+            if (!u->country || !same_str(u->country, cc[best])) continue;
             if (u->is_country && c->pair_country_unit[r] < 0) c->pair_country_unit[r] = (int)k;
             if (u->person >= 0) {
                 int n = (int)c->m->persons.items[u->person].n_mentions;
