@@ -181,7 +181,8 @@ static int sort_units(sk_arena_t *arena, unit_t *units, size_t n) {
         size_t r = k + 1; /* the next run: units[k..r) */
         while (r < n && cmp_unit(&units[r - 1], &units[r]) <= 0)
             r++;
-        if (!tmp && !(tmp = sk_arena_alloc(arena, n * sizeof *tmp))) return SK_ENOMEM;
+        /* not zeroed: only what is copied in is read */
+        if (!tmp && !(tmp = sk_arena_alloc_uninit(arena, n * sizeof *tmp))) return SK_ENOMEM;
         /* merge the sorted part (copied out) with the run, from the front */
         memcpy(tmp, units, k * sizeof *tmp);
         size_t i = 0, j = k, o = 0;
@@ -195,7 +196,8 @@ static int sort_units(sk_arena_t *arena, unit_t *units, size_t n) {
 
 static int build_units(ev_ctx_t *c) {
     sk_mentions_t *m = c->m;
-    c->units = sk_arena_alloc(c->a->arena, (m->n + 1) * sizeof *c->units);
+    /* not zeroed: units[0..n_units) are written before anything reads them */
+    c->units = sk_arena_alloc_uninit(c->a->arena, (m->n + 1) * sizeof *c->units);
     if (!c->units) return SK_ENOMEM;
     for (size_t i = 0; i < m->n; i++) {
         const sk_mention_t *x = &m->items[i];
@@ -2098,8 +2100,11 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     int rc = build_units(&c);
     if (rc) return rc;
     /* the mentions of each sentence, for find_location (a counting sort, stable) */
-    c.sent_mention_at = sk_arena_alloc(a->arena, (a->n_sentences + 2) * sizeof *c.sent_mention_at);
-    c.by_sent = sk_arena_alloc(a->arena, (c.m->n + 1) * sizeof *c.by_sent);
+    /* (not zeroed: sent_mention_at is cleared below, and by_sent is read only where the
+       counting sort wrote) */
+    c.sent_mention_at =
+        sk_arena_alloc_uninit(a->arena, (a->n_sentences + 2) * sizeof *c.sent_mention_at);
+    c.by_sent = sk_arena_alloc_uninit(a->arena, (c.m->n + 1) * sizeof *c.by_sent);
     if (!c.sent_mention_at || !c.by_sent) return SK_ENOMEM;
     memset(c.sent_mention_at, 0, (a->n_sentences + 2) * sizeof *c.sent_mention_at);
     for (size_t k = 0; k < c.m->n; k++)
@@ -2108,7 +2113,7 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     for (size_t i = 0; i < a->n_sentences; i++)
         c.sent_mention_at[i + 1] += c.sent_mention_at[i];
     {
-        uint32_t *fill = sk_arena_alloc(a->arena, (a->n_sentences + 1) * sizeof *fill);
+        uint32_t *fill = sk_arena_alloc_uninit(a->arena, (a->n_sentences + 1) * sizeof *fill);
         if (!fill) return SK_ENOMEM;
         memcpy(fill, c.sent_mention_at, (a->n_sentences + 1) * sizeof *fill);
         for (size_t k = 0; k < c.m->n; k++)
