@@ -461,8 +461,12 @@ static int delegation_leader(const ev_ctx_t *c, int k) {
     if (k < 0) return -1;
     size_t t = c->units[k].t1;
     uint32_t s = sent_of(c, c->units[k].t0);
+    /* first_trigger_from(tokens[i].start), moved on with i (tokens and triggers are in text
+       order) rather than searched for at each token */
+    size_t q0 = t < c->m->n_tokens ? first_trigger_from(c, c->m->tokens[t].start) : 0;
     for (size_t i = t; i < t + 12 && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
-        size_t q0 = first_trigger_from(c, c->m->tokens[i].start);
+        while (q0 < c->m->n_triggers && c->m->triggers[q0].start < c->m->tokens[i].start)
+            q0++;
         if (q0 < c->m->n_triggers && c->m->triggers[q0].start < c->m->tokens[i].end)
             return -1; /* "X tiếp Đoàn … do Y dẫn đầu": Y leads the object */
         if (!tok_is(c, i, "do")) continue;
