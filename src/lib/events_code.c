@@ -694,9 +694,12 @@ static int generic_before(const ev_ctx_t *c, size_t t0) {
                                        "nhieu chuyen", "nhieu cuoc", "nhung chuyen", "nhung cuoc",
                                        /* "cơ chế đối thoại", "ngồi vào bàn đàm phán" */
                                        "co che", "vao ban"};
-    for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++)
+    for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0 && i < c->m->n_tokens; i++) {
+        /* phrase_at's first test (the first byte), with the token's byte loaded once */
+        char b = c->a->folded.text[c->m->tokens[i].fs];
         for (size_t k = 0; k < SK_ARRAY_LEN(CUES); k++)
-            if (phrase_at(c, i, CUES[k])) return 1;
+            if (CUES[k][0] == b && phrase_at_words(c, i, CUES[k])) return 1;
+    }
     return 0;
 }
 
