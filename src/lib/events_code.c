@@ -223,9 +223,11 @@ static int build_units(ev_ctx_t *c) {
             if (e && x->kind == SK_MENTION_ORG) {
                 /* generic bodies without a country ("Bộ Ngoại giao") are not sides alone,
                    and the press reports contacts without being one ("Ảnh: …/TTXVN") */
-                if (!u.country || attr_is(e, "type", "media")) continue;
-                char buf[32];
-                if (attr_is(e, "type", "io") && sk_lex_attr(e, "acronym", buf, sizeof buf))
+                if (!u.country) continue;
+                char type[64], buf[32]; /* (type= looked up once for both tests) */
+                const char *ty = sk_lex_attr(e, "type", type, sizeof type);
+                if (ty && !strcmp(ty, "media")) continue;
+                if (ty && !strcmp(ty, "io") && sk_lex_attr(e, "acronym", buf, sizeof buf))
                     u.country = sk_arena_strdup(c->a->arena, buf);
             }
         } else if (x->kind == SK_MENTION_TITLE && x->person < 0 && x->country && x->canonical &&
@@ -1039,9 +1041,10 @@ static const trig_attrs_t *trigger_attrs(ev_ctx_t *c, uint32_t entry) {
     const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, entry);
     trig_attrs_t *ta = &c->tattrs[c->n_tattrs++];
     ta->entry = entry;
-    ta->is_visit = attr_is(e, "type", "VISIT");
-    char buf[32];
-    const char *type_s = sk_lex_attr(e, "type", buf, sizeof buf);
+    char type[64];
+    const char *type_s = sk_lex_attr(e, "type", type, sizeof type);
+    ta->is_visit = type_s && !strcmp(type_s, "VISIT");
+    if (type_s) type[31] = '\0'; /* the type is parsed as read into 32 bytes */
     ta->type = type_s ? sk_event_type_parse(type_s) : -1;
     ta->noun = attr_is(e, "form", "noun");
     ta->subtype = attr_dup(c, e, "subtype");
