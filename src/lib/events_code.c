@@ -61,6 +61,7 @@ typedef struct ev_ctx {
     const char *visit_guest_name;   /* lead visitor of that visit */
     const char *last_place_country; /* country of the last place a report stated */
     int visit_guest_person;
+    const char **timex_iso;    /* ISO forms of the time expressions, NULL until made */
     struct trig_attrs *tattrs; /* the trigger entries met so far (trigger_attrs) */
     size_t n_tattrs, cap_tattrs;
 } ev_ctx_t;
@@ -456,6 +457,18 @@ static size_t first_timex_from(const ev_ctx_t *c, uint32_t off) {
             hi = mid;
     }
     return lo;
+}
+
+/* sk_timex_iso of time expression t, made once per article: several triggers and
+ * fill_dates ask for the same one (the strings are never changed, so they can be shared). */
+static const char *timex_iso(ev_ctx_t *c, const sk_timex_t *t) {
+    size_t k = (size_t)(t - c->m->timexes);
+    if (!c->timex_iso) {
+        c->timex_iso = sk_arena_alloc(c->a->arena, c->m->n_timexes * sizeof *c->timex_iso);
+        if (!c->timex_iso) return sk_timex_iso(c->a->arena, t);
+    }
+    if (!c->timex_iso[k]) c->timex_iso[k] = sk_timex_iso(c->a->arena, t);
+    return c->timex_iso[k];
 }
 
 /* "Đoàn đại biểu … do đồng chí X dẫn đầu": the person leading the unit at k. */
@@ -1589,7 +1602,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
 
     const sk_timex_t *tx = date_for(c, sent, tm->start, ev.type);
     if (tx) {
-        ev.date.iso = sk_timex_iso(c->a->arena, tx);
+        ev.date.iso = timex_iso(c, tx);
         ev.date.precision = tx->precision;
         if (tx->future) ev.planned = 1;
     } else if (during_visit >= 0) {
@@ -1990,7 +2003,7 @@ static void fill_dates(ev_ctx_t *c) {
         const sk_timex_t *t = &c->m->timexes[k];
         if (t->precision != SK_PREC_DAY || t->cls == SK_TIMEX_ANAPHORIC) continue;
         /* each expression's ISO form made once, and kept for the next one's comparison */
-        const char *iso = sk_timex_iso(c->a->arena, t);
+        const char *iso = timex_iso(c, t);
         if (t->is_range) {
             if (!range || strcmp(range_iso, iso)) n_range++;
             range = t;
@@ -2018,7 +2031,7 @@ static void fill_dates(ev_ctx_t *c) {
                                   : n_day == 1                           ? day
                                                                          : NULL;
             if (t) {
-                e->date.iso = sk_timex_iso(c->a->arena, t);
+                e->date.iso = timex_iso(c, t);
                 e->date.precision = t->precision;
             } else if (e->type == SK_EV_VISIT && n_range == 0 && month[0]) {
                 /* a visit spans days: days of one month in the article give its month */
