@@ -87,15 +87,18 @@ static const char *attr_dup(ev_ctx_t *c, const sk_lex_entry_t *e, const char *ke
     return v ? sk_arena_strdup(c->a->arena, v) : NULL;
 }
 
-/* Is token i the folded word `folded`? Inline, because the rules call it at every token
+/* Is token i the folded word folded[0..n)? Inline, because the rules call it at every token
  * they look at, nearly always with a literal whose length the compiler knows: a token of
  * another length is rejected without touching its bytes. Token bytes are never ' ' or NUL,
  * so the word matches exactly when the lengths agree and the bytes do. */
-EV_INLINE int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
+EV_INLINE int tok_is_n(const ev_ctx_t *c, size_t i, const char *folded, size_t n) {
     if (i >= c->m->n_tokens) return 0;
     const sk_token_t *t = &c->m->tokens[i];
-    size_t n = strlen(folded);
     return t->fe - t->fs == n && !memcmp(c->a->folded.text + t->fs, folded, n);
+}
+
+EV_INLINE int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
+    return tok_is_n(c, i, folded, strlen(folded));
 }
 
 /* Folded phrase "a b c" starting at token i, word by word in place (the snprintf +
@@ -116,11 +119,14 @@ static int phrase_at_words(const ev_ctx_t *c, size_t i, const char *phrase) {
     }
 }
 
-/* phrase_at_words behind an inline test of the phrase's first byte, on which most tokens
- * already fail (as phrase_at_words would; no phrase starts with a space). */
+/* phrase_at_words with the first word compared inline (as phrase_at_words compares it: the
+ * whole token; no phrase starts with a space). Every caller passes a literal, whose first
+ * word's length the compiler knows (strcspn of a constant), so most tokens are rejected by
+ * their length or first bytes without a call. */
 EV_INLINE int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
-    if (i >= c->m->n_tokens || c->a->folded.text[c->m->tokens[i].fs] != phrase[0]) return 0;
-    return phrase_at_words(c, i, phrase);
+    size_t n = strcspn(phrase, " ");
+    if (!tok_is_n(c, i, phrase, n)) return 0;
+    return phrase[n] == '\0' || phrase_at_words(c, i + 1, phrase + n);
 }
 
 /* Token i is `folded` and written `nfc` (with its tones: "đã", not "da"). */
