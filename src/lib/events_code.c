@@ -34,6 +34,7 @@ typedef struct unit {
     int is_country;       /* a country named as such (destination or side) */
     int is_place;
     int is_title; /* an unnamed official ("Đại sứ Malaysia"), named by the office */
+    int pair_ix;  /* main_pair: index of its country among the article's, or -1 */
 } unit_t;
 
 typedef struct ev_ctx {
@@ -941,31 +942,51 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
 
 /* ---- the article's main pair -------------------------------------------- */
 
-/* The two countries an article is mostly about (persons weighted by their mentions, plus
- * country mentions), with each country's most mentioned person and a country unit. Used
- * for "hai bên", "hai nước", "hai nhà lãnh đạo" and for agreements named without sides. */
 /* strcmp(a, b) == 0 without a call for most unequal pairs: country codes ("VNM", "USA")
  * mostly differ in their first letter, and equal ones often share the string. */
 static inline int same_str(const char *a, const char *b) {
     return a == b || (a[0] == b[0] && !strcmp(a, b));
 }
 
+/* Index of country in cc[0..nc), or nc. */
+static int country_index(const char *const *cc, int nc, const char *country) {
+    int q = 0;
+    while (q < nc && !same_str(cc[q], country))
+        q++;
+    return q;
+}
+
+/* The two countries an article is mostly about (persons weighted by their mentions, plus
+ * country mentions), with each country's most mentioned person and a country unit. Used
+ * for "hai bên", "hai nước", "hai nhà lãnh đạo" and for agreements named without sides. */
 static void main_pair(ev_ctx_t *c) {
     const char *cc[32];
-    int score[32], nc = 0;
+    int score[32], nc = 0, last = -1;
     for (size_t k = 0; k < c->n_units; k++) {
-        const unit_t *u = &c->units[k];
-        if (!u->country || u->is_place || u->is_title || forum_context(c, u)) continue;
-        int q = 0;
-        while (q < nc && !same_str(cc[q], u->country))
-            q++;
+        unit_t *u = &c->units[k];
+        u->pair_ix = -1;
+        if (!u->country) continue;
+        if (u->is_place || u->is_title || forum_context(c, u)) {
+            u->pair_ix = -2; /* not counted; its index is looked up once cc is complete */
+            continue;
+        }
+        /* (the countries in cc differ, so the one that matches can be tried first: the
+           last one matched, which the next unit often repeats) */
+        int q =
+            last >= 0 && same_str(cc[last], u->country) ? last : country_index(cc, nc, u->country);
         if (q == nc) {
             if (nc == 32) continue;
             cc[nc] = u->country;
             score[nc++] = 0;
         }
         score[q] += u->person >= 0 ? 2 : 1;
+        u->pair_ix = last = q;
     }
+    for (size_t k = 0; k < c->n_units; k++)
+        if (c->units[k].pair_ix == -2) {
+            int q = country_index(cc, nc, c->units[k].country);
+            c->units[k].pair_ix = q < nc ? q : -1;
+        }
     for (int r = 0; r < 2; r++) {
         int best = -1;
         for (int q = 0; q < nc; q++)
@@ -977,7 +998,7 @@ static void main_pair(ev_ctx_t *c) {
         int bp = -1, bn = 0;
         for (size_t k = 0; k < c->n_units; k++) {
             const unit_t *u = &c->units[k];
-            if (!u->country || !same_str(u->country, cc[best])) continue;
+            if (u->pair_ix != best) continue; /* its country is not cc[best] */
             if (u->is_country && c->pair_country_unit[r] < 0) c->pair_country_unit[r] = (int)k;
             if (u->person >= 0) {
                 int n = (int)c->m->persons.items[u->person].n_mentions;
