@@ -680,23 +680,25 @@ static int past_cue_at(const ev_ctx_t *c, size_t i) {
  * thăm B") with no past marker after it; a nominal mention only when the cue governs it
  * ("sẽ có cuộc hội đàm", "cuộc hội đàm sắp tới", "chuyến thăm dự kiến diễn ra"). */
 static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, int noun) {
-    int planned = 0;
     size_t from = noun ? (t0 > 6 ? t0 - 6 : 0) : (t0 > 20 ? t0 - 20 : 0);
     if (from < lo) from = lo;
-    for (size_t i = from; i < t0; i++) {
-        if (i > from && clause_break(c, i - 1, i)) planned = 0;
+    /* Read forward from `from`, a cue sets the state, a past marker, a clause break or (for
+       a noun) a quote clears it, the cue and the marker at a token after the break before
+       it. The state at the trigger is what the last of these set, so the tokens are read
+       back from the trigger, and the first one that sets or clears the state decides. */
+    for (size_t i = t0; i-- > from;) {
+        if (planned_cue_at(c, i) && !(noun && phrase_at(c, i, "mong muon"))) return 1;
+        if (past_cue_at(c, i)) break;
+        if (i > from && clause_break(c, i - 1, i)) break;
         if (i > from && noun) { /* a quote closes the cue's scope */
             const char *g = c->a->text + c->m->tokens[i - 1].end;
             const char *ge = c->a->text + c->m->tokens[i].start;
+            int quote = 0;
             for (; g < ge; g++)
-                if (*g == '"' || !strncmp(g, "”", strlen("”"))) planned = 0;
+                if (*g == '"' || !strncmp(g, "”", strlen("”"))) quote = 1;
+            if (quote) break;
         }
-        if (planned_cue_at(c, i) && !(noun && phrase_at(c, i, "mong muon")))
-            planned = 1;
-        else if (past_cue_at(c, i))
-            planned = 0;
     }
-    if (planned) return 1;
     if (!noun) return 0;
     uint32_t s = sent_of(c, t0);
     for (size_t i = t1; i < t1 + 4 && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
