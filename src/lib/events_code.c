@@ -713,17 +713,17 @@ static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, in
 /* "duy trì tiếp xúc", "tăng cường đối thoại", "thúc đẩy trao đổi đoàn": a habit or an aim,
  * not an occurrence. */
 static int generic_before(const ev_ctx_t *c, size_t t0) {
-    static const char *const CUES[] = {"duy tri", "tang cuong", "thuc day", "day manh",
-                                       "thuong xuyen", "mo rong", "cac chuyen", "cac cuoc",
-                                       "nhieu chuyen", "nhieu cuoc", "nhung chuyen", "nhung cuoc",
-                                       /* "cơ chế đối thoại", "ngồi vào bàn đàm phán" */
-                                       "co che", "vao ban"};
-    for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0 && i < c->m->n_tokens; i++) {
-        /* phrase_at's first test (the first byte), with the token's byte loaded once */
-        char b = c->a->folded.text[c->m->tokens[i].fs];
-        for (size_t k = 0; k < SK_ARRAY_LEN(CUES); k++)
-            if (CUES[k][0] == b && phrase_at_words(c, i, CUES[k])) return 1;
-    }
+    /* (literals, not a table: phrase_at then knows each first word's length) */
+    for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++)
+        if (phrase_at(c, i, "duy tri") || phrase_at(c, i, "tang cuong") ||
+            phrase_at(c, i, "thuc day") || phrase_at(c, i, "day manh") ||
+            phrase_at(c, i, "thuong xuyen") || phrase_at(c, i, "mo rong") ||
+            phrase_at(c, i, "cac chuyen") || phrase_at(c, i, "cac cuoc") ||
+            phrase_at(c, i, "nhieu chuyen") || phrase_at(c, i, "nhieu cuoc") ||
+            phrase_at(c, i, "nhung chuyen") || phrase_at(c, i, "nhung cuoc") ||
+            /* "cơ chế đối thoại", "ngồi vào bàn đàm phán" */
+            phrase_at(c, i, "co che") || phrase_at(c, i, "vao ban"))
+            return 1;
     return 0;
 }
 
