@@ -1774,9 +1774,15 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
 /* Persons named after "theo lời mời của" (and those coordinated with them). */
 static size_t find_inviters(const ev_ctx_t *c, int *out, size_t cap) {
     size_t n = 0;
-    for (size_t i = 0; i + 3 < c->m->n_tokens && n < cap; i++) {
-        if (!phrase_at(c, i, "loi moi cua")) continue;
-        int k = unit_after_tokens(c, i + 3);
+    /* Only a person right after "lời mời của" counts, as the unit unit_after_tokens finds
+       there: the first unit in text order starting at that token (unnamed officials, after
+       those, are never persons). So the places to look at are the units' starts, in text
+       order, not every token. */
+    for (size_t q = 0; q < c->n_sorted && n < cap; q++) {
+        size_t t = c->units[q].t0;
+        if (q > 0 && c->units[q - 1].t0 == t) continue; /* not the first unit at t */
+        if (t < 3 || c->units[q].person < 0 || !phrase_at(c, t - 3, "loi moi cua")) continue;
+        int k = (int)q;
         while (k >= 0 && n < cap && c->units[k].person >= 0) {
             out[n++] = k;
             /* "… của Thủ tướng A và Thủ tướng B" */
