@@ -34,6 +34,7 @@ typedef struct unit {
     int is_country;       /* a country named as such (destination or side) */
     int is_place;
     int is_title; /* an unnamed official ("Đại sứ Malaysia"), named by the office */
+    int pair_ix;  /* main_pair: index of its country among the article's, or -1 */
 } unit_t;
 
 typedef struct ev_ctx {
@@ -61,7 +62,19 @@ typedef struct ev_ctx {
     const char *visit_guest_name;   /* lead visitor of that visit */
     const char *last_place_country; /* country of the last place a report stated */
     int visit_guest_person;
+    const char **timex_iso;    /* ISO forms of the time expressions, NULL until made */
+    struct trig_attrs *tattrs; /* the trigger entries met so far (trigger_attrs) */
+    size_t n_tattrs, cap_tattrs;
 } ev_ctx_t;
+
+/* The word tests below are called at nearly every token the rules look at, mostly with
+ * literals: inlined, their first test (a length known at compile time, a first byte) is a
+ * few instructions instead of a call. */
+#if defined(__GNUC__)
+#define EV_INLINE static inline __attribute__((always_inline))
+#else
+#define EV_INLINE static inline
+#endif
 
 static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
     char buf[64];
@@ -75,20 +88,23 @@ static const char *attr_dup(ev_ctx_t *c, const sk_lex_entry_t *e, const char *ke
     return v ? sk_arena_strdup(c->a->arena, v) : NULL;
 }
 
-static int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
+/* Is token i the folded word folded[0..n)? Inline, because the rules call it at every token
+ * they look at, nearly always with a literal whose length the compiler knows: a token of
+ * another length is rejected without touching its bytes. Token bytes are never ' ' or NUL,
+ * so the word matches exactly when the lengths agree and the bytes do. */
+EV_INLINE int tok_is_n(const ev_ctx_t *c, size_t i, const char *folded, size_t n) {
     if (i >= c->m->n_tokens) return 0;
     const sk_token_t *t = &c->m->tokens[i];
-    /* In place, without strlen: token bytes are never ' ' or NUL. */
-    const char *f = c->a->folded.text + t->fs;
-    size_t n = t->fe - t->fs;
-    for (size_t k = 0; k < n; k++)
-        if (folded[k] != f[k]) return 0;
-    return folded[n] == '\0';
+    return t->fe - t->fs == n && !memcmp(c->a->folded.text + t->fs, folded, n);
 }
 
-/* Folded phrase "a b c" starting at token i. */
-static int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
-    /* Word by word in place: the snprintf + strtok_r copy was 15% of `sukien code`. */
+EV_INLINE int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
+    return tok_is_n(c, i, folded, strlen(folded));
+}
+
+/* Folded phrase "a b c" starting at token i, word by word in place (the snprintf +
+ * strtok_r copy was 15% of `sukien code`). */
+static int phrase_at_words(const ev_ctx_t *c, size_t i, const char *phrase) {
     for (const char *w = phrase;; i++) {
         while (*w == ' ')
             w++;
@@ -104,17 +120,47 @@ static int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
     }
 }
 
+/* phrase_at_words with the first word compared inline (as phrase_at_words compares it: the
+ * whole token; no phrase starts with a space). Every caller passes a literal, whose first
+ * word's length the compiler knows (strcspn of a constant), so most tokens are rejected by
+ * their length or first bytes without a call. */
+EV_INLINE int phrase_at(const ev_ctx_t *c, size_t i, const char *phrase) {
+    size_t n = strcspn(phrase, " ");
+    if (!tok_is_n(c, i, phrase, n)) return 0;
+    return phrase[n] == '\0' || phrase_at_words(c, i + 1, phrase + n);
+}
+
+/* Token i is `folded` and written `nfc` (with its tones: "đã", not "da"). */
+EV_INLINE int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc) {
+    return tok_is(c, i, folded) && !strncmp(c->a->text + c->m->tokens[i].start, nfc, strlen(nfc));
+}
+
 static uint32_t sent_of(const ev_ctx_t *c, size_t tok) {
     return c->m->tokens[tok].sentence;
 }
 
 /* Is there a clause break (";" or ":" or a full stop) between tokens a and b (a < b)? */
-static int clause_break(const ev_ctx_t *c, size_t a, size_t b) {
-    if (b <= a) return 0;
-    const char *s = c->a->text + c->m->tokens[a].end;
-    const char *e = c->a->text + c->m->tokens[b].start;
+/* A ";" or a line break in text [s, e)? Long spans (up to 40 tokens) by two memchr, which
+ * libc vectorises; the gap between two tokens byte by byte. */
+static int has_break(const char *s, const char *e) {
+    if (e - s >= 16) return memchr(s, ';', (size_t)(e - s)) || memchr(s, '\n', (size_t)(e - s));
     for (; s < e; s++)
         if (*s == ';' || *s == '\n') return 1;
+    return 0;
+}
+
+static int clause_break(const ev_ctx_t *c, size_t a, size_t b) {
+    if (b <= a) return 0;
+    return has_break(c->a->text + c->m->tokens[a].end, c->a->text + c->m->tokens[b].start);
+}
+
+/* clause_break(c, a, b) for a walk back from one token b to earlier and earlier tokens a:
+ * *clear (first the start of b) is where the text already found free of breaks begins, so
+ * only the bytes before it are scanned. */
+static int clause_break_back(const ev_ctx_t *c, size_t a, const char **clear) {
+    const char *s = c->a->text + c->m->tokens[a].end;
+    if (has_break(s, *clear)) return 1;
+    if (s < *clear) *clear = s;
     return 0;
 }
 
@@ -126,9 +172,44 @@ static int cmp_unit(const void *pa, const void *pb) {
     return a->t1 < b->t1 ? 1 : a->t1 > b->t1 ? -1 : 0;
 }
 
+/* Units in cmp_unit order, equal units in mention order, as glibc's qsort (a merge sort)
+ * left them. The mentions come as a few runs already in that order (one or two in most
+ * articles), so each run is merged into the sorted part before it; equal units are taken
+ * from the earlier run first, which keeps them in mention order. Past MAX_RUNS runs the
+ * merges would cost more than they save, and qsort sorts the rest. */
+enum { MAX_RUNS = 8 };
+
+static int sort_units(sk_arena_t *arena, unit_t *units, size_t n) {
+    unit_t *tmp = NULL;
+    size_t k = 1;
+    for (int runs = 1;; runs++) {
+        while (k < n && cmp_unit(&units[k - 1], &units[k]) <= 0)
+            k++;
+        if (k >= n) return SK_OK; /* units[0..k) sorted */
+        if (runs == MAX_RUNS) {
+            qsort(units, n, sizeof *units, cmp_unit);
+            return SK_OK;
+        }
+        size_t r = k + 1; /* the next run: units[k..r) */
+        while (r < n && cmp_unit(&units[r - 1], &units[r]) <= 0)
+            r++;
+        /* not zeroed: only what is copied in is read */
+        if (!tmp && !(tmp = sk_arena_alloc_uninit(arena, n * sizeof *tmp))) return SK_ENOMEM;
+        /* merge the sorted part (copied out) with the run, from the front */
+        memcpy(tmp, units, k * sizeof *tmp);
+        size_t i = 0, j = k, o = 0;
+        while (i < k && j < r)
+            units[o++] = cmp_unit(&units[j], &tmp[i]) < 0 ? units[j++] : tmp[i++];
+        while (i < k)
+            units[o++] = tmp[i++];
+        k = r;
+    }
+}
+
 static int build_units(ev_ctx_t *c) {
     sk_mentions_t *m = c->m;
-    c->units = sk_arena_alloc(c->a->arena, (m->n + 1) * sizeof *c->units);
+    /* not zeroed: units[0..n_units) are written before anything reads them */
+    c->units = sk_arena_alloc_uninit(c->a->arena, (m->n + 1) * sizeof *c->units);
     if (!c->units) return SK_ENOMEM;
     for (size_t i = 0; i < m->n; i++) {
         const sk_mention_t *x = &m->items[i];
@@ -154,9 +235,11 @@ static int build_units(ev_ctx_t *c) {
             if (e && x->kind == SK_MENTION_ORG) {
                 /* generic bodies without a country ("Bộ Ngoại giao") are not sides alone,
                    and the press reports contacts without being one ("Ảnh: …/TTXVN") */
-                if (!u.country || attr_is(e, "type", "media")) continue;
-                char buf[32];
-                if (attr_is(e, "type", "io") && sk_lex_attr(e, "acronym", buf, sizeof buf))
+                if (!u.country) continue;
+                char type[64], buf[32]; /* (type= looked up once for both tests) */
+                const char *ty = sk_lex_attr(e, "type", type, sizeof type);
+                if (ty && !strcmp(ty, "media")) continue;
+                if (ty && !strcmp(ty, "io") && sk_lex_attr(e, "acronym", buf, sizeof buf))
                     u.country = sk_arena_strdup(c->a->arena, buf);
             }
         } else if (x->kind == SK_MENTION_TITLE && x->person < 0 && x->country && x->canonical &&
@@ -176,7 +259,7 @@ static int build_units(ev_ctx_t *c) {
     size_t n_titles = 0;
     for (size_t k = 0; k < c->n_units; k++)
         if (c->units[k].is_title) n_titles++;
-    qsort(c->units, c->n_units, sizeof *c->units, cmp_unit);
+    if (sort_units(c->a->arena, c->units, c->n_units)) return SK_ENOMEM;
     if (n_titles) {
         unit_t *tmp = sk_arena_alloc(c->a->arena, n_titles * sizeof *tmp);
         if (!tmp) return SK_ENOMEM;
@@ -211,11 +294,12 @@ static size_t first_unit_from(const ev_ctx_t *c, size_t t) {
 static int subject_before_x(const ev_ctx_t *c, size_t t, size_t *start_out, int no_country) {
     int best = -1, best_org = -1;
     uint32_t s = sent_of(c, t);
+    const char *clear = c->a->text + c->m->tokens[t].start;
     for (size_t k = first_unit_from(c, t + 1); k-- > 0;) {
         const unit_t *u = &c->units[k];
         if (u->t1 > t || u->is_title) continue;
         if (sent_of(c, u->t0) != s) break;
-        if (t - u->t1 > SUBJECT_WINDOW || clause_break(c, u->t1 - 1, t)) break;
+        if (t - u->t1 > SUBJECT_WINDOW || clause_break_back(c, u->t1 - 1, &clear)) break;
         if (u->is_place || (no_country && u->is_country)) continue;
         /* "Phu nhân Tổng Bí thư X thăm …": the spouse, not X, is the subject */
         if (u->person >= 0 && u->t0 >= 2 && tok_is(c, u->t0 - 1, "nhan") &&
@@ -246,7 +330,6 @@ static int subject_before(const ev_ctx_t *c, size_t t, size_t *start_out) {
 /* First unit starting after token t in the same sentence. Places are skipped unless
  * want_place. */
 static int forum_context(const ev_ctx_t *c, const unit_t *u);
-static int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc);
 
 static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t window) {
     uint32_t s = sent_of(c, t);
@@ -387,13 +470,29 @@ static size_t first_timex_from(const ev_ctx_t *c, uint32_t off) {
     return lo;
 }
 
+/* sk_timex_iso of time expression t, made once per article: several triggers and
+ * fill_dates ask for the same one (the strings are never changed, so they can be shared). */
+static const char *timex_iso(ev_ctx_t *c, const sk_timex_t *t) {
+    size_t k = (size_t)(t - c->m->timexes);
+    if (!c->timex_iso) {
+        c->timex_iso = sk_arena_alloc(c->a->arena, c->m->n_timexes * sizeof *c->timex_iso);
+        if (!c->timex_iso) return sk_timex_iso(c->a->arena, t);
+    }
+    if (!c->timex_iso[k]) c->timex_iso[k] = sk_timex_iso(c->a->arena, t);
+    return c->timex_iso[k];
+}
+
 /* "Đoàn đại biểu … do đồng chí X dẫn đầu": the person leading the unit at k. */
 static int delegation_leader(const ev_ctx_t *c, int k) {
     if (k < 0) return -1;
     size_t t = c->units[k].t1;
     uint32_t s = sent_of(c, c->units[k].t0);
+    /* first_trigger_from(tokens[i].start), moved on with i (tokens and triggers are in text
+       order) rather than searched for at each token */
+    size_t q0 = t < c->m->n_tokens ? first_trigger_from(c, c->m->tokens[t].start) : 0;
     for (size_t i = t; i < t + 12 && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
-        size_t q0 = first_trigger_from(c, c->m->tokens[i].start);
+        while (q0 < c->m->n_triggers && c->m->triggers[q0].start < c->m->tokens[i].start)
+            q0++;
         if (q0 < c->m->n_triggers && c->m->triggers[q0].start < c->m->tokens[i].end)
             return -1; /* "X tiếp Đoàn … do Y dẫn đầu": Y leads the object */
         if (!tok_is(c, i, "do")) continue;
@@ -557,10 +656,6 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
 
 /* ---- status -------------------------------------------------------------- */
 
-static int word_is(const ev_ctx_t *c, size_t i, const char *folded, const char *nfc) {
-    return tok_is(c, i, folded) && !strncmp(c->a->text + c->m->tokens[i].start, nfc, strlen(nfc));
-}
-
 static int planned_cue_at(const ev_ctx_t *c, size_t i) {
     return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") || phrase_at(c, i, "du kien") ||
            phrase_at(c, i, "chuan bi") || phrase_at(c, i, "ke hoach") ||
@@ -589,23 +684,25 @@ static int past_cue_at(const ev_ctx_t *c, size_t i) {
  * thăm B") with no past marker after it; a nominal mention only when the cue governs it
  * ("sẽ có cuộc hội đàm", "cuộc hội đàm sắp tới", "chuyến thăm dự kiến diễn ra"). */
 static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, int noun) {
-    int planned = 0;
     size_t from = noun ? (t0 > 6 ? t0 - 6 : 0) : (t0 > 20 ? t0 - 20 : 0);
     if (from < lo) from = lo;
-    for (size_t i = from; i < t0; i++) {
-        if (i > from && clause_break(c, i - 1, i)) planned = 0;
+    /* Read forward from `from`, a cue sets the state, a past marker, a clause break or (for
+       a noun) a quote clears it, the cue and the marker at a token after the break before
+       it. The state at the trigger is what the last of these set, so the tokens are read
+       back from the trigger, and the first one that sets or clears the state decides. */
+    for (size_t i = t0; i-- > from;) {
+        if (planned_cue_at(c, i) && !(noun && phrase_at(c, i, "mong muon"))) return 1;
+        if (past_cue_at(c, i)) break;
+        if (i > from && clause_break(c, i - 1, i)) break;
         if (i > from && noun) { /* a quote closes the cue's scope */
             const char *g = c->a->text + c->m->tokens[i - 1].end;
             const char *ge = c->a->text + c->m->tokens[i].start;
+            int quote = 0;
             for (; g < ge; g++)
-                if (*g == '"' || !strncmp(g, "”", strlen("”"))) planned = 0;
+                if (*g == '"' || !strncmp(g, "”", strlen("”"))) quote = 1;
+            if (quote) break;
         }
-        if (planned_cue_at(c, i) && !(noun && phrase_at(c, i, "mong muon")))
-            planned = 1;
-        else if (past_cue_at(c, i))
-            planned = 0;
     }
-    if (planned) return 1;
     if (!noun) return 0;
     uint32_t s = sent_of(c, t0);
     for (size_t i = t1; i < t1 + 4 && i < c->m->n_tokens && sent_of(c, i) == s; i++) {
@@ -620,14 +717,17 @@ static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, in
 /* "duy trì tiếp xúc", "tăng cường đối thoại", "thúc đẩy trao đổi đoàn": a habit or an aim,
  * not an occurrence. */
 static int generic_before(const ev_ctx_t *c, size_t t0) {
-    static const char *const CUES[] = {"duy tri", "tang cuong", "thuc day", "day manh",
-                                       "thuong xuyen", "mo rong", "cac chuyen", "cac cuoc",
-                                       "nhieu chuyen", "nhieu cuoc", "nhung chuyen", "nhung cuoc",
-                                       /* "cơ chế đối thoại", "ngồi vào bàn đàm phán" */
-                                       "co che", "vao ban"};
+    /* (literals, not a table: phrase_at then knows each first word's length) */
     for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++)
-        for (size_t k = 0; k < SK_ARRAY_LEN(CUES); k++)
-            if (phrase_at(c, i, CUES[k])) return 1;
+        if (phrase_at(c, i, "duy tri") || phrase_at(c, i, "tang cuong") ||
+            phrase_at(c, i, "thuc day") || phrase_at(c, i, "day manh") ||
+            phrase_at(c, i, "thuong xuyen") || phrase_at(c, i, "mo rong") ||
+            phrase_at(c, i, "cac chuyen") || phrase_at(c, i, "cac cuoc") ||
+            phrase_at(c, i, "nhieu chuyen") || phrase_at(c, i, "nhieu cuoc") ||
+            phrase_at(c, i, "nhung chuyen") || phrase_at(c, i, "nhung cuoc") ||
+            /* "cơ chế đối thoại", "ngồi vào bàn đàm phán" */
+            phrase_at(c, i, "co che") || phrase_at(c, i, "vao ban"))
+            return 1;
     return 0;
 }
 
@@ -848,25 +948,51 @@ static int add_event(ev_ctx_t *c, sk_event_t *e) {
 
 /* ---- the article's main pair -------------------------------------------- */
 
+/* strcmp(a, b) == 0 without a call for most unequal pairs: country codes ("VNM", "USA")
+ * mostly differ in their first letter, and equal ones often share the string. */
+static inline int same_str(const char *a, const char *b) {
+    return a == b || (a[0] == b[0] && !strcmp(a, b));
+}
+
+/* Index of country in cc[0..nc), or nc. */
+static int country_index(const char *const *cc, int nc, const char *country) {
+    int q = 0;
+    while (q < nc && !same_str(cc[q], country))
+        q++;
+    return q;
+}
+
 /* The two countries an article is mostly about (persons weighted by their mentions, plus
  * country mentions), with each country's most mentioned person and a country unit. Used
  * for "hai bên", "hai nước", "hai nhà lãnh đạo" and for agreements named without sides. */
 static void main_pair(ev_ctx_t *c) {
     const char *cc[32];
-    int score[32], nc = 0;
+    int score[32], nc = 0, last = -1;
     for (size_t k = 0; k < c->n_units; k++) {
-        const unit_t *u = &c->units[k];
-        if (!u->country || u->is_place || u->is_title || forum_context(c, u)) continue;
-        int q = 0;
-        while (q < nc && strcmp(cc[q], u->country))
-            q++;
+        unit_t *u = &c->units[k];
+        u->pair_ix = -1;
+        if (!u->country) continue;
+        if (u->is_place || u->is_title || forum_context(c, u)) {
+            u->pair_ix = -2; /* not counted; its index is looked up once cc is complete */
+            continue;
+        }
+        /* (the countries in cc differ, so the one that matches can be tried first: the
+           last one matched, which the next unit often repeats) */
+        int q =
+            last >= 0 && same_str(cc[last], u->country) ? last : country_index(cc, nc, u->country);
         if (q == nc) {
             if (nc == 32) continue;
             cc[nc] = u->country;
             score[nc++] = 0;
         }
         score[q] += u->person >= 0 ? 2 : 1;
+        u->pair_ix = last = q;
     }
+    for (size_t k = 0; k < c->n_units; k++)
+        if (c->units[k].pair_ix == -2) {
+            int q = country_index(cc, nc, c->units[k].country);
+            c->units[k].pair_ix = q < nc ? q : -1;
+        }
     for (int r = 0; r < 2; r++) {
         int best = -1;
         for (int q = 0; q < nc; q++)
@@ -878,7 +1004,7 @@ static void main_pair(ev_ctx_t *c) {
         int bp = -1, bn = 0;
         for (size_t k = 0; k < c->n_units; k++) {
             const unit_t *u = &c->units[k];
-            if (!u->country || strcmp(u->country, cc[best])) continue;
+            if (u->pair_ix != best) continue; /* its country is not cc[best] */
             if (u->is_country && c->pair_country_unit[r] < 0) c->pair_country_unit[r] = (int)k;
             if (u->person >= 0) {
                 int n = (int)c->m->persons.items[u->person].n_mentions;
@@ -935,15 +1061,51 @@ static const char *role_name(sk_event_type_t t, int first) {
     }
 }
 
-static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
-    const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, tm->entry);
-    char buf[32];
-    const char *type_s = sk_lex_attr(e, "type", buf, sizeof buf);
-    int type = type_s ? sk_event_type_parse(type_s) : -1;
+/* A trigger entry's attributes (triggers.tsv) as the rules read them, looked up once per
+ * entry and article: the two passes and code_trigger asked the lexicon for them up to ten
+ * times per trigger. The same buffer sizes as sk_lex_attr was given before, so that a long
+ * value would be cut the same way. */
+typedef struct trig_attrs {
+    uint32_t entry;
+    int is_visit;        /* type=VISIT */
+    int type;            /* type= as an sk_event_type_t, or -1 */
+    int noun;            /* form=noun */
+    const char *subtype; /* arena copies, or NULL */
+    const char *dir;
+    char frame[64]; /* frame=, "" when none */
+} trig_attrs_t;
+
+static const trig_attrs_t *trigger_attrs(ev_ctx_t *c, uint32_t entry) {
+    for (size_t k = 0; k < c->n_tattrs; k++)
+        if (c->tattrs[k].entry == entry) return &c->tattrs[k];
+    if (c->n_tattrs == c->cap_tattrs) {
+        size_t nc = c->cap_tattrs ? c->cap_tattrs * 2 : 8;
+        c->tattrs = sk_arena_grow(c->a->arena, c->tattrs, sizeof *c->tattrs, c->n_tattrs, nc);
+        if (!c->tattrs) return NULL;
+        c->cap_tattrs = nc;
+    }
+    const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, entry);
+    trig_attrs_t *ta = &c->tattrs[c->n_tattrs++];
+    ta->entry = entry;
+    char type[64];
+    const char *type_s = sk_lex_attr(e, "type", type, sizeof type);
+    ta->is_visit = type_s && !strcmp(type_s, "VISIT");
+    if (type_s) type[31] = '\0'; /* the type is parsed as read into 32 bytes */
+    ta->type = type_s ? sk_event_type_parse(type_s) : -1;
+    ta->noun = attr_is(e, "form", "noun");
+    ta->subtype = attr_dup(c, e, "subtype");
+    ta->dir = attr_dup(c, e, "dir");
+    const char *frame = sk_lex_attr(e, "frame", ta->frame, sizeof ta->frame);
+    if (!frame) ta->frame[0] = '\0';
+    return ta;
+}
+
+static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_t *ta) {
+    int type = ta->type;
     if (type < 0) return SK_OK;
-    const char *subtype = attr_dup(c, e, "subtype");
-    int noun = attr_is(e, "form", "noun");
-    const char *dir = attr_dup(c, e, "dir");
+    const char *subtype = ta->subtype;
+    int noun = ta->noun;
+    const char *dir = ta->dir;
     if (!dir) dir = "sym";
 
     size_t t0 = sk_mentions_token_at(c->m, tm->start);
@@ -1120,7 +1282,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         }
     }
     /* MESSAGE: "thư của Tổng thống X gửi ông Y": sender after "của", recipient after "gửi". */
-    int framed = attr_is(e, "frame", "cua-gui");
+    int framed = !strcmp(ta->frame, "cua-gui");
     /* "X (đã) nhận được thư / cuộc điện đàm của (từ) Y": X receives, Y sends or calls */
     int received = 0;
     if ((type == SK_EV_MESSAGE || type == SK_EV_CALL) && t0 >= 1 &&
@@ -1326,7 +1488,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
     }
     if (framed && (subj < 0 || obj < 0)) return SK_OK;
     /* "thông điệp": only a message actually sent ("gửi", "chuyển") in its clause */
-    if (attr_is(e, "frame", "sent")) {
+    if (!strcmp(ta->frame, "sent")) {
         int sent_verb = 0;
         size_t lo = t0 > 8 ? t0 - 8 : 0;
         for (size_t i = lo; i < t1 + 8 && i < c->m->n_tokens && !sent_verb; i++)
@@ -1336,7 +1498,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
         if (!sent_verb) return SK_OK;
     }
     /* "ông tới Oa-sinh-tơn", "Tổng thống đến Hà Nội": a person, then the place at once */
-    if (attr_is(e, "frame", "arrive")) {
+    if (!strcmp(ta->frame, "arrive")) {
         /* "thăm chính thức tới Việt Nam": a preposition after another trigger */
         size_t self = first_trigger_from(c, tm->start);
         if (self > 0 && c->m->triggers[self - 1].end <= tm->start &&
@@ -1473,7 +1635,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
 
     const sk_timex_t *tx = date_for(c, sent, tm->start, ev.type);
     if (tx) {
-        ev.date.iso = sk_timex_iso(c->a->arena, tx);
+        ev.date.iso = timex_iso(c, tx);
         ev.date.precision = tx->precision;
         if (tx->future) ev.planned = 1;
     } else if (during_visit >= 0) {
@@ -1612,9 +1774,15 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm) {
 /* Persons named after "theo lời mời của" (and those coordinated with them). */
 static size_t find_inviters(const ev_ctx_t *c, int *out, size_t cap) {
     size_t n = 0;
-    for (size_t i = 0; i + 3 < c->m->n_tokens && n < cap; i++) {
-        if (!phrase_at(c, i, "loi moi cua")) continue;
-        int k = unit_after_tokens(c, i + 3);
+    /* Only a person right after "lời mời của" counts, as the unit unit_after_tokens finds
+       there: the first unit in text order starting at that token (unnamed officials, after
+       those, are never persons). So the places to look at are the units' starts, in text
+       order, not every token. */
+    for (size_t q = 0; q < c->n_sorted && n < cap; q++) {
+        size_t t = c->units[q].t0;
+        if (q > 0 && c->units[q - 1].t0 == t) continue; /* not the first unit at t */
+        if (t < 3 || c->units[q].person < 0 || !phrase_at(c, t - 3, "loi moi cua")) continue;
+        int k = (int)q;
         while (k >= 0 && n < cap && c->units[k].person >= 0) {
             out[n++] = k;
             /* "… của Thủ tướng A và Thủ tướng B" */
@@ -1648,12 +1816,17 @@ static int add_host_actor(ev_ctx_t *c, sk_side_t *side, const unit_t *u, int as_
  * people of that country the visitor met listed after it. */
 static int visit_hosts(ev_ctx_t *c) {
     int inv[16];
-    size_t ninv = find_inviters(c, inv, 16);
+    size_t ninv = 0;
+    int inv_found = 0; /* the inviters are looked for at the first visit that wants them */
     for (size_t i = 0; i < c->n_ev; i++) {
         sk_event_t *v = &c->ev[i];
         if (v->type != SK_EV_VISIT) continue;
         sk_side_t *host = &v->sides[0], *guest = &v->sides[1];
         if (!host->country || host->actors[0].kind == SK_ACTOR_PERSON) continue;
+        if (!inv_found) {
+            ninv = find_inviters(c, inv, 16);
+            inv_found = 1;
+        }
         int done = 0;
         for (size_t k = 0; k < ninv && !done; k++) {
             const unit_t *u = &c->units[inv[k]];
@@ -1690,25 +1863,55 @@ static int visit_hosts(ev_ctx_t *c) {
 
 /* ---- years from office terms -------------------------------------------- */
 
+/* The offices of one person are looked up once for several of their titles (up to
+ * TERM_TITLES at a time): each office is folded once, not once per title. */
+enum { TERM_TITLES = 8 };
+
+typedef struct term_title {
+    char fold[256]; /* the title, folded */
+    size_t len;
+    int lo, hi, hit; /* span of the terms of the offices it names */
+} term_title_t;
+
 typedef struct term_ctx {
-    const char *title_fold;
-    int lo, hi, hit;
+    term_title_t *titles;
+    size_t n;
 } term_ctx_t;
+
+/* Could the folded office start with the folded title? Only its leading ASCII bytes are
+ * looked at: sk_fold_str maps each of them to itself in lower case, so a difference there
+ * is a difference in the folded office (which then need not be folded). */
+static int office_may_start_with(const char *office, const term_title_t *tt) {
+    for (size_t k = 0; k < tt->len && office[k] && (unsigned char)office[k] < 0x80; k++) {
+        char b = office[k] >= 'A' && office[k] <= 'Z' ? (char)(office[k] + 32) : office[k];
+        if (b != tt->fold[k]) return 0;
+    }
+    return 1;
+}
 
 static void term_cb(void *vctx, const char *office, const char *start, const char *end) {
     term_ctx_t *t = vctx;
     char of[512];
-    size_t n = sk_fold_str(office, strlen(office), of, sizeof of);
-    size_t tl = strlen(t->title_fold);
-    /* the article's title is the office or its beginning ("Chủ tịch nước" ~ "Chủ tịch nước
-       Cộng hòa xã hội chủ nghĩa Việt Nam") */
-    if (n < tl || strncmp(of, t->title_fold, tl) || (n > tl && of[tl] != ' ')) return;
-    int lo = start && *start ? atoi(start) : 0;
-    int hi = end && *end ? atoi(end) : 9999;
-    if (!lo) return;
-    if (!t->hit || lo < t->lo) t->lo = lo;
-    if (!t->hit || hi > t->hi) t->hi = hi;
-    t->hit = 1;
+    size_t n = 0;
+    int folded = 0;
+    for (size_t k = 0; k < t->n; k++) {
+        term_title_t *tt = &t->titles[k];
+        if (!office_may_start_with(office, tt)) continue;
+        if (!folded) {
+            n = sk_fold_str(office, strlen(office), of, sizeof of);
+            folded = 1;
+        }
+        size_t tl = tt->len;
+        /* the article's title is the office or its beginning ("Chủ tịch nước" ~ "Chủ tịch
+           nước Cộng hòa xã hội chủ nghĩa Việt Nam") */
+        if (n < tl || strncmp(of, tt->fold, tl) || (n > tl && of[tl] != ' ')) continue;
+        int lo = start && *start ? atoi(start) : 0;
+        int hi = end && *end ? atoi(end) : 9999;
+        if (!lo) continue;
+        if (!tt->hit || lo < tt->lo) tt->lo = lo;
+        if (!tt->hit || hi > tt->hi) tt->hi = hi;
+        tt->hit = 1;
+    }
 }
 
 /* The year of an article without a publication date, inferred from who held which office
@@ -1719,16 +1922,23 @@ static int year_from_terms(const ev_ctx_t *c, int *lo_out, int *hi_out) {
     const sk_persons_t *ps = &c->m->persons;
     for (size_t i = 0; i < ps->n; i++) {
         const sk_person_t *p = &ps->items[i];
-        for (size_t k = 0; k < p->n_titles; k++) {
-            term_ctx_t t = {0};
-            char tf[256];
-            sk_fold_str(p->titles[k], strlen(p->titles[k]), tf, sizeof tf);
-            t.title_fold = tf;
+        for (size_t k0 = 0; k0 < p->n_titles; k0 += TERM_TITLES) {
+            term_title_t titles[TERM_TITLES];
+            term_ctx_t t = {.titles = titles, .n = p->n_titles - k0};
+            if (t.n > TERM_TITLES) t.n = TERM_TITLES;
+            for (size_t k = 0; k < t.n; k++) {
+                const char *title = p->titles[k0 + k];
+                titles[k].len =
+                    sk_fold_str(title, strlen(title), titles[k].fold, sizeof titles[k].fold);
+                titles[k].hit = 0;
+            }
             sk_lexicon_person_offices(c->lex, p->name, term_cb, &t);
-            if (!t.hit) continue;
-            if (t.lo > lo) lo = t.lo;
-            if (t.hi < hi) hi = t.hi;
-            have = 1;
+            for (size_t k = 0; k < t.n; k++) {
+                if (!titles[k].hit) continue;
+                if (titles[k].lo > lo) lo = titles[k].lo;
+                if (titles[k].hi < hi) hi = titles[k].hi;
+                have = 1;
+            }
         }
     }
     if (!have || lo > hi) return 0;
@@ -1738,23 +1948,29 @@ static int year_from_terms(const ev_ctx_t *c, int *lo_out, int *hi_out) {
     /* every four-digit year written in the text ("Năm APEC Việt Nam 2017") */
     int year = 0;
     const char *txt = c->a->text;
-    for (size_t i = 0; i + 4 <= c->a->text_len; i++) {
-        if (!(txt[i] >= '0' && txt[i] <= '9') || (i > 0 && txt[i - 1] >= '0' && txt[i - 1] <= '9'))
-            continue;
+    size_t len = c->a->text_len;
+    for (size_t i = 0; i + 4 <= len; i++) {
+        /* on to the next digit (or the text's final NUL: clean.c ends the text with one) */
+        i += strcspn(txt + i, "0123456789");
+        if (i + 4 > len) break;
+        if (!(txt[i] >= '0' && txt[i] <= '9')) continue; /* a NUL inside the text */
         size_t j = i;
-        while (j < c->a->text_len && txt[j] >= '0' && txt[j] <= '9')
+        while (j < len && txt[j] >= '0' && txt[j] <= '9')
             j++;
-        if (j - i != 4 || (j < c->a->text_len && (txt[j] == '.' || txt[j] == ',') &&
-                           j + 1 < c->a->text_len && txt[j + 1] >= '0' && txt[j + 1] <= '9'))
+        /* each run of digits once, from its first digit: the loop goes on after it */
+        size_t r = i;
+        i = j;
+        if (j - r != 4 || (j < len && (txt[j] == '.' || txt[j] == ',') && j + 1 < len &&
+                           txt[j + 1] >= '0' && txt[j + 1] <= '9'))
             continue;
-        int y = atoi(txt + i);
+        int y = atoi(txt + r);
         if (y < lo || y > hi) continue;
         /* "(1971-2021)": a span of years, an anniversary's, not a date */
-        int span = (i >= 5 && (txt[i - 1] == '-' || txt[i - 1] == ' ') && txt[i - 2] >= '0' &&
-                    txt[i - 2] <= '9') ||
-                   (i >= 6 && txt[i - 1] == ' ' && txt[i - 2] == '-' && txt[i - 3] == ' ') ||
-                   (j + 1 < c->a->text_len && txt[j] == '-' && txt[j + 1] >= '0' &&
-                    txt[j + 1] <= '9' && j + 5 <= c->a->text_len);
+        int span = (r >= 5 && (txt[r - 1] == '-' || txt[r - 1] == ' ') && txt[r - 2] >= '0' &&
+                    txt[r - 2] <= '9') ||
+                   (r >= 6 && txt[r - 1] == ' ' && txt[r - 2] == '-' && txt[r - 3] == ' ') ||
+                   (j + 1 < len && txt[j] == '-' && txt[j + 1] >= '0' && txt[j + 1] <= '9' &&
+                    j + 5 <= len);
         if (span) continue;
         if (year && year != y) return 0;
         year = y;
@@ -1815,21 +2031,28 @@ static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
  *    1987", "sinh tháng 2/1952"). */
 static void fill_dates(ev_ctx_t *c) {
     const sk_timex_t *day = NULL, *range = NULL;
+    const char *day_iso = NULL, *range_iso = NULL;
     int n_day = 0, n_range = 0, month_seen = 0;
     char month[16] = "";
-    for (size_t k = 0; k < c->m->n_timexes; k++) {
+    /* the article's days are only wanted for an undated event that is not planned */
+    int undated = 0;
+    for (size_t i = 0; i < c->n_ev && !undated; i++)
+        undated = !c->ev[i].date.iso && !c->ev[i].planned;
+    for (size_t k = 0; undated && k < c->m->n_timexes; k++) {
         const sk_timex_t *t = &c->m->timexes[k];
         if (t->precision != SK_PREC_DAY || t->cls == SK_TIMEX_ANAPHORIC) continue;
+        /* each expression's ISO form made once, and kept for the next one's comparison */
+        const char *iso = timex_iso(c, t);
         if (t->is_range) {
-            if (!range || strcmp(sk_timex_iso(c->a->arena, range), sk_timex_iso(c->a->arena, t)))
-                n_range++;
+            if (!range || strcmp(range_iso, iso)) n_range++;
             range = t;
+            range_iso = iso;
         } else {
-            if (!day || strcmp(sk_timex_iso(c->a->arena, day), sk_timex_iso(c->a->arena, t)))
-                n_day++;
+            if (!day || strcmp(day_iso, iso)) n_day++;
             day = t;
+            day_iso = iso;
             /* the month all these days fall in ("2017-06", "--06"), or "" */
-            const char *d = sk_timex_iso(c->a->arena, t);
+            const char *d = iso;
             size_t dl = strlen(d);
             if (dl < 7 || dl - 3 >= sizeof month || d[dl - 3] != '-' ||
                 (month_seen && (strlen(month) != dl - 3 || strncmp(month, d, dl - 3))))
@@ -1847,7 +2070,7 @@ static void fill_dates(ev_ctx_t *c) {
                                   : n_day == 1                           ? day
                                                                          : NULL;
             if (t) {
-                e->date.iso = sk_timex_iso(c->a->arena, t);
+                e->date.iso = timex_iso(c, t);
                 e->date.precision = t->precision;
             } else if (e->type == SK_EV_VISIT && n_range == 0 && month[0]) {
                 /* a visit spans days: days of one month in the article give its month */
@@ -1939,8 +2162,11 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     int rc = build_units(&c);
     if (rc) return rc;
     /* the mentions of each sentence, for find_location (a counting sort, stable) */
-    c.sent_mention_at = sk_arena_alloc(a->arena, (a->n_sentences + 2) * sizeof *c.sent_mention_at);
-    c.by_sent = sk_arena_alloc(a->arena, (c.m->n + 1) * sizeof *c.by_sent);
+    /* (not zeroed: sent_mention_at is cleared below, and by_sent is read only where the
+       counting sort wrote) */
+    c.sent_mention_at =
+        sk_arena_alloc_uninit(a->arena, (a->n_sentences + 2) * sizeof *c.sent_mention_at);
+    c.by_sent = sk_arena_alloc_uninit(a->arena, (c.m->n + 1) * sizeof *c.by_sent);
     if (!c.sent_mention_at || !c.by_sent) return SK_ENOMEM;
     memset(c.sent_mention_at, 0, (a->n_sentences + 2) * sizeof *c.sent_mention_at);
     for (size_t k = 0; k < c.m->n; k++)
@@ -1949,7 +2175,7 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     for (size_t i = 0; i < a->n_sentences; i++)
         c.sent_mention_at[i + 1] += c.sent_mention_at[i];
     {
-        uint32_t *fill = sk_arena_alloc(a->arena, (a->n_sentences + 1) * sizeof *fill);
+        uint32_t *fill = sk_arena_alloc_uninit(a->arena, (a->n_sentences + 1) * sizeof *fill);
         if (!fill) return SK_ENOMEM;
         memcpy(fill, c.sent_mention_at, (a->n_sentences + 1) * sizeof *fill);
         for (size_t k = 0; k < c.m->n; k++)
@@ -1960,10 +2186,10 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     /* Visits first, so meetings inside them know where they happen. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < c.m->n_triggers; k++) {
-            const sk_lex_entry_t *e = sk_lexicon_entry(lex, c.m->triggers[k].entry);
-            int is_visit = attr_is(e, "type", "VISIT");
-            if ((pass == 0) != is_visit) continue;
-            if ((rc = code_trigger(&c, &c.m->triggers[k]))) return rc;
+            const trig_attrs_t *ta = trigger_attrs(&c, c.m->triggers[k].entry);
+            if (!ta) return SK_ENOMEM;
+            if ((pass == 0) != ta->is_visit) continue;
+            if ((rc = code_trigger(&c, &c.m->triggers[k], ta))) return rc;
         }
     if ((rc = visit_hosts(&c)) || (rc = delegation_speakers(&c))) return rc;
     fill_dates(&c);
