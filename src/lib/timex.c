@@ -245,7 +245,7 @@ static void kw_init(void) {
         const char *w = KEYWORDS[k].word;
         size_t nc = 0;
         for (size_t i = 0, n = strlen(w); i < n && nc < KW_KEY_CPS;) {
-            int32_t cp;
+            int32_t cp = 0;
             int m = sk_utf8_decode(w + i, n - i, &cp);
             kw_keys[k].cp[nc++] = (uint16_t)cp; /* keywords are NFC lower-case, below U+1F00 */
             i += (size_t)(m > 0 ? m : 1);
