@@ -44,6 +44,8 @@ struct sk_store {
     int in_batch;
     char err[1024];
     sk_strset_t touched_pairs, touched_persons, touched_orgs;
+    /* "pair_key\x1fevent_id" of the events that lost a report in this batch. */
+    sk_strset_t lost_events;
 };
 
 int sk_store_sqlite_open(sk_store_t *s, const char *path, unsigned flags);
