@@ -77,6 +77,55 @@ static int cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Append "a\x1fb" to set, without looking for repeats (sort_unique later). */
+static int strset_push2(sk_strset_t *set, const char *a, const char *b) {
+    if (set->n == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 64;
+        char **p = realloc(set->items, cap * sizeof *p);
+        if (!p) return SK_ENOMEM;
+        set->items = p;
+        set->cap = cap;
+    }
+    size_t la = strlen(a), lb = strlen(b);
+    char *x = malloc(la + lb + 2);
+    if (!x) return SK_ENOMEM;
+    memcpy(x, a, la);
+    x[la] = '\x1f';
+    memcpy(x + la + 1, b, lb + 1);
+    set->items[set->n++] = x;
+    return SK_OK;
+}
+
+/* Sort and drop repeats (freeing them). */
+static void strset_sort_unique(sk_strset_t *set) {
+    qsort(set->items, set->n, sizeof *set->items, cmp_str);
+    size_t k = 0;
+    for (size_t i = 0; i < set->n; i++) {
+        if (k && !strcmp(set->items[k - 1], set->items[i]))
+            free(set->items[i]);
+        else
+            set->items[k++] = set->items[i];
+    }
+    set->n = k;
+}
+
+/* The "key\x1f..." entries of a sorted set, as [*lo, *hi). */
+static void strset_prefix_range(const sk_strset_t *set, const char *key, size_t *lo, size_t *hi) {
+    size_t len = strlen(key), a = 0, b = set->n;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        int c = strncmp(set->items[mid], key, len);
+        if (c < 0 || (c == 0 && (unsigned char)set->items[mid][len] < 0x1f))
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *lo = a;
+    while (a < set->n && !strncmp(set->items[a], key, len) && set->items[a][len] == '\x1f')
+        a++;
+    *hi = a;
+}
+
 static const char *num(char *buf, long long v) {
     snprintf(buf, 24, "%lld", v);
     return buf;
@@ -115,6 +164,9 @@ void sk_store_close(sk_store_t *s) {
     strset_clear(&s->touched_persons);
     strset_clear(&s->touched_orgs);
     strset_clear(&s->lost_events);
+    strset_clear(&s->shrunk);
+    strset_clear(&s->new_person_docs);
+    strset_clear(&s->new_org_docs);
     free(s);
 }
 
@@ -190,6 +242,9 @@ int sk_store_rollback(sk_store_t *s) {
     strset_clear(&s->touched_persons);
     strset_clear(&s->touched_orgs);
     strset_clear(&s->lost_events);
+    strset_clear(&s->shrunk);
+    strset_clear(&s->new_person_docs);
+    strset_clear(&s->new_org_docs);
     return s->ops->script(s, "ROLLBACK");
 }
 
@@ -204,27 +259,24 @@ static int delete_article(sk_store_t *s, const char *doc) {
     for (size_t i = 0; rc == SK_OK && i < r.n; i++) {
         const char *pair = SK_RV(&r, i, 0), *ev = SK_RV(&r, i, 1);
         rc = strset_add(&s->touched_pairs, pair);
-        if (rc == SK_OK && ev) {
-            char *x = malloc(strlen(pair) + strlen(ev) + 2);
-            if (!x) {
-                rc = SK_ENOMEM;
-                break;
-            }
-            sprintf(x, "%s\x1f%s", pair, ev);
-            rc = strset_add(&s->lost_events, x);
-            free(x);
-        }
+        if (rc == SK_OK && ev) rc = strset_push2(&s->lost_events, pair, ev);
     }
     sk_rows_free(&r);
     if (rc) return rc;
+    /* Persons and organisations that lose an article are recomputed, not
+     * extended (rebuild_person, rebuild_org). */
     rc = sk_db_run(s, "SELECT person_id FROM article_persons WHERE doc = ?", &r, 1, p);
-    for (size_t i = 0; rc == SK_OK && i < r.n; i++)
+    for (size_t i = 0; rc == SK_OK && i < r.n; i++) {
         rc = strset_add(&s->touched_persons, r.v[i]);
+        if (rc == SK_OK) rc = strset_push2(&s->shrunk, "p", r.v[i]);
+    }
     sk_rows_free(&r);
     if (rc) return rc;
     rc = sk_db_run(s, "SELECT org_id FROM article_orgs WHERE doc = ?", &r, 1, p);
-    for (size_t i = 0; rc == SK_OK && i < r.n; i++)
+    for (size_t i = 0; rc == SK_OK && i < r.n; i++) {
         rc = strset_add(&s->touched_orgs, r.v[i]);
+        if (rc == SK_OK) rc = strset_push2(&s->shrunk, "o", r.v[i]);
+    }
     sk_rows_free(&r);
     if (rc) return rc;
     static const char *const dels[] = {
@@ -264,6 +316,7 @@ static int add_org(sk_store_t *s, const char *doc, const char *name, const char 
                        "ON CONFLICT (doc, org_id) DO NOTHING",
                        NULL, 4, p);
     if (rc == SK_OK) rc = strset_add(&s->touched_orgs, key);
+    if (rc == SK_OK) rc = strset_push2(&s->new_org_docs, key, doc);
     return rc;
 }
 
@@ -294,6 +347,7 @@ static int add_person(sk_store_t *s, sk_strset_t *seen, const char *doc, const c
                        NULL, 5, tp);
     }
     if (rc == SK_OK) rc = strset_add(&s->touched_persons, key);
+    if (rc == SK_OK) rc = strset_push2(&s->new_person_docs, key, doc);
     if (rc == SK_OK && org) rc = add_org(s, doc, org, country);
     return rc;
 }
@@ -981,26 +1035,20 @@ static size_t sort_unique(char **v, size_t n) {
 static int rebuild_pair(sk_store_t *s, const char *pair) {
     pair_dates_t pd = {0};
     int rc = read_pair_dates(s, pair, &pd);
-    size_t n = pd.n, plen = strlen(pair);
+    size_t n = pd.n, plen = strlen(pair), lost_lo, lost_hi;
     sk_merge_item_t *items = calloc(n ? n : 1, sizeof *items);
     pair_date_t **by_id = calloc(n ? n : 1, sizeof *by_id);
     /* Events before the batch (old), those that lost a member (shrunk) and
      * those after it (now); ids are borrowed, not copied. */
-    size_t n_lost = 0;
-    for (size_t i = 0; i < s->lost_events.n; i++)
-        if (!strncmp(s->lost_events.items[i], pair, plen) &&
-            s->lost_events.items[i][plen] == '\x1f')
-            n_lost++;
+    strset_prefix_range(&s->lost_events, pair, &lost_lo, &lost_hi);
+    size_t n_lost = lost_hi - lost_lo;
     char **old = calloc(n + n_lost + 1, sizeof *old),
          **shrunk = calloc(n + n_lost + 1, sizeof *shrunk), **now = calloc(n + 1, sizeof *now);
     size_t n_old = 0, n_shrunk = 0, n_now = 0;
     if (rc == SK_OK && (!items || !by_id || !old || !shrunk || !now)) rc = SK_ENOMEM;
     if (rc) goto out;
-    for (size_t i = 0; i < s->lost_events.n; i++) {
-        char *x = s->lost_events.items[i];
-        if (!strncmp(x, pair, plen) && x[plen] == '\x1f')
-            old[n_old++] = shrunk[n_shrunk++] = x + plen + 1;
-    }
+    for (size_t i = lost_lo; i < lost_hi; i++)
+        old[n_old++] = shrunk[n_shrunk++] = s->lost_events.items[i] + plen + 1;
     for (size_t i = 0; i < n; i++)
         items[i].date = pd.v[i].date;
     if ((rc = sk_merge_cluster(items, n)) < 0) goto out;
@@ -1049,7 +1097,20 @@ out:
     return rc;
 }
 
-static int rebuild_person(sk_store_t *s, const char *id) {
+/* ---- persons and organisations
+ *
+ * Like events, a person (organisation) that only gains articles in a batch is
+ * extended rather than recomputed from all its rows: its count grows by the
+ * new rows, its first and last dates take in theirs. Its name, country and
+ * org are the most frequent values (ties: the smallest in the database's
+ * order); adding rows that all carry the stored value (or none, for country
+ * and org) cannot change that choice, since only the chosen value's count
+ * grows. Any other value, a new person or one that lost an article is
+ * recomputed from all its rows. The same holds per title of a person
+ * (person_titles). */
+
+/* Person `id` from all its rows. */
+static int recompute_person(sk_store_t *s, const char *id) {
     const char *p1[] = {id};
     int rc = sk_db_run(s, "DELETE FROM persons WHERE id = ?", NULL, 1, p1);
     if (rc == SK_OK)
@@ -1081,7 +1142,163 @@ static int rebuild_person(sk_store_t *s, const char *id) {
     return rc;
 }
 
-static int rebuild_org(sk_store_t *s, const char *id) {
+/* The docs this batch added to person or organisation `id` (entries of the
+ * sorted set "id\x1fdoc"), as pointers to the doc part. */
+static char **new_docs(const sk_strset_t *set, const char *id, size_t *n) {
+    size_t lo, hi, len = strlen(id);
+    strset_prefix_range(set, id, &lo, &hi);
+    char **v = malloc((hi > lo ? hi - lo : 1) * sizeof *v);
+    if (!v) return NULL;
+    for (size_t i = lo; i < hi; i++)
+        v[i - lo] = set->items[i] + len + 1;
+    *n = hi - lo;
+    return v;
+}
+
+/* v is NULL or the stored value. */
+static int same_or_null(const char *v, const char *stored) {
+    return !v || (stored && !strcmp(v, stored));
+}
+
+static void min_max(const char *v, const char **lo, const char **hi) {
+    if (v && (!*lo || strcmp(v, *lo) < 0)) *lo = v;
+    if (v && (!*hi || strcmp(v, *hi) > 0)) *hi = v;
+}
+
+static int cmp_title_rows(const void *a, const void *b, void *ctx) {
+    const sk_rows_t *r = ctx;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int c = strcmp(SK_RV(r, i, 0), SK_RV(r, j, 0));
+    if (!c) c = strcmp(SK_RV(r, i, 2), SK_RV(r, j, 2));
+    return c ? c : (i > j) - (i < j);
+}
+
+/* Extend person `id` by the rows of docs[0..nd); *done = 0 when it has to be
+ * recomputed instead (nothing written then). */
+static int extend_person(sk_store_t *s, const char *id, char **docs, size_t nd, int *done) {
+    sk_rows_t old, r = {0}, t = {0}, pt = {0};
+    size_t *idx = NULL, *grp = NULL, ng = 0;
+    *done = 0;
+    int rc = sk_db_run(s,
+                       "SELECT name, country, org, n_articles, first_seen, last_seen FROM persons "
+                       "WHERE id = ?",
+                       &old, 1, (const char *const[]){id});
+    if (rc || old.n == 0) goto out;
+    for (size_t i = 0; rc == SK_OK && i < nd; i++) {
+        const char *p[] = {docs[i], id};
+        rc = run_more(s,
+                      "SELECT ap.name, ap.country, ap.org, a.pub_date FROM article_persons ap "
+                      "JOIN articles a ON a.doc = ap.doc WHERE ap.doc = ? AND ap.person_id = ?",
+                      &r, 2, p);
+        if (rc == SK_OK)
+            rc = run_more(s,
+                          "SELECT t.title_key, t.title, t.doc, a.pub_date FROM "
+                          "article_person_titles t JOIN articles a ON a.doc = t.doc WHERE t.doc = "
+                          "? AND t.person_id = ? AND t.title_key IS NOT NULL AND t.title_key <> ''",
+                          &t, 2, p);
+    }
+    if (rc) goto out;
+    const char *first = old.v[4], *last = old.v[5];
+    for (size_t i = 0; i < r.n; i++) {
+        if (!SK_RV(&r, i, 0) || !old.v[0] || strcmp(SK_RV(&r, i, 0), old.v[0]) ||
+            !same_or_null(SK_RV(&r, i, 1), old.v[1]) || !same_or_null(SK_RV(&r, i, 2), old.v[2]))
+            goto out;
+        min_max(SK_RV(&r, i, 3), &first, &last);
+    }
+    /* Titles by key (then doc): each key's stored row, or a new key whose rows
+     * all have one title. */
+    if (!(idx = malloc((t.n ? t.n : 1) * sizeof *idx)) ||
+        !(grp = malloc((t.n + 1) * sizeof *grp))) {
+        rc = SK_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < t.n; i++)
+        idx[i] = i;
+    qsort_r(idx, t.n, sizeof *idx, cmp_title_rows, &t);
+    for (size_t g = 0, ge; g < t.n; g = ge) {
+        const char *key = SK_RV(&t, idx[g], 0);
+        for (ge = g + 1; ge < t.n && !strcmp(SK_RV(&t, idx[ge], 0), key); ge++)
+            ;
+        size_t before = pt.n;
+        rc = run_more(s,
+                      "SELECT title, first_seen, last_seen, n_articles FROM person_titles WHERE "
+                      "person_id = ? AND title_key = ?",
+                      &pt, 2, (const char *const[]){id, key});
+        if (rc) goto out;
+        const char *title = pt.n > before ? SK_RV(&pt, before, 0) : SK_RV(&t, idx[g], 1);
+        for (size_t m = g; m < ge; m++)
+            if (!title || !SK_RV(&t, idx[m], 1) || strcmp(SK_RV(&t, idx[m], 1), title)) goto out;
+        grp[ng++] = pt.n > before ? pt.n - 1 : (size_t)-1;
+    }
+    /* Everything checked: write. */
+    *done = 1;
+    char b1[24];
+    rc = sk_db_run(
+        s, "UPDATE persons SET n_articles = ?, first_seen = ?, last_seen = ? WHERE id = ?", NULL, 4,
+        (const char *const[]){num(b1, atoll(old.v[3]) + (long long)r.n), first, last, id});
+    size_t k = 0;
+    for (size_t g = 0, ge; rc == SK_OK && g < t.n; g = ge, k++) {
+        const char *key = SK_RV(&t, idx[g], 0), *title = SK_RV(&t, idx[g], 1);
+        const char *lo = NULL, *hi = NULL;
+        long long n_docs = 0;
+        for (ge = g; ge < t.n && !strcmp(SK_RV(&t, idx[ge], 0), key); ge++) {
+            min_max(SK_RV(&t, idx[ge], 3), &lo, &hi);
+            if (ge == g || strcmp(SK_RV(&t, idx[ge - 1], 2), SK_RV(&t, idx[ge], 2))) n_docs++;
+        }
+        if (grp[k] == (size_t)-1) {
+            rc = sk_db_run(s,
+                           "INSERT INTO person_titles (person_id, title_key, title, first_seen, "
+                           "last_seen, n_articles) VALUES (?, ?, ?, ?, ?, ?)",
+                           NULL, 6, (const char *const[]){id, key, title, lo, hi, num(b1, n_docs)});
+        } else {
+            min_max(SK_RV(&pt, grp[k], 1), &lo, &hi);
+            min_max(SK_RV(&pt, grp[k], 2), &lo, &hi);
+            n_docs += atoll(SK_RV(&pt, grp[k], 3));
+            rc = sk_db_run(s,
+                           "UPDATE person_titles SET first_seen = ?, last_seen = ?, n_articles = "
+                           "? WHERE person_id = ? AND title_key = ?",
+                           NULL, 5, (const char *const[]){lo, hi, num(b1, n_docs), id, key});
+        }
+    }
+out:
+    free(idx);
+    free(grp);
+    sk_rows_free(&old);
+    sk_rows_free(&r);
+    sk_rows_free(&t);
+    sk_rows_free(&pt);
+    return rc;
+}
+
+static int shrunk(const sk_store_t *s, const char *kind, const char *id) {
+    size_t lo, hi;
+    strset_prefix_range(&s->shrunk, kind, &lo, &hi);
+    for (size_t a = lo, b = hi; a < b;) {
+        size_t mid = a + (b - a) / 2;
+        int c = strcmp(s->shrunk.items[mid] + 2, id);
+        if (!c) return 1;
+        if (c < 0)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return 0;
+}
+
+static int rebuild_person(sk_store_t *s, const char *id) {
+    int done = 0, rc = SK_OK;
+    if (!shrunk(s, "p", id)) {
+        size_t nd = 0;
+        char **docs = new_docs(&s->new_person_docs, id, &nd);
+        if (!docs) return SK_ENOMEM;
+        rc = extend_person(s, id, docs, nd, &done);
+        free(docs);
+    }
+    return rc || done ? rc : recompute_person(s, id);
+}
+
+/* Organisation `id` from all its rows. */
+static int recompute_org(sk_store_t *s, const char *id) {
     const char *p1[] = {id};
     int rc = sk_db_run(s, "DELETE FROM organizations WHERE id = ?", NULL, 1, p1);
     const char *p[] = {id, id, id, id};
@@ -1097,14 +1314,55 @@ static int rebuild_org(sk_store_t *s, const char *id) {
     return rc;
 }
 
+/* Extend organisation `id` by the rows of docs[0..nd) (see extend_person). */
+static int extend_org(sk_store_t *s, const char *id, char **docs, size_t nd, int *done) {
+    sk_rows_t old, r = {0};
+    *done = 0;
+    int rc = sk_db_run(s, "SELECT name, country, n_articles FROM organizations WHERE id = ?", &old,
+                       1, (const char *const[]){id});
+    for (size_t i = 0; rc == SK_OK && old.n && i < nd; i++)
+        rc = run_more(s, "SELECT name, country FROM article_orgs WHERE doc = ? AND org_id = ?", &r,
+                      2, (const char *const[]){docs[i], id});
+    int same = rc == SK_OK && old.n > 0;
+    for (size_t i = 0; same && i < r.n; i++)
+        same = SK_RV(&r, i, 0) && old.v[0] && !strcmp(SK_RV(&r, i, 0), old.v[0]) &&
+               same_or_null(SK_RV(&r, i, 1), old.v[1]);
+    if (same) {
+        char b1[24];
+        *done = 1;
+        rc = sk_db_run(s, "UPDATE organizations SET n_articles = ? WHERE id = ?", NULL, 2,
+                       (const char *const[]){num(b1, atoll(old.v[2]) + (long long)r.n), id});
+    }
+    sk_rows_free(&old);
+    sk_rows_free(&r);
+    return rc;
+}
+
+static int rebuild_org(sk_store_t *s, const char *id) {
+    int done = 0, rc = SK_OK;
+    if (!shrunk(s, "o", id)) {
+        size_t nd = 0;
+        char **docs = new_docs(&s->new_org_docs, id, &nd);
+        if (!docs) return SK_ENOMEM;
+        rc = extend_org(s, id, docs, nd, &done);
+        free(docs);
+    }
+    return rc || done ? rc : recompute_org(s, id);
+}
+
 int sk_store_commit(sk_store_t *s) {
     if (!s->in_batch) return SK_EINVAL;
     int rc = SK_OK;
     /* Sorted so that the work (and any error) does not depend on input order. */
     if (s->touched_pairs.n > 1)
         qsort(s->touched_pairs.items, s->touched_pairs.n, sizeof(char *), cmp_str);
+    /* The per-batch sets, sorted for binary search. */
+    strset_sort_unique(&s->lost_events);
     for (size_t i = 0; rc == SK_OK && i < s->touched_pairs.n; i++)
         rc = rebuild_pair(s, s->touched_pairs.items[i]);
+    strset_sort_unique(&s->shrunk);
+    strset_sort_unique(&s->new_person_docs);
+    strset_sort_unique(&s->new_org_docs);
     for (size_t i = 0; rc == SK_OK && i < s->touched_persons.n; i++)
         rc = rebuild_person(s, s->touched_persons.items[i]);
     for (size_t i = 0; rc == SK_OK && i < s->touched_orgs.n; i++)
@@ -1122,5 +1380,8 @@ int sk_store_commit(sk_store_t *s) {
     strset_clear(&s->touched_persons);
     strset_clear(&s->touched_orgs);
     strset_clear(&s->lost_events);
+    strset_clear(&s->shrunk);
+    strset_clear(&s->new_person_docs);
+    strset_clear(&s->new_org_docs);
     return rc;
 }
