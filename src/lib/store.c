@@ -98,6 +98,7 @@ static int strset_push2(sk_strset_t *set, const char *a, const char *b) {
 
 /* Sort and drop repeats (freeing them). */
 static void strset_sort_unique(sk_strset_t *set) {
+    if (set->n < 2) return;
     qsort(set->items, set->n, sizeof *set->items, cmp_str);
     size_t k = 0;
     for (size_t i = 0; i < set->n; i++) {
