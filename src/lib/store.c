@@ -77,6 +77,56 @@ static int cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Append "a\x1fb" to set, without looking for repeats (sort_unique later). */
+static int strset_push2(sk_strset_t *set, const char *a, const char *b) {
+    if (set->n == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 64;
+        char **p = realloc(set->items, cap * sizeof *p);
+        if (!p) return SK_ENOMEM;
+        set->items = p;
+        set->cap = cap;
+    }
+    size_t la = strlen(a), lb = strlen(b);
+    char *x = malloc(la + lb + 2);
+    if (!x) return SK_ENOMEM;
+    memcpy(x, a, la);
+    x[la] = '\x1f';
+    memcpy(x + la + 1, b, lb + 1);
+    set->items[set->n++] = x;
+    return SK_OK;
+}
+
+/* Sort and drop repeats (freeing them). */
+static void strset_sort_unique(sk_strset_t *set) {
+    if (set->n < 2) return;
+    qsort(set->items, set->n, sizeof *set->items, cmp_str);
+    size_t k = 0;
+    for (size_t i = 0; i < set->n; i++) {
+        if (k && !strcmp(set->items[k - 1], set->items[i]))
+            free(set->items[i]);
+        else
+            set->items[k++] = set->items[i];
+    }
+    set->n = k;
+}
+
+/* The "key\x1f..." entries of a sorted set, as [*lo, *hi). */
+static void strset_prefix_range(const sk_strset_t *set, const char *key, size_t *lo, size_t *hi) {
+    size_t len = strlen(key), a = 0, b = set->n;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        int c = strncmp(set->items[mid], key, len);
+        if (c < 0 || (c == 0 && (unsigned char)set->items[mid][len] < 0x1f))
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    *lo = a;
+    while (a < set->n && !strncmp(set->items[a], key, len) && set->items[a][len] == '\x1f')
+        a++;
+    *hi = a;
+}
+
 static const char *num(char *buf, long long v) {
     snprintf(buf, 24, "%lld", v);
     return buf;
@@ -114,6 +164,10 @@ void sk_store_close(sk_store_t *s) {
     strset_clear(&s->touched_pairs);
     strset_clear(&s->touched_persons);
     strset_clear(&s->touched_orgs);
+    strset_clear(&s->lost_events);
+    strset_clear(&s->shrunk);
+    strset_clear(&s->new_person_docs);
+    strset_clear(&s->new_org_docs);
     free(s);
 }
 
@@ -188,6 +242,10 @@ int sk_store_rollback(sk_store_t *s) {
     strset_clear(&s->touched_pairs);
     strset_clear(&s->touched_persons);
     strset_clear(&s->touched_orgs);
+    strset_clear(&s->lost_events);
+    strset_clear(&s->shrunk);
+    strset_clear(&s->new_person_docs);
+    strset_clear(&s->new_org_docs);
     return s->ops->script(s, "ROLLBACK");
 }
 
@@ -195,19 +253,31 @@ int sk_store_rollback(sk_store_t *s) {
 static int delete_article(sk_store_t *s, const char *doc) {
     const char *p[] = {doc};
     sk_rows_t r;
-    int rc = sk_db_run(s, "SELECT DISTINCT pair_key FROM reports WHERE doc = ?", &r, 1, p);
-    for (size_t i = 0; rc == SK_OK && i < r.n; i++)
-        rc = strset_add(&s->touched_pairs, r.v[i]);
+    /* The events the article's reports were in lose members: rebuild_pair
+     * recomputes them rather than extending them. */
+    int rc =
+        sk_db_run(s, "SELECT DISTINCT pair_key, event_id FROM reports WHERE doc = ?", &r, 1, p);
+    for (size_t i = 0; rc == SK_OK && i < r.n; i++) {
+        const char *pair = SK_RV(&r, i, 0), *ev = SK_RV(&r, i, 1);
+        rc = strset_add(&s->touched_pairs, pair);
+        if (rc == SK_OK && ev) rc = strset_push2(&s->lost_events, pair, ev);
+    }
     sk_rows_free(&r);
     if (rc) return rc;
+    /* Persons and organisations that lose an article are recomputed, not
+     * extended (rebuild_person, rebuild_org). */
     rc = sk_db_run(s, "SELECT person_id FROM article_persons WHERE doc = ?", &r, 1, p);
-    for (size_t i = 0; rc == SK_OK && i < r.n; i++)
+    for (size_t i = 0; rc == SK_OK && i < r.n; i++) {
         rc = strset_add(&s->touched_persons, r.v[i]);
+        if (rc == SK_OK) rc = strset_push2(&s->shrunk, "p", r.v[i]);
+    }
     sk_rows_free(&r);
     if (rc) return rc;
     rc = sk_db_run(s, "SELECT org_id FROM article_orgs WHERE doc = ?", &r, 1, p);
-    for (size_t i = 0; rc == SK_OK && i < r.n; i++)
+    for (size_t i = 0; rc == SK_OK && i < r.n; i++) {
         rc = strset_add(&s->touched_orgs, r.v[i]);
+        if (rc == SK_OK) rc = strset_push2(&s->shrunk, "o", r.v[i]);
+    }
     sk_rows_free(&r);
     if (rc) return rc;
     static const char *const dels[] = {
@@ -247,6 +317,7 @@ static int add_org(sk_store_t *s, const char *doc, const char *name, const char 
                        "ON CONFLICT (doc, org_id) DO NOTHING",
                        NULL, 4, p);
     if (rc == SK_OK) rc = strset_add(&s->touched_orgs, key);
+    if (rc == SK_OK) rc = strset_push2(&s->new_org_docs, key, doc);
     return rc;
 }
 
@@ -277,6 +348,7 @@ static int add_person(sk_store_t *s, sk_strset_t *seen, const char *doc, const c
                        NULL, 5, tp);
     }
     if (rc == SK_OK) rc = strset_add(&s->touched_persons, key);
+    if (rc == SK_OK) rc = strset_push2(&s->new_person_docs, key, doc);
     if (rc == SK_OK && org) rc = add_org(s, doc, org, country);
     return rc;
 }
@@ -443,10 +515,33 @@ int sk_store_put_known(sk_store_t *s, const sk_article_t *a, const char *hash,
 
 /* ---------------------------------------------------------------- recompute */
 
+/* Merged events are a function of the stored reports: a pair's reports are
+ * clustered by date (sk_merge_cluster), one event per cluster. Recomputing
+ * every event of each pair a batch touches from all of the pair's reports
+ * made a pair reported N times cost O(N) per batch, O(N²/batch) over an
+ * ingest (docs/ROBUSTNESS.md, finding 5). A batch rewrites only the events
+ * it changes, and the result is the same function of the reports:
+ *
+ *  - The clustering depends only on the set of the pair's distinct dates
+ *    (a repeated date adds no interval, no anchor and no key), so it is
+ *    recomputed from that set, read from the (pair_key, date, event_id)
+ *    index rather than from every report.
+ *  - All reports of one date are in one cluster, so they share one event;
+ *    reports stored by this batch have none yet (event_id NULL). Per date the
+ *    index therefore tells the event before the batch (max(event_id)) and
+ *    whether the batch added reports of that date.
+ *  - An event that keeps all its earlier members and gains only the batch's
+ *    new reports is extended in place (counts grow by what the new reports
+ *    add, the representative is the better of the old one and the new
+ *    ones). An event that is new, lost a member (its article was replaced)
+ *    or gains members of another event (the dates re-clustered) is
+ *    recomputed from all its members. Events no date maps to are deleted. */
+
 /* Representative report of a merged event: the most precise date, then one
  * that names the place, then the earliest published (undated last), then
  * the smallest (doc, ord). Rows: doc, ord, date, status, pub_date, source,
- * location_name. */
+ * location_name, event_id. A strict total order ((doc, ord) is unique), so
+ * the representative does not depend on the order the rows come in. */
 static int better_rep(sk_rows_t *r, size_t a, size_t b) {
     int ra = sk_merge_date_rank(SK_RV(r, a, 2)), rb = sk_merge_date_rank(SK_RV(r, b, 2));
     if (ra != rb) return ra > rb;
@@ -460,230 +555,563 @@ static int better_rep(sk_rows_t *r, size_t a, size_t b) {
     return atol(SK_RV(r, a, 1)) < atol(SK_RV(r, b, 1));
 }
 
-/* Rebuild the merged events of one pair key from all its reports. */
-static int cmp_date_key(const void *a, const void *b, void *ctx) {
-    const sk_merge_item_t *items = ctx;
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    int c = strcmp(items[i].date_key, items[j].date_key);
-    return c ? c : (i > j) - (i < j);
-}
+/* Member rows of an event, in the column order better_rep reads. */
+#define MEMBER_SELECT                                                                              \
+    "SELECT r.doc, r.ord, r.date, r.status, a.pub_date, COALESCE(a.outlet, a.corpus, "             \
+    "a.doc), r.location_name, r.event_id FROM reports r JOIN articles a ON a.doc = r.doc "         \
+    "WHERE "
 
-/* The search-text rows of a pair, indexed by (doc, ord) so that each event
- * finds its representative's rows by binary search rather than by a scan of
- * all the pair's rows (quadratic for a pair with many events). Sorted here,
- * not by the SQL ORDER BY, whose text order depends on the PostgreSQL
- * collation; ties keep the query's order (part, side, pos, n). */
-static int cmp_doc_ord(const sk_rows_t *p, size_t k, const char *doc, const char *ord) {
-    int c = strcmp(SK_RV(p, k, 0), doc);
-    if (c) return c;
-    long long a = atoll(SK_RV(p, k, 1)), b = atoll(ord);
-    return (a > b) - (a < b);
-}
-
-static int cmp_part_rows(const void *a, const void *b, void *ctx) {
-    const sk_rows_t *p = ctx;
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    int c = cmp_doc_ord(p, i, SK_RV(p, j, 0), SK_RV(p, j, 1));
-    return c ? c : (i > j) - (i < j);
-}
-
-static size_t parts_lower_bound(const sk_rows_t *p, const size_t *idx, const char *doc,
-                                const char *ord) {
-    size_t lo = 0, hi = p->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cmp_doc_ord(p, idx[mid], doc, ord) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static int rebuild_pair(sk_store_t *s, const char *pair) {
-    const char *pp[] = {pair};
-    static const char *const dels[] = {
-        "DELETE FROM event_actor_titles WHERE event_id IN (SELECT id FROM events WHERE pair_key "
-        "= ?)",
-        "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE pair_key = ?)",
-        "DELETE FROM event_sides WHERE event_id IN (SELECT id FROM events WHERE pair_key = ?)",
-        "DELETE FROM events WHERE pair_key = ?",
-    };
-    int rc = SK_OK;
-    for (size_t i = 0; rc == SK_OK && i < SK_ARRAY_LEN(dels); i++)
-        rc = sk_db_run(s, dels[i], NULL, 1, pp);
-    if (rc) return rc;
-    sk_rows_t r, parts = {0};
-    size_t *pidx = NULL;
-    rc =
-        sk_db_run(s,
-                  "SELECT r.doc, r.ord, r.date, r.status, a.pub_date, "
-                  "COALESCE(a.outlet, a.corpus, a.doc), r.location_name, r.event_id FROM reports r "
-                  "JOIN articles a ON a.doc = r.doc WHERE r.pair_key = ? ORDER BY r.doc, r.ord",
-                  &r, 1, pp);
-    if (rc) return rc;
-    size_t n = r.n;
-    sk_merge_item_t *items = calloc(n ? n : 1, sizeof *items);
-    size_t *by_key = calloc(n ? n : 1, sizeof *by_key);
-    const char **srcs = calloc(n ? n : 1, sizeof *srcs);
-    if (!items || !by_key || !srcs) {
-        free(items), free(by_key), free(srcs), sk_rows_free(&r);
-        return SK_ENOMEM;
-    }
-#define RV(i, j) (r.v[(i) * (size_t)r.nc + (j)])
-    for (size_t i = 0; i < n; i++)
-        items[i].date = RV(i, 2);
-    rc = sk_merge_cluster(items, n);
-    if (rc < 0) goto out;
-    /* What the events' search text is made of (actors, orgs, titles, place,
-     * evidence), for every report of the pair in one query rather than one
-     * per event: rows (doc, ord, part, side, pos, n, text). */
-    rc = sk_db_run(s,
-                   "SELECT r.doc, r.ord, 1, a.side, a.pos, 0, a.name FROM reports r JOIN "
-                   "report_actors a ON a.doc = r.doc AND a.ord = r.ord WHERE r.pair_key = ? "
-                   "UNION ALL SELECT r.doc, r.ord, 2, a.side, a.pos, 0, a.org FROM reports r JOIN "
-                   "report_actors a ON a.doc = r.doc AND a.ord = r.ord WHERE r.pair_key = ? "
-                   "UNION ALL SELECT r.doc, r.ord, 3, t.side, t.pos, t.n, t.title FROM reports r "
-                   "JOIN report_actor_titles t ON t.doc = r.doc AND t.ord = r.ord WHERE "
-                   "r.pair_key = ? UNION ALL SELECT doc, ord, 4, 0, 0, 0, location_name FROM "
-                   "reports WHERE pair_key = ? UNION ALL SELECT doc, ord, 5, 0, 0, 0, evidence "
-                   "FROM reports WHERE pair_key = ? ORDER BY 1, 2, 3, 4, 5, 6",
-                   &parts, 5, (const char *const[]){pair, pair, pair, pair, pair});
-    if (rc) goto out;
-    if (!(pidx = malloc((parts.n ? parts.n : 1) * sizeof *pidx))) {
-        rc = SK_ENOMEM;
-        goto out;
-    }
-    for (size_t k = 0; k < parts.n; k++)
-        pidx[k] = k;
-    qsort_r(pidx, parts.n, sizeof *pidx, cmp_part_rows, &parts);
-    rc = SK_OK;
-    /* Clusters as runs of equal date keys; inside a run members keep their
-     * (doc, ord) order. (Scanning all rows per cluster and comparing each
-     * member with the earlier ones was quadratic: a pair reported by 100,000
-     * articles took minutes per batch.) */
-    for (size_t i = 0; i < n; i++)
-        by_key[i] = i;
-    qsort_r(by_key, n, sizeof *by_key, cmp_date_key, items);
-    for (size_t g = 0, ge; rc == SK_OK && g < n; g = ge) {
-        const char *dkey = items[by_key[g]].date_key;
-        for (ge = g + 1; ge < n && !strcmp(items[by_key[ge]].date_key, dkey); ge++)
-            ;
-        /* Representative = most precise date, then the earliest (doc, ord). */
-        size_t rep = by_key[g], n_rep = ge - g, n_art = 0, n_src = 0;
-        int occurred = 0;
-        const char *first_pub = NULL, *last_pub = NULL;
-        for (size_t m = g; m < ge; m++) {
-            size_t j = by_key[m];
-            if (better_rep(&r, j, rep)) rep = j;
-            if (RV(j, 3) && !strcmp(RV(j, 3), "occurred")) occurred = 1;
-            /* rows come sorted by doc: a doc's reports are adjacent */
-            if (m == g || strcmp(RV(by_key[m - 1], 0), RV(j, 0))) n_art++;
-            srcs[m - g] = RV(j, 5);
-            const char *pd = RV(j, 4);
-            if (pd && (!first_pub || strcmp(pd, first_pub) < 0)) first_pub = pd;
-            if (pd && (!last_pub || strcmp(pd, last_pub) > 0)) last_pub = pd;
-        }
-        qsort(srcs, n_rep, sizeof *srcs, cmp_str);
-        for (size_t m = 0; m < n_rep; m++)
-            if (!m || strcmp(srcs[m - 1], srcs[m])) n_src++;
-        char key[1100], id[20], b1[24], b2[24], b3[24];
-        sk_merge_event_key(pair, dkey, key, sizeof key);
-        sk_merge_event_id(key, id);
-        const char *rdoc = RV(rep, 0), *rord = RV(rep, 1);
-        /* date_start: sortable prefix ("2024-10-07", "2024-10", "2024") or NULL. */
-        const char *d = RV(rep, 2);
-        char ds[11] = "";
-        if (d && d[0] != '-') {
-            size_t k = 0;
-            while (d[k] && d[k] != '/' && k < 10)
-                k++;
-            memcpy(ds, d, k);
-            ds[k] = 0;
-        }
-        /* Search text: actors, orgs, titles, place and the evidence. */
-        size_t p0 = parts_lower_bound(&parts, pidx, rdoc, rord), p1 = p0, len = 0;
-        for (; p1 < parts.n && !cmp_doc_ord(&parts, pidx[p1], rdoc, rord); p1++)
-            if (SK_RV(&parts, pidx[p1], 6)) len += strlen(SK_RV(&parts, pidx[p1], 6)) + 3;
-        char *all = malloc(len + 1), *o = all, *search = NULL;
-        if (!all) {
-            rc = SK_ENOMEM;
-            break;
-        }
-        for (size_t k = p0; k < p1; k++)
-            if (SK_RV(&parts, pidx[k], 6)) o += sprintf(o, "%s | ", SK_RV(&parts, pidx[k], 6));
-        *o = 0;
-        search = sk_store_search_text(all, (size_t)(o - all));
-        free(all);
-        if (!search) {
-            rc = SK_ENOMEM;
-            break;
-        }
-        const char *ep[] = {id,
-                            key,
-                            pair,
-                            occurred ? "occurred" : "planned",
-                            ds[0] ? ds : NULL,
-                            num(b1, (long long)n_rep),
-                            num(b2, (long long)n_art),
-                            num(b3, (long long)n_src),
-                            first_pub,
-                            last_pub,
-                            search,
-                            rdoc,
-                            rord};
-        rc =
-            sk_db_run(s,
-                      "INSERT INTO events (id, event_key, pair_key, type, subtype, status, date, "
-                      "date_precision, date_start, location_name, location_country, cameo, "
-                      "plover_type, plover_mode, n_reports, n_articles, n_sources, "
-                      "first_published, last_published, rep_doc, rep_ord, search_text) "
-                      "SELECT ?, ?, ?, type, subtype, ?, date, date_precision, ?, location_name, "
-                      "location_country, cameo, plover_type, plover_mode, ?, ?, ?, ?, ?, doc, ord, "
-                      "? FROM reports WHERE doc = ? AND ord = ?",
-                      NULL, 13, ep);
-        free(search);
-        const char *cp[] = {id, rdoc, rord};
-        if (rc == SK_OK)
-            rc = sk_db_run(s,
-                           "INSERT INTO event_sides (event_id, side, role, country, locality, "
-                           "lead_name, lead_key, lead_kind) SELECT ?, side, role, country, "
-                           "locality, lead_name, lead_key, lead_kind FROM report_sides WHERE doc "
-                           "= ? AND ord = ?",
-                           NULL, 3, cp);
-        if (rc == SK_OK)
-            rc = sk_db_run(s,
-                           "INSERT INTO event_actors (event_id, side, pos, kind, name, name_key, "
-                           "org, org_key, country) SELECT ?, side, pos, kind, name, name_key, org, "
-                           "org_key, country FROM report_actors WHERE doc = ? AND ord = ?",
-                           NULL, 3, cp);
-        if (rc == SK_OK)
-            rc = sk_db_run(s,
-                           "INSERT INTO event_actor_titles (event_id, side, pos, n, title) "
-                           "SELECT ?, side, pos, n, title FROM report_actor_titles WHERE doc = ? "
-                           "AND ord = ?",
-                           NULL, 3, cp);
-        /* Point the reports at their event; most already do from earlier batches. */
-        for (size_t m = g; rc == SK_OK && m < ge; m++) {
-            size_t j = by_key[m];
-            if (RV(j, 7) && !strcmp(RV(j, 7), id)) continue;
-            const char *up[] = {id, RV(j, 0), RV(j, 1)};
-            rc = sk_db_run(s, "UPDATE reports SET event_id = ? WHERE doc = ? AND ord = ?", NULL, 3,
-                           up);
-        }
-    }
-#undef RV
-out:
-    free(items);
-    free(by_key);
-    free(srcs);
-    free(pidx);
-    sk_rows_free(&r);
-    sk_rows_free(&parts);
+/* Run a query and append its rows to *out (which may already hold rows of
+ * the same columns). */
+static int run_more(sk_store_t *s, const char *sql, sk_rows_t *out, int n, const char *const *p) {
+    int rc = s->ops->query(s, sql, n, p, collect_cb, out);
+    if (rc == SK_OK && out->oom) rc = SK_ENOMEM;
     return rc;
 }
 
-static int rebuild_person(sk_store_t *s, const char *id) {
+/* Reports of one date of a pair (date NULL: the undated ones); only_new: just
+ * those this batch stored (no event yet). */
+static int load_date(sk_store_t *s, const char *pair, const char *date, int only_new,
+                     sk_rows_t *out) {
+    if (date) {
+        const char *p[] = {pair, date};
+        return run_more(s,
+                        only_new ? MEMBER_SELECT
+                            "r.pair_key = ? AND r.date = ? AND r.event_id IS NULL"
+                                 : MEMBER_SELECT "r.pair_key = ? AND r.date = ?",
+                        out, 2, p);
+    }
+    const char *p[] = {pair};
+    return run_more(s,
+                    only_new ? MEMBER_SELECT
+                        "r.pair_key = ? AND r.date IS NULL AND r.event_id IS NULL"
+                             : MEMBER_SELECT "r.pair_key = ? AND r.date IS NULL",
+                    out, 1, p);
+}
+
+/* Number of distinct strings among v[0..n) (sorts v). */
+static size_t count_distinct(const char **v, size_t n) {
+    qsort(v, n, sizeof *v, cmp_str);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!i || strcmp(v[i - 1], v[i])) k++;
+    return k;
+}
+
+/* What an event says about its members. */
+typedef struct {
+    size_t rep, n_reports, n_articles, n_sources;
+    int occurred;
+    const char *first_pub, *last_pub;
+} event_sum_t;
+
+/* Summary of rows idx[0..n) (n > 0) of r. */
+static int summarize(sk_rows_t *r, const size_t *idx, size_t n, event_sum_t *e) {
+    const char **docs = malloc(n * sizeof *docs), **srcs = malloc(n * sizeof *srcs);
+    if (!docs || !srcs) {
+        free(docs), free(srcs);
+        return SK_ENOMEM;
+    }
+    memset(e, 0, sizeof *e);
+    e->rep = idx[0];
+    e->n_reports = n;
+    for (size_t m = 0; m < n; m++) {
+        size_t j = idx[m];
+        if (better_rep(r, j, e->rep)) e->rep = j;
+        if (SK_RV(r, j, 3) && !strcmp(SK_RV(r, j, 3), "occurred")) e->occurred = 1;
+        docs[m] = SK_RV(r, j, 0);
+        srcs[m] = SK_RV(r, j, 5);
+        const char *pd = SK_RV(r, j, 4);
+        if (pd && (!e->first_pub || strcmp(pd, e->first_pub) < 0)) e->first_pub = pd;
+        if (pd && (!e->last_pub || strcmp(pd, e->last_pub) > 0)) e->last_pub = pd;
+    }
+    e->n_articles = count_distinct(docs, n);
+    e->n_sources = count_distinct(srcs, n);
+    free(docs), free(srcs);
+    return SK_OK;
+}
+
+/* Search text of an event: its representative's actors, orgs, titles, place
+ * and evidence, in (part, side, pos, n) order. Malloc'd. */
+static int rep_search_text(sk_store_t *s, const char *doc, const char *ord, char **out) {
+    sk_rows_t parts;
+    *out = NULL;
+    int rc = sk_db_run(s,
+                       "SELECT 1, side, pos, 0, name FROM report_actors WHERE doc = ? AND ord = ? "
+                       "UNION ALL SELECT 2, side, pos, 0, org FROM report_actors WHERE doc = ? AND "
+                       "ord = ? UNION ALL SELECT 3, side, pos, n, title FROM report_actor_titles "
+                       "WHERE doc = ? AND ord = ? UNION ALL SELECT 4, 0, 0, 0, location_name FROM "
+                       "reports WHERE doc = ? AND ord = ? UNION ALL SELECT 5, 0, 0, 0, evidence "
+                       "FROM reports WHERE doc = ? AND ord = ? ORDER BY 1, 2, 3, 4",
+                       &parts, 10,
+                       (const char *const[]){doc, ord, doc, ord, doc, ord, doc, ord, doc, ord});
+    if (rc) {
+        sk_rows_free(&parts);
+        return rc;
+    }
+    size_t len = 0;
+    for (size_t k = 0; k < parts.n; k++)
+        if (SK_RV(&parts, k, 4)) len += strlen(SK_RV(&parts, k, 4)) + 3;
+    char *all = malloc(len + 1), *o = all;
+    if (all) {
+        for (size_t k = 0; k < parts.n; k++)
+            if (SK_RV(&parts, k, 4)) o += sprintf(o, "%s | ", SK_RV(&parts, k, 4));
+        *o = 0;
+        *out = sk_store_search_text(all, (size_t)(o - all));
+    }
+    free(all);
+    sk_rows_free(&parts);
+    return *out ? SK_OK : SK_ENOMEM;
+}
+
+static int delete_event(sk_store_t *s, const char *id) {
+    static const char *const dels[] = {
+        "DELETE FROM event_actor_titles WHERE event_id = ?",
+        "DELETE FROM event_actors WHERE event_id = ?",
+        "DELETE FROM event_sides WHERE event_id = ?",
+        "DELETE FROM events WHERE id = ?",
+    };
+    int rc = SK_OK;
+    for (size_t i = 0; rc == SK_OK && i < SK_ARRAY_LEN(dels); i++)
+        rc = sk_db_run(s, dels[i], NULL, 1, (const char *const[]){id});
+    return rc;
+}
+
+/* (Re)write event `id` (key pair|date_key) as summarized by e, its
+ * representative being row e->rep of r; then point the members idx[0..n) of
+ * r at it (most already do when the event existed before). */
+static int write_event(sk_store_t *s, const char *pair, const char *date_key, const char *id,
+                       sk_rows_t *r, const event_sum_t *e, const size_t *idx, size_t n) {
+    int rc = delete_event(s, id);
+    if (rc) return rc;
+    char key[1100], b1[24], b2[24], b3[24];
+    sk_merge_event_key(pair, date_key, key, sizeof key);
+    const char *rdoc = SK_RV(r, e->rep, 0), *rord = SK_RV(r, e->rep, 1);
+    /* date_start: sortable prefix ("2024-10-07", "2024-10", "2024") or NULL. */
+    const char *d = SK_RV(r, e->rep, 2);
+    char ds[11] = "";
+    if (d && d[0] != '-') {
+        size_t k = 0;
+        while (d[k] && d[k] != '/' && k < 10)
+            k++;
+        memcpy(ds, d, k);
+        ds[k] = 0;
+    }
+    char *search;
+    if ((rc = rep_search_text(s, rdoc, rord, &search))) return rc;
+    const char *ep[] = {id,
+                        key,
+                        pair,
+                        e->occurred ? "occurred" : "planned",
+                        ds[0] ? ds : NULL,
+                        num(b1, (long long)e->n_reports),
+                        num(b2, (long long)e->n_articles),
+                        num(b3, (long long)e->n_sources),
+                        e->first_pub,
+                        e->last_pub,
+                        search,
+                        rdoc,
+                        rord};
+    rc = sk_db_run(s,
+                   "INSERT INTO events (id, event_key, pair_key, type, subtype, status, date, "
+                   "date_precision, date_start, location_name, location_country, cameo, "
+                   "plover_type, plover_mode, n_reports, n_articles, n_sources, "
+                   "first_published, last_published, rep_doc, rep_ord, search_text) "
+                   "SELECT ?, ?, ?, type, subtype, ?, date, date_precision, ?, location_name, "
+                   "location_country, cameo, plover_type, plover_mode, ?, ?, ?, ?, ?, doc, ord, "
+                   "? FROM reports WHERE doc = ? AND ord = ?",
+                   NULL, 13, ep);
+    free(search);
+    const char *cp[] = {id, rdoc, rord};
+    if (rc == SK_OK)
+        rc = sk_db_run(s,
+                       "INSERT INTO event_sides (event_id, side, role, country, locality, "
+                       "lead_name, lead_key, lead_kind) SELECT ?, side, role, country, "
+                       "locality, lead_name, lead_key, lead_kind FROM report_sides WHERE doc "
+                       "= ? AND ord = ?",
+                       NULL, 3, cp);
+    if (rc == SK_OK)
+        rc = sk_db_run(s,
+                       "INSERT INTO event_actors (event_id, side, pos, kind, name, name_key, "
+                       "org, org_key, country) SELECT ?, side, pos, kind, name, name_key, org, "
+                       "org_key, country FROM report_actors WHERE doc = ? AND ord = ?",
+                       NULL, 3, cp);
+    if (rc == SK_OK)
+        rc = sk_db_run(s,
+                       "INSERT INTO event_actor_titles (event_id, side, pos, n, title) "
+                       "SELECT ?, side, pos, n, title FROM report_actor_titles WHERE doc = ? "
+                       "AND ord = ?",
+                       NULL, 3, cp);
+    for (size_t m = 0; rc == SK_OK && m < n; m++) {
+        size_t j = idx[m];
+        if (SK_RV(r, j, 7) && !strcmp(SK_RV(r, j, 7), id)) continue;
+        const char *up[] = {id, SK_RV(r, j, 0), SK_RV(r, j, 1)};
+        rc = sk_db_run(s, "UPDATE reports SET event_id = ? WHERE doc = ? AND ord = ?", NULL, 3, up);
+    }
+    return rc;
+}
+
+/* One distinct date of a pair. */
+typedef struct {
+    char *date;   /* NULL: undated */
+    char *old_id; /* event of this date's reports stored before the batch, or NULL */
+    int added;    /* the batch stored reports of this date */
+    char key[32]; /* cluster date key after the batch */
+    char id[20];  /* event after the batch */
+} pair_date_t;
+
+typedef struct {
+    pair_date_t *v;
+    size_t n, cap;
+} pair_dates_t;
+
+static void pair_dates_free(pair_dates_t *pd) {
+    for (size_t i = 0; i < pd->n; i++)
+        free(pd->v[i].date), free(pd->v[i].old_id);
+    free(pd->v);
+    memset(pd, 0, sizeof *pd);
+}
+
+/* Append a date (copied; NULL: undated). */
+static int pair_dates_add(pair_dates_t *pd, const char *date, const char *old_id, int added) {
+    if (pd->n == pd->cap) {
+        size_t cap = pd->cap ? pd->cap * 2 : 16;
+        pair_date_t *v = realloc(pd->v, cap * sizeof *v);
+        if (!v) return SK_ENOMEM;
+        pd->v = v;
+        pd->cap = cap;
+    }
+    pair_date_t *x = &pd->v[pd->n];
+    memset(x, 0, sizeof *x);
+    x->added = added;
+    if ((date && !(x->date = strdup(date))) || (old_id && !(x->old_id = strdup(old_id)))) {
+        free(x->date);
+        return SK_ENOMEM;
+    }
+    pd->n++;
+    return SK_OK;
+}
+
+/* A pair with at most this many reports is read in one index scan; a larger
+ * one date by date (O(log n) a date). SUKIEN_TEST_PAIR_SCAN overrides it, so
+ * that tests run both ways. */
+#define PAIR_SCAN_MAX 4096
+
+static long pair_scan_max(void) {
+    const char *e = getenv("SUKIEN_TEST_PAIR_SCAN");
+    return e && *e ? atol(e) : PAIR_SCAN_MAX;
+}
+
+static int cmp_nullable(const char *a, const char *b) {
+    if (!a || !b) return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+static int cmp_date_rows(const void *a, const void *b, void *ctx) {
+    const sk_rows_t *r = ctx;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    return cmp_nullable(SK_RV(r, i, 0), SK_RV(r, j, 0));
+}
+
+/* The distinct dates of a pair, with their event before the batch and whether
+ * the batch added reports of them. */
+static int read_pair_dates(sk_store_t *s, const char *pair, pair_dates_t *pd) {
+    char lim[24];
+    long max = pair_scan_max();
+    sk_rows_t r;
+    int rc = sk_db_run(s, "SELECT date, event_id FROM reports WHERE pair_key = ? LIMIT ?", &r, 2,
+                       (const char *const[]){pair, num(lim, max + 1)});
+    if (rc == SK_OK && r.n <= (size_t)max) {
+        /* Small pair: group the rows by date here. */
+        size_t *idx = malloc((r.n ? r.n : 1) * sizeof *idx);
+        if (!idx) rc = SK_ENOMEM;
+        for (size_t i = 0; rc == SK_OK && i < r.n; i++)
+            idx[i] = i;
+        if (rc == SK_OK) qsort_r(idx, r.n, sizeof *idx, cmp_date_rows, &r);
+        for (size_t g = 0, ge; rc == SK_OK && g < r.n; g = ge) {
+            const char *date = SK_RV(&r, idx[g], 0), *old_id = NULL;
+            int added = 0;
+            for (ge = g; ge < r.n && !cmp_nullable(SK_RV(&r, idx[ge], 0), date); ge++) {
+                const char *ev = SK_RV(&r, idx[ge], 1);
+                if (!ev)
+                    added = 1;
+                else if (!old_id || strcmp(ev, old_id) > 0)
+                    old_id = ev;
+            }
+            rc = pair_dates_add(pd, date, old_id, added);
+        }
+        free(idx);
+        sk_rows_free(&r);
+        return rc;
+    }
+    sk_rows_free(&r);
+    if (rc) return rc;
+    /* Large pair: walk its distinct dates through the index (min(date) above
+     * the last one), then ask the index about each date. */
+    sk_rows_t x;
+    rc = sk_db_run(s, "SELECT 1 FROM reports WHERE pair_key = ? AND date IS NULL LIMIT 1", &x, 1,
+                   (const char *const[]){pair});
+    int undated = x.n > 0;
+    sk_rows_free(&x);
+    if (rc == SK_OK && undated) rc = pair_dates_add(pd, NULL, NULL, 0);
+    char *last = NULL;
+    while (rc == SK_OK) {
+        if (last)
+            rc = sk_db_run(s, "SELECT min(date) FROM reports WHERE pair_key = ? AND date > ?", &x,
+                           2, (const char *const[]){pair, last});
+        else
+            rc = sk_db_run(s, "SELECT min(date) FROM reports WHERE pair_key = ?", &x, 1,
+                           (const char *const[]){pair});
+        const char *d = rc == SK_OK && x.n ? x.v[0] : NULL;
+        if (d) rc = pair_dates_add(pd, d, NULL, 0);
+        sk_rows_free(&x);
+        if (!d) break;
+        last = pd->v[pd->n - 1].date;
+    }
+    for (size_t i = 0; rc == SK_OK && i < pd->n; i++) {
+        pair_date_t *t = &pd->v[i];
+        if (t->date)
+            rc = sk_db_run(s,
+                           "SELECT max(event_id), (SELECT 1 FROM reports WHERE pair_key = ? AND "
+                           "date = ? AND event_id IS NULL LIMIT 1) FROM reports WHERE pair_key = "
+                           "? AND date = ?",
+                           &x, 4, (const char *const[]){pair, t->date, pair, t->date});
+        else
+            rc = sk_db_run(s,
+                           "SELECT max(event_id), (SELECT 1 FROM reports WHERE pair_key = ? AND "
+                           "date IS NULL AND event_id IS NULL LIMIT 1) FROM reports WHERE "
+                           "pair_key = ? AND date IS NULL",
+                           &x, 2, (const char *const[]){pair, pair});
+        if (rc == SK_OK && x.n && x.v[0] && !(t->old_id = strdup(x.v[0]))) rc = SK_ENOMEM;
+        if (rc == SK_OK && x.n) t->added = x.v[1] != NULL;
+        sk_rows_free(&x);
+    }
+    return rc;
+}
+
+/* Is `src` the source of a report that was in event `id` before the batch
+ * (reports of this batch have no event yet)? Looked up from the smaller side:
+ * the event's n_old reports or the articles of that source (a few first
+ * members are tried before counting, since a known source is usually among
+ * them). */
+static int source_in_event(sk_store_t *s, const char *id, long n_old, const char *src, int *found) {
+    sk_rows_t x;
+    char lim[24];
+    int rc = sk_db_run(s,
+                       "SELECT 1 FROM (SELECT doc FROM reports WHERE event_id = ? LIMIT 16) r "
+                       "JOIN articles a ON a.doc = r.doc WHERE COALESCE(a.outlet, a.corpus, "
+                       "a.doc) = ? LIMIT 1",
+                       &x, 2, (const char *const[]){id, src});
+    *found = x.n > 0;
+    sk_rows_free(&x);
+    if (rc || *found || n_old <= 16) return rc;
+    rc = sk_db_run(s,
+                   "SELECT count(*) FROM (SELECT 1 FROM articles WHERE COALESCE(outlet, corpus, "
+                   "doc) = ? LIMIT ?) x",
+                   &x, 2, (const char *const[]){src, num(lim, n_old)});
+    long n_src = rc == SK_OK && x.n && x.v[0] ? atol(x.v[0]) : 0;
+    sk_rows_free(&x);
+    if (rc) return rc;
+    /* COALESCE(r.event_id, '') keeps the planner from walking the event's
+     * reports for every article of the source. */
+    if (n_src < n_old)
+        rc = sk_db_run(s,
+                       "SELECT 1 FROM articles a CROSS JOIN reports r WHERE COALESCE(a.outlet, "
+                       "a.corpus, a.doc) = ? AND r.doc = a.doc AND COALESCE(r.event_id, '') = ? "
+                       "LIMIT 1",
+                       &x, 2, (const char *const[]){src, id});
+    else
+        rc = sk_db_run(s,
+                       "SELECT 1 FROM reports r CROSS JOIN articles a WHERE r.event_id = ? AND "
+                       "a.doc = r.doc AND COALESCE(a.outlet, a.corpus, a.doc) = ? LIMIT 1",
+                       &x, 2, (const char *const[]){id, src});
+    *found = x.n > 0;
+    sk_rows_free(&x);
+    return rc;
+}
+
+/* Event `id` of the dates dates[0..nd) (all of them with the same id): all
+ * its members read and summarized. */
+static int recompute_event(sk_store_t *s, const char *pair, pair_date_t *const *dates, size_t nd) {
+    sk_rows_t r = {0};
+    int rc = SK_OK;
+    for (size_t i = 0; rc == SK_OK && i < nd; i++)
+        rc = load_date(s, pair, dates[i]->date, 0, &r);
+    size_t *idx = malloc((r.n ? r.n : 1) * sizeof *idx);
+    if (rc == SK_OK && !idx) rc = SK_ENOMEM;
+    if (rc == SK_OK && r.n) {
+        for (size_t i = 0; i < r.n; i++)
+            idx[i] = i;
+        event_sum_t e;
+        rc = summarize(&r, idx, r.n, &e);
+        if (rc == SK_OK) rc = write_event(s, pair, dates[0]->key, dates[0]->id, &r, &e, idx, r.n);
+    }
+    free(idx);
+    sk_rows_free(&r);
+    return rc;
+}
+
+/* Event `id` of the dates dates[0..nd), which existed before the batch, kept
+ * all its members and gains only reports this batch stored: the stored
+ * summary plus the new reports. The same as recompute_event: the counts of
+ * a union of disjoint sets add up, except that an article or a source can be
+ * in both. An article cannot: a new report's article was stored by this
+ * batch, and had it reported in this event before, replacing it would have
+ * removed a member. A source can, and is looked up. */
+static int extend_event(sk_store_t *s, const char *pair, pair_date_t *const *dates, size_t nd) {
+    const char *id = dates[0]->id;
+    sk_rows_t old, r = {0};
+    int rc = sk_db_run(s,
+                       "SELECT n_reports, n_articles, n_sources, first_published, last_published, "
+                       "status, rep_doc, rep_ord FROM events WHERE id = ?",
+                       &old, 1, (const char *const[]){id});
+    if (rc || old.n == 0) {
+        sk_rows_free(&old);
+        return rc ? rc : recompute_event(s, pair, dates, nd);
+    }
+    for (size_t i = 0; rc == SK_OK && i < nd; i++)
+        if (dates[i]->added) rc = load_date(s, pair, dates[i]->date, 1, &r);
+    size_t n_new = r.n;
+    /* The old representative, as row n_new. */
+    if (rc == SK_OK && n_new)
+        rc = run_more(s, MEMBER_SELECT "r.doc = ? AND r.ord = ?", &r, 2,
+                      (const char *const[]){old.v[6], old.v[7]});
+    size_t *idx = malloc((r.n ? r.n : 1) * sizeof *idx);
+    const char **srcs = malloc((r.n ? r.n : 1) * sizeof *srcs);
+    if (rc == SK_OK && (!idx || !srcs)) rc = SK_ENOMEM;
+    if (rc == SK_OK && n_new && r.n == n_new + 1) {
+        for (size_t i = 0; i < n_new; i++)
+            idx[i] = i, srcs[i] = SK_RV(&r, i, 5);
+        event_sum_t e;
+        rc = summarize(&r, idx, n_new, &e);
+        if (rc == SK_OK) {
+            if (better_rep(&r, n_new, e.rep)) e.rep = n_new;
+            e.n_reports += (size_t)atol(old.v[0]);
+            e.n_articles += (size_t)atol(old.v[1]);
+            long n_old = atol(old.v[0]);
+            e.n_sources = (size_t)atol(old.v[2]);
+            size_t ns = count_distinct(srcs, n_new);
+            for (size_t i = 0, k = 0; rc == SK_OK && i < n_new && k < ns; i++) {
+                if (i && !strcmp(srcs[i - 1], srcs[i])) continue;
+                k++;
+                int found;
+                rc = source_in_event(s, id, n_old, srcs[i], &found);
+                if (!found) e.n_sources++;
+            }
+            const char *fp = old.v[3], *lp = old.v[4];
+            if (fp && (!e.first_pub || strcmp(fp, e.first_pub) < 0)) e.first_pub = fp;
+            if (lp && (!e.last_pub || strcmp(lp, e.last_pub) > 0)) e.last_pub = lp;
+            if (old.v[5] && !strcmp(old.v[5], "occurred")) e.occurred = 1;
+        }
+        if (rc == SK_OK) rc = write_event(s, pair, dates[0]->key, id, &r, &e, idx, n_new);
+    } else if (rc == SK_OK && n_new) {
+        rc = recompute_event(s, pair, dates, nd); /* no representative: not as stored */
+    }
+    free(idx);
+    free(srcs);
+    sk_rows_free(&r);
+    sk_rows_free(&old);
+    return rc;
+}
+
+static int cmp_pdate_id(const void *a, const void *b) {
+    const pair_date_t *x = *(pair_date_t *const *)a, *y = *(pair_date_t *const *)b;
+    return strcmp(x->id, y->id);
+}
+
+static int bsearch_str(char **v, size_t n, const char *k) {
+    return k && bsearch(&k, v, n, sizeof *v, cmp_str) != NULL;
+}
+
+/* Sorted, without repeats. */
+static size_t sort_unique(char **v, size_t n) {
+    qsort(v, n, sizeof *v, cmp_str);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!k || strcmp(v[k - 1], v[i])) v[k++] = v[i];
+    return k;
+}
+
+/* Bring the events of one pair key up to date with its reports. */
+static int rebuild_pair(sk_store_t *s, const char *pair) {
+    pair_dates_t pd = {0};
+    int rc = read_pair_dates(s, pair, &pd);
+    size_t n = pd.n, plen = strlen(pair), lost_lo, lost_hi;
+    sk_merge_item_t *items = calloc(n ? n : 1, sizeof *items);
+    pair_date_t **by_id = calloc(n ? n : 1, sizeof *by_id);
+    /* Events before the batch (old), those that lost a member (shrunk) and
+     * those after it (now); ids are borrowed, not copied. */
+    strset_prefix_range(&s->lost_events, pair, &lost_lo, &lost_hi);
+    size_t n_lost = lost_hi - lost_lo;
+    char **old = calloc(n + n_lost + 1, sizeof *old),
+         **shrunk = calloc(n + n_lost + 1, sizeof *shrunk), **now = calloc(n + 1, sizeof *now);
+    size_t n_old = 0, n_shrunk = 0, n_now = 0;
+    if (rc == SK_OK && (!items || !by_id || !old || !shrunk || !now)) rc = SK_ENOMEM;
+    if (rc) goto out;
+    for (size_t i = lost_lo; i < lost_hi; i++)
+        old[n_old++] = shrunk[n_shrunk++] = s->lost_events.items[i] + plen + 1;
+    for (size_t i = 0; i < n; i++)
+        items[i].date = pd.v[i].date;
+    if ((rc = sk_merge_cluster(items, n)) < 0) goto out;
+    rc = SK_OK;
+    for (size_t i = 0; i < n; i++) {
+        pair_date_t *t = &pd.v[i];
+        char key[1100];
+        memcpy(t->key, items[i].date_key, sizeof t->key);
+        sk_merge_event_key(pair, t->key, key, sizeof key);
+        sk_merge_event_id(key, t->id);
+        by_id[i] = t;
+        now[n_now++] = t->id;
+        if (t->old_id) {
+            old[n_old++] = t->old_id;
+            if (strcmp(t->old_id, t->id)) shrunk[n_shrunk++] = t->old_id;
+        }
+    }
+    n_old = sort_unique(old, n_old);
+    n_shrunk = sort_unique(shrunk, n_shrunk);
+    n_now = sort_unique(now, n_now);
+    /* Events that no longer have a date. */
+    for (size_t i = 0; rc == SK_OK && i < n_old; i++)
+        if (!bsearch_str(now, n_now, old[i])) rc = delete_event(s, old[i]);
+    /* Each event after the batch, with its dates. */
+    qsort(by_id, n, sizeof *by_id, cmp_pdate_id);
+    for (size_t g = 0, ge; rc == SK_OK && g < n; g = ge) {
+        int added = 0, joined = 0;
+        const char *id = by_id[g]->id;
+        for (ge = g; ge < n && !strcmp(by_id[ge]->id, id); ge++) {
+            added |= by_id[ge]->added;
+            if (by_id[ge]->old_id && strcmp(by_id[ge]->old_id, id)) joined = 1;
+        }
+        if (!bsearch_str(old, n_old, id) || joined || bsearch_str(shrunk, n_shrunk, id))
+            rc = recompute_event(s, pair, by_id + g, ge - g);
+        else if (added)
+            rc = extend_event(s, pair, by_id + g, ge - g);
+        /* else: the same members as before, nothing to do */
+    }
+out:
+    free(items);
+    free(by_id);
+    free(old);
+    free(shrunk);
+    free(now);
+    pair_dates_free(&pd);
+    return rc;
+}
+
+/* ---- persons and organisations
+ *
+ * Like events, a person (organisation) that only gains articles in a batch is
+ * extended rather than recomputed from all its rows: its count grows by the
+ * new rows, its first and last dates take in theirs. Its name, country and
+ * org are the most frequent values (ties: the smallest in the database's
+ * order); adding rows that all carry the stored value (or none, for country
+ * and org) cannot change that choice, since only the chosen value's count
+ * grows. Any other value, a new person or one that lost an article is
+ * recomputed from all its rows. The same holds per title of a person
+ * (person_titles). */
+
+/* Person `id` from all its rows. */
+static int recompute_person(sk_store_t *s, const char *id) {
     const char *p1[] = {id};
     int rc = sk_db_run(s, "DELETE FROM persons WHERE id = ?", NULL, 1, p1);
     if (rc == SK_OK)
@@ -715,7 +1143,163 @@ static int rebuild_person(sk_store_t *s, const char *id) {
     return rc;
 }
 
-static int rebuild_org(sk_store_t *s, const char *id) {
+/* The docs this batch added to person or organisation `id` (entries of the
+ * sorted set "id\x1fdoc"), as pointers to the doc part. */
+static char **new_docs(const sk_strset_t *set, const char *id, size_t *n) {
+    size_t lo, hi, len = strlen(id);
+    strset_prefix_range(set, id, &lo, &hi);
+    char **v = malloc((hi > lo ? hi - lo : 1) * sizeof *v);
+    if (!v) return NULL;
+    for (size_t i = lo; i < hi; i++)
+        v[i - lo] = set->items[i] + len + 1;
+    *n = hi - lo;
+    return v;
+}
+
+/* v is NULL or the stored value. */
+static int same_or_null(const char *v, const char *stored) {
+    return !v || (stored && !strcmp(v, stored));
+}
+
+static void min_max(const char *v, const char **lo, const char **hi) {
+    if (v && (!*lo || strcmp(v, *lo) < 0)) *lo = v;
+    if (v && (!*hi || strcmp(v, *hi) > 0)) *hi = v;
+}
+
+static int cmp_title_rows(const void *a, const void *b, void *ctx) {
+    const sk_rows_t *r = ctx;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int c = strcmp(SK_RV(r, i, 0), SK_RV(r, j, 0));
+    if (!c) c = strcmp(SK_RV(r, i, 2), SK_RV(r, j, 2));
+    return c ? c : (i > j) - (i < j);
+}
+
+/* Extend person `id` by the rows of docs[0..nd); *done = 0 when it has to be
+ * recomputed instead (nothing written then). */
+static int extend_person(sk_store_t *s, const char *id, char **docs, size_t nd, int *done) {
+    sk_rows_t old, r = {0}, t = {0}, pt = {0};
+    size_t *idx = NULL, *grp = NULL, ng = 0;
+    *done = 0;
+    int rc = sk_db_run(s,
+                       "SELECT name, country, org, n_articles, first_seen, last_seen FROM persons "
+                       "WHERE id = ?",
+                       &old, 1, (const char *const[]){id});
+    if (rc || old.n == 0) goto out;
+    for (size_t i = 0; rc == SK_OK && i < nd; i++) {
+        const char *p[] = {docs[i], id};
+        rc = run_more(s,
+                      "SELECT ap.name, ap.country, ap.org, a.pub_date FROM article_persons ap "
+                      "JOIN articles a ON a.doc = ap.doc WHERE ap.doc = ? AND ap.person_id = ?",
+                      &r, 2, p);
+        if (rc == SK_OK)
+            rc = run_more(s,
+                          "SELECT t.title_key, t.title, t.doc, a.pub_date FROM "
+                          "article_person_titles t JOIN articles a ON a.doc = t.doc WHERE t.doc = "
+                          "? AND t.person_id = ? AND t.title_key IS NOT NULL AND t.title_key <> ''",
+                          &t, 2, p);
+    }
+    if (rc) goto out;
+    const char *first = old.v[4], *last = old.v[5];
+    for (size_t i = 0; i < r.n; i++) {
+        if (!SK_RV(&r, i, 0) || !old.v[0] || strcmp(SK_RV(&r, i, 0), old.v[0]) ||
+            !same_or_null(SK_RV(&r, i, 1), old.v[1]) || !same_or_null(SK_RV(&r, i, 2), old.v[2]))
+            goto out;
+        min_max(SK_RV(&r, i, 3), &first, &last);
+    }
+    /* Titles by key (then doc): each key's stored row, or a new key whose rows
+     * all have one title. */
+    if (!(idx = malloc((t.n ? t.n : 1) * sizeof *idx)) ||
+        !(grp = malloc((t.n + 1) * sizeof *grp))) {
+        rc = SK_ENOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < t.n; i++)
+        idx[i] = i;
+    qsort_r(idx, t.n, sizeof *idx, cmp_title_rows, &t);
+    for (size_t g = 0, ge; g < t.n; g = ge) {
+        const char *key = SK_RV(&t, idx[g], 0);
+        for (ge = g + 1; ge < t.n && !strcmp(SK_RV(&t, idx[ge], 0), key); ge++)
+            ;
+        size_t before = pt.n;
+        rc = run_more(s,
+                      "SELECT title, first_seen, last_seen, n_articles FROM person_titles WHERE "
+                      "person_id = ? AND title_key = ?",
+                      &pt, 2, (const char *const[]){id, key});
+        if (rc) goto out;
+        const char *title = pt.n > before ? SK_RV(&pt, before, 0) : SK_RV(&t, idx[g], 1);
+        for (size_t m = g; m < ge; m++)
+            if (!title || !SK_RV(&t, idx[m], 1) || strcmp(SK_RV(&t, idx[m], 1), title)) goto out;
+        grp[ng++] = pt.n > before ? pt.n - 1 : (size_t)-1;
+    }
+    /* Everything checked: write. */
+    *done = 1;
+    char b1[24];
+    rc = sk_db_run(
+        s, "UPDATE persons SET n_articles = ?, first_seen = ?, last_seen = ? WHERE id = ?", NULL, 4,
+        (const char *const[]){num(b1, atoll(old.v[3]) + (long long)r.n), first, last, id});
+    size_t k = 0;
+    for (size_t g = 0, ge; rc == SK_OK && g < t.n; g = ge, k++) {
+        const char *key = SK_RV(&t, idx[g], 0), *title = SK_RV(&t, idx[g], 1);
+        const char *lo = NULL, *hi = NULL;
+        long long n_docs = 0;
+        for (ge = g; ge < t.n && !strcmp(SK_RV(&t, idx[ge], 0), key); ge++) {
+            min_max(SK_RV(&t, idx[ge], 3), &lo, &hi);
+            if (ge == g || strcmp(SK_RV(&t, idx[ge - 1], 2), SK_RV(&t, idx[ge], 2))) n_docs++;
+        }
+        if (grp[k] == (size_t)-1) {
+            rc = sk_db_run(s,
+                           "INSERT INTO person_titles (person_id, title_key, title, first_seen, "
+                           "last_seen, n_articles) VALUES (?, ?, ?, ?, ?, ?)",
+                           NULL, 6, (const char *const[]){id, key, title, lo, hi, num(b1, n_docs)});
+        } else {
+            min_max(SK_RV(&pt, grp[k], 1), &lo, &hi);
+            min_max(SK_RV(&pt, grp[k], 2), &lo, &hi);
+            n_docs += atoll(SK_RV(&pt, grp[k], 3));
+            rc = sk_db_run(s,
+                           "UPDATE person_titles SET first_seen = ?, last_seen = ?, n_articles = "
+                           "? WHERE person_id = ? AND title_key = ?",
+                           NULL, 5, (const char *const[]){lo, hi, num(b1, n_docs), id, key});
+        }
+    }
+out:
+    free(idx);
+    free(grp);
+    sk_rows_free(&old);
+    sk_rows_free(&r);
+    sk_rows_free(&t);
+    sk_rows_free(&pt);
+    return rc;
+}
+
+static int shrunk(const sk_store_t *s, const char *kind, const char *id) {
+    size_t lo, hi;
+    strset_prefix_range(&s->shrunk, kind, &lo, &hi);
+    for (size_t a = lo, b = hi; a < b;) {
+        size_t mid = a + (b - a) / 2;
+        int c = strcmp(s->shrunk.items[mid] + 2, id);
+        if (!c) return 1;
+        if (c < 0)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return 0;
+}
+
+static int rebuild_person(sk_store_t *s, const char *id) {
+    int done = 0, rc = SK_OK;
+    if (!shrunk(s, "p", id)) {
+        size_t nd = 0;
+        char **docs = new_docs(&s->new_person_docs, id, &nd);
+        if (!docs) return SK_ENOMEM;
+        rc = extend_person(s, id, docs, nd, &done);
+        free(docs);
+    }
+    return rc || done ? rc : recompute_person(s, id);
+}
+
+/* Organisation `id` from all its rows. */
+static int recompute_org(sk_store_t *s, const char *id) {
     const char *p1[] = {id};
     int rc = sk_db_run(s, "DELETE FROM organizations WHERE id = ?", NULL, 1, p1);
     const char *p[] = {id, id, id, id};
@@ -731,14 +1315,55 @@ static int rebuild_org(sk_store_t *s, const char *id) {
     return rc;
 }
 
+/* Extend organisation `id` by the rows of docs[0..nd) (see extend_person). */
+static int extend_org(sk_store_t *s, const char *id, char **docs, size_t nd, int *done) {
+    sk_rows_t old, r = {0};
+    *done = 0;
+    int rc = sk_db_run(s, "SELECT name, country, n_articles FROM organizations WHERE id = ?", &old,
+                       1, (const char *const[]){id});
+    for (size_t i = 0; rc == SK_OK && old.n && i < nd; i++)
+        rc = run_more(s, "SELECT name, country FROM article_orgs WHERE doc = ? AND org_id = ?", &r,
+                      2, (const char *const[]){docs[i], id});
+    int same = rc == SK_OK && old.n > 0;
+    for (size_t i = 0; same && i < r.n; i++)
+        same = SK_RV(&r, i, 0) && old.v[0] && !strcmp(SK_RV(&r, i, 0), old.v[0]) &&
+               same_or_null(SK_RV(&r, i, 1), old.v[1]);
+    if (same) {
+        char b1[24];
+        *done = 1;
+        rc = sk_db_run(s, "UPDATE organizations SET n_articles = ? WHERE id = ?", NULL, 2,
+                       (const char *const[]){num(b1, atoll(old.v[2]) + (long long)r.n), id});
+    }
+    sk_rows_free(&old);
+    sk_rows_free(&r);
+    return rc;
+}
+
+static int rebuild_org(sk_store_t *s, const char *id) {
+    int done = 0, rc = SK_OK;
+    if (!shrunk(s, "o", id)) {
+        size_t nd = 0;
+        char **docs = new_docs(&s->new_org_docs, id, &nd);
+        if (!docs) return SK_ENOMEM;
+        rc = extend_org(s, id, docs, nd, &done);
+        free(docs);
+    }
+    return rc || done ? rc : recompute_org(s, id);
+}
+
 int sk_store_commit(sk_store_t *s) {
     if (!s->in_batch) return SK_EINVAL;
     int rc = SK_OK;
     /* Sorted so that the work (and any error) does not depend on input order. */
     if (s->touched_pairs.n > 1)
         qsort(s->touched_pairs.items, s->touched_pairs.n, sizeof(char *), cmp_str);
+    /* The per-batch sets, sorted for binary search. */
+    strset_sort_unique(&s->lost_events);
     for (size_t i = 0; rc == SK_OK && i < s->touched_pairs.n; i++)
         rc = rebuild_pair(s, s->touched_pairs.items[i]);
+    strset_sort_unique(&s->shrunk);
+    strset_sort_unique(&s->new_person_docs);
+    strset_sort_unique(&s->new_org_docs);
     for (size_t i = 0; rc == SK_OK && i < s->touched_persons.n; i++)
         rc = rebuild_person(s, s->touched_persons.items[i]);
     for (size_t i = 0; rc == SK_OK && i < s->touched_orgs.n; i++)
@@ -755,5 +1380,9 @@ int sk_store_commit(sk_store_t *s) {
     strset_clear(&s->touched_pairs);
     strset_clear(&s->touched_persons);
     strset_clear(&s->touched_orgs);
+    strset_clear(&s->lost_events);
+    strset_clear(&s->shrunk);
+    strset_clear(&s->new_person_docs);
+    strset_clear(&s->new_org_docs);
     return rc;
 }

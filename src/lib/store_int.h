@@ -44,6 +44,12 @@ struct sk_store {
     int in_batch;
     char err[1024];
     sk_strset_t touched_pairs, touched_persons, touched_orgs;
+    /* "pair_key\x1fevent_id" of the events that lost a report in this batch. */
+    sk_strset_t lost_events;
+    /* "p\x1fperson_id" and "o\x1forg_id" of those that lost an article. */
+    sk_strset_t shrunk;
+    /* "person_id\x1fdoc" and "org_id\x1fdoc" of the rows this batch added. */
+    sk_strset_t new_person_docs, new_org_docs;
 };
 
 int sk_store_sqlite_open(sk_store_t *s, const char *path, unsigned flags);

@@ -10,6 +10,8 @@ const char SK_SCHEMA_SQL[] =
     "  published TEXT, pub_date TEXT, corpus TEXT, source TEXT, text TEXT, search_text TEXT,\n"
     "  n_events INTEGER NOT NULL DEFAULT 0, n_persons INTEGER NOT NULL DEFAULT 0);\n"
     "CREATE INDEX IF NOT EXISTS articles_pub_date ON articles (pub_date);\n"
+    /* An event's sources (store.c, source_in_event). */
+    "CREATE INDEX IF NOT EXISTS articles_source ON articles ((COALESCE(outlet, corpus, doc)));\n"
     "CREATE TABLE IF NOT EXISTS reports (\n"
     "  doc TEXT NOT NULL, ord INTEGER NOT NULL, event_id TEXT, pair_key TEXT NOT NULL,\n"
     "  type TEXT NOT NULL, subtype TEXT, status TEXT NOT NULL, date TEXT, date_precision TEXT,\n"
@@ -18,6 +20,9 @@ const char SK_SCHEMA_SQL[] =
     "  evidence_start INTEGER, evidence_end INTEGER, n_sentences INTEGER,\n"
     "  PRIMARY KEY (doc, ord));\n"
     "CREATE INDEX IF NOT EXISTS reports_pair ON reports (pair_key);\n"
+    /* A pair's distinct dates and each date's event, without reading all its
+     * reports (store.c, rebuild_pair). */
+    "CREATE INDEX IF NOT EXISTS reports_pair_date ON reports (pair_key, date, event_id);\n"
     "CREATE INDEX IF NOT EXISTS reports_event ON reports (event_id);\n"
     "CREATE TABLE IF NOT EXISTS report_sides (\n"
     "  doc TEXT NOT NULL, ord INTEGER NOT NULL, side INTEGER NOT NULL, role TEXT, country TEXT,\n"

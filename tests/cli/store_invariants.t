@@ -5,16 +5,6 @@
 # checked against the rows. Regression for rebuild_pair's cluster walk
 # (made linear after a pair reported by 100,000 articles took minutes a batch).
 source "$FIXTURES/store/lib.sh"
-inv="$FIXTURES/../tools/store_invariants.sql"
-check_invariants() {
-  local bad=0 name sql n
-  while IFS=$'\t' read -r name sql; do
-    case "$name" in ''|--*) continue ;; esac
-    n=$(sqlite3 "file:$1?mode=ro" "$sql")
-    [ "$n" = 0 ] || { echo "invariant $name: $n"; bad=1; }
-  done <"$inv"
-  return $bad
-}
 python3 "$STORE_FIX/gen.py" 1500 11 .
 "$SUKIEN" ingest -q --db s.db --batch 37 --coded coded.jsonl articles.jsonl
 check_invariants s.db
