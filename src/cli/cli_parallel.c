@@ -34,6 +34,10 @@ typedef struct pool {
     slot_t *ring;
     size_t window, head, next_work, tail;
     int closing;
+    /* The calling thread sleeps until slot `awaited` (an absolute index, like
+     * head and tail) is done; only that slot's worker wakes it. */
+    size_t awaited;
+    int awaiting;
     /* Reader diagnostics not yet attached to a slot (calling thread only). */
     FILE *pending;
     char *pending_buf;
@@ -100,16 +104,16 @@ static void *worker(void *arg) {
             pthread_mutex_unlock(&p->mu);
             return NULL;
         }
-        slot_t *s = &p->ring[p->next_work % p->window];
+        size_t idx = p->next_work++;
+        slot_t *s = &p->ring[idx % p->window];
         s->state = SLOT_TAKEN;
-        p->next_work++;
         pthread_mutex_unlock(&p->mu);
 
         process(p, s);
 
         pthread_mutex_lock(&p->mu);
         s->state = SLOT_DONE;
-        pthread_cond_signal(&p->done_cv);
+        if (p->awaiting && idx == p->awaited) pthread_cond_signal(&p->done_cv);
         pthread_mutex_unlock(&p->mu);
     }
 }
@@ -130,13 +134,21 @@ static void deliver(pool_t *p, slot_t *s) {
     memset(s, 0, sizeof *s);
 }
 
+/* Sleep until slot idx may be done (lock held; the caller re-checks). */
+static void await_slot(pool_t *p, size_t idx) {
+    p->awaited = idx;
+    p->awaiting = 1;
+    pthread_cond_wait(&p->done_cv, &p->mu);
+    p->awaiting = 0;
+}
+
 /* Deliver the slot at head: wait for it when `block`, else only if done.
  * Called with the lock held; returns 1 when a slot was delivered. */
 static int deliver_head(pool_t *p, int block) {
     if (p->head == p->tail) return 0;
     slot_t *s = &p->ring[p->head % p->window];
     while (block && s->state != SLOT_DONE)
-        pthread_cond_wait(&p->done_cv, &p->mu);
+        await_slot(p, p->head);
     if (s->state != SLOT_DONE) return 0;
     pthread_mutex_unlock(&p->mu);
     deliver(p, s);
@@ -157,8 +169,16 @@ static void submit(pool_t *p, sk_article_t *a) {
         p->pending_len = 0;
     }
     pthread_mutex_lock(&p->mu);
-    while (p->tail - p->head >= p->window)
-        deliver_head(p, 1);
+    if (p->tail - p->head >= p->window) {
+        /* Full: sleep until half the window is done and hand it out in one
+         * go (below), rather than waking for every article: one wake-up per
+         * article cost ~20 % more CPU than one thread. */
+        size_t half = p->head + p->window / 2 - 1;
+        while (p->ring[half % p->window].state != SLOT_DONE)
+            await_slot(p, half);
+        while (p->tail - p->head >= p->window)
+            deliver_head(p, 1);
+    }
     slot_t *s = &p->ring[p->tail % p->window];
     s->a = a;
     s->pre = pre;
