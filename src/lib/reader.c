@@ -262,7 +262,10 @@ int sk_reader_open(const char *path, const sk_reader_opts_t *opts, sk_reader_t *
         r->done = 1;
     } else if (r->format != SK_FORMAT_WARC) {
         char why[160];
-        if (sk_looks_binary(head, n, r->format != SK_FORMAT_HTML, why, sizeof why)) {
+        /* sk_input_fill may have read a whole chunk (1 MB): judge the first
+         * SNIFF_BYTES only, as the message says, not every byte of it. */
+        size_t sniff = n < SNIFF_BYTES ? n : SNIFF_BYTES;
+        if (sk_looks_binary(head, sniff, r->format != SK_FORMAT_HTML, why, sizeof why)) {
             sk_reader_error(r, 0, NULL, SK_EBINARY, "binary data, not %s: %s; file skipped",
                             sk_format_name(r->format), why);
             r->done = 1;

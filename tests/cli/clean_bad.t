@@ -30,6 +30,20 @@ expect_exit 1 "$SUKIEN" clean random.jsonl
 contains err 'random.jsonl: error: binary data, not jsonl'
 [ "$(grep -c error err)" = 1 ]
 
+# The binary sniff judges the first 64 KB only (it used to take the whole first
+# 1 MB read, and skipped this file as binary): text whose junk comes later is
+# read, and the junk replaced and warned about.
+{
+  for i in $(seq 1 1000); do printf 'Đoạn %d: Bộ trưởng tiếp đoàn đại biểu tại Hà Nội.\n' "$i"; done
+  head -c 60000 /dev/zero
+  printf '\nĐoạn cuối.\n'
+} >late.txt
+[ "$(head -c 65536 late.txt | tr -d '\000' | wc -c)" = 65536 ]
+expect_exit 1 "$SUKIEN" clean late.txt
+lacks err 'binary data'
+contains err 'late.txt:1: warning: doc late: 60000 NUL or control character(s) replaced'
+contains out 'Đoạn cuối.'
+
 # Malformed JSON lines, a line without text, blank lines: each named by line.
 {
   echo '{"id": "ok1", "text": "Dòng một hợp lệ."}'
