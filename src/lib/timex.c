@@ -234,16 +234,23 @@ static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 /* Per character: WC_WORD when it continues a word (a letter or a combining
  * mark U+0300–U+036F), WC_LETTER when it starts one (a letter), and in
  * WC_CODE the keyword-alphabet code of its lower case (0: in no keyword).
- * For ASCII bytes (0 for the others), U+0000–U+07FF and U+1E00–U+1EFF. */
+ * For ASCII bytes (0 for the others), U+0000–U+023F and U+1E00–U+1EFF. */
 enum { WC_CODE = 0x3F, WC_LETTER = 0x40, WC_WORD = 0x80 };
-static uint8_t wc_ascii[256], wc_2byte[0x800], wc_vi[0x100];
-static uint16_t kw_alpha_cp[64]; /* code -> lower-case code point; [0] unused */
+static uint8_t wc_ascii[256], wc_2byte[0x240], wc_vi[0x100];
+/* The alphabet code of a lower-case letter (0: in no keyword); keywords are
+ * NFC lower-case, all of their letters below U+0250 or in U+1E00–U+1EFF. */
+static uint8_t code_latin[0x250], code_vi[0x100];
 static unsigned kw_alpha_n;
 
+static uint8_t *kw_code_slot(int32_t lower) {
+    if (lower >= 0 && lower < 0x250) return &code_latin[lower];
+    if (lower >= 0x1E00 && lower < 0x1F00) return &code_vi[lower - 0x1E00];
+    return NULL;
+}
+
 static unsigned kw_code(int32_t lower) {
-    for (unsigned c = 1; c <= kw_alpha_n; c++)
-        if (kw_alpha_cp[c] == lower) return c;
-    return 0;
+    const uint8_t *c = kw_code_slot(lower);
+    return c ? *c : 0;
 }
 
 /* The WC_ bits of any code point (the tables hold the same for theirs). */
@@ -267,11 +274,10 @@ static void kw_init(void) {
         for (size_t i = 0, n = strlen(w); i < n; nc++) {
             int32_t cp = 0;
             int m = sk_utf8_decode(w + i, n - i, &cp);
-            unsigned c = kw_code(cp);
-            if (!c) { /* keywords are NFC lower-case: at most 63 letters in all */
-                if (kw_alpha_n == WC_CODE) abort();
-                kw_alpha_cp[c = ++kw_alpha_n] = (uint16_t)cp;
-            }
+            uint8_t *slot = kw_code_slot(cp);
+            if (!slot || (!*slot && kw_alpha_n == WC_CODE)) abort(); /* see code_latin */
+            if (!*slot) *slot = (uint8_t)++kw_alpha_n;
+            unsigned c = *slot;
             key = key << KW_CODE_BITS | c;
             i += (size_t)(m > 0 ? m : 1);
         }
@@ -280,7 +286,7 @@ static void kw_init(void) {
     }
     for (int b = 0; b < 128; b++)
         wc_ascii[b] = (uint8_t)wc_of(b);
-    for (int32_t cp = 0; cp < 0x800; cp++)
+    for (int32_t cp = 0; cp < 0x240; cp++)
         wc_2byte[cp] = (uint8_t)wc_of(cp);
     for (int32_t cp = 0; cp < 0x100; cp++)
         wc_vi[cp] = (uint8_t)wc_of(0x1E00 + cp);
@@ -496,7 +502,7 @@ static uint8_t word_title(const char *p, size_t len, size_t i, size_t end) {
  * WC_ bits, or 0 when the UTF-8 there is invalid (*cp as sk_utf8_decode). */
 static inline int high_char(const char *p, size_t len, size_t j, unsigned *wc, int32_t *cp) {
     unsigned char b = (unsigned char)p[j], c1 = j + 1 < len ? (unsigned char)p[j + 1] : 0;
-    if (b >= 0xC2 && b < 0xE0 && (c1 & 0xC0) == 0x80) { /* U+0080–U+07FF */
+    if (b >= 0xC2 && b < 0xC9 && (c1 & 0xC0) == 0x80) { /* U+0080–U+023F: Latin */
         *cp = (int32_t)(b & 0x1F) << 6 | (c1 & 0x3F);
         *wc = wc_2byte[*cp];
         return 2;
@@ -588,6 +594,10 @@ static int tokenize(scan_t *s) {
             tk->kw = (int16_t)kw;
             tk->end = (uint32_t)end;
             i = end;
+            if (i < len && p[i] == ' ') { /* the usual single space, without the dispatch */
+                sp = 1;
+                i++;
+            }
             if (starts_expression(kw) && (rc = push_trigger(s, n_tok - 1))) break;
             continue;
         }
