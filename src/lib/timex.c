@@ -214,64 +214,103 @@ typedef struct tok {
     int32_t val; /* number value, capped */
 } tok_t;
 
-/* Keyword lookup. A word's key is its lower-case spelling as UTF-16-sized code
- * points, zero-padded to KW_KEY_CPS: equal keys are equal lower-case UTF-8
- * spellings (the encoding is one-to-one; a word never holds U+0000; a code
- * point above U+FFFF, or more than KW_MAX_CPS of them, is in no keyword and
- * marks the key as none). The keys hash into a table where no two keywords
- * share a slot (kw_init picks the multiplier), so a look-up is one hash, one
- * slot and one compare. Built once (immutable after, so safe to share
- * between threads). */
-enum { KW_MAX_CPS = 6, KW_KEY_CPS = 8, KW_SLOT_BITS = 11, KW_MAX_BYTES = 12 };
-typedef union kw_key {
-    uint16_t cp[KW_KEY_CPS];
-    uint64_t w[2];
-} kw_key_t;
-static kw_key_t kw_keys[SK_ARRAY_LEN(KEYWORDS)];
-static uint8_t kw_slot[1u << KW_SLOT_BITS]; /* index into KEYWORDS + 1; 0 = empty */
-_Static_assert(SK_ARRAY_LEN(KEYWORDS) < 255, "kw_slot holds a keyword index in a byte");
+/* Keyword lookup. Every lower-case letter that occurs in a keyword gets a
+ * 6-bit code (1..63); a word's key is the codes of its lower-cased characters,
+ * 6 bits each, with its character count above them (bit KW_LEN_SHIFT on).
+ * A character outside that alphabet (another letter, a combining mark) has
+ * code 0, which no keyword character has, so such a word never matches; equal
+ * keys of words of at most KW_MAX_CPS characters are equal lower-case
+ * spellings. The keys hash into a table where no two keywords share a slot
+ * (kw_init picks the multiplier), so a look-up is one multiply, one slot and
+ * one compare. Built once (immutable after, so safe to share between threads). */
+enum { KW_MAX_CPS = 6, KW_CODE_BITS = 6, KW_LEN_SHIFT = 36, KW_SLOT_BITS = 11, KW_MAX_BYTES = 12 };
+_Static_assert(KW_LEN_SHIFT >= KW_MAX_CPS * KW_CODE_BITS, "the count sits above the codes");
+/* Slot entries: the key, and the keyword + 1 from bit KW_VAL_SHIFT on; 0 = empty. */
+enum { KW_VAL_SHIFT = 48 };
+static uint64_t kw_table[1u << KW_SLOT_BITS];
 static uint64_t kw_mult;
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
 
-static uint32_t kw_key_hash(const kw_key_t *k) {
-    return (uint32_t)(((k->w[0] ^ k->w[1] * 0xC2B2AE3D27D4EB4Full) * kw_mult) >>
-                      (64 - KW_SLOT_BITS));
+/* Per character: WC_WORD when it continues a word (a letter or a combining
+ * mark U+0300–U+036F), WC_LETTER when it starts one (a letter), and in
+ * WC_CODE the keyword-alphabet code of its lower case (0: in no keyword).
+ * For ASCII bytes (0 for the others), U+0000–U+023F and U+1E00–U+1EFF. */
+enum { WC_CODE = 0x3F, WC_LETTER = 0x40, WC_WORD = 0x80 };
+static uint8_t wc_ascii[256], wc_2byte[0x240], wc_vi[0x100];
+/* The alphabet code of a lower-case letter (0: in no keyword); keywords are
+ * NFC lower-case, all of their letters below U+0250 or in U+1E00–U+1EFF. */
+static uint8_t code_latin[0x250], code_vi[0x100];
+static unsigned kw_alpha_n;
+
+static uint8_t *kw_code_slot(int32_t lower) {
+    if (lower >= 0 && lower < 0x250) return &code_latin[lower];
+    if (lower >= 0x1E00 && lower < 0x1F00) return &code_vi[lower - 0x1E00];
+    return NULL;
+}
+
+static unsigned kw_code(int32_t lower) {
+    const uint8_t *c = kw_code_slot(lower);
+    return c ? *c : 0;
+}
+
+/* The WC_ bits of any code point (the tables hold the same for theirs). */
+static unsigned wc_of(int32_t cp) {
+    int fl = sk_cp_flags(cp);
+    if (fl & 1) return WC_WORD | WC_LETTER | kw_code(sk_to_lower(cp));
+    return cp >= 0x300 && cp <= 0x36F ? WC_WORD : 0;
+}
+
+static uint32_t kw_slot_of(uint64_t key) {
+    return (uint32_t)((key * kw_mult) >> (64 - KW_SLOT_BITS));
 }
 
 static void tx_tables_init(void);
 static void kw_init(void) {
     tx_tables_init();
+    uint64_t keys[SK_ARRAY_LEN(KEYWORDS)];
     for (size_t k = 0; k < SK_ARRAY_LEN(KEYWORDS); k++) {
         const char *w = KEYWORDS[k].word;
-        size_t nc = 0;
-        for (size_t i = 0, n = strlen(w); i < n && nc < KW_KEY_CPS;) {
+        uint64_t key = 0, nc = 0;
+        for (size_t i = 0, n = strlen(w); i < n; nc++) {
             int32_t cp = 0;
             int m = sk_utf8_decode(w + i, n - i, &cp);
-            kw_keys[k].cp[nc++] = (uint16_t)cp; /* keywords are NFC lower-case, below U+1F00 */
+            uint8_t *slot = kw_code_slot(cp);
+            if (!slot || (!*slot && kw_alpha_n == WC_CODE)) abort(); /* see code_latin */
+            if (!*slot) *slot = (uint8_t)++kw_alpha_n;
+            unsigned c = *slot;
+            key = key << KW_CODE_BITS | c;
             i += (size_t)(m > 0 ? m : 1);
         }
+        if (nc > KW_MAX_CPS) abort(); /* a keyword longer than the key holds */
+        keys[k] = key | nc << KW_LEN_SHIFT;
     }
+    for (int b = 0; b < 128; b++)
+        wc_ascii[b] = (uint8_t)wc_of(b);
+    for (int32_t cp = 0; cp < 0x240; cp++)
+        wc_2byte[cp] = (uint8_t)wc_of(cp);
+    for (int32_t cp = 0; cp < 0x100; cp++)
+        wc_vi[cp] = (uint8_t)wc_of(0x1E00 + cp);
     /* Odd multipliers from the golden ratio's on, until no two keywords
-     * collide: deterministic (the second one, for today's 103 spellings in
-     * 2048 slots; each try succeeds with probability ~7%). */
+     * collide: deterministic. */
     for (kw_mult = 0x9E3779B97F4A7C15ull;; kw_mult += 0x2545F4914F6CDD1Eull) {
-        memset(kw_slot, 0, sizeof kw_slot);
+        memset(kw_table, 0, sizeof kw_table);
         size_t k = 0;
         for (; k < SK_ARRAY_LEN(KEYWORDS); k++) {
-            uint32_t h = kw_key_hash(&kw_keys[k]);
-            if (kw_slot[h]) break;
-            kw_slot[h] = (uint8_t)(k + 1);
+            uint32_t h = kw_slot_of(keys[k]);
+            if (kw_table[h]) break;
+            kw_table[h] = keys[k] | (uint64_t)(k + 1) << KW_VAL_SHIFT;
         }
         if (k == SK_ARRAY_LEN(KEYWORDS)) break;
     }
 }
 
-/* The keyword of a word with nc code points in key (KW_KEY_CPS: none). */
-static int lookup_key(const kw_key_t *key, size_t nc) {
+/* The keyword of a word of nc characters with codes key (see above). */
+static int lookup_key(uint64_t key, unsigned nc) {
     if (nc > KW_MAX_CPS) return KW_NONE;
-    unsigned k = kw_slot[kw_key_hash(key)];
-    if (!k || kw_keys[k - 1].w[0] != key->w[0] || kw_keys[k - 1].w[1] != key->w[1]) return KW_NONE;
-    return KEYWORDS[k - 1].kw;
+    key |= (uint64_t)nc << KW_LEN_SHIFT;
+    uint64_t e = kw_table[kw_slot_of(key)];
+    if ((e & ((1ull << KW_VAL_SHIFT) - 1)) != key) return KW_NONE;
+    return KEYWORDS[(e >> KW_VAL_SHIFT) - 1].kw;
 }
 
 /* The reference look-up: the lower-case word w[0..n) against every keyword. */
@@ -419,10 +458,10 @@ static int tokenize_reference(scan_t *s) {
     return SK_OK;
 }
 
-/* Byte classes for tokenize's dispatch, and ASCII letters lower-cased (0 for
- * any other byte); filled by tx_tables_init, immutable after. */
+/* Byte classes for tokenize's dispatch; filled by tx_tables_init, immutable
+ * after. */
 enum { BC_SPACE = 0, BC_NL = 1, BC_ALPHA, BC_HIGH, BC_DIGIT, BC_PUNCT };
-static uint8_t byte_class[256], ascii_lower[256];
+static uint8_t byte_class[256];
 
 static void tx_tables_init(void) {
     for (int b = 0; b < 256; b++) {
@@ -434,7 +473,7 @@ static void tx_tables_init(void) {
         else if (b >= '0' && b <= '9')
             byte_class[b] = BC_DIGIT;
         else if (b < 0x80 && lc >= 'a' && lc <= 'z')
-            byte_class[b] = BC_ALPHA, ascii_lower[b] = lc;
+            byte_class[b] = BC_ALPHA;
         else if (b >= 0x80)
             byte_class[b] = BC_HIGH;
         else
@@ -459,53 +498,49 @@ static uint8_t word_title(const char *p, size_t len, size_t i, size_t end) {
     return 0;
 }
 
-/* The word whose first character, a letter, starts at p[i]: letters and
- * combining marks up to the next non-letter. Returns its end; *kw its keyword,
- * from its lower-case code points (only the first KW_KEY_CPS are kept: a
- * longer word is no keyword). */
-static size_t scan_word(const char *p, size_t len, size_t i, int *kw) {
-    kw_key_t key = {{0}};
-    size_t nc = 0, j = i;
+/* The character at p[j] (j < len), not ASCII: returns its length and *wc its
+ * WC_ bits, or 0 when the UTF-8 there is invalid (*cp as sk_utf8_decode). */
+static inline int high_char(const char *p, size_t len, size_t j, unsigned *wc, int32_t *cp) {
+    unsigned char b = (unsigned char)p[j], c1 = j + 1 < len ? (unsigned char)p[j + 1] : 0;
+    if (b >= 0xC2 && b < 0xC9 && (c1 & 0xC0) == 0x80) { /* U+0080–U+023F: Latin */
+        *cp = (int32_t)(b & 0x1F) << 6 | (c1 & 0x3F);
+        *wc = wc_2byte[*cp];
+        return 2;
+    }
+    if (b == 0xE1 && (c1 & 0xFC) == 0xB8 && j + 2 < len &&
+        ((unsigned char)p[j + 2] & 0xC0) == 0x80) {
+        /* U+1E00–U+1EFF: Vietnamese vowels with two marks */
+        int32_t low = (int32_t)(c1 & 0x03) << 6 | ((unsigned char)p[j + 2] & 0x3F);
+        *cp = 0x1E00 + low;
+        *wc = wc_vi[low];
+        return 3;
+    }
+    int m = sk_utf8_decode(p + j, len - j, cp);
+    if (m < 1) return 0;
+    *wc = wc_of(*cp);
+    return m;
+}
+
+/* The rest of a word from p[j] on: letters and combining marks up to the next
+ * non-letter, after nc characters with codes key. Returns its end; *kw the
+ * word's keyword. */
+static size_t scan_word(const char *p, size_t len, size_t j, uint64_t key, unsigned nc, int *kw) {
     for (;;) {
-        unsigned char cb = 0, lc;
-        while (j < len && (lc = ascii_lower[cb = (unsigned char)p[j]])) {
-            if (nc < KW_KEY_CPS) key.cp[nc++] = lc;
+        unsigned wc;
+        while (j < len && (wc = wc_ascii[(unsigned char)p[j]])) {
+            key = key << KW_CODE_BITS | (wc & WC_CODE);
+            nc++;
             j++;
         }
-        if (cb < 0x80) break; /* the end, or ASCII that is no letter */
-        int32_t c, lower;
-        int m;
-        unsigned char c1 = j + 1 < len ? (unsigned char)p[j + 1] : 0;
-        if (cb >= 0xC2 && cb < 0xC9 && (c1 & 0xC0) == 0x80) {
-            /* U+0080–U+023F (Latin-1, Latin Extended: ă đ ĩ ũ ơ ư, vowels with
-             * one tone mark): decoded as sk_utf8_decode does, from the tables
-             * of sk_cp_flags and sk_to_lower. */
-            c = (int32_t)(cb & 0x1F) << 6 | (c1 & 0x3F);
-            m = 2;
-            if (!(sk_cp_flags_latin[c] & 1)) break;
-            lower = sk_cp_lower_latin[c];
-        } else if (cb == 0xE1 && (c1 & 0xFC) == 0xB8 && j + 2 < len &&
-                   ((unsigned char)p[j + 2] & 0xC0) == 0x80) {
-            /* U+1E00–U+1EFF (Vietnamese vowels with two marks), likewise */
-            c = (int32_t)(c1 & 0x03) << 6 | ((unsigned char)p[j + 2] & 0x3F);
-            m = 3;
-            if (!(sk_cp_flags_vi[c] & 1)) break;
-            lower = sk_cp_lower_vi[c];
-        } else {
-            m = sk_utf8_decode(p + j, len - j, &c);
-            if (m < 1) break;
-            if (!(sk_cp_flags(c) & 1) && !(c >= 0x300 && c <= 0x36F)) break;
-            lower = sk_to_lower(c);
-        }
-        if (nc < KW_KEY_CPS) {
-            if (lower > 0xFFFF)
-                nc = KW_KEY_CPS; /* in no keyword */
-            else
-                key.cp[nc++] = (uint16_t)lower;
-        }
+        if (j >= len || (unsigned char)p[j] < 0x80) break; /* the end, or ASCII that is no letter */
+        int32_t cp;
+        int m = high_char(p, len, j, &wc, &cp);
+        if (!m || !(wc & WC_WORD)) break;
+        key = key << KW_CODE_BITS | (wc & WC_CODE);
+        nc++;
         j += (size_t)m;
     }
-    *kw = lookup_key(&key, nc);
+    *kw = lookup_key(key, nc);
     return j;
 }
 
@@ -515,7 +550,10 @@ static size_t scan_word(const char *p, size_t len, size_t i, int *kw) {
 static int tokenize(scan_t *s) {
     const char *p = s->text;
     size_t len = s->len, i = 0;
+    tok_t *toks = s->t; /* s->t and s->n in locals: the token stores would reload them */
+    size_t n_tok = s->n;
     uint8_t sp = 1, nl = 1;
+    int rc = SK_OK;
     while (i < len) {
         unsigned char b = (unsigned char)p[i];
         unsigned cls = byte_class[b];
@@ -525,33 +563,42 @@ static int tokenize(scan_t *s) {
             i++;
             continue;
         }
-        if (s->n == s->cap) {
+        if (n_tok == s->cap) {
             size_t ncap = s->cap ? s->cap * 2 : 256;
-            tok_t *nt = realloc(s->t, ncap * sizeof *nt);
-            if (!nt) return SK_ENOMEM;
-            s->t = nt;
+            tok_t *nt = realloc(toks, ncap * sizeof *nt);
+            if (!nt) {
+                rc = SK_ENOMEM;
+                break;
+            }
+            s->t = toks = nt;
             s->cap = ncap;
         }
-        tok_t *tk = &s->t[s->n++];
+        tok_t *tk = &toks[n_tok++];
         *tk = (tok_t){.start = (uint32_t)i, .sp = sp, .nl = nl, .kw = KW_NONE};
         sp = nl = 0;
         int32_t cp = b;
         int n = 1;
+        unsigned wc = wc_ascii[b];
         if (cls == BC_HIGH) {
-            n = sk_utf8_decode(p + i, len - i, &cp);
-            if (n < 1) {
+            n = high_char(p, len, i, &wc, &cp);
+            if (!n) {
                 n = 1;
                 cp = 0xFFFD;
+                wc = 0;
             }
         }
-        if (cls == BC_ALPHA || (cls == BC_HIGH && sk_is_letter(cp))) {
+        if (wc & WC_LETTER) {
             int kw;
-            size_t end = scan_word(p, len, i, &kw);
+            size_t end = scan_word(p, len, i + (size_t)n, wc & WC_CODE, 1, &kw);
             tk->kind = T_WORD;
             tk->kw = (int16_t)kw;
             tk->end = (uint32_t)end;
-            if (starts_expression(kw) && push_trigger(s, s->n - 1)) return SK_ENOMEM;
             i = end;
+            if (i < len && p[i] == ' ') { /* the usual single space, without the dispatch */
+                sp = 1;
+                i++;
+            }
+            if (starts_expression(kw) && (rc = push_trigger(s, n_tok - 1))) break;
             continue;
         }
         if (cls == BC_DIGIT) {
@@ -566,7 +613,7 @@ static int tokenize(scan_t *s) {
             tk->val = v;
             tk->ndig = (uint8_t)(nd > 255 ? 255 : nd);
             tk->end = (uint32_t)i;
-            if (push_trigger(s, s->n - 1)) return SK_ENOMEM;
+            if ((rc = push_trigger(s, n_tok - 1))) break;
             continue;
         }
         tk->kind = T_PUNCT; /* BC_PUNCT (cp = b), or a character that is no letter */
@@ -579,7 +626,8 @@ static int tokenize(scan_t *s) {
         i += (size_t)n;
         tk->end = (uint32_t)i;
     }
-    return SK_OK;
+    s->n = n_tok;
+    return rc;
 }
 
 int sk_timex_check_tokenizer(const char *text, size_t len) {
