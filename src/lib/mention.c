@@ -1159,6 +1159,10 @@ static int push_pm(pmention_t **pms, size_t *n, size_t *cap, const pmention_t *p
 }
 
 int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
+    return sk_mentions_find_for(lex, a, SK_MENTIONS_ALL);
+}
+
+int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_want_t want) {
     sk_mentions_t *m = sk_arena_alloc(a->arena, sizeof *m);
     if (!m) return SK_ENOMEM;
     a->mentions = m;
@@ -1494,11 +1498,16 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
         for (size_t t = d0; t < i + lm->n_syll && t < c.nt; t++)
             if (m->tok_mention[t] < 0) m->tok_mention[t] = (int32_t)(m->n - 1);
     }
-    /* Dates. */
-    rc = sk_timex_find(a->arena, a->text, a->text_len, a->published, &m->timexes, &m->n_timexes);
-    if (rc) goto out;
-    if (reserve_mentions(&c, m->n_timexes)) goto nomem;
-    for (size_t k = 0; k < m->n_timexes; k++) {
+    /* Dates: for events only when there is a trigger (a tenth of `sukien code` otherwise
+       spent on articles that cannot have an event), and never as mentions. */
+    int all = want == SK_MENTIONS_ALL;
+    if (all || m->n_triggers) {
+        rc =
+            sk_timex_find(a->arena, a->text, a->text_len, a->published, &m->timexes, &m->n_timexes);
+        if (rc) goto out;
+    }
+    if (all && reserve_mentions(&c, m->n_timexes)) goto nomem;
+    for (size_t k = 0; all && k < m->n_timexes; k++) {
         const sk_timex_t *tx = &m->timexes[k];
         size_t t0 = sk_mentions_token_at(m, tx->start);
         size_t t1 = sk_mentions_token_at(m, tx->end);
