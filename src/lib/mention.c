@@ -59,31 +59,22 @@ static int is_tok_byte(unsigned char c) {
     return sk_tok_byte(c);
 }
 
-/* Case flags of a token's text: cap (starts upper case), digit (starts with a digit),
- * acronym (two or more letters, all upper case). */
-static void token_case(sk_token_t *t, const char *txt, size_t len) {
-    if (!len) return;
-    unsigned char u0 = (unsigned char)txt[0];
+/* Does a token whose first letter is upper case hold two or more letters and no
+ * lower-case one (an acronym)? */
+static uint8_t all_upper(const char *txt, size_t len) {
     int32_t cp;
-    if (u0 < 0x80) { /* what sk_utf8_decode and sk_is_upper give for ASCII */
-        t->cap = u0 >= 'A' && u0 <= 'Z';
-        t->digit = u0 >= '0' && u0 <= '9';
-    } else if (sk_utf8_decode(txt, len, &cp) > 0) {
-        t->cap = (uint8_t)sk_is_upper(cp);
-    }
-    if (!t->cap || len < 2) return;
     int letters = 0;
     for (size_t k = 0; k < len;) {
         int nb = sk_utf8_decode(txt + k, len - k, &cp);
         if (nb < 0) break;
         if (sk_is_letter(cp)) {
             /* one lower-case letter and it is no acronym, whatever follows */
-            if (!sk_is_upper(cp)) return;
+            if (!sk_is_upper(cp)) return 0;
             letters++;
         }
         k += (size_t)nb;
     }
-    t->acronym = letters >= 2;
+    return letters >= 2;
 }
 
 static int build_tokens(ctx_t *c) {
@@ -110,30 +101,49 @@ static int build_tokens(ctx_t *c) {
     const size_t flen = f->len;
     const sk_sentence_t *ss = c->a->sentences;
     const size_t n_sent = c->a->n_sentences;
+    const char *text = c->a->text;
+    const uint32_t *to_orig = f->to_orig;
     size_t n = 0, sent = 0;
     /* a token starting at or after sent_end belongs to a later sentence */
     size_t sent_end = n_sent > 1 ? ss[0].end : SIZE_MAX;
     for (size_t i = 0; n < cap;) {
-        while (i < flen && !is_tok_byte(ft[i]))
+        /* f->text[flen] is NUL, never a token byte: both runs stop there */
+        while (!is_tok_byte(ft[i]) && i < flen)
             i++;
         if (i >= flen) break;
         size_t s = i;
-        /* f->text[flen] is NUL, never a token byte: the run stops there */
-        while (is_tok_byte(ft[i]))
-            i++;
-        sk_token_t *t = &c->tok[n];
-        uint32_t start = f->to_orig[s], end = f->to_orig[i];
+        while (is_tok_byte(ft[++i]))
+            ;
+        uint32_t start = to_orig[s], end = to_orig[i];
         while (start >= sent_end) {
             sent++;
             sent_end = sent + 1 < n_sent ? ss[sent].end : SIZE_MAX;
         }
-        *t = (sk_token_t){.start = start,
-                          .end = end,
-                          .fs = (uint32_t)s,
-                          .fe = (uint32_t)i,
-                          .sentence = (uint32_t)sent};
-        token_case(t, c->a->text + start, end - start);
-        may_start[n] = t->cap;
+        /* Case flags from the text: cap (starts upper case), digit (starts with a
+           digit), acronym (two or more letters, all upper case). */
+        uint8_t upper = 0, digit = 0, acronym = 0;
+        if (end > start) {
+            unsigned char u0 = (unsigned char)text[start];
+            int32_t cp;
+            if (u0 < 0x80) { /* what sk_utf8_decode and sk_is_upper give for ASCII */
+                upper = (unsigned)(u0 - 'A') < 26;
+                digit = (unsigned)(u0 - '0') < 10;
+            } else if (sk_utf8_decode(text + start, end - start, &cp) > 0) {
+                upper = (uint8_t)sk_is_upper(cp);
+            }
+            if (upper && end - start >= 2) acronym = all_upper(text + start, end - start);
+        }
+        /* field by field: a compound literal was built in registers first (16 instructions) */
+        sk_token_t *t = &c->tok[n];
+        t->start = start;
+        t->end = end;
+        t->fs = (uint32_t)s;
+        t->fe = (uint32_t)i;
+        t->sentence = (uint32_t)sent;
+        t->cap = upper;
+        t->acronym = acronym;
+        t->digit = digit;
+        may_start[n] = upper;
         /* the blocks b with b*16 <= start not given a token yet */
         for (size_t last = (size_t)start >> TOK_AT_SHIFT; b <= last && b < n_blocks; b++)
             at[b] = (uint32_t)n;
@@ -342,60 +352,63 @@ typedef struct flag_memo {
     uint8_t flags[FLAG_MEMO];
 } flag_memo_t;
 
-/* The value at v (up to ';' or NUL) is exactly val. */
-static int value_is(const char *v, const char *val) {
-    size_t k = 0;
-    while (val[k] && v[k] == val[k])
-        k++;
-    return !val[k] && (v[k] == '\0' || v[k] == ';');
+/* s[0..n) is the n_lit bytes of lit (a constant length: memcmp becomes a load or two). */
+static int bytes_are(const char *s, size_t n, const char *lit, size_t n_lit) {
+    return n == n_lit && !memcmp(s, lit, n_lit);
 }
 
 /* The flags of e from its first "type" and first "position" items (as sk_lex_attr finds
- * them), read in one pass over the items instead of one pass per flag; the type value is
- * told apart by its first byte. */
+ * them), read in one pass over the items instead of one pass per flag, keys and values
+ * compared by their lengths from the index. */
 static unsigned scan_entry_flags(const sk_lex_entry_t *e) {
     const char *type = NULL, *pos = NULL;
-    size_t n;
+    size_t type_len = 0, pos_len = 0;
     if (e->attr_at) {
         for (uint32_t i = 0; i < e->n_attr && !(type && pos); i++) {
-            const char *p = e->attrs + e->attr_at[i].key;
-            if (!type && *p == 't')
-                type = attr_item_value(p, "type", NULL);
-            else if (!pos && *p == 'p')
-                pos = attr_item_value(p, "position", NULL);
+            const sk_lex_attr_at_t *it = &e->attr_at[i];
+            const char *p = e->attrs + it->key;
+            const char *v = p + it->key_len + (it->val_len > 0);
+            if (!type && bytes_are(p, it->key_len, "type", 4)) {
+                type = v;
+                type_len = it->val_len;
+            } else if (!pos && bytes_are(p, it->key_len, "position", 8)) {
+                pos = v;
+                pos_len = it->val_len;
+            }
         }
     } else {
-        type = attr_value(e, "type", &n);
-        pos = attr_value(e, "position", &n);
+        type = attr_value(e, "type", &type_len);
+        pos = attr_value(e, "position", &pos_len);
     }
     unsigned f = 0;
-    if (type) switch (type[0]) {
-        case 'n':
-            f |= value_is(type, "nonname") ? FLAG_NONNAME : 0;
-            break;
-        case 'p':
-            f |= value_is(type, "placehead") ? FLAG_PLACEHEAD : 0;
-            break;
-        case 'B':
-            f |= value_is(type, "BLOCK") ? FLAG_BLOCK : 0;
-            break;
-        case 's':
-            f |= value_is(type, "spouse") ? FLAG_SPOUSE : 0;
-            break;
-        default:
-            break;
-        }
-    if (pos && value_is(pos, "first-only")) f |= FLAG_FIRST_ONLY;
+    if (type) {
+        if (bytes_are(type, type_len, "nonname", 7))
+            f |= FLAG_NONNAME;
+        else if (bytes_are(type, type_len, "placehead", 9))
+            f |= FLAG_PLACEHEAD;
+        else if (bytes_are(type, type_len, "BLOCK", 5))
+            f |= FLAG_BLOCK;
+        else if (bytes_are(type, type_len, "spouse", 6))
+            f |= FLAG_SPOUSE;
+    }
+    if (pos && bytes_are(pos, pos_len, "first-only", 10)) f |= FLAG_FIRST_ONLY;
     return f;
 }
 
-static unsigned entry_flags(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
-    size_t h = id % FLAG_MEMO;
-    if (memo->entry[h] == id) return memo->flags[h];
+static unsigned entry_flags_miss(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
     unsigned f = scan_entry_flags(sk_lexicon_entry(c->lex, id));
+    size_t h = id % FLAG_MEMO;
     memo->entry[h] = id;
     memo->flags[h] = (uint8_t)f;
     return f;
+}
+
+/* (the look-up inline in the callers, the scan out of line: a call per look-up was
+   a third of the cost) */
+static inline unsigned entry_flags(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
+    size_t h = id % FLAG_MEMO;
+    if (memo->entry[h] == id) return memo->flags[h];
+    return entry_flags_miss(c, memo, id);
 }
 
 static int name_joined(const ctx_t *c, size_t i);
@@ -445,6 +458,10 @@ static int set_labels(ctx_t *c) {
         if (x->start < prev_start) { /* not sorted */
             at = sk_mentions_token_at(m, x->start);
             sorted = 0;
+        } else if (m->tok_at && x->start <= m->tok_at_max) {
+            /* on to the first token of x's 16-byte block, not through every token */
+            size_t block_first = m->tok_at[x->start >> TOK_AT_SHIFT];
+            if (block_first > at) at = block_first;
         }
         while (at < c->nt && c->tok[at].start < x->start)
             at++;
