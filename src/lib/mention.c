@@ -106,15 +106,22 @@ static int build_tokens(ctx_t *c) {
     size_t n = 0, sent = 0;
     /* a token starting at or after sent_end belongs to a later sentence */
     size_t sent_end = n_sent > 1 ? ss[0].end : SIZE_MAX;
+    /* Two loops with few variables each (one loop kept half of them on the stack): the
+       syllables' spans in the folded text, then the rest of each token. */
+    sk_token_t *tok = c->tok;
     for (size_t i = 0; n < cap;) {
         /* f->text[flen] is NUL, never a token byte: both runs stop there */
         while (!is_tok_byte(ft[i]) && i < flen)
             i++;
         if (i >= flen) break;
-        size_t s = i;
+        tok[n].fs = (uint32_t)i;
         while (is_tok_byte(ft[++i]))
             ;
-        uint32_t start = to_orig[s], end = to_orig[i];
+        tok[n++].fe = (uint32_t)i;
+    }
+    for (size_t k = 0; k < n; k++) {
+        sk_token_t *t = &tok[k];
+        uint32_t start = to_orig[t->fs], end = to_orig[t->fe];
         while (start >= sent_end) {
             sent++;
             sent_end = sent + 1 < n_sent ? ss[sent].end : SIZE_MAX;
@@ -133,21 +140,16 @@ static int build_tokens(ctx_t *c) {
             }
             if (upper && end - start >= 2) acronym = all_upper(text + start, end - start);
         }
-        /* field by field: a compound literal was built in registers first (16 instructions) */
-        sk_token_t *t = &c->tok[n];
         t->start = start;
         t->end = end;
-        t->fs = (uint32_t)s;
-        t->fe = (uint32_t)i;
         t->sentence = (uint32_t)sent;
         t->cap = upper;
         t->acronym = acronym;
         t->digit = digit;
-        may_start[n] = upper;
+        may_start[k] = upper;
         /* the blocks b with b*16 <= start not given a token yet */
         for (size_t last = (size_t)start >> TOK_AT_SHIFT; b <= last && b < n_blocks; b++)
-            at[b] = (uint32_t)n;
-        n++;
+            at[b] = (uint32_t)k;
     }
     while (b < n_blocks)
         at[b++] = (uint32_t)n;
