@@ -52,7 +52,8 @@ int sk_code_article_stream(const sk_lexicon_t *lex, sk_article_t *article, sk_co
 /* sk_code_article_stream's options. */
 enum {
     /* article->mentions (of the slices) holds only what events and persons read: no
-       DATE mentions (`sukien code`; `sukien mentions` wants them) */
+       DATE mentions, and no mentions at all where there is no event trigger (`sukien
+       code`; `sukien mentions` wants them all) */
     SK_CODE_EVENTS_ONLY = 1
 };
 int sk_code_article_stream_opts(const sk_lexicon_t *lex, sk_article_t *article, unsigned opts,

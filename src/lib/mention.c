@@ -1180,6 +1180,88 @@ static int push_pm(pmention_t **pms, size_t *n, size_t *cap, const pmention_t *p
     return 0;
 }
 
+/* The mentions of pass 1 and of the labels, in text order: at most the titles and the person
+ * of each pmention, then one mention per label start (persons come from ps, not from these). */
+static int emit_mentions(ctx_t *c, const pmention_t *pms, size_t npm, const int *pidx,
+                         const persons_t *ps) {
+    sk_mentions_t *m = c->m;
+    size_t n_emit = c->n_labels;
+    for (size_t q = 0; q < npm; q++)
+        n_emit += pms[q].n_titles + 1;
+    if (reserve_mentions(c, n_emit)) return SK_ENOMEM;
+    for (size_t q = 0; q < npm; q++) {
+        const pmention_t *pm = &pms[q];
+        for (size_t k = 0; k < pm->n_titles; k++) {
+            sk_mention_t *x = add_mention(c, SK_MENTION_TITLE, pm->titles[k].t0, pm->titles[k].t1);
+            if (!x) return SK_ENOMEM;
+            x->canonical = span_text(c, pm->titles[k].t0, pm->titles[k].t1);
+            x->country = pm->titles[k].country;
+            x->org = pm->titles[k].org;
+            x->person = pidx[q];
+            x->lex_entry = pm->titles[k].office;
+        }
+        if (pm->name1 > pm->name0 || pidx[q] >= 0) {
+            size_t n0 = pm->name1 > pm->name0 ? pm->name0 : pm->ext0;
+            size_t n1 = pm->name1 > pm->name0 ? pm->name1 : pm->ext1;
+            sk_mention_t *x = add_mention(c, SK_MENTION_PERSON, n0, n1);
+            if (!x) return SK_ENOMEM;
+            x->person = pidx[q];
+            x->ext_start = (uint32_t)pm->ext0;
+            x->ext_end = (uint32_t)pm->ext1;
+            x->coref = pm->name1 == pm->name0 ||
+                       (pidx[q] >= 0 && ps->items[pidx[q]].first_start != c->tok[pm->name0].start);
+            if (pidx[q] >= 0) {
+                x->canonical = ps->items[pidx[q]].name;
+                x->country = ps->items[pidx[q]].country;
+            }
+            for (size_t t = pm->ext0; t < pm->ext1; t++)
+                m->tok_mention[t] = (int32_t)(m->n - 1);
+        }
+    }
+    /* Organisations, countries, places not inside a person mention. */
+    for (size_t li = 0; li < c->n_labels; li++) {
+        size_t i = c->label_starts[li];
+        if (m->tok_mention[i] >= 0) continue;
+        int kind = label_kind(c, i);
+        sk_mention_kind_t mk;
+        if (kind == SK_LEX_ORG)
+            mk = SK_MENTION_ORG;
+        else if (kind == SK_LEX_COUNTRY)
+            mk = SK_MENTION_COUNTRY;
+        else if (kind == SK_LEX_PLACE)
+            mk = SK_MENTION_PLACE;
+        else
+            continue;
+        const sk_lex_match_t *lm = &m->matches[c->label[i]];
+        const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, lm->entry);
+        /* "Đoàn đại biểu thành phố Hà Nội": a locality's delegation is an organisation side
+           of that country (the spec's "locality") */
+        size_t d0 = i;
+        if (mk == SK_MENTION_PLACE) {
+            size_t q = i;
+            if (q >= 2 && (tok_is(c, q - 1, "pho") && tok_is(c, q - 2, "thanh")))
+                q -= 2;
+            else if (q >= 1 && tok_is(c, q - 1, "tinh"))
+                q -= 1;
+            for (size_t b = q; b > 0 && b + 4 > q; b--)
+                if (tok_is(c, b - 1, "doan") && m->tok_mention[b - 1] < 0 &&
+                    c->tok[b - 1].sentence == c->tok[i].sentence) {
+                    d0 = b - 1;
+                    break;
+                }
+        }
+        sk_mention_t *x = add_mention(c, d0 < i ? SK_MENTION_ORG : mk, d0, i + lm->n_syll);
+        if (!x) return SK_ENOMEM;
+        x->canonical = d0 < i ? span_text(c, d0, i + lm->n_syll) : e->canonical;
+        if (d0 < i) x->org = e->canonical; /* the locality */
+        x->country = entry_country(c, e);
+        x->lex_entry = (int32_t)lm->entry;
+        for (size_t t = d0; t < i + lm->n_syll && t < c->nt; t++)
+            if (m->tok_mention[t] < 0) m->tok_mention[t] = (int32_t)(m->n - 1);
+    }
+    return SK_OK;
+}
+
 int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
     return sk_mentions_find_for(lex, a, SK_MENTIONS_ALL);
 }
@@ -1440,82 +1522,9 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
             break;
         }
     }
-    /* Emit mentions in text order: at most the titles and the person of each pmention,
-       then one mention per label start. */
-    size_t n_emit = c.n_labels;
-    for (size_t q = 0; q < npm; q++)
-        n_emit += pms[q].n_titles + 1;
-    if (reserve_mentions(&c, n_emit)) goto nomem;
-    for (size_t q = 0; q < npm; q++) {
-        pmention_t *pm = &pms[q];
-        for (size_t k = 0; k < pm->n_titles; k++) {
-            sk_mention_t *x = add_mention(&c, SK_MENTION_TITLE, pm->titles[k].t0, pm->titles[k].t1);
-            if (!x) goto nomem;
-            x->canonical = span_text(&c, pm->titles[k].t0, pm->titles[k].t1);
-            x->country = pm->titles[k].country;
-            x->org = pm->titles[k].org;
-            x->person = pidx[q];
-            x->lex_entry = pm->titles[k].office;
-        }
-        if (pm->name1 > pm->name0 || pidx[q] >= 0) {
-            size_t n0 = pm->name1 > pm->name0 ? pm->name0 : pm->ext0;
-            size_t n1 = pm->name1 > pm->name0 ? pm->name1 : pm->ext1;
-            sk_mention_t *x = add_mention(&c, SK_MENTION_PERSON, n0, n1);
-            if (!x) goto nomem;
-            x->person = pidx[q];
-            x->ext_start = (uint32_t)pm->ext0;
-            x->ext_end = (uint32_t)pm->ext1;
-            x->coref = pm->name1 == pm->name0 ||
-                       (pidx[q] >= 0 && ps.items[pidx[q]].first_start != c.tok[pm->name0].start);
-            if (pidx[q] >= 0) {
-                x->canonical = ps.items[pidx[q]].name;
-                x->country = ps.items[pidx[q]].country;
-            }
-            for (size_t t = pm->ext0; t < pm->ext1; t++)
-                m->tok_mention[t] = (int32_t)(m->n - 1);
-        }
-    }
-    /* Organisations, countries, places not inside a person mention. */
-    for (size_t li = 0; li < c.n_labels; li++) {
-        size_t i = c.label_starts[li];
-        if (m->tok_mention[i] >= 0) continue;
-        int kind = label_kind(&c, i);
-        sk_mention_kind_t mk;
-        if (kind == SK_LEX_ORG)
-            mk = SK_MENTION_ORG;
-        else if (kind == SK_LEX_COUNTRY)
-            mk = SK_MENTION_COUNTRY;
-        else if (kind == SK_LEX_PLACE)
-            mk = SK_MENTION_PLACE;
-        else
-            continue;
-        const sk_lex_match_t *lm = &m->matches[c.label[i]];
-        const sk_lex_entry_t *e = sk_lexicon_entry(lex, lm->entry);
-        /* "Đoàn đại biểu thành phố Hà Nội": a locality's delegation is an organisation side
-           of that country (the spec's "locality") */
-        size_t d0 = i;
-        if (mk == SK_MENTION_PLACE) {
-            size_t q = i;
-            if (q >= 2 && (tok_is(&c, q - 1, "pho") && tok_is(&c, q - 2, "thanh")))
-                q -= 2;
-            else if (q >= 1 && tok_is(&c, q - 1, "tinh"))
-                q -= 1;
-            for (size_t b = q; b > 0 && b + 4 > q; b--)
-                if (tok_is(&c, b - 1, "doan") && m->tok_mention[b - 1] < 0 &&
-                    c.tok[b - 1].sentence == c.tok[i].sentence) {
-                    d0 = b - 1;
-                    break;
-                }
-        }
-        sk_mention_t *x = add_mention(&c, d0 < i ? SK_MENTION_ORG : mk, d0, i + lm->n_syll);
-        if (!x) goto nomem;
-        x->canonical = d0 < i ? span_text(&c, d0, i + lm->n_syll) : e->canonical;
-        if (d0 < i) x->org = e->canonical; /* the locality */
-        x->country = entry_country(&c, e);
-        x->lex_entry = (int32_t)lm->entry;
-        for (size_t t = d0; t < i + lm->n_syll && t < c.nt; t++)
-            if (m->tok_mention[t] < 0) m->tok_mention[t] = (int32_t)(m->n - 1);
-    }
+    /* Mentions: events read them, and there are no events without a trigger. */
+    if ((want == SK_MENTIONS_ALL || m->n_triggers) && emit_mentions(&c, pms, npm, pidx, &ps))
+        goto nomem;
     /* Dates: for events only when there is a trigger (a tenth of `sukien code` otherwise
        spent on articles that cannot have an event), and never as mentions. */
     int all = want == SK_MENTIONS_ALL;

@@ -1,7 +1,7 @@
 /* test_mention.c — the recognition layer's shortcuts agree with the full
- * path: SK_CODE_EVENTS_ONLY (no date mentions, no time expressions for an
- * article without a trigger) gives the same events and persons, and the same
- * mentions but the dates, as coding everything. */
+ * path: SK_CODE_EVENTS_ONLY (no date mentions; no mentions and no time
+ * expressions for an article without a trigger) gives the same events and
+ * persons, and the same mentions but those, as coding everything. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,8 +15,8 @@ static const sk_lexicon_t *lex;
 typedef struct {
     char *events, *mentions;
     size_t n_ev, cap_ev, n_me, cap_me;
-    int skip_dates; /* leave the DATE mentions out of `mentions` */
-    size_t n_dates, n_timexes, n_triggers;
+    int as_events_only; /* leave out of `mentions` what SK_CODE_EVENTS_ONLY does not make */
+    size_t n_dates, n_timexes, n_triggers, n_mentions;
 } record_t;
 
 static void append(char **buf, size_t *n, size_t *cap, const char *s) {
@@ -50,7 +50,8 @@ static int record_slice(void *ctx, const sk_article_t *slice, uint32_t base) {
     for (size_t i = 0; m && i < m->n; i++) {
         const sk_mention_t *x = &m->items[i];
         r->n_dates += x->kind == SK_MENTION_DATE;
-        if (r->skip_dates && x->kind == SK_MENTION_DATE) continue;
+        r->n_mentions++;
+        if (r->as_events_only && (x->kind == SK_MENTION_DATE || !m->n_triggers)) continue;
         snprintf(line, sizeof line, "%s %u %u %s %s %s %d %d", sk_mention_kind_name(x->kind),
                  (unsigned)x->start, (unsigned)x->end, x->canonical ? x->canonical : "-",
                  x->country ? x->country : "-", x->org ? x->org : "-", (int)x->person,
@@ -79,12 +80,15 @@ static void code_text(const char *text, size_t len, unsigned opts, record_t *r) 
 
 /* Returns the number of date mentions when everything is coded. */
 static size_t check_events_only(const char *what, const char *text, size_t len, int has_trigger) {
-    record_t all = {.skip_dates = 1}, ev = {0};
+    record_t all = {.as_events_only = 1}, ev = {0};
     code_text(text, len, 0, &all);
     code_text(text, len, SK_CODE_EVENTS_ONLY, &ev);
     CHECK_INT(ev.n_dates, 0);
     CHECK_INT(ev.n_triggers, all.n_triggers);
     CHECK_INT(all.n_triggers > 0, has_trigger);
+    /* without a trigger, nothing but the persons */
+    if (!has_trigger) CHECK_INT(ev.n_mentions, 0);
+    if (len) CHECK(all.n_mentions > all.n_dates);
     /* the time expressions are found when a trigger may use them */
     CHECK_INT(ev.n_timexes, all.n_triggers ? all.n_timexes : 0);
     CHECK(all.events && ev.events && !strcmp(all.events, ev.events));
