@@ -116,15 +116,21 @@ static int build_tokens(ctx_t *c) {
     /* Two loops with few variables each (one loop kept half of them on the stack): the
        syllables' spans in the folded text, then the rest of each token. */
     sk_token_t *tok = c->tok;
-    for (size_t i = 0; n < cap;) {
-        /* f->text[flen] is NUL, never a token byte: both runs stop there */
-        while (!is_tok_byte(ft[i]) && i < flen)
-            i++;
-        if (i >= flen) break;
+    /* f->text[flen] is NUL, never a token byte: every run stops there. A syllable ends at a
+       byte known not to be a token byte, so the gap after it is read from the next byte on.
+       (n stays below cap: a syllable and the byte after it are two bytes.) */
+    size_t i = 0;
+    while (!is_tok_byte(ft[i]) && i < flen)
+        i++;
+    while (i < flen) {
         tok[n].fs = (uint32_t)i;
         while (is_tok_byte(ft[++i]))
             ;
         tok[n++].fe = (uint32_t)i;
+        if (i >= flen) break;
+        do
+            i++;
+        while (!is_tok_byte(ft[i]) && i < flen);
     }
     for (size_t k = 0; k < n; k++) {
         sk_token_t *t = &tok[k];
