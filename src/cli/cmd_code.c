@@ -119,7 +119,9 @@ static int write_slice(void *vco, const sk_article_t *slice, uint32_t base) {
 /* One article, on any thread: everything it prints goes to o. */
 static void code_one(void *vctx, sk_article_t *a, cli_out_t *o) {
     code_out_t co = {.ctx = vctx, .o = o};
-    int rc = sk_code_article_stream(co.ctx->lex, a, write_slice, &co);
+    /* `sukien code` writes events and persons: the mentions only they read are made */
+    unsigned opts = co.ctx->mentions_mode ? 0 : SK_CODE_EVENTS_ONLY;
+    int rc = sk_code_article_stream_opts(co.ctx->lex, a, opts, write_slice, &co);
     if (rc < 0) {
         sk_diag_t d = {SK_DIAG_ERROR, rc, a->source, a->source_line, a->doc, sk_strerror(rc)};
         cli_out_diag(o, &d);

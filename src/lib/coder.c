@@ -23,8 +23,9 @@
 
 int sk_events_code(const sk_lexicon_t *lex, sk_article_t *article); /* events_code.c */
 
-static int code_whole(const sk_lexicon_t *lex, sk_article_t *article) {
-    int rc = sk_mentions_find(lex, article);
+static int code_whole(const sk_lexicon_t *lex, sk_article_t *article, unsigned opts) {
+    int rc = sk_mentions_find_for(
+        lex, article, (opts & SK_CODE_EVENTS_ONLY) ? SK_MENTIONS_FOR_EVENTS : SK_MENTIONS_ALL);
     if (rc < 0) return rc;
     return sk_events_code(lex, article);
 }
@@ -207,8 +208,8 @@ static size_t slice_end(const sk_article_t *a, size_t from) {
     return limit;
 }
 
-static int code_slices(const sk_lexicon_t *lex, sk_article_t *article, sk_code_slice_fn fn,
-                       void *ctx) {
+static int code_slices(const sk_lexicon_t *lex, sk_article_t *article, unsigned opts,
+                       sk_code_slice_fn fn, void *ctx) {
     slice_results_t r = {.arena = article->arena};
     r.mentions = sk_arena_alloc(article->arena, sizeof *r.mentions);
     if (!r.mentions) return SK_ENOMEM;
@@ -233,7 +234,7 @@ static int code_slices(const sk_lexicon_t *lex, sk_article_t *article, sk_code_s
         if (!slice->text) rc = SK_ENOMEM;
         if (rc >= 0) rc = sk_fold(slice->text, slice->text_len, &slice->folded);
         if (rc >= 0) rc = sk_sentence_split(slice);
-        if (rc >= 0) rc = code_whole(lex, slice);
+        if (rc >= 0) rc = code_whole(lex, slice, opts);
         if (rc >= 0) merge_persons(&r, slice, (uint32_t)from);
         if (rc >= 0 && r.err) rc = SK_ENOMEM;
         if (rc >= 0) rc = fn(ctx, slice, (uint32_t)from);
@@ -244,19 +245,24 @@ static int code_slices(const sk_lexicon_t *lex, sk_article_t *article, sk_code_s
     return SK_OK;
 }
 
-int sk_code_article_stream(const sk_lexicon_t *lex, sk_article_t *article, sk_code_slice_fn fn,
-                           void *ctx) {
-    if (article->text_len > SK_CODE_SLICE_BYTES) return code_slices(lex, article, fn, ctx);
-    int rc = code_whole(lex, article);
+int sk_code_article_stream_opts(const sk_lexicon_t *lex, sk_article_t *article, unsigned opts,
+                                sk_code_slice_fn fn, void *ctx) {
+    if (article->text_len > SK_CODE_SLICE_BYTES) return code_slices(lex, article, opts, fn, ctx);
+    int rc = code_whole(lex, article, opts);
     if (rc < 0) return rc;
     int frc = fn(ctx, article, 0);
     return frc < 0 ? frc : rc;
 }
 
+int sk_code_article_stream(const sk_lexicon_t *lex, sk_article_t *article, sk_code_slice_fn fn,
+                           void *ctx) {
+    return sk_code_article_stream_opts(lex, article, 0, fn, ctx);
+}
+
 int sk_code_article(const sk_lexicon_t *lex, sk_article_t *article) {
-    if (article->text_len <= SK_CODE_SLICE_BYTES) return code_whole(lex, article);
+    if (article->text_len <= SK_CODE_SLICE_BYTES) return code_whole(lex, article, 0);
     slice_results_t r = {.arena = article->arena};
-    int rc = code_slices(lex, article, keep_events, &r);
+    int rc = code_slices(lex, article, 0, keep_events, &r);
     if (rc < 0) return rc;
     article->events = sk_arena_alloc(article->arena, sizeof *article->events);
     if (!article->events) return SK_ENOMEM;

@@ -49,6 +49,16 @@ typedef int (*sk_code_slice_fn)(void *ctx, const sk_article_t *slice, uint32_t b
 int sk_code_article_stream(const sk_lexicon_t *lex, sk_article_t *article, sk_code_slice_fn fn,
                            void *ctx);
 
+/* sk_code_article_stream's options. */
+enum {
+    /* article->mentions (of the slices) holds only what events and persons read: no
+       DATE mentions, and no mentions at all where there is no event trigger (`sukien
+       code`; `sukien mentions` wants them all) */
+    SK_CODE_EVENTS_ONLY = 1
+};
+int sk_code_article_stream_opts(const sk_lexicon_t *lex, sk_article_t *article, unsigned opts,
+                                sk_code_slice_fn fn, void *ctx);
+
 /* Results of sk_code_article (valid until the article is destroyed). */
 const sk_events_t *sk_article_events(const sk_article_t *article);
 const sk_persons_t *sk_article_persons(const sk_article_t *article);

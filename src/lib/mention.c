@@ -39,6 +39,7 @@ typedef struct ctx {
     size_t nt;
     uint8_t *may_start;       /* per token: upper case, honorific or label start (pass 1) */
     int32_t *label;           /* per token: lexicon match chosen to cover it, or -1 */
+    int32_t *best;            /* per token: best labelling match starting there, or -1 */
     uint8_t *label_first;     /* 1 when the chosen match starts at this token */
     uint8_t *surname;         /* token is a surname */
     int16_t *honorific;       /* tokens in the honorific starting here, 0 if none */
@@ -59,31 +60,22 @@ static int is_tok_byte(unsigned char c) {
     return sk_tok_byte(c);
 }
 
-/* Case flags of a token's text: cap (starts upper case), digit (starts with a digit),
- * acronym (two or more letters, all upper case). */
-static void token_case(sk_token_t *t, const char *txt, size_t len) {
-    if (!len) return;
-    unsigned char u0 = (unsigned char)txt[0];
+/* Does a token whose first letter is upper case hold two or more letters and no
+ * lower-case one (an acronym)? */
+static uint8_t all_upper(const char *txt, size_t len) {
     int32_t cp;
-    if (u0 < 0x80) { /* what sk_utf8_decode and sk_is_upper give for ASCII */
-        t->cap = u0 >= 'A' && u0 <= 'Z';
-        t->digit = u0 >= '0' && u0 <= '9';
-    } else if (sk_utf8_decode(txt, len, &cp) > 0) {
-        t->cap = (uint8_t)sk_is_upper(cp);
-    }
-    if (!t->cap || len < 2) return;
     int letters = 0;
     for (size_t k = 0; k < len;) {
         int nb = sk_utf8_decode(txt + k, len - k, &cp);
         if (nb < 0) break;
         if (sk_is_letter(cp)) {
             /* one lower-case letter and it is no acronym, whatever follows */
-            if (!sk_is_upper(cp)) return;
+            if (!sk_is_upper(cp)) return 0;
             letters++;
         }
         k += (size_t)nb;
     }
-    t->acronym = letters >= 2;
+    return letters >= 2;
 }
 
 static int build_tokens(ctx_t *c) {
@@ -93,7 +85,13 @@ static int build_tokens(ctx_t *c) {
      * 2% of `sukien code`, so only the tokens written and one past are. */
     c->tok = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *c->tok);
     uint8_t *may_start = c->may_start = sk_arena_alloc_uninit(c->a->arena, cap);
-    if (!c->tok || !may_start) return SK_ENOMEM;
+    /* Per-token arrays that start at -1, filled in the token loop below rather than by
+       three passes of memset (callgrind counts its `rep stosb` a byte at a time). */
+    int32_t *label = c->label = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *label);
+    int32_t *best = c->best = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *best);
+    int32_t *tok_mention = c->m->tok_mention =
+        sk_arena_alloc_uninit(c->a->arena, cap * sizeof *tok_mention);
+    if (!c->tok || !may_start || !label || !best || !tok_mention) return SK_ENOMEM;
     /* First token of each 16-byte block: the event rules ask sk_mentions_token_at
      * for every trigger at every token they look at (a binary search each, 4% of
      * `sukien code`); from the block's first token it is a short walk. Filled as the
@@ -110,40 +108,69 @@ static int build_tokens(ctx_t *c) {
     const size_t flen = f->len;
     const sk_sentence_t *ss = c->a->sentences;
     const size_t n_sent = c->a->n_sentences;
+    const char *text = c->a->text;
+    const uint32_t *to_orig = f->to_orig;
     size_t n = 0, sent = 0;
     /* a token starting at or after sent_end belongs to a later sentence */
     size_t sent_end = n_sent > 1 ? ss[0].end : SIZE_MAX;
-    for (size_t i = 0; n < cap;) {
-        while (i < flen && !is_tok_byte(ft[i]))
-            i++;
+    /* Two loops with few variables each (one loop kept half of them on the stack): the
+       syllables' spans in the folded text, then the rest of each token. */
+    sk_token_t *tok = c->tok;
+    /* f->text[flen] is NUL, never a token byte: every run stops there. A syllable ends at a
+       byte known not to be a token byte, so the gap after it is read from the next byte on.
+       (n stays below cap: a syllable and the byte after it are two bytes.) */
+    size_t i = 0;
+    while (!is_tok_byte(ft[i]) && i < flen)
+        i++;
+    while (i < flen) {
+        tok[n].fs = (uint32_t)i;
+        while (is_tok_byte(ft[++i]))
+            ;
+        tok[n++].fe = (uint32_t)i;
         if (i >= flen) break;
-        size_t s = i;
-        /* f->text[flen] is NUL, never a token byte: the run stops there */
-        while (is_tok_byte(ft[i]))
+        do
             i++;
-        sk_token_t *t = &c->tok[n];
-        uint32_t start = f->to_orig[s], end = f->to_orig[i];
+        while (!is_tok_byte(ft[i]) && i < flen);
+    }
+    for (size_t k = 0; k < n; k++) {
+        sk_token_t *t = &tok[k];
+        uint32_t start = to_orig[t->fs], end = to_orig[t->fe];
         while (start >= sent_end) {
             sent++;
             sent_end = sent + 1 < n_sent ? ss[sent].end : SIZE_MAX;
         }
-        *t = (sk_token_t){.start = start,
-                          .end = end,
-                          .fs = (uint32_t)s,
-                          .fe = (uint32_t)i,
-                          .sentence = (uint32_t)sent};
-        token_case(t, c->a->text + start, end - start);
-        may_start[n] = t->cap;
+        /* Case flags from the text: cap (starts upper case), digit (starts with a
+           digit), acronym (two or more letters, all upper case). */
+        uint8_t upper = 0, digit = 0, acronym = 0;
+        if (end > start) {
+            unsigned char u0 = (unsigned char)text[start];
+            int32_t cp;
+            if (u0 < 0x80) { /* what sk_utf8_decode and sk_is_upper give for ASCII */
+                upper = (unsigned)(u0 - 'A') < 26;
+                digit = (unsigned)(u0 - '0') < 10;
+            } else if (sk_utf8_decode(text + start, end - start, &cp) > 0) {
+                upper = (uint8_t)sk_is_upper(cp);
+            }
+            if (upper && end - start >= 2) acronym = all_upper(text + start, end - start);
+        }
+        t->start = start;
+        t->end = end;
+        t->sentence = (uint32_t)sent;
+        t->cap = upper;
+        t->acronym = acronym;
+        t->digit = digit;
+        may_start[k] = upper;
+        label[k] = best[k] = tok_mention[k] = -1;
         /* the blocks b with b*16 <= start not given a token yet */
         for (size_t last = (size_t)start >> TOK_AT_SHIFT; b <= last && b < n_blocks; b++)
-            at[b] = (uint32_t)n;
-        n++;
+            at[b] = (uint32_t)k;
     }
     while (b < n_blocks)
         at[b++] = (uint32_t)n;
     if (n < cap) {
         memset(&c->tok[n], 0, sizeof *c->tok);
         may_start[n] = 0;
+        label[n] = best[n] = tok_mention[n] = 0;
     }
     c->nt = n;
     c->m->tokens = c->tok;
@@ -342,60 +369,63 @@ typedef struct flag_memo {
     uint8_t flags[FLAG_MEMO];
 } flag_memo_t;
 
-/* The value at v (up to ';' or NUL) is exactly val. */
-static int value_is(const char *v, const char *val) {
-    size_t k = 0;
-    while (val[k] && v[k] == val[k])
-        k++;
-    return !val[k] && (v[k] == '\0' || v[k] == ';');
+/* s[0..n) is the n_lit bytes of lit (a constant length: memcmp becomes a load or two). */
+static int bytes_are(const char *s, size_t n, const char *lit, size_t n_lit) {
+    return n == n_lit && !memcmp(s, lit, n_lit);
 }
 
 /* The flags of e from its first "type" and first "position" items (as sk_lex_attr finds
- * them), read in one pass over the items instead of one pass per flag; the type value is
- * told apart by its first byte. */
+ * them), read in one pass over the items instead of one pass per flag, keys and values
+ * compared by their lengths from the index. */
 static unsigned scan_entry_flags(const sk_lex_entry_t *e) {
     const char *type = NULL, *pos = NULL;
-    size_t n;
+    size_t type_len = 0, pos_len = 0;
     if (e->attr_at) {
         for (uint32_t i = 0; i < e->n_attr && !(type && pos); i++) {
-            const char *p = e->attrs + e->attr_at[i].key;
-            if (!type && *p == 't')
-                type = attr_item_value(p, "type", NULL);
-            else if (!pos && *p == 'p')
-                pos = attr_item_value(p, "position", NULL);
+            const sk_lex_attr_at_t *it = &e->attr_at[i];
+            const char *p = e->attrs + it->key;
+            const char *v = p + it->key_len + (it->val_len > 0);
+            if (!type && bytes_are(p, it->key_len, "type", 4)) {
+                type = v;
+                type_len = it->val_len;
+            } else if (!pos && bytes_are(p, it->key_len, "position", 8)) {
+                pos = v;
+                pos_len = it->val_len;
+            }
         }
     } else {
-        type = attr_value(e, "type", &n);
-        pos = attr_value(e, "position", &n);
+        type = attr_value(e, "type", &type_len);
+        pos = attr_value(e, "position", &pos_len);
     }
     unsigned f = 0;
-    if (type) switch (type[0]) {
-        case 'n':
-            f |= value_is(type, "nonname") ? FLAG_NONNAME : 0;
-            break;
-        case 'p':
-            f |= value_is(type, "placehead") ? FLAG_PLACEHEAD : 0;
-            break;
-        case 'B':
-            f |= value_is(type, "BLOCK") ? FLAG_BLOCK : 0;
-            break;
-        case 's':
-            f |= value_is(type, "spouse") ? FLAG_SPOUSE : 0;
-            break;
-        default:
-            break;
-        }
-    if (pos && value_is(pos, "first-only")) f |= FLAG_FIRST_ONLY;
+    if (type) {
+        if (bytes_are(type, type_len, "nonname", 7))
+            f |= FLAG_NONNAME;
+        else if (bytes_are(type, type_len, "placehead", 9))
+            f |= FLAG_PLACEHEAD;
+        else if (bytes_are(type, type_len, "BLOCK", 5))
+            f |= FLAG_BLOCK;
+        else if (bytes_are(type, type_len, "spouse", 6))
+            f |= FLAG_SPOUSE;
+    }
+    if (pos && bytes_are(pos, pos_len, "first-only", 10)) f |= FLAG_FIRST_ONLY;
     return f;
 }
 
-static unsigned entry_flags(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
-    size_t h = id % FLAG_MEMO;
-    if (memo->entry[h] == id) return memo->flags[h];
+static unsigned entry_flags_miss(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
     unsigned f = scan_entry_flags(sk_lexicon_entry(c->lex, id));
+    size_t h = id % FLAG_MEMO;
     memo->entry[h] = id;
     memo->flags[h] = (uint8_t)f;
     return f;
+}
+
+/* (the look-up inline in the callers, the scan out of line: a call per look-up was
+   a third of the cost) */
+static inline unsigned entry_flags(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
+    size_t h = id % FLAG_MEMO;
+    if (memo->entry[h] == id) return memo->flags[h];
+    return entry_flags_miss(c, memo, id);
 }
 
 static int name_joined(const ctx_t *c, size_t i);
@@ -403,9 +433,7 @@ static int name_joined(const ctx_t *c, size_t i);
 static int set_labels(ctx_t *c) {
     sk_mentions_t *m = c->m;
     sk_arena_t *ar = c->a->arena;
-    /* label, best and triggers are written in full below (label and best to -1, all bits
-       set), so not zeroed first; the one past the end stays 0 as before. */
-    c->label = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *c->label);
+    /* (label and best are set to -1 by build_tokens; triggers are written in full below) */
     c->label_first = sk_arena_alloc(ar, c->nt + 1);
     c->surname = sk_arena_alloc(ar, c->nt + 1);
     c->honorific = sk_arena_alloc(ar, (c->nt + 1) * sizeof *c->honorific);
@@ -413,19 +441,15 @@ static int set_labels(ctx_t *c) {
     c->trigger_tok = sk_arena_alloc(ar, c->nt + 1);
     c->after_placehead = sk_arena_alloc(ar, c->nt + 2);
     m->triggers = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *m->triggers);
-    if (!c->label || !c->label_first || !c->surname || !c->honorific || !c->nonname ||
-        !m->triggers || !c->after_placehead)
+    if (!c->label_first || !c->surname || !c->honorific || !c->nonname || !m->triggers ||
+        !c->after_placehead)
         return SK_ENOMEM;
-    memset(c->label, 0xff, c->nt * sizeof *c->label);
-    c->label[c->nt] = 0;
     /* Best labelling match per start token. */
-    int32_t *best = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *best);
+    int32_t *best = c->best;
     c->label_starts = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *c->label_starts);
     if (!c->label_starts) return SK_ENOMEM;
     uint8_t *blocked = sk_arena_alloc(ar, c->nt + 1);
-    if (!best || !blocked) return SK_ENOMEM;
-    memset(best, 0xff, c->nt * sizeof *best);
-    best[c->nt] = 0;
+    if (!blocked) return SK_ENOMEM;
     /* The tokens where best is set, in order, and the trigger matches with their first
        tokens: the walks below visit only these instead of every token or match. */
     uint32_t *cand = sk_arena_alloc_uninit(ar, (c->nt + 1) * sizeof *cand);
@@ -445,6 +469,10 @@ static int set_labels(ctx_t *c) {
         if (x->start < prev_start) { /* not sorted */
             at = sk_mentions_token_at(m, x->start);
             sorted = 0;
+        } else if (m->tok_at && x->start <= m->tok_at_max) {
+            /* on to the first token of x's 16-byte block, not through every token */
+            size_t block_first = m->tok_at[x->start >> TOK_AT_SHIFT];
+            if (block_first > at) at = block_first;
         }
         while (at < c->nt && c->tok[at].start < x->start)
             at++;
@@ -1158,7 +1186,93 @@ static int push_pm(pmention_t **pms, size_t *n, size_t *cap, const pmention_t *p
     return 0;
 }
 
+/* The mentions of pass 1 and of the labels, in text order: at most the titles and the person
+ * of each pmention, then one mention per label start (persons come from ps, not from these). */
+static int emit_mentions(ctx_t *c, const pmention_t *pms, size_t npm, const int *pidx,
+                         const persons_t *ps) {
+    sk_mentions_t *m = c->m;
+    size_t n_emit = c->n_labels;
+    for (size_t q = 0; q < npm; q++)
+        n_emit += pms[q].n_titles + 1;
+    if (reserve_mentions(c, n_emit)) return SK_ENOMEM;
+    for (size_t q = 0; q < npm; q++) {
+        const pmention_t *pm = &pms[q];
+        for (size_t k = 0; k < pm->n_titles; k++) {
+            sk_mention_t *x = add_mention(c, SK_MENTION_TITLE, pm->titles[k].t0, pm->titles[k].t1);
+            if (!x) return SK_ENOMEM;
+            x->canonical = span_text(c, pm->titles[k].t0, pm->titles[k].t1);
+            x->country = pm->titles[k].country;
+            x->org = pm->titles[k].org;
+            x->person = pidx[q];
+            x->lex_entry = pm->titles[k].office;
+        }
+        if (pm->name1 > pm->name0 || pidx[q] >= 0) {
+            size_t n0 = pm->name1 > pm->name0 ? pm->name0 : pm->ext0;
+            size_t n1 = pm->name1 > pm->name0 ? pm->name1 : pm->ext1;
+            sk_mention_t *x = add_mention(c, SK_MENTION_PERSON, n0, n1);
+            if (!x) return SK_ENOMEM;
+            x->person = pidx[q];
+            x->ext_start = (uint32_t)pm->ext0;
+            x->ext_end = (uint32_t)pm->ext1;
+            x->coref = pm->name1 == pm->name0 ||
+                       (pidx[q] >= 0 && ps->items[pidx[q]].first_start != c->tok[pm->name0].start);
+            if (pidx[q] >= 0) {
+                x->canonical = ps->items[pidx[q]].name;
+                x->country = ps->items[pidx[q]].country;
+            }
+            for (size_t t = pm->ext0; t < pm->ext1; t++)
+                m->tok_mention[t] = (int32_t)(m->n - 1);
+        }
+    }
+    /* Organisations, countries, places not inside a person mention. */
+    for (size_t li = 0; li < c->n_labels; li++) {
+        size_t i = c->label_starts[li];
+        if (m->tok_mention[i] >= 0) continue;
+        int kind = label_kind(c, i);
+        sk_mention_kind_t mk;
+        if (kind == SK_LEX_ORG)
+            mk = SK_MENTION_ORG;
+        else if (kind == SK_LEX_COUNTRY)
+            mk = SK_MENTION_COUNTRY;
+        else if (kind == SK_LEX_PLACE)
+            mk = SK_MENTION_PLACE;
+        else
+            continue;
+        const sk_lex_match_t *lm = &m->matches[c->label[i]];
+        const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, lm->entry);
+        /* "Đoàn đại biểu thành phố Hà Nội": a locality's delegation is an organisation side
+           of that country (the spec's "locality") */
+        size_t d0 = i;
+        if (mk == SK_MENTION_PLACE) {
+            size_t q = i;
+            if (q >= 2 && (tok_is(c, q - 1, "pho") && tok_is(c, q - 2, "thanh")))
+                q -= 2;
+            else if (q >= 1 && tok_is(c, q - 1, "tinh"))
+                q -= 1;
+            for (size_t b = q; b > 0 && b + 4 > q; b--)
+                if (tok_is(c, b - 1, "doan") && m->tok_mention[b - 1] < 0 &&
+                    c->tok[b - 1].sentence == c->tok[i].sentence) {
+                    d0 = b - 1;
+                    break;
+                }
+        }
+        sk_mention_t *x = add_mention(c, d0 < i ? SK_MENTION_ORG : mk, d0, i + lm->n_syll);
+        if (!x) return SK_ENOMEM;
+        x->canonical = d0 < i ? span_text(c, d0, i + lm->n_syll) : e->canonical;
+        if (d0 < i) x->org = e->canonical; /* the locality */
+        x->country = entry_country(c, e);
+        x->lex_entry = (int32_t)lm->entry;
+        for (size_t t = d0; t < i + lm->n_syll && t < c->nt; t++)
+            if (m->tok_mention[t] < 0) m->tok_mention[t] = (int32_t)(m->n - 1);
+    }
+    return SK_OK;
+}
+
 int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
+    return sk_mentions_find_for(lex, a, SK_MENTIONS_ALL);
+}
+
+int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_want_t want) {
     sk_mentions_t *m = sk_arena_alloc(a->arena, sizeof *m);
     if (!m) return SK_ENOMEM;
     a->mentions = m;
@@ -1167,10 +1281,6 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
     if (rc) return rc;
     ctx_t c = {.lex = lex, .a = a, .m = m};
     if ((rc = build_tokens(&c)) || (rc = set_labels(&c))) return rc;
-    m->tok_mention = sk_arena_alloc_uninit(a->arena, (c.nt + 1) * sizeof *m->tok_mention);
-    if (!m->tok_mention) return SK_ENOMEM;
-    memset(m->tok_mention, 0xff, c.nt * sizeof *m->tok_mention); /* -1: no mention */
-    m->tok_mention[c.nt] = 0;
 
     persons_t ps = {0};
     /* Pass 1: person mentions with names, title-only mentions kept for pass 2. */
@@ -1418,87 +1528,19 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
             break;
         }
     }
-    /* Emit mentions in text order: at most the titles and the person of each pmention,
-       then one mention per label start. */
-    size_t n_emit = c.n_labels;
-    for (size_t q = 0; q < npm; q++)
-        n_emit += pms[q].n_titles + 1;
-    if (reserve_mentions(&c, n_emit)) goto nomem;
-    for (size_t q = 0; q < npm; q++) {
-        pmention_t *pm = &pms[q];
-        for (size_t k = 0; k < pm->n_titles; k++) {
-            sk_mention_t *x = add_mention(&c, SK_MENTION_TITLE, pm->titles[k].t0, pm->titles[k].t1);
-            if (!x) goto nomem;
-            x->canonical = span_text(&c, pm->titles[k].t0, pm->titles[k].t1);
-            x->country = pm->titles[k].country;
-            x->org = pm->titles[k].org;
-            x->person = pidx[q];
-            x->lex_entry = pm->titles[k].office;
-        }
-        if (pm->name1 > pm->name0 || pidx[q] >= 0) {
-            size_t n0 = pm->name1 > pm->name0 ? pm->name0 : pm->ext0;
-            size_t n1 = pm->name1 > pm->name0 ? pm->name1 : pm->ext1;
-            sk_mention_t *x = add_mention(&c, SK_MENTION_PERSON, n0, n1);
-            if (!x) goto nomem;
-            x->person = pidx[q];
-            x->ext_start = (uint32_t)pm->ext0;
-            x->ext_end = (uint32_t)pm->ext1;
-            x->coref = pm->name1 == pm->name0 ||
-                       (pidx[q] >= 0 && ps.items[pidx[q]].first_start != c.tok[pm->name0].start);
-            if (pidx[q] >= 0) {
-                x->canonical = ps.items[pidx[q]].name;
-                x->country = ps.items[pidx[q]].country;
-            }
-            for (size_t t = pm->ext0; t < pm->ext1; t++)
-                m->tok_mention[t] = (int32_t)(m->n - 1);
-        }
+    /* Mentions: events read them, and there are no events without a trigger. */
+    if ((want == SK_MENTIONS_ALL || m->n_triggers) && emit_mentions(&c, pms, npm, pidx, &ps))
+        goto nomem;
+    /* Dates: for events only when there is a trigger (a tenth of `sukien code` otherwise
+       spent on articles that cannot have an event), and never as mentions. */
+    int all = want == SK_MENTIONS_ALL;
+    if (all || m->n_triggers) {
+        rc =
+            sk_timex_find(a->arena, a->text, a->text_len, a->published, &m->timexes, &m->n_timexes);
+        if (rc) goto out;
     }
-    /* Organisations, countries, places not inside a person mention. */
-    for (size_t li = 0; li < c.n_labels; li++) {
-        size_t i = c.label_starts[li];
-        if (m->tok_mention[i] >= 0) continue;
-        int kind = label_kind(&c, i);
-        sk_mention_kind_t mk;
-        if (kind == SK_LEX_ORG)
-            mk = SK_MENTION_ORG;
-        else if (kind == SK_LEX_COUNTRY)
-            mk = SK_MENTION_COUNTRY;
-        else if (kind == SK_LEX_PLACE)
-            mk = SK_MENTION_PLACE;
-        else
-            continue;
-        const sk_lex_match_t *lm = &m->matches[c.label[i]];
-        const sk_lex_entry_t *e = sk_lexicon_entry(lex, lm->entry);
-        /* "Đoàn đại biểu thành phố Hà Nội": a locality's delegation is an organisation side
-           of that country (the spec's "locality") */
-        size_t d0 = i;
-        if (mk == SK_MENTION_PLACE) {
-            size_t q = i;
-            if (q >= 2 && (tok_is(&c, q - 1, "pho") && tok_is(&c, q - 2, "thanh")))
-                q -= 2;
-            else if (q >= 1 && tok_is(&c, q - 1, "tinh"))
-                q -= 1;
-            for (size_t b = q; b > 0 && b + 4 > q; b--)
-                if (tok_is(&c, b - 1, "doan") && m->tok_mention[b - 1] < 0 &&
-                    c.tok[b - 1].sentence == c.tok[i].sentence) {
-                    d0 = b - 1;
-                    break;
-                }
-        }
-        sk_mention_t *x = add_mention(&c, d0 < i ? SK_MENTION_ORG : mk, d0, i + lm->n_syll);
-        if (!x) goto nomem;
-        x->canonical = d0 < i ? span_text(&c, d0, i + lm->n_syll) : e->canonical;
-        if (d0 < i) x->org = e->canonical; /* the locality */
-        x->country = entry_country(&c, e);
-        x->lex_entry = (int32_t)lm->entry;
-        for (size_t t = d0; t < i + lm->n_syll && t < c.nt; t++)
-            if (m->tok_mention[t] < 0) m->tok_mention[t] = (int32_t)(m->n - 1);
-    }
-    /* Dates. */
-    rc = sk_timex_find(a->arena, a->text, a->text_len, a->published, &m->timexes, &m->n_timexes);
-    if (rc) goto out;
-    if (reserve_mentions(&c, m->n_timexes)) goto nomem;
-    for (size_t k = 0; k < m->n_timexes; k++) {
+    if (all && reserve_mentions(&c, m->n_timexes)) goto nomem;
+    for (size_t k = 0; all && k < m->n_timexes; k++) {
         const sk_timex_t *tx = &m->timexes[k];
         size_t t0 = sk_mentions_token_at(m, tx->start);
         size_t t1 = sk_mentions_token_at(m, tx->end);

@@ -69,4 +69,14 @@ size_t sk_mentions_token_at(const sk_mentions_t *m, uint32_t off);
 /* Find the mentions of a prepared article (fills article->mentions). */
 int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *article);
 
+/* What sk_mentions_find_for leaves out. */
+typedef enum {
+    SK_MENTIONS_ALL = 0, /* every mention, dates included (as sk_mentions_find) */
+    /* what events and persons read: no DATE mentions; and for an article without an
+       event trigger (it has no events) no mentions and no m->timexes, only the persons */
+    SK_MENTIONS_FOR_EVENTS = 1
+} sk_mentions_want_t;
+
+int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *article, sk_mentions_want_t want);
+
 #endif
