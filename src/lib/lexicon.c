@@ -26,18 +26,33 @@ typedef struct pattern {
     const char *lower; /* lower-cased, tone-canonical syllables joined by ' ' (for tones) */
 } pattern_t;
 
-/* Trie edges live in one open-addressing table keyed by (parent node, syllable key). */
+/* Trie edges live in open-addressing tables keyed by (parent node, syllable key):
+ * one for the root's (probed for every syllable of the text: 1,500 edges in a
+ * table of its own stay in cache) and one for all the others. */
 typedef struct edge {
     uint64_t key;           /* syll_key of the syllable */
     uint32_t parent, child; /* child 0 = empty slot */
 } edge_t;
 
-/* A trie node: the syllable on the edge into it (to confirm hashed keys) and its patterns. */
+typedef struct edge_table {
+    edge_t *slots;
+    size_t cap, n;  /* cap: power of two */
+    unsigned shift; /* 64 - log2(cap): the slot index is the top bits of the hash */
+} edge_table_t;
+
+/* A trie node: its patterns, and a one-word filter of its children's keys (bit
+ * child_bit(key) set for each): most phrases stop after one or two syllables,
+ * and the filter turns down most next syllables without a probe of the table. */
 typedef struct node {
-    const char *tok;
-    uint32_t toklen;
+    uint64_t child_bits;
     uint32_t patterns; /* first pattern index+1 */
 } node_t;
+
+/* The syllable on the edge into a node, kept only for hashed (long) keys, to confirm them. */
+typedef struct node_tok {
+    const char *tok;
+    uint32_t toklen;
+} node_tok_t;
 
 typedef struct person_office {
     const char *office, *start, *end;
@@ -57,11 +72,10 @@ struct sk_lexicon {
     pattern_t *patterns;
     size_t n_patterns, cap_patterns;
     node_t *nodes;
+    node_tok_t *node_toks; /* as many as nodes (cap_nodes) */
     size_t n_nodes, cap_nodes;
-    edge_t *edges;
-    size_t cap_edges, n_edges; /* power of two */
-    unsigned edge_shift;       /* 64 - log2(cap_edges): the table index is the top bits */
-    uint8_t byte_class[256];   /* BYTE_* of each byte of folded text */
+    edge_table_t root, edges; /* edges out of the root; all others */
+    uint8_t byte_class[256];  /* BYTE_* of each byte of folded text */
     person_office_t *offices;
     size_t n_offices;
     office_holder_t *holders;
@@ -107,9 +121,13 @@ static uint64_t syll_key(const char *tok, size_t len) {
 }
 
 /* Multiplicative hashing: the top bits of the product depend on every bit of the key. */
-static size_t edge_index(const sk_lexicon_t *lx, uint32_t parent, uint64_t key) {
+static size_t edge_index(const edge_table_t *t, uint32_t parent, uint64_t key) {
     uint64_t h = (key + (uint64_t)parent * 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
-    return (size_t)(h >> lx->edge_shift);
+    return (size_t)(h >> t->shift);
+}
+
+static inline uint64_t child_bit(uint64_t key) {
+    return 1ull << ((key * 0x9E3779B97F4A7C15ull) >> 58);
 }
 
 static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
@@ -126,39 +144,50 @@ static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
 }
 
 static uint32_t new_node(sk_lexicon_t *lx) {
+    size_t cap = lx->cap_nodes;
     if (grow((void **)&lx->nodes, &lx->cap_nodes, lx->n_nodes + 1, sizeof(node_t))) return 0;
+    if (lx->cap_nodes != cap) {
+        size_t tok_cap = cap;
+        if (grow((void **)&lx->node_toks, &tok_cap, lx->cap_nodes, sizeof(node_tok_t))) return 0;
+    }
     lx->nodes[lx->n_nodes] = (node_t){0};
+    lx->node_toks[lx->n_nodes] = (node_tok_t){0};
     return (uint32_t)lx->n_nodes++;
 }
 
+static edge_table_t *edge_table(sk_lexicon_t *lx, uint32_t parent) {
+    return parent ? &lx->edges : &lx->root;
+}
+
 /* The slot of edge (parent, syllable), or the empty slot where it would go. */
-static edge_t *edge_slot(const sk_lexicon_t *lx, uint32_t parent, uint64_t key, const char *tok,
+static edge_t *edge_slot(sk_lexicon_t *lx, uint32_t parent, uint64_t key, const char *tok,
                          size_t len) {
-    size_t mask = lx->cap_edges - 1;
-    for (size_t i = edge_index(lx, parent, key);; i = (i + 1) & mask) {
-        edge_t *e = &lx->edges[i];
+    const edge_table_t *t = edge_table(lx, parent);
+    size_t mask = t->cap - 1;
+    for (size_t i = edge_index(t, parent, key);; i = (i + 1) & mask) {
+        edge_t *e = &t->slots[i];
         if (!e->child) return e;
         if (e->key != key || e->parent != parent) continue;
         if (!(key & LONG_KEY_BIT)) return e;
-        const node_t *c = &lx->nodes[e->child];
+        const node_tok_t *c = &lx->node_toks[e->child];
         if (c->toklen == len && !memcmp(c->tok, tok, len)) return e;
     }
 }
 
-static int edges_rehash(sk_lexicon_t *lx, size_t ncap) {
-    size_t old_cap = lx->cap_edges;
-    edge_t *old = lx->edges, *ne = calloc(ncap, sizeof *ne);
+static int edges_rehash(edge_table_t *t, size_t ncap) {
+    size_t old_cap = t->cap;
+    edge_t *old = t->slots, *ne = calloc(ncap, sizeof *ne);
     if (!ne) return SK_ENOMEM;
     unsigned shift = 64;
     for (size_t c = ncap; c > 1; c >>= 1)
         shift--;
-    lx->edges = ne;
-    lx->cap_edges = ncap;
-    lx->edge_shift = shift;
+    t->slots = ne;
+    t->cap = ncap;
+    t->shift = shift;
     /* Every edge is distinct, so each goes to the first empty slot of its probe sequence. */
     for (size_t i = 0; i < old_cap; i++) {
         if (!old[i].child) continue;
-        size_t j = edge_index(lx, old[i].parent, old[i].key);
+        size_t j = edge_index(t, old[i].parent, old[i].key);
         while (ne[j].child)
             j = (j + 1) & (ncap - 1);
         ne[j] = old[i];
@@ -170,13 +199,14 @@ static int edges_rehash(sk_lexicon_t *lx, size_t ncap) {
 /* edge_slot's search for the scan, inline: it runs for every syllable of the text. */
 static inline uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, uint64_t key,
                                 const char *tok, size_t len) {
-    size_t mask = lx->cap_edges - 1;
-    for (size_t i = edge_index(lx, parent, key);; i = (i + 1) & mask) {
-        const edge_t *e = &lx->edges[i];
+    const edge_table_t *t = parent ? &lx->edges : &lx->root;
+    size_t mask = t->cap - 1;
+    for (size_t i = edge_index(t, parent, key);; i = (i + 1) & mask) {
+        const edge_t *e = &t->slots[i];
         if (!e->child) return 0;
         if (e->key == key && e->parent == parent) {
             if (!(key & LONG_KEY_BIT)) return e->child;
-            const node_t *c = &lx->nodes[e->child];
+            const node_tok_t *c = &lx->node_toks[e->child];
             if (c->toklen == len && !memcmp(c->tok, tok, len)) return e->child;
         }
     }
@@ -305,20 +335,23 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
         uint64_t key = toks[k].key;
         edge_t *e = edge_slot(lx, node, key, tok, tl);
         if (!e->child) {
-            if ((lx->n_edges + 1) * 2 > lx->cap_edges) {
-                if (edges_rehash(lx, 2 * lx->cap_edges)) return SK_ENOMEM;
+            edge_table_t *t = edge_table(lx, node);
+            if ((t->n + 1) * 4 > t->cap * 3) { /* misses rarely probe: the filter stops them */
+                if (edges_rehash(t, 2 * t->cap)) return SK_ENOMEM;
                 e = edge_slot(lx, node, key, tok, tl);
             }
             uint32_t c = new_node(lx);
             if (!c) return SK_ENOMEM;
             if (key & LONG_KEY_BIT) { /* only hashed keys are confirmed by their bytes */
-                if (!(lx->nodes[c].tok = sk_arena_strndup(lx->arena, tok, tl))) return SK_ENOMEM;
-                lx->nodes[c].toklen = (uint32_t)tl;
+                node_tok_t *nt_c = &lx->node_toks[c];
+                if (!(nt_c->tok = sk_arena_strndup(lx->arena, tok, tl))) return SK_ENOMEM;
+                nt_c->toklen = (uint32_t)tl;
             }
             e->key = key;
             e->parent = node;
             e->child = c;
-            lx->n_edges++;
+            t->n++;
+            lx->nodes[node].child_bits |= child_bit(key);
         }
         uint32_t c = e->child;
         node = c;
@@ -678,11 +711,14 @@ int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **
     /* Room for data/ as shipped (3,300 entries, 5,800 spellings, 10,000 trie nodes
      * and edges) from the start: growing there step by step (reallocating, zeroing,
      * rehashing) cost 2 M instructions, 7% of the load. */
+    size_t tok_cap = 0;
     if (!rc && (grow((void **)&lx->entries, &lx->cap_entries, 4096, sizeof *lx->entries) ||
                 grow((void **)&lx->patterns, &lx->cap_patterns, 8192, sizeof *lx->patterns) ||
-                grow((void **)&lx->nodes, &lx->cap_nodes, 16384, sizeof *lx->nodes)))
+                grow((void **)&lx->nodes, &lx->cap_nodes, 16384, sizeof *lx->nodes) ||
+                grow((void **)&lx->node_toks, &tok_cap, 16384, sizeof *lx->node_toks)))
         rc = SK_ENOMEM;
-    if (!rc && (rc = edges_rehash(lx, 32768)) == 0 && new_node(lx) != 0)
+    if (!rc && !(rc = edges_rehash(&lx->root, 4096)) && !(rc = edges_rehash(&lx->edges, 16384)) &&
+        new_node(lx) != 0)
         rc = SK_ENOMEM; /* root = 0 */
     int found = 0;
     for (size_t i = 0; !rc && i < SK_ARRAY_LEN(FILES); i++) {
@@ -709,7 +745,9 @@ void sk_lexicon_destroy(sk_lexicon_t *lx) {
     free(lx->entries);
     free(lx->patterns);
     free(lx->nodes);
-    free(lx->edges);
+    free(lx->node_toks);
+    free(lx->root.slots);
+    free(lx->edges.slots);
     free(lx->offices);
     free(lx->holders);
     sk_arena_destroy(lx->arena);
@@ -856,7 +894,8 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
         size_t first_here = n;
         uint32_t node = child_of(lx, 0, toks[i].key, f->text + toks[i].fs, toks[i].fe - toks[i].fs);
         for (size_t j = i; node;) {
-            uint32_t pi = lx->nodes[node].patterns;
+            const node_t *nd = &lx->nodes[node];
+            uint32_t pi = nd->patterns;
             if (pi) span_start(&sp, f, toks + i, j - i + 1);
             for (; pi; pi = lx->patterns[pi - 1].next) {
                 const pattern_t *p = &lx->patterns[pi - 1];
@@ -882,6 +921,7 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                 n++;
             }
             if (!toks[++j].joins || j - i == MAX_SYLL) break;
+            if (!(nd->child_bits & child_bit(toks[j].key))) break;
             node = child_of(lx, node, toks[j].key, f->text + toks[j].fs, toks[j].fe - toks[j].fs);
         }
         /* longest first at this start */
