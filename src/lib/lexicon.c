@@ -321,6 +321,10 @@ static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
 
 enum { TONES_ANY, TONES_EXACT, TONES_UNLESS_ASCII, TONES_DEFAULT };
 
+/* Keys (lower_key) of up to KEY_SHORT bytes are compared as zero-padded words: a
+ * key holds no NUL (letters and spaces), so equal words are equal keys. */
+enum { KEY_WORDS = 4, KEY_SHORT = KEY_WORDS * 8 };
+
 static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t len, int case_mode,
                         int tones) {
     char folded[1024];
@@ -402,7 +406,11 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     if (p->tones) {
         char key[2048];
         size_t kl = lower_key(sp, len, key, sizeof key);
-        p->lower = sk_arena_strndup(lx->arena, key, kl);
+        /* zero-padded for same_short_key */
+        char *lower = sk_arena_alloc(lx->arena, kl + 1 > KEY_SHORT ? kl + 1 : KEY_SHORT);
+        if (!lower) return SK_ENOMEM;
+        memcpy(lower, key, kl);
+        p->lower = lower;
         p->lower_len = (uint16_t)kl;
     }
     /* Keep patterns at a node in insertion order (earlier files win ties). */
@@ -779,6 +787,17 @@ static int all_upper(const char *s, size_t len) {
     return 1;
 }
 
+static int same_short_key(const char *a, const char *b) {
+    uint64_t diff = 0;
+    for (int k = 0; k < KEY_WORDS; k++) {
+        uint64_t x, y;
+        memcpy(&x, a + 8 * k, 8);
+        memcpy(&y, b + 8 * k, 8);
+        diff |= x ^ y;
+    }
+    return !diff;
+}
+
 /* The span being matched (syllables i..j of the text), and what the patterns at
  * its trie node ask of it, each worked out once, when first asked. */
 typedef struct span {
@@ -786,8 +805,9 @@ typedef struct span {
     size_t n;                             /* syllables */
     size_t s, e;                          /* its bytes in the original text */
     int8_t first_upper, all_upper, ascii; /* -1: not looked at yet */
-    int has_key;                          /* key, kl: its lower_key */
-    size_t kl;
+    int has_key;                          /* key: its lower_key */
+    int short_key;                        /* key zero-padded to KEY_SHORT bytes (kl unset) */
+    size_t kl;                            /* its length, for a longer key */
     const char *key; /* buf, or a key_memo slot (valid until the next lower_key_memo) */
     char buf[1024];
 } span_t;
@@ -805,38 +825,67 @@ static void span_start(span_t *sp, const sk_folded_t *f, const tok_t *toks, size
  * in every article ("ông", "Nguyễn", "tiếp"): each thread remembers the keys of
  * short spans by their bytes, for as long as it runs (a slot holds copies, no
  * pointer into an article). 2048 slots of 64 bytes miss ~6,000 times on 300
- * articles, where lower_key ran 37,000 times with a per-article memo. */
-enum { KEY_MEMO_SLOTS = 2048, KEY_MEMO_RAW = 30, KEY_MEMO_KEY = 32 };
+ * articles, where lower_key ran 37,000 times with a per-article memo.
+ * A slot is two rows of four words, compared and hashed a word at a time (the
+ * bytewise hash and memcmp calls cost twice as much): the span's bytes, with its
+ * length in the last byte (spans may hold NUL), and its key, both zero-padded. */
+enum { KEY_MEMO_BITS = 11, KEY_MEMO_SLOTS = 1 << KEY_MEMO_BITS, KEY_MEMO_RAW = KEY_SHORT - 1 };
 typedef struct key_slot {
-    uint8_t raw_len; /* 0 = empty slot (a span is never empty) */
-    uint8_t key_len;
-    char raw[KEY_MEMO_RAW];
-    char key[KEY_MEMO_KEY];
+    uint64_t raw[KEY_WORDS]; /* all 0 = empty slot (a span is never empty) */
+    char key[KEY_SHORT];
 } key_slot_t;
 static _Thread_local key_slot_t key_memo[KEY_MEMO_SLOTS];
 
-static void lower_key_memo(span_t *sp, const char *s, size_t len) {
-    if (len > KEY_MEMO_RAW) {
-        sp->kl = lower_key(s, len, sp->buf, sizeof sp->buf);
-        sp->key = sp->buf;
+/* s[0..len) (len <= KEY_MEMO_RAW) as a key_slot_t raw: byte i in bits 8*(i%8) of
+ * word i/8, len in the top byte of the last word. avail: bytes readable at s. */
+static void raw_words(const char *s, size_t len, size_t avail, uint64_t w[KEY_WORDS]) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (avail >= KEY_SHORT) { /* whole words, then keep the span's bytes */
+        static const unsigned char keep[2 * KEY_SHORT] = {
+            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}; /* then 0 */
+        for (int k = 0; k < KEY_WORDS; k++) {
+            uint64_t x, m;
+            memcpy(&x, s + 8 * k, 8);
+            memcpy(&m, keep + KEY_SHORT - len + 8 * k, 8);
+            w[k] = x & m;
+        }
+        w[KEY_WORDS - 1] |= (uint64_t)len << 56;
         return;
     }
-    uint32_t h = 2166136261u;
+#endif
+    (void)avail;
+    for (int k = 0; k < KEY_WORDS; k++)
+        w[k] = 0;
     for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    key_slot_t *m = &key_memo[h % KEY_MEMO_SLOTS];
-    if (m->raw_len == len && !memcmp(m->raw, s, len)) {
-        sp->kl = m->key_len;
-        sp->key = m->key;
-        return;
+        w[i / 8] |= (uint64_t)(unsigned char)s[i] << (8 * (i % 8));
+    w[KEY_WORDS - 1] |= (uint64_t)len << 56;
+}
+
+static void lower_key_memo(span_t *sp, const char *s, size_t len, size_t avail) {
+    key_slot_t *m = NULL;
+    uint64_t w[KEY_WORDS];
+    if (len <= KEY_MEMO_RAW) {
+        raw_words(s, len, avail, w);
+        uint64_t h = w[0] * 0x9E3779B97F4A7C15ull ^ w[1] * 0xBF58476D1CE4E5B9ull ^
+                     w[2] * 0x94D049BB133111EBull ^ w[3] * 0xD6E8FEB86659FD93ull;
+        m = &key_memo[(h * 0x9E3779B97F4A7C15ull) >> (64 - KEY_MEMO_BITS)];
+        if (!((m->raw[0] ^ w[0]) | (m->raw[1] ^ w[1]) | (m->raw[2] ^ w[2]) | (m->raw[3] ^ w[3]))) {
+            sp->short_key = 1;
+            sp->key = m->key;
+            return;
+        }
     }
     sp->kl = lower_key(s, len, sp->buf, sizeof sp->buf);
     sp->key = sp->buf;
-    if (sp->kl <= KEY_MEMO_KEY) {
-        m->raw_len = (uint8_t)len;
-        memcpy(m->raw, s, len);
-        m->key_len = (uint8_t)sp->kl;
-        memcpy(m->key, sp->buf, sp->kl);
+    sp->short_key = sp->kl <= KEY_SHORT;
+    if (sp->short_key) {
+        memset(sp->buf + sp->kl, 0, KEY_SHORT - sp->kl);
+        if (m) {
+            memcpy(m->raw, w, sizeof w);
+            memcpy(m->key, sp->buf, KEY_SHORT);
+        }
     }
 }
 
@@ -866,10 +915,14 @@ static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk
     }
     if (p->tones) {
         if (!sp->has_key) {
-            lower_key_memo(sp, text + sp->s, sp->e - sp->s);
+            lower_key_memo(sp, text + sp->s, sp->e - sp->s, len - sp->s);
             sp->has_key = 1;
         }
-        if (p->lower_len != sp->kl || memcmp(p->lower, sp->key, sp->kl)) return 0;
+        if (sp->short_key) {
+            if (p->lower_len > KEY_SHORT || !same_short_key(p->lower, sp->key)) return 0;
+        } else if (p->lower_len != sp->kl || memcmp(p->lower, sp->key, sp->kl)) {
+            return 0;
+        }
     }
     return 1;
 }
