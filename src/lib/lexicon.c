@@ -4,6 +4,7 @@
 #include "lexicon.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,7 +81,10 @@ struct sk_lexicon {
     size_t n_offices;
     office_holder_t *holders;
     size_t cap_holders; /* power of two */
+    uint32_t serial;    /* this load's number, never 0 (span_memo slots name it) */
 };
+
+static atomic_uint_least32_t lexicon_loads;
 
 static const struct {
     const char *file;
@@ -215,13 +219,27 @@ static inline uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, uint64_
 /* Syllables of folded text: maximal runs of [a-z0-9] and non-ASCII bytes. */
 typedef struct {
     uint32_t fs, fe;
-    uint64_t key; /* syll_key */
-    int joins;    /* may continue a phrase begun before it: only spaces, hyphens or
-                     apostrophes, at most 3 bytes, separate it from the syllable before */
+    uint64_t key;        /* syll_key */
+    int joins;           /* may continue a phrase begun before it: only spaces, hyphens or
+                            apostrophes, at most 3 bytes, separate it from the syllable before */
+    uint32_t root_child; /* set by sk_lexicon_scan */
 } tok_t;
 
 /* Byte classes for tokenize (sk_lexicon_load fills lx->byte_class from sk_tok_byte). */
 enum { BYTE_BREAK = 0, BYTE_SYLL = 1, BYTE_JOIN = 2 /* ' ', '-', '\'' */ };
+
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+
+/* The bytes of w that are not syllable bytes (BYTE_SYLL: [a-z0-9] or >= 0x80),
+ * each as its 0x80 bit. Per byte, x = its low 7 bits, x + (0x80 - c) has the
+ * 0x80 bit set when x >= c, and never carries into the next byte. */
+static inline uint64_t stop_bytes(uint64_t w) {
+    uint64_t x = w & ~HIGH;
+    uint64_t az = (x + ONES * (0x80 - 'a')) & ~(x + ONES * (0x80 - 'z' - 1));
+    uint64_t digit = (x + ONES * (0x80 - '0')) & ~(x + ONES * (0x80 - '9' - 1));
+    return ~(w | az | digit) & HIGH;
+}
 
 /* f[len] must be NUL (sk_fold and sk_fold_str terminate their output): it ends the
  * last syllable without a bounds test per byte. */
@@ -232,26 +250,34 @@ static size_t tokenize(const uint8_t *cls, const char *f, size_t len, tok_t *out
          * holds nothing but spaces, hyphens and apostrophes, 3 bytes at most. */
         size_t gap = i;
         int joinable = n > 0;
-        for (unsigned c; (c = cls[(unsigned char)f[i]]) != BYTE_SYLL; i++) {
-            if (c == BYTE_BREAK) {
-                if (i >= len) return n;
-                joinable = 0;
+        if (f[i] == ' ' && cls[(unsigned char)f[i + 1]] == BYTE_SYLL) { /* the usual gap */
+            i++;
+        } else {
+            for (unsigned c; (c = cls[(unsigned char)f[i]]) != BYTE_SYLL; i++) {
+                if (c == BYTE_BREAK) {
+                    if (i >= len) return n;
+                    joinable = 0;
+                }
             }
         }
         size_t s = i;
-        while (cls[(unsigned char)f[i]] == BYTE_SYLL)
-            i++;
-        size_t tl = i - s;
         uint64_t key;
-        if (tl > SHORT_SYLL) {
-            key = syll_key(f + s, tl);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        } else if (s + 8 <= len) { /* one load, then keep the syllable's bytes */
-            memcpy(&key, f + s, 8);
-            key &= (1ull << (8 * tl)) - 1;
+        uint64_t w, stop = 0;
+        if (s + 8 <= len) { /* the syllable's end in one word: most are 1 to 7 bytes */
+            memcpy(&w, f + s, 8);
+            stop = stop_bytes(w);
+        }
+        if (stop) {
+            uint64_t below = ((stop & -stop) >> 7) - 1; /* 0xFF for each byte before it */
+            key = w & below;
+            i = s + (((below & ONES) * ONES) >> 56);
+        } else
 #endif
-        } else {
-            key = syll_key(f + s, tl);
+        {
+            while (cls[(unsigned char)f[i]] == BYTE_SYLL)
+                i++;
+            key = syll_key(f + s, i - s);
         }
         out[n].fs = (uint32_t)s;
         out[n].fe = (uint32_t)i;
@@ -712,6 +738,9 @@ int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **
     if (!lx) return SK_ENOMEM;
     lx->arena = sk_arena_new();
     int rc = lx->arena ? 0 : SK_ENOMEM;
+    do
+        lx->serial = (uint32_t)atomic_fetch_add(&lexicon_loads, 1) + 1;
+    while (!lx->serial);
     for (unsigned c = 0; c < 256; c++)
         lx->byte_class[c] = sk_tok_byte((unsigned char)c)       ? BYTE_SYLL
                             : c == ' ' || c == '-' || c == '\'' ? BYTE_JOIN
@@ -838,7 +867,7 @@ static _Thread_local key_slot_t key_memo[KEY_MEMO_SLOTS];
 
 /* s[0..len) (len <= KEY_MEMO_RAW) as a key_slot_t raw: byte i in bits 8*(i%8) of
  * word i/8, len in the top byte of the last word. avail: bytes readable at s. */
-static void raw_words(const char *s, size_t len, size_t avail, uint64_t w[KEY_WORDS]) {
+static inline void raw_words(const char *s, size_t len, size_t avail, uint64_t w[KEY_WORDS]) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (avail >= KEY_SHORT) { /* whole words, then keep the span's bytes */
         static const unsigned char keep[2 * KEY_SHORT] = {
@@ -889,6 +918,26 @@ static void lower_key_memo(span_t *sp, const char *s, size_t len, size_t avail) 
     }
 }
 
+/* What the patterns at a trie node make of a span depends only on the span's
+ * bytes (its case, diacritics and syllables), and the same spans come back in
+ * every article: each thread remembers the matches of short spans, by lexicon,
+ * node and bytes (raw as in key_slot_t). 4096 slots of 64 bytes. */
+enum { SPAN_MEMO_BITS = 12, SPAN_MEMO_MATCHES = 4 };
+typedef struct span_slot {
+    uint64_t raw[KEY_WORDS];
+    uint32_t lexicon, node; /* lexicon 0 = empty slot */
+    uint32_t entry[SPAN_MEMO_MATCHES];
+    uint8_t kind[SPAN_MEMO_MATCHES];
+    uint8_t n; /* matches */
+} span_slot_t;
+static _Thread_local span_slot_t span_memo[1 << SPAN_MEMO_BITS];
+
+static span_slot_t *span_slot(uint32_t node, const uint64_t w[KEY_WORDS]) {
+    uint64_t h = w[0] * 0x9E3779B97F4A7C15ull ^ w[1] * 0xBF58476D1CE4E5B9ull ^
+                 w[2] * 0x94D049BB133111EBull ^ w[3] * 0xD6E8FEB86659FD93ull ^ node;
+    return &span_memo[(h * 0x9E3779B97F4A7C15ull) >> (64 - SPAN_MEMO_BITS)];
+}
+
 static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk_folded_t *f,
                       span_t *sp) {
     if (p->acronym) {
@@ -927,6 +976,106 @@ static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk
     return 1;
 }
 
+/* The root's child for a syllable: child_of with parent 0, for every syllable of the text. */
+static inline uint32_t root_child(const sk_lexicon_t *lx, const tok_t *t, const char *ftext) {
+    const edge_table_t *r = &lx->root;
+    uint64_t key = t->key;
+    size_t mask = r->cap - 1;
+    for (size_t i = edge_index(r, 0, key);; i = (i + 1) & mask) {
+        const edge_t *e = &r->slots[i];
+        if (e->key == key && e->child) {
+            if (!(key & LONG_KEY_BIT)) return e->child;
+            const node_tok_t *c = &lx->node_toks[e->child];
+            if (c->toklen == t->fe - t->fs && !memcmp(c->tok, ftext + t->fs, c->toklen))
+                return e->child;
+        } else if (!e->child) {
+            return 0;
+        }
+    }
+}
+
+/* Matches found so far: malloc'd (about one per 3 syllables), copied to the arena at the end. */
+typedef struct match_buf {
+    sk_lex_match_t *m;
+    size_t n, cap;
+} match_buf_t;
+
+static int match_room(match_buf_t *mb, size_t k) {
+    if (mb->cap - mb->n >= k) return SK_OK;
+    size_t ncap = mb->cap * 2 + k;
+    sk_lex_match_t *p = realloc(mb->m, ncap * sizeof *p);
+    if (!p) return SK_ENOMEM;
+    mb->m = p;
+    mb->cap = ncap;
+    return SK_OK;
+}
+
+/* The patterns at a trie node (first pi) checked one by one on the span of
+ * syllables toks[0..n_syll); remembered in memo (if not NULL) when few. Out of
+ * line: the span memo spares nearly every span this, and the scan's loop its
+ * registers. */
+__attribute__((noinline)) static int
+check_patterns(const sk_lexicon_t *lx, uint32_t pi, const char *text, size_t len,
+               const sk_folded_t *f, const tok_t *toks, size_t n_syll, match_buf_t *mb,
+               span_slot_t *memo, uint32_t node, const uint64_t w[KEY_WORDS]) {
+    span_t sp;
+    span_start(&sp, f, toks, n_syll);
+    size_t first = mb->n;
+    for (; pi; pi = lx->patterns[pi - 1].next) {
+        const pattern_t *p = &lx->patterns[pi - 1];
+        if (!pattern_ok(p, text, len, f, &sp)) continue;
+        /* one match per entry and span */
+        int dup = 0;
+        for (size_t q = first; q < mb->n; q++)
+            dup |= mb->m[q].entry == p->entry;
+        if (dup) continue;
+        if (match_room(mb, 1)) return SK_ENOMEM;
+        mb->m[mb->n++] = (sk_lex_match_t){.start = (uint32_t)sp.s,
+                                          .end = (uint32_t)sp.e,
+                                          .entry = p->entry,
+                                          .n_syll = (uint16_t)n_syll,
+                                          .kind = p->kind};
+    }
+    if (memo && mb->n - first <= SPAN_MEMO_MATCHES) {
+        memcpy(memo->raw, w, sizeof memo->raw);
+        memo->lexicon = lx->serial;
+        memo->node = node;
+        memo->n = (uint8_t)(mb->n - first);
+        for (size_t k = first; k < mb->n; k++) {
+            memo->entry[k - first] = mb->m[k].entry;
+            memo->kind[k - first] = (uint8_t)mb->m[k].kind;
+        }
+    }
+    return SK_OK;
+}
+
+/* The matches of the patterns at a trie node on the span of syllables toks[0..n_syll). */
+static inline int span_matches(const sk_lexicon_t *lx, uint32_t node, const char *text, size_t len,
+                               const sk_folded_t *f, const tok_t *toks, size_t n_syll,
+                               match_buf_t *mb) {
+    size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n_syll - 1].fe];
+    uint64_t w[KEY_WORDS];
+    span_slot_t *memo = NULL;
+    if (e - s - 1 < KEY_MEMO_RAW) {
+        raw_words(text + s, e - s, len - s, w);
+        memo = span_slot(node, w);
+        if (memo->lexicon == lx->serial && memo->node == node &&
+            !((memo->raw[0] ^ w[0]) | (memo->raw[1] ^ w[1]) | (memo->raw[2] ^ w[2]) |
+              (memo->raw[3] ^ w[3]))) {
+            if (match_room(mb, SPAN_MEMO_MATCHES)) return SK_ENOMEM;
+            for (unsigned k = 0; k < memo->n; k++)
+                mb->m[mb->n++] = (sk_lex_match_t){.start = (uint32_t)s,
+                                                  .end = (uint32_t)e,
+                                                  .entry = memo->entry[k],
+                                                  .n_syll = (uint16_t)n_syll,
+                                                  .kind = memo->kind[k]};
+            return SK_OK;
+        }
+    }
+    return check_patterns(lx, lx->nodes[node].patterns, text, len, f, toks, n_syll, mb, memo, node,
+                          w);
+}
+
 int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const sk_folded_t *f,
                     sk_arena_t *arena, sk_lex_match_t **out, size_t *n_out) {
     *out = NULL;
@@ -936,60 +1085,49 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
     if (!toks) return SK_ENOMEM;
     size_t nt = tokenize(lx->byte_class, f->text, f->len, toks, max_toks);
     toks[nt].joins = 0; /* ends every phrase at the last syllable */
-    size_t cap = 64, n = 0;
-    sk_lex_match_t *m = sk_arena_alloc(arena, cap * sizeof *m);
-    if (!m) {
-        free(toks);
-        return SK_ENOMEM;
-    }
-    span_t sp;
-    for (size_t i = 0; i < nt; i++) {
-        size_t first_here = n;
-        uint32_t node = child_of(lx, 0, toks[i].key, f->text + toks[i].fs, toks[i].fe - toks[i].fs);
-        for (size_t j = i; node;) {
+    /* Every phrase starts at a child of the root: find them all first, in a loop
+     * of its own (3 syllables in 4 are one). */
+    for (size_t i = 0; i < nt; i++)
+        toks[i].root_child = root_child(lx, &toks[i], f->text);
+    match_buf_t mb = {.cap = nt / 2 + 16};
+    mb.m = malloc(mb.cap * sizeof *mb.m);
+    int rc = mb.m ? SK_OK : SK_ENOMEM;
+    for (size_t i = 0; i < nt && !rc; i++) {
+        uint32_t node = toks[i].root_child;
+        if (!node) continue;
+        size_t first_here = mb.n;
+        for (size_t j = i;;) {
             const node_t *nd = &lx->nodes[node];
-            uint32_t pi = nd->patterns;
-            if (pi) span_start(&sp, f, toks + i, j - i + 1);
-            for (; pi; pi = lx->patterns[pi - 1].next) {
-                const pattern_t *p = &lx->patterns[pi - 1];
-                if (!pattern_ok(p, text, len, f, &sp)) continue;
-                /* one match per entry and span */
-                int dup = 0;
-                for (size_t q = first_here; q < n; q++)
-                    if (m[q].entry == p->entry && m[q].n_syll == j - i + 1) dup = 1;
-                if (dup) continue;
-                if (n == cap) {
-                    m = sk_arena_grow(arena, m, sizeof *m, n, cap * 2);
-                    if (!m) {
-                        free(toks);
-                        return SK_ENOMEM;
-                    }
-                    cap *= 2;
-                }
-                m[n].start = f->to_orig[toks[i].fs];
-                m[n].end = f->to_orig[toks[j].fe];
-                m[n].entry = p->entry;
-                m[n].n_syll = (uint16_t)(j - i + 1);
-                m[n].kind = p->kind;
-                n++;
-            }
+            if (nd->patterns &&
+                (rc = span_matches(lx, node, text, len, f, toks + i, j - i + 1, &mb)))
+                break;
             if (!toks[++j].joins || j - i == MAX_SYLL) break;
-            if (!(nd->child_bits & child_bit(toks[j].key))) break;
-            node = child_of(lx, node, toks[j].key, f->text + toks[j].fs, toks[j].fe - toks[j].fs);
+            const tok_t *t = &toks[j];
+            if (!(nd->child_bits & child_bit(t->key))) break;
+            node = child_of(lx, node, t->key, f->text + t->fs, t->fe - t->fs);
+            if (!node) break;
         }
-        /* longest first at this start */
-        for (size_t a = first_here; a + 1 < n; a++)
-            for (size_t b = a + 1; b < n; b++)
-                if (m[b].n_syll > m[a].n_syll) {
-                    sk_lex_match_t t = m[a];
-                    m[a] = m[b];
-                    m[b] = t;
-                }
+        /* longest first at this start (found shortest first) */
+        sk_lex_match_t *m = mb.m;
+        if (mb.n - first_here > 1)
+            for (size_t a = first_here; a + 1 < mb.n; a++)
+                for (size_t b = a + 1; b < mb.n; b++)
+                    if (m[b].n_syll > m[a].n_syll) {
+                        sk_lex_match_t t = m[a];
+                        m[a] = m[b];
+                        m[b] = t;
+                    }
     }
     free(toks);
-    *out = m;
-    *n_out = n;
-    return SK_OK;
+    size_t n = mb.n;
+    sk_lex_match_t *am = rc ? NULL : sk_arena_alloc_uninit(arena, (n ? n : 1) * sizeof *am);
+    if (am) {
+        if (n) memcpy(am, mb.m, n * sizeof *am);
+        *out = am;
+        *n_out = n;
+    }
+    free(mb.m);
+    return rc ? rc : am ? SK_OK : SK_ENOMEM;
 }
 
 long sk_lexicon_lookup(const sk_lexicon_t *lx, sk_lex_kind_t kind, const char *phrase, size_t len) {
