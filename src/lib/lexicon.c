@@ -933,9 +933,9 @@ typedef struct span_slot {
 static _Thread_local span_slot_t span_memo[1 << SPAN_MEMO_BITS];
 
 static span_slot_t *span_slot(uint32_t node, const uint64_t w[KEY_WORDS]) {
-    uint64_t h = w[0] * 0x9E3779B97F4A7C15ull ^ w[1] * 0xBF58476D1CE4E5B9ull ^
-                 w[2] * 0x94D049BB133111EBull ^ w[3] * 0xD6E8FEB86659FD93ull ^ node;
-    return &span_memo[(h * 0x9E3779B97F4A7C15ull) >> (64 - SPAN_MEMO_BITS)];
+    uint64_t h =
+        (w[0] ^ node) * 0x9E3779B97F4A7C15ull ^ (w[1] ^ w[2]) * 0xBF58476D1CE4E5B9ull ^ w[3];
+    return &span_memo[(h * 0x94D049BB133111EBull) >> (64 - SPAN_MEMO_BITS)];
 }
 
 static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk_folded_t *f,
