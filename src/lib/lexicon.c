@@ -164,8 +164,8 @@ static edge_table_t *edge_table(sk_lexicon_t *lx, uint32_t parent) {
 }
 
 /* The slot of edge (parent, syllable), or the empty slot where it would go. */
-static edge_t *edge_slot(sk_lexicon_t *lx, uint32_t parent, uint64_t key, const char *tok,
-                         size_t len) {
+static inline edge_t *edge_slot(sk_lexicon_t *lx, uint32_t parent, uint64_t key, const char *tok,
+                                size_t len) {
     const edge_table_t *t = edge_table(lx, parent);
     size_t mask = t->cap - 1;
     for (size_t i = edge_index(t, parent, key);; i = (i + 1) & mask) {
