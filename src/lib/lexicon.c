@@ -4,6 +4,7 @@
 #include "lexicon.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,18 +27,33 @@ typedef struct pattern {
     const char *lower; /* lower-cased, tone-canonical syllables joined by ' ' (for tones) */
 } pattern_t;
 
-/* Trie edges live in one open-addressing table keyed by (parent node, syllable key). */
+/* Trie edges live in open-addressing tables keyed by (parent node, syllable key):
+ * one for the root's (probed for every syllable of the text: 1,500 edges in a
+ * table of its own stay in cache) and one for all the others. */
 typedef struct edge {
     uint64_t key;           /* syll_key of the syllable */
     uint32_t parent, child; /* child 0 = empty slot */
 } edge_t;
 
-/* A trie node: the syllable on the edge into it (to confirm hashed keys) and its patterns. */
+typedef struct edge_table {
+    edge_t *slots;
+    size_t cap, n;  /* cap: power of two */
+    unsigned shift; /* 64 - log2(cap): the slot index is the top bits of the hash */
+} edge_table_t;
+
+/* A trie node: its patterns, and a one-word filter of its children's keys (bit
+ * child_bit(key) set for each): most phrases stop after one or two syllables,
+ * and the filter turns down most next syllables without a probe of the table. */
 typedef struct node {
-    const char *tok;
-    uint32_t toklen;
+    uint64_t child_bits;
     uint32_t patterns; /* first pattern index+1 */
 } node_t;
+
+/* The syllable on the edge into a node, kept only for hashed (long) keys, to confirm them. */
+typedef struct node_tok {
+    const char *tok;
+    uint32_t toklen;
+} node_tok_t;
 
 typedef struct person_office {
     const char *office, *start, *end;
@@ -57,16 +73,18 @@ struct sk_lexicon {
     pattern_t *patterns;
     size_t n_patterns, cap_patterns;
     node_t *nodes;
+    node_tok_t *node_toks; /* as many as nodes (cap_nodes) */
     size_t n_nodes, cap_nodes;
-    edge_t *edges;
-    size_t cap_edges, n_edges; /* power of two */
-    unsigned edge_shift;       /* 64 - log2(cap_edges): the table index is the top bits */
-    uint8_t byte_class[256];   /* BYTE_* of each byte of folded text */
+    edge_table_t root, edges; /* edges out of the root; all others */
+    uint8_t byte_class[256];  /* BYTE_* of each byte of folded text */
     person_office_t *offices;
     size_t n_offices;
     office_holder_t *holders;
     size_t cap_holders; /* power of two */
+    uint32_t serial;    /* this load's number, never 0 (span_memo slots name it) */
 };
+
+static atomic_uint_least32_t lexicon_loads;
 
 static const struct {
     const char *file;
@@ -107,9 +125,13 @@ static uint64_t syll_key(const char *tok, size_t len) {
 }
 
 /* Multiplicative hashing: the top bits of the product depend on every bit of the key. */
-static size_t edge_index(const sk_lexicon_t *lx, uint32_t parent, uint64_t key) {
+static size_t edge_index(const edge_table_t *t, uint32_t parent, uint64_t key) {
     uint64_t h = (key + (uint64_t)parent * 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull;
-    return (size_t)(h >> lx->edge_shift);
+    return (size_t)(h >> t->shift);
+}
+
+static inline uint64_t child_bit(uint64_t key) {
+    return 1ull << ((key * 0x9E3779B97F4A7C15ull) >> 58);
 }
 
 static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
@@ -126,39 +148,50 @@ static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
 }
 
 static uint32_t new_node(sk_lexicon_t *lx) {
+    size_t cap = lx->cap_nodes;
     if (grow((void **)&lx->nodes, &lx->cap_nodes, lx->n_nodes + 1, sizeof(node_t))) return 0;
+    if (lx->cap_nodes != cap) {
+        size_t tok_cap = cap;
+        if (grow((void **)&lx->node_toks, &tok_cap, lx->cap_nodes, sizeof(node_tok_t))) return 0;
+    }
     lx->nodes[lx->n_nodes] = (node_t){0};
+    lx->node_toks[lx->n_nodes] = (node_tok_t){0};
     return (uint32_t)lx->n_nodes++;
 }
 
+static edge_table_t *edge_table(sk_lexicon_t *lx, uint32_t parent) {
+    return parent ? &lx->edges : &lx->root;
+}
+
 /* The slot of edge (parent, syllable), or the empty slot where it would go. */
-static edge_t *edge_slot(const sk_lexicon_t *lx, uint32_t parent, uint64_t key, const char *tok,
-                         size_t len) {
-    size_t mask = lx->cap_edges - 1;
-    for (size_t i = edge_index(lx, parent, key);; i = (i + 1) & mask) {
-        edge_t *e = &lx->edges[i];
+static inline edge_t *edge_slot(sk_lexicon_t *lx, uint32_t parent, uint64_t key, const char *tok,
+                                size_t len) {
+    const edge_table_t *t = edge_table(lx, parent);
+    size_t mask = t->cap - 1;
+    for (size_t i = edge_index(t, parent, key);; i = (i + 1) & mask) {
+        edge_t *e = &t->slots[i];
         if (!e->child) return e;
         if (e->key != key || e->parent != parent) continue;
         if (!(key & LONG_KEY_BIT)) return e;
-        const node_t *c = &lx->nodes[e->child];
+        const node_tok_t *c = &lx->node_toks[e->child];
         if (c->toklen == len && !memcmp(c->tok, tok, len)) return e;
     }
 }
 
-static int edges_rehash(sk_lexicon_t *lx, size_t ncap) {
-    size_t old_cap = lx->cap_edges;
-    edge_t *old = lx->edges, *ne = calloc(ncap, sizeof *ne);
+static int edges_rehash(edge_table_t *t, size_t ncap) {
+    size_t old_cap = t->cap;
+    edge_t *old = t->slots, *ne = calloc(ncap, sizeof *ne);
     if (!ne) return SK_ENOMEM;
     unsigned shift = 64;
     for (size_t c = ncap; c > 1; c >>= 1)
         shift--;
-    lx->edges = ne;
-    lx->cap_edges = ncap;
-    lx->edge_shift = shift;
+    t->slots = ne;
+    t->cap = ncap;
+    t->shift = shift;
     /* Every edge is distinct, so each goes to the first empty slot of its probe sequence. */
     for (size_t i = 0; i < old_cap; i++) {
         if (!old[i].child) continue;
-        size_t j = edge_index(lx, old[i].parent, old[i].key);
+        size_t j = edge_index(t, old[i].parent, old[i].key);
         while (ne[j].child)
             j = (j + 1) & (ncap - 1);
         ne[j] = old[i];
@@ -170,13 +203,14 @@ static int edges_rehash(sk_lexicon_t *lx, size_t ncap) {
 /* edge_slot's search for the scan, inline: it runs for every syllable of the text. */
 static inline uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, uint64_t key,
                                 const char *tok, size_t len) {
-    size_t mask = lx->cap_edges - 1;
-    for (size_t i = edge_index(lx, parent, key);; i = (i + 1) & mask) {
-        const edge_t *e = &lx->edges[i];
+    const edge_table_t *t = parent ? &lx->edges : &lx->root;
+    size_t mask = t->cap - 1;
+    for (size_t i = edge_index(t, parent, key);; i = (i + 1) & mask) {
+        const edge_t *e = &t->slots[i];
         if (!e->child) return 0;
         if (e->key == key && e->parent == parent) {
             if (!(key & LONG_KEY_BIT)) return e->child;
-            const node_t *c = &lx->nodes[e->child];
+            const node_tok_t *c = &lx->node_toks[e->child];
             if (c->toklen == len && !memcmp(c->tok, tok, len)) return e->child;
         }
     }
@@ -185,13 +219,27 @@ static inline uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, uint64_
 /* Syllables of folded text: maximal runs of [a-z0-9] and non-ASCII bytes. */
 typedef struct {
     uint32_t fs, fe;
-    uint64_t key; /* syll_key */
-    int joins;    /* may continue a phrase begun before it: only spaces, hyphens or
-                     apostrophes, at most 3 bytes, separate it from the syllable before */
+    uint64_t key;        /* syll_key */
+    int joins;           /* may continue a phrase begun before it: only spaces, hyphens or
+                            apostrophes, at most 3 bytes, separate it from the syllable before */
+    uint32_t root_child; /* set by sk_lexicon_scan */
 } tok_t;
 
 /* Byte classes for tokenize (sk_lexicon_load fills lx->byte_class from sk_tok_byte). */
 enum { BYTE_BREAK = 0, BYTE_SYLL = 1, BYTE_JOIN = 2 /* ' ', '-', '\'' */ };
+
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+
+/* The bytes of w that are not syllable bytes (BYTE_SYLL: [a-z0-9] or >= 0x80),
+ * each as its 0x80 bit. Per byte, x = its low 7 bits, x + (0x80 - c) has the
+ * 0x80 bit set when x >= c, and never carries into the next byte. */
+static inline uint64_t stop_bytes(uint64_t w) {
+    uint64_t x = w & ~HIGH;
+    uint64_t az = (x + ONES * (0x80 - 'a')) & ~(x + ONES * (0x80 - 'z' - 1));
+    uint64_t digit = (x + ONES * (0x80 - '0')) & ~(x + ONES * (0x80 - '9' - 1));
+    return ~(w | az | digit) & HIGH;
+}
 
 /* f[len] must be NUL (sk_fold and sk_fold_str terminate their output): it ends the
  * last syllable without a bounds test per byte. */
@@ -202,26 +250,34 @@ static size_t tokenize(const uint8_t *cls, const char *f, size_t len, tok_t *out
          * holds nothing but spaces, hyphens and apostrophes, 3 bytes at most. */
         size_t gap = i;
         int joinable = n > 0;
-        for (unsigned c; (c = cls[(unsigned char)f[i]]) != BYTE_SYLL; i++) {
-            if (c == BYTE_BREAK) {
-                if (i >= len) return n;
-                joinable = 0;
+        if (f[i] == ' ' && cls[(unsigned char)f[i + 1]] == BYTE_SYLL) { /* the usual gap */
+            i++;
+        } else {
+            for (unsigned c; (c = cls[(unsigned char)f[i]]) != BYTE_SYLL; i++) {
+                if (c == BYTE_BREAK) {
+                    if (i >= len) return n;
+                    joinable = 0;
+                }
             }
         }
         size_t s = i;
-        while (cls[(unsigned char)f[i]] == BYTE_SYLL)
-            i++;
-        size_t tl = i - s;
         uint64_t key;
-        if (tl > SHORT_SYLL) {
-            key = syll_key(f + s, tl);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-        } else if (s + 8 <= len) { /* one load, then keep the syllable's bytes */
-            memcpy(&key, f + s, 8);
-            key &= (1ull << (8 * tl)) - 1;
+        uint64_t w, stop = 0;
+        if (s + 8 <= len) { /* the syllable's end in one word: most are 1 to 7 bytes */
+            memcpy(&w, f + s, 8);
+            stop = stop_bytes(w);
+        }
+        if (stop) {
+            uint64_t below = ((stop & -stop) >> 7) - 1; /* 0xFF for each byte before it */
+            key = w & below;
+            i = s + (((below & ONES) * ONES) >> 56);
+        } else
 #endif
-        } else {
-            key = syll_key(f + s, tl);
+        {
+            while (cls[(unsigned char)f[i]] == BYTE_SYLL)
+                i++;
+            key = syll_key(f + s, i - s);
         }
         out[n].fs = (uint32_t)s;
         out[n].fe = (uint32_t)i;
@@ -291,6 +347,10 @@ static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
 
 enum { TONES_ANY, TONES_EXACT, TONES_UNLESS_ASCII, TONES_DEFAULT };
 
+/* Keys (lower_key) of up to KEY_SHORT bytes are compared as zero-padded words: a
+ * key holds no NUL (letters and spaces), so equal words are equal keys. */
+enum { KEY_WORDS = 4, KEY_SHORT = KEY_WORDS * 8 };
+
 static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t len, int case_mode,
                         int tones) {
     char folded[1024];
@@ -305,20 +365,23 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
         uint64_t key = toks[k].key;
         edge_t *e = edge_slot(lx, node, key, tok, tl);
         if (!e->child) {
-            if ((lx->n_edges + 1) * 2 > lx->cap_edges) {
-                if (edges_rehash(lx, 2 * lx->cap_edges)) return SK_ENOMEM;
+            edge_table_t *t = edge_table(lx, node);
+            if ((t->n + 1) * 4 > t->cap * 3) { /* misses rarely probe: the filter stops them */
+                if (edges_rehash(t, 2 * t->cap)) return SK_ENOMEM;
                 e = edge_slot(lx, node, key, tok, tl);
             }
             uint32_t c = new_node(lx);
             if (!c) return SK_ENOMEM;
             if (key & LONG_KEY_BIT) { /* only hashed keys are confirmed by their bytes */
-                if (!(lx->nodes[c].tok = sk_arena_strndup(lx->arena, tok, tl))) return SK_ENOMEM;
-                lx->nodes[c].toklen = (uint32_t)tl;
+                node_tok_t *nt_c = &lx->node_toks[c];
+                if (!(nt_c->tok = sk_arena_strndup(lx->arena, tok, tl))) return SK_ENOMEM;
+                nt_c->toklen = (uint32_t)tl;
             }
             e->key = key;
             e->parent = node;
             e->child = c;
-            lx->n_edges++;
+            t->n++;
+            lx->nodes[node].child_bits |= child_bit(key);
         }
         uint32_t c = e->child;
         node = c;
@@ -369,7 +432,11 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
     if (p->tones) {
         char key[2048];
         size_t kl = lower_key(sp, len, key, sizeof key);
-        p->lower = sk_arena_strndup(lx->arena, key, kl);
+        /* zero-padded for same_short_key */
+        char *lower = sk_arena_alloc(lx->arena, kl + 1 > KEY_SHORT ? kl + 1 : KEY_SHORT);
+        if (!lower) return SK_ENOMEM;
+        memcpy(lower, key, kl);
+        p->lower = lower;
         p->lower_len = (uint16_t)kl;
     }
     /* Keep patterns at a node in insertion order (earlier files win ties). */
@@ -671,6 +738,9 @@ int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **
     if (!lx) return SK_ENOMEM;
     lx->arena = sk_arena_new();
     int rc = lx->arena ? 0 : SK_ENOMEM;
+    do
+        lx->serial = (uint32_t)atomic_fetch_add(&lexicon_loads, 1) + 1;
+    while (!lx->serial);
     for (unsigned c = 0; c < 256; c++)
         lx->byte_class[c] = sk_tok_byte((unsigned char)c)       ? BYTE_SYLL
                             : c == ' ' || c == '-' || c == '\'' ? BYTE_JOIN
@@ -678,11 +748,14 @@ int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **
     /* Room for data/ as shipped (3,300 entries, 5,800 spellings, 10,000 trie nodes
      * and edges) from the start: growing there step by step (reallocating, zeroing,
      * rehashing) cost 2 M instructions, 7% of the load. */
+    size_t tok_cap = 0;
     if (!rc && (grow((void **)&lx->entries, &lx->cap_entries, 4096, sizeof *lx->entries) ||
                 grow((void **)&lx->patterns, &lx->cap_patterns, 8192, sizeof *lx->patterns) ||
-                grow((void **)&lx->nodes, &lx->cap_nodes, 16384, sizeof *lx->nodes)))
+                grow((void **)&lx->nodes, &lx->cap_nodes, 16384, sizeof *lx->nodes) ||
+                grow((void **)&lx->node_toks, &tok_cap, 16384, sizeof *lx->node_toks)))
         rc = SK_ENOMEM;
-    if (!rc && (rc = edges_rehash(lx, 32768)) == 0 && new_node(lx) != 0)
+    if (!rc && !(rc = edges_rehash(&lx->root, 4096)) && !(rc = edges_rehash(&lx->edges, 16384)) &&
+        new_node(lx) != 0)
         rc = SK_ENOMEM; /* root = 0 */
     int found = 0;
     for (size_t i = 0; !rc && i < SK_ARRAY_LEN(FILES); i++) {
@@ -709,7 +782,9 @@ void sk_lexicon_destroy(sk_lexicon_t *lx) {
     free(lx->entries);
     free(lx->patterns);
     free(lx->nodes);
-    free(lx->edges);
+    free(lx->node_toks);
+    free(lx->root.slots);
+    free(lx->edges.slots);
     free(lx->offices);
     free(lx->holders);
     sk_arena_destroy(lx->arena);
@@ -741,6 +816,17 @@ static int all_upper(const char *s, size_t len) {
     return 1;
 }
 
+static int same_short_key(const char *a, const char *b) {
+    uint64_t diff = 0;
+    for (int k = 0; k < KEY_WORDS; k++) {
+        uint64_t x, y;
+        memcpy(&x, a + 8 * k, 8);
+        memcpy(&y, b + 8 * k, 8);
+        diff |= x ^ y;
+    }
+    return !diff;
+}
+
 /* The span being matched (syllables i..j of the text), and what the patterns at
  * its trie node ask of it, each worked out once, when first asked. */
 typedef struct span {
@@ -748,8 +834,9 @@ typedef struct span {
     size_t n;                             /* syllables */
     size_t s, e;                          /* its bytes in the original text */
     int8_t first_upper, all_upper, ascii; /* -1: not looked at yet */
-    int has_key;                          /* key, kl: its lower_key */
-    size_t kl;
+    int has_key;                          /* key: its lower_key */
+    int short_key;                        /* key zero-padded to KEY_SHORT bytes (kl unset) */
+    size_t kl;                            /* its length, for a longer key */
     const char *key; /* buf, or a key_memo slot (valid until the next lower_key_memo) */
     char buf[1024];
 } span_t;
@@ -767,39 +854,88 @@ static void span_start(span_t *sp, const sk_folded_t *f, const tok_t *toks, size
  * in every article ("ông", "Nguyễn", "tiếp"): each thread remembers the keys of
  * short spans by their bytes, for as long as it runs (a slot holds copies, no
  * pointer into an article). 2048 slots of 64 bytes miss ~6,000 times on 300
- * articles, where lower_key ran 37,000 times with a per-article memo. */
-enum { KEY_MEMO_SLOTS = 2048, KEY_MEMO_RAW = 30, KEY_MEMO_KEY = 32 };
+ * articles, where lower_key ran 37,000 times with a per-article memo.
+ * A slot is two rows of four words, compared and hashed a word at a time (the
+ * bytewise hash and memcmp calls cost twice as much): the span's bytes, with its
+ * length in the last byte (spans may hold NUL), and its key, both zero-padded. */
+enum { KEY_MEMO_BITS = 11, KEY_MEMO_SLOTS = 1 << KEY_MEMO_BITS, KEY_MEMO_RAW = KEY_SHORT - 1 };
 typedef struct key_slot {
-    uint8_t raw_len; /* 0 = empty slot (a span is never empty) */
-    uint8_t key_len;
-    char raw[KEY_MEMO_RAW];
-    char key[KEY_MEMO_KEY];
+    uint64_t raw[KEY_WORDS]; /* all 0 = empty slot (a span is never empty) */
+    char key[KEY_SHORT];
 } key_slot_t;
 static _Thread_local key_slot_t key_memo[KEY_MEMO_SLOTS];
 
-static void lower_key_memo(span_t *sp, const char *s, size_t len) {
-    if (len > KEY_MEMO_RAW) {
-        sp->kl = lower_key(s, len, sp->buf, sizeof sp->buf);
-        sp->key = sp->buf;
+/* s[0..len) (len <= KEY_MEMO_RAW) as a key_slot_t raw: byte i in bits 8*(i%8) of
+ * word i/8, len in the top byte of the last word. avail: bytes readable at s. */
+static inline void raw_words(const char *s, size_t len, size_t avail, uint64_t w[KEY_WORDS]) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (avail >= KEY_SHORT) { /* whole words, then keep the span's bytes */
+        static const unsigned char keep[2 * KEY_SHORT] = {
+            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+            0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}; /* then 0 */
+        for (int k = 0; k < KEY_WORDS; k++) {
+            uint64_t x, m;
+            memcpy(&x, s + 8 * k, 8);
+            memcpy(&m, keep + KEY_SHORT - len + 8 * k, 8);
+            w[k] = x & m;
+        }
+        w[KEY_WORDS - 1] |= (uint64_t)len << 56;
         return;
     }
-    uint32_t h = 2166136261u;
+#endif
+    (void)avail;
+    for (int k = 0; k < KEY_WORDS; k++)
+        w[k] = 0;
     for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    key_slot_t *m = &key_memo[h % KEY_MEMO_SLOTS];
-    if (m->raw_len == len && !memcmp(m->raw, s, len)) {
-        sp->kl = m->key_len;
-        sp->key = m->key;
-        return;
+        w[i / 8] |= (uint64_t)(unsigned char)s[i] << (8 * (i % 8));
+    w[KEY_WORDS - 1] |= (uint64_t)len << 56;
+}
+
+static void lower_key_memo(span_t *sp, const char *s, size_t len, size_t avail) {
+    key_slot_t *m = NULL;
+    uint64_t w[KEY_WORDS];
+    if (len <= KEY_MEMO_RAW) {
+        raw_words(s, len, avail, w);
+        uint64_t h = w[0] * 0x9E3779B97F4A7C15ull ^ w[1] * 0xBF58476D1CE4E5B9ull ^
+                     w[2] * 0x94D049BB133111EBull ^ w[3] * 0xD6E8FEB86659FD93ull;
+        m = &key_memo[(h * 0x9E3779B97F4A7C15ull) >> (64 - KEY_MEMO_BITS)];
+        if (!((m->raw[0] ^ w[0]) | (m->raw[1] ^ w[1]) | (m->raw[2] ^ w[2]) | (m->raw[3] ^ w[3]))) {
+            sp->short_key = 1;
+            sp->key = m->key;
+            return;
+        }
     }
     sp->kl = lower_key(s, len, sp->buf, sizeof sp->buf);
     sp->key = sp->buf;
-    if (sp->kl <= KEY_MEMO_KEY) {
-        m->raw_len = (uint8_t)len;
-        memcpy(m->raw, s, len);
-        m->key_len = (uint8_t)sp->kl;
-        memcpy(m->key, sp->buf, sp->kl);
+    sp->short_key = sp->kl <= KEY_SHORT;
+    if (sp->short_key) {
+        memset(sp->buf + sp->kl, 0, KEY_SHORT - sp->kl);
+        if (m) {
+            memcpy(m->raw, w, sizeof w);
+            memcpy(m->key, sp->buf, KEY_SHORT);
+        }
     }
+}
+
+/* What the patterns at a trie node make of a span depends only on the span's
+ * bytes (its case, diacritics and syllables), and the same spans come back in
+ * every article: each thread remembers the matches of short spans, by lexicon,
+ * node and bytes (raw as in key_slot_t). 4096 slots of 64 bytes. */
+enum { SPAN_MEMO_BITS = 12, SPAN_MEMO_MATCHES = 4 };
+typedef struct span_slot {
+    uint64_t raw[KEY_WORDS];
+    uint32_t lexicon, node; /* lexicon 0 = empty slot */
+    uint32_t entry[SPAN_MEMO_MATCHES];
+    uint8_t kind[SPAN_MEMO_MATCHES];
+    uint8_t n; /* matches */
+} span_slot_t;
+static _Thread_local span_slot_t span_memo[1 << SPAN_MEMO_BITS];
+
+static span_slot_t *span_slot(uint32_t node, const uint64_t w[KEY_WORDS]) {
+    uint64_t h =
+        (w[0] ^ node) * 0x9E3779B97F4A7C15ull ^ (w[1] ^ w[2]) * 0xBF58476D1CE4E5B9ull ^ w[3];
+    return &span_memo[(h * 0x94D049BB133111EBull) >> (64 - SPAN_MEMO_BITS)];
 }
 
 static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk_folded_t *f,
@@ -828,12 +964,116 @@ static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk
     }
     if (p->tones) {
         if (!sp->has_key) {
-            lower_key_memo(sp, text + sp->s, sp->e - sp->s);
+            lower_key_memo(sp, text + sp->s, sp->e - sp->s, len - sp->s);
             sp->has_key = 1;
         }
-        if (p->lower_len != sp->kl || memcmp(p->lower, sp->key, sp->kl)) return 0;
+        if (sp->short_key) {
+            if (p->lower_len > KEY_SHORT || !same_short_key(p->lower, sp->key)) return 0;
+        } else if (p->lower_len != sp->kl || memcmp(p->lower, sp->key, sp->kl)) {
+            return 0;
+        }
     }
     return 1;
+}
+
+/* The root's child for a syllable: child_of with parent 0, for every syllable of the text. */
+static inline uint32_t root_child(const sk_lexicon_t *lx, const tok_t *t, const char *ftext) {
+    const edge_table_t *r = &lx->root;
+    uint64_t key = t->key;
+    size_t mask = r->cap - 1;
+    for (size_t i = edge_index(r, 0, key);; i = (i + 1) & mask) {
+        const edge_t *e = &r->slots[i];
+        if (e->key == key && e->child) {
+            if (!(key & LONG_KEY_BIT)) return e->child;
+            const node_tok_t *c = &lx->node_toks[e->child];
+            if (c->toklen == t->fe - t->fs && !memcmp(c->tok, ftext + t->fs, c->toklen))
+                return e->child;
+        } else if (!e->child) {
+            return 0;
+        }
+    }
+}
+
+/* Matches found so far: malloc'd (about one per 3 syllables), copied to the arena at the end. */
+typedef struct match_buf {
+    sk_lex_match_t *m;
+    size_t n, cap;
+} match_buf_t;
+
+static int match_room(match_buf_t *mb, size_t k) {
+    if (mb->cap - mb->n >= k) return SK_OK;
+    size_t ncap = mb->cap * 2 + k;
+    sk_lex_match_t *p = realloc(mb->m, ncap * sizeof *p);
+    if (!p) return SK_ENOMEM;
+    mb->m = p;
+    mb->cap = ncap;
+    return SK_OK;
+}
+
+/* The patterns at a trie node (first pi) checked one by one on the span of
+ * syllables toks[0..n_syll); remembered in memo (if not NULL) when few. Out of
+ * line: the span memo spares nearly every span this, and the scan's loop its
+ * registers. */
+__attribute__((noinline)) static int
+check_patterns(const sk_lexicon_t *lx, uint32_t pi, const char *text, size_t len,
+               const sk_folded_t *f, const tok_t *toks, size_t n_syll, match_buf_t *mb,
+               span_slot_t *memo, uint32_t node, const uint64_t w[KEY_WORDS]) {
+    span_t sp;
+    span_start(&sp, f, toks, n_syll);
+    size_t first = mb->n;
+    for (; pi; pi = lx->patterns[pi - 1].next) {
+        const pattern_t *p = &lx->patterns[pi - 1];
+        if (!pattern_ok(p, text, len, f, &sp)) continue;
+        /* one match per entry and span */
+        int dup = 0;
+        for (size_t q = first; q < mb->n; q++)
+            dup |= mb->m[q].entry == p->entry;
+        if (dup) continue;
+        if (match_room(mb, 1)) return SK_ENOMEM;
+        mb->m[mb->n++] = (sk_lex_match_t){.start = (uint32_t)sp.s,
+                                          .end = (uint32_t)sp.e,
+                                          .entry = p->entry,
+                                          .n_syll = (uint16_t)n_syll,
+                                          .kind = p->kind};
+    }
+    if (memo && mb->n - first <= SPAN_MEMO_MATCHES) {
+        memcpy(memo->raw, w, sizeof memo->raw);
+        memo->lexicon = lx->serial;
+        memo->node = node;
+        memo->n = (uint8_t)(mb->n - first);
+        for (size_t k = first; k < mb->n; k++) {
+            memo->entry[k - first] = mb->m[k].entry;
+            memo->kind[k - first] = (uint8_t)mb->m[k].kind;
+        }
+    }
+    return SK_OK;
+}
+
+/* The matches of the patterns at a trie node on the span of syllables toks[0..n_syll). */
+static inline int span_matches(const sk_lexicon_t *lx, uint32_t node, const char *text, size_t len,
+                               const sk_folded_t *f, const tok_t *toks, size_t n_syll,
+                               match_buf_t *mb) {
+    size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n_syll - 1].fe];
+    uint64_t w[KEY_WORDS];
+    span_slot_t *memo = NULL;
+    if (e - s - 1 < KEY_MEMO_RAW) {
+        raw_words(text + s, e - s, len - s, w);
+        memo = span_slot(node, w);
+        if (memo->lexicon == lx->serial && memo->node == node &&
+            !((memo->raw[0] ^ w[0]) | (memo->raw[1] ^ w[1]) | (memo->raw[2] ^ w[2]) |
+              (memo->raw[3] ^ w[3]))) {
+            if (match_room(mb, SPAN_MEMO_MATCHES)) return SK_ENOMEM;
+            for (unsigned k = 0; k < memo->n; k++)
+                mb->m[mb->n++] = (sk_lex_match_t){.start = (uint32_t)s,
+                                                  .end = (uint32_t)e,
+                                                  .entry = memo->entry[k],
+                                                  .n_syll = (uint16_t)n_syll,
+                                                  .kind = memo->kind[k]};
+            return SK_OK;
+        }
+    }
+    return check_patterns(lx, lx->nodes[node].patterns, text, len, f, toks, n_syll, mb, memo, node,
+                          w);
 }
 
 int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const sk_folded_t *f,
@@ -845,58 +1085,49 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
     if (!toks) return SK_ENOMEM;
     size_t nt = tokenize(lx->byte_class, f->text, f->len, toks, max_toks);
     toks[nt].joins = 0; /* ends every phrase at the last syllable */
-    size_t cap = 64, n = 0;
-    sk_lex_match_t *m = sk_arena_alloc(arena, cap * sizeof *m);
-    if (!m) {
-        free(toks);
-        return SK_ENOMEM;
-    }
-    span_t sp;
-    for (size_t i = 0; i < nt; i++) {
-        size_t first_here = n;
-        uint32_t node = child_of(lx, 0, toks[i].key, f->text + toks[i].fs, toks[i].fe - toks[i].fs);
-        for (size_t j = i; node;) {
-            uint32_t pi = lx->nodes[node].patterns;
-            if (pi) span_start(&sp, f, toks + i, j - i + 1);
-            for (; pi; pi = lx->patterns[pi - 1].next) {
-                const pattern_t *p = &lx->patterns[pi - 1];
-                if (!pattern_ok(p, text, len, f, &sp)) continue;
-                /* one match per entry and span */
-                int dup = 0;
-                for (size_t q = first_here; q < n; q++)
-                    if (m[q].entry == p->entry && m[q].n_syll == j - i + 1) dup = 1;
-                if (dup) continue;
-                if (n == cap) {
-                    m = sk_arena_grow(arena, m, sizeof *m, n, cap * 2);
-                    if (!m) {
-                        free(toks);
-                        return SK_ENOMEM;
-                    }
-                    cap *= 2;
-                }
-                m[n].start = f->to_orig[toks[i].fs];
-                m[n].end = f->to_orig[toks[j].fe];
-                m[n].entry = p->entry;
-                m[n].n_syll = (uint16_t)(j - i + 1);
-                m[n].kind = p->kind;
-                n++;
-            }
+    /* Every phrase starts at a child of the root: find them all first, in a loop
+     * of its own (3 syllables in 4 are one). */
+    for (size_t i = 0; i < nt; i++)
+        toks[i].root_child = root_child(lx, &toks[i], f->text);
+    match_buf_t mb = {.cap = nt / 2 + 16};
+    mb.m = malloc(mb.cap * sizeof *mb.m);
+    int rc = mb.m ? SK_OK : SK_ENOMEM;
+    for (size_t i = 0; i < nt && !rc; i++) {
+        uint32_t node = toks[i].root_child;
+        if (!node) continue;
+        size_t first_here = mb.n;
+        for (size_t j = i;;) {
+            const node_t *nd = &lx->nodes[node];
+            if (nd->patterns &&
+                (rc = span_matches(lx, node, text, len, f, toks + i, j - i + 1, &mb)))
+                break;
             if (!toks[++j].joins || j - i == MAX_SYLL) break;
-            node = child_of(lx, node, toks[j].key, f->text + toks[j].fs, toks[j].fe - toks[j].fs);
+            const tok_t *t = &toks[j];
+            if (!(nd->child_bits & child_bit(t->key))) break;
+            node = child_of(lx, node, t->key, f->text + t->fs, t->fe - t->fs);
+            if (!node) break;
         }
-        /* longest first at this start */
-        for (size_t a = first_here; a + 1 < n; a++)
-            for (size_t b = a + 1; b < n; b++)
-                if (m[b].n_syll > m[a].n_syll) {
-                    sk_lex_match_t t = m[a];
-                    m[a] = m[b];
-                    m[b] = t;
-                }
+        /* longest first at this start (found shortest first) */
+        sk_lex_match_t *m = mb.m;
+        if (mb.n - first_here > 1)
+            for (size_t a = first_here; a + 1 < mb.n; a++)
+                for (size_t b = a + 1; b < mb.n; b++)
+                    if (m[b].n_syll > m[a].n_syll) {
+                        sk_lex_match_t t = m[a];
+                        m[a] = m[b];
+                        m[b] = t;
+                    }
     }
     free(toks);
-    *out = m;
-    *n_out = n;
-    return SK_OK;
+    size_t n = mb.n;
+    sk_lex_match_t *am = rc ? NULL : sk_arena_alloc_uninit(arena, (n ? n : 1) * sizeof *am);
+    if (am) {
+        if (n) memcpy(am, mb.m, n * sizeof *am);
+        *out = am;
+        *n_out = n;
+    }
+    free(mb.m);
+    return rc ? rc : am ? SK_OK : SK_ENOMEM;
 }
 
 long sk_lexicon_lookup(const sk_lexicon_t *lx, sk_lex_kind_t kind, const char *phrase, size_t len) {

@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -181,6 +182,115 @@ static void test_long_syllables_and_noise(void) {
     sk_lexicon_destroy(full);
 }
 
+/* The scan remembers, per thread, what it found for a span's bytes (span and key
+ * memos): a scan with the memos cold (a new thread) and the same scans with
+ * them warm, in another order, interleaved with another lexicon, and with the
+ * text cut right after a span or going on, must give the same matches. */
+enum { MEMO_TEXTS = 14, MEMO_OUT = 4096 };
+static const char *const memo_texts[MEMO_TEXTS] = {
+    "Ông Nguyễn Phú Trọng tiếp Đại sứ Hoa Kỳ tại Hà Nội.",
+    "ông nguyễn phú trọng tiếp đại sứ hoa kỳ",
+    "ONG NGUYEN PHU TRONG TIEP DAI SU HOA KY",
+    "ÔNG NGUYỄN PHÚ TRỌNG TIẾP ĐẠI SỨ HOA KỲ",
+    "Tổng Bí thư Tô Lâm thăm CHDCND Lào và Cộng hoà Pháp; Cộng hòa Pháp, Lào, lao, Lao động",
+    "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Campuchia Hun Manet ở Phnom Penh",
+    "Phnôm Pênh, Phnom-Penh, Han Duck Soo, Hàn Quốc, Nhất, Nhật Bản, my Mỹ, MỸ",
+    "Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn gặp Ngoại trưởng Mỹ; bo truong bo ngoai giao",
+    "Liên hợp quốc UN, Un, un, ASEAN, Asean, TTXVN, ttxvn",
+    "Ông Ông ông ÔNG Bà bà BÀ Ngài ngài đồng chí Đồng chí",
+    "Chủ tịch nước Võ Văn Thưởng, Chủ tịch Quốc hội Vương Đình Huệ",
+    "Thủ tướng",
+    "Hoà",
+    "Tô Lâm",
+};
+static char memo_cold[2][MEMO_TEXTS][2][MEMO_OUT];
+
+/* The matches of a scan of text (with `tail` appended: the text going on) as a string. */
+static void memo_scan(const sk_lexicon_t *l, const char *text, const char *tail, char *out) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s%s", text, tail);
+    size_t len = strlen(buf), o = 0;
+    sk_folded_t f;
+    sk_arena_t *arena = sk_arena_new();
+    sk_lex_match_t *m = NULL;
+    size_t n = 0;
+    out[0] = '\0';
+    if (!arena || sk_fold(buf, len, &f) != SK_OK) {
+        sk_arena_destroy(arena);
+        return;
+    }
+    CHECK_INT(sk_lexicon_scan(l, buf, len, &f, arena, &m, &n), SK_OK);
+    for (size_t i = 0; i < n && o + 64 < MEMO_OUT; i++)
+        if (m[i].end <= strlen(text)) /* the matches within text */
+            o += (size_t)snprintf(out + o, MEMO_OUT - o, "%u-%u:%u/%u/%u ", m[i].start, m[i].end,
+                                  m[i].entry, m[i].n_syll, m[i].kind);
+    sk_folded_free(&f);
+    sk_arena_destroy(arena);
+}
+
+static sk_lexicon_t *memo_lex[2];
+
+static void *memo_cold_scans(void *arg) {
+    (void)arg;
+    for (int l = 0; l < 2; l++)
+        for (int t = 0; t < MEMO_TEXTS; t++)
+            memo_scan(memo_lex[l], memo_texts[t], "", memo_cold[l][t][0]);
+    return NULL;
+}
+
+static void test_memo_consistency(void) {
+    sk_lexicon_t *full = NULL;
+    if (sk_lexicon_load(SK_DATA_DIR, NULL, NULL, &full) != SK_OK) return;
+    memo_lex[0] = full;
+    memo_lex[1] = lex;
+    pthread_t th;
+    CHECK_INT(pthread_create(&th, NULL, memo_cold_scans, NULL), 0);
+    pthread_join(th, NULL);
+    CHECK(strlen(memo_cold[0][0][0]) > 0);
+    static char warm[MEMO_OUT];
+    for (int round = 0; round < 3; round++)
+        for (int k = 0; k < 2 * MEMO_TEXTS; k++) {
+            int t = MEMO_TEXTS - 1 - k / 2, l = (k + round) % 2;
+            const char *tail = round == 1 ? " và Hoa Kỳ, Lào; ông Trọng, Thủ tướng......" : "";
+            memo_scan(memo_lex[l], memo_texts[t], tail, warm);
+            CHECK_STR(warm, memo_cold[l][t][0]);
+        }
+    sk_lexicon_destroy(full);
+    /* two lexicons of the same shape (the same trie nodes) that differ in a
+     * constraint: what one found for a span is not the other's */
+    char dir[] = "/tmp/sk-lex-memo-XXXXXX", path[64];
+    if (mkdtemp(dir)) {
+        snprintf(path, sizeof path, "%s/countries.tsv", dir);
+        sk_lexicon_t *ab[2] = {NULL, NULL};
+        for (int k = 0; k < 2; k++) {
+            FILE *fp = fopen(path, "w");
+            if (!fp) break;
+            fputs(k ? "Alpha\tBêta\ttones=any\n" : "Alpha\tBêta\tcase=first;tones=exact\n", fp);
+            fclose(fp);
+            CHECK_INT(sk_lexicon_load(dir, NULL, NULL, &ab[k]), SK_OK);
+        }
+        for (int round = 0; round < 2 && ab[0] && ab[1]; round++) {
+            memo_scan(ab[0], "alpha beta", "", warm);
+            CHECK_STR(warm, "");
+            memo_scan(ab[1], "alpha beta", "", warm);
+            CHECK_STR(warm, "0-5:0/1/0 6-10:0/1/0 ");
+        }
+        sk_lexicon_destroy(ab[0]);
+        sk_lexicon_destroy(ab[1]);
+        remove(path);
+        rmdir(dir);
+    }
+    /* a lexicon loaded again (the memos know it by its load, not its address) */
+    CHECK_INT(sk_lexicon_load(SK_DATA_DIR, NULL, NULL, &full), SK_OK);
+    if (full) {
+        for (int t = 0; t < MEMO_TEXTS; t++) {
+            memo_scan(full, memo_texts[t], "", warm);
+            CHECK_STR(warm, memo_cold[0][t][0]);
+        }
+        sk_lexicon_destroy(full);
+    }
+}
+
 static int n_off;
 static void count_office(void *ctx, const char *o, const char *s, const char *e) {
     (void)ctx;
@@ -202,6 +312,7 @@ int main(void) {
     test_lookup_attr();
     test_attr_index();
     test_long_syllables_and_noise();
+    test_memo_consistency();
     sk_lexicon_person_offices(lex, "Tô Lâm", count_office, NULL);
     CHECK_INT(n_off, 2);
     sk_lexicon_destroy(lex);
