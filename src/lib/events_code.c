@@ -2146,7 +2146,9 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     sk_events_t *out = sk_arena_alloc(a->arena, sizeof *out);
     if (!out) return SK_ENOMEM;
     a->events = out;
-    if (!a->mentions) return SK_OK;
+    /* events come only from triggers: an article without one (a third of the corpus) has
+       none, and needs no units, sentence index or main pair */
+    if (!a->mentions || !a->mentions->n_triggers) return SK_OK;
     ev_ctx_t c = {.lex = lex,
                   .a = a,
                   .m = a->mentions,

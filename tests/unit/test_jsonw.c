@@ -104,6 +104,35 @@ static void test_random(void) {
     }
 }
 
+/* Longer strings, mostly plain ASCII with a special byte now and then: the word loop stops
+ * at each special byte at every offset within a word. */
+static void test_random_long(void) {
+    uint32_t x = 777;
+    char s[200];
+    static const unsigned char special[] = {'"',  '\\', 0x01, 0x1f, 0x7f, 0xc3, 0xa0, 0xe1, 0xbb,
+                                            0x87, 0xf0, 0x9d, 0x84, 0x9e, 0x80, 0xff, 0xed, 0xa0};
+    for (int k = 0; k < 20000; k++) {
+        x = x * 1103515245u + 12345u;
+        size_t n = (x >> 16) % sizeof s;
+        for (size_t i = 0; i < n; i++) {
+            x = x * 1103515245u + 12345u;
+            uint32_t r = (x >> 16) % 64;
+            s[i] = r < SK_ARRAY_LEN(special) / 4 ? (char)special[(x >> 8) % sizeof special]
+                                                 : (char)('a' + r % 26);
+        }
+        same_as_jansson(s, n);
+    }
+    /* valid Vietnamese with every special at every position of a word */
+    const char *vi = "Chủ tịch nước Lương Cường tiếp Đại sứ Nhật Bản tại Hà Nội sáng 7/10.";
+    size_t vn = strlen(vi);
+    for (size_t at = 0; at < vn; at++)
+        for (size_t q = 0; q < sizeof special; q++) {
+            memcpy(s, vi, vn);
+            s[at] = (char)special[q];
+            same_as_jansson(s, vn);
+        }
+}
+
 static void test_ints(void) {
     long long v[] = {
         0, 7, -1, 42, 1234567890123LL, -9223372036854775807LL - 1, 9223372036854775807LL};
@@ -178,6 +207,7 @@ int main(void) {
     test_escapes();
     test_invalid_utf8();
     test_random();
+    test_random_long();
     test_ints();
     test_event_fallback();
     return check_report("jsonw");
