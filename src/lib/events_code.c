@@ -55,8 +55,9 @@ typedef struct ev_ctx {
     int last_trig_subj, last_trig_sent;   /* subject and sentence of the last coded trigger */
     int last_trig_obj;                    /* and its object */
     size_t last_trig_end_tok;
-    const char *pair_country[2]; /* the article's main pair (main_pair) */
+    const char *pair_country[2]; /* the article's main pair (main_pair), once pair_known */
     int pair_person[2], pair_country_unit[2];
+    int pair_known;
     const char *visit_dest_country;
     const char *visit_dest_name;
     const char *visit_guest_name;   /* lead visitor of that visit */
@@ -966,6 +967,10 @@ static int country_index(const char *const *cc, int nc, const char *country) {
  * country mentions), with each country's most mentioned person and a country unit. Used
  * for "hai bên", "hai nước", "hai nhà lãnh đạo" and for agreements named without sides. */
 static void main_pair(ev_ctx_t *c) {
+    /* made when a trigger first asks for it (most articles never do): it reads only the
+       units, which do not change once built */
+    if (c->pair_known) return;
+    c->pair_known = 1;
     const char *cc[32];
     int score[32], nc = 0, last = -1;
     for (size_t k = 0; k < c->n_units; k++) {
@@ -1100,6 +1105,19 @@ static const trig_attrs_t *trigger_attrs(ev_ctx_t *c, uint32_t entry) {
     return ta;
 }
 
+/* A mention that reports no contact by the words around it: negated, cancelled, a habit,
+ * a recurring arrangement, agreements in the plural. */
+static int not_a_contact(const ev_ctx_t *c, int type, size_t t0, size_t t1) {
+    if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0) ||
+        recurring_after(c, t1))
+        return 1;
+    /* "các thỏa thuận, cam kết đã ký kết": agreements referred to in the plural */
+    if (type == SK_EV_AGREEMENT)
+        for (size_t i = t0 > 6 ? t0 - 6 : 0; i < t0; i++)
+            if (tok_is(c, i, "cac") || tok_is(c, i, "nhung")) return 1;
+    return 0;
+}
+
 static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_t *ta) {
     int type = ta->type;
     if (type < 0) return SK_OK;
@@ -1112,13 +1130,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     size_t t1 = t0 + tm->n_syll;
     if (t0 >= c->m->n_tokens) return SK_OK;
     uint32_t sent = sent_of(c, t0);
-    if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0) ||
-        recurring_after(c, t1))
-        return SK_OK;
-    /* "các thỏa thuận, cam kết đã ký kết": agreements referred to in the plural */
-    if (type == SK_EV_AGREEMENT)
-        for (size_t i = t0 > 6 ? t0 - 6 : 0; i < t0; i++)
-            if (tok_is(c, i, "cac") || tok_is(c, i, "nhung")) return SK_OK;
+    /* (a visit sets last_visit_* on its way, so it is ruled out first; other triggers change
+       nothing before they make an event, and most find no two sides: they are tested last) */
+    if (type == SK_EV_VISIT && not_a_contact(c, type, t0, t1)) return SK_OK;
 
     /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
     size_t window = noun ? OBJECT_WINDOW : type == SK_EV_VISIT ? 4 : 8;
@@ -1567,6 +1581,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
            contact already coded) */
         int sideless_agreement = (type == SK_EV_AGREEMENT || noun) && subj < 0 && obj < 0;
         if (both || sideless_agreement) {
+            main_pair(c);
             int a0 = both == 2 ? c->pair_person[0] : c->pair_country_unit[0];
             int a1 = both == 2 ? c->pair_person[1] : c->pair_country_unit[1];
             /* a side-less nominal mention of a contact the article already reports between
@@ -1604,6 +1619,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     if (type != SK_EV_VISIT && (uo->is_place || us->is_place)) return SK_OK;
     /* Domestic contacts (both sides of one country) are out of scope. */
     if (us->country && uo->country && !strcmp(us->country, uo->country)) return SK_OK;
+    if (type != SK_EV_VISIT && not_a_contact(c, type, t0, t1)) return SK_OK;
 
     sk_event_t ev;
     memset(&ev, 0, sizeof ev);
@@ -2184,7 +2200,6 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
             if (c.m->items[k].sentence < a->n_sentences)
                 c.by_sent[fill[c.m->items[k].sentence]++] = (uint32_t)k;
     }
-    main_pair(&c);
     /* Visits first, so meetings inside them know where they happen. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < c.m->n_triggers; k++) {
