@@ -1892,6 +1892,8 @@ typedef struct term_title {
 typedef struct term_ctx {
     term_title_t *titles;
     size_t n;
+    const char *const *raw; /* the titles as written, folded into titles on the first office */
+    int folded;
 } term_ctx_t;
 
 /* Could the folded office start with the folded title? Only its leading ASCII bytes are
@@ -1907,6 +1909,14 @@ static int office_may_start_with(const char *office, const term_title_t *tt) {
 
 static void term_cb(void *vctx, const char *office, const char *start, const char *end) {
     term_ctx_t *t = vctx;
+    /* (most persons hold no office the lexicon knows: their titles are never folded) */
+    if (!t->folded) {
+        for (size_t k = 0; k < t->n; k++) {
+            term_title_t *tt = &t->titles[k];
+            tt->len = sk_fold_str(t->raw[k], strlen(t->raw[k]), tt->fold, sizeof tt->fold);
+        }
+        t->folded = 1;
+    }
     char of[512];
     size_t n = 0;
     int folded = 0;
@@ -1940,14 +1950,10 @@ static int year_from_terms(const ev_ctx_t *c, int *lo_out, int *hi_out) {
         const sk_person_t *p = &ps->items[i];
         for (size_t k0 = 0; k0 < p->n_titles; k0 += TERM_TITLES) {
             term_title_t titles[TERM_TITLES];
-            term_ctx_t t = {.titles = titles, .n = p->n_titles - k0};
+            term_ctx_t t = {.titles = titles, .n = p->n_titles - k0, .raw = p->titles + k0};
             if (t.n > TERM_TITLES) t.n = TERM_TITLES;
-            for (size_t k = 0; k < t.n; k++) {
-                const char *title = p->titles[k0 + k];
-                titles[k].len =
-                    sk_fold_str(title, strlen(title), titles[k].fold, sizeof titles[k].fold);
+            for (size_t k = 0; k < t.n; k++)
                 titles[k].hit = 0;
-            }
             sk_lexicon_person_offices(c->lex, p->name, term_cb, &t);
             for (size_t k = 0; k < t.n; k++) {
                 if (!titles[k].hit) continue;
@@ -1994,31 +2000,55 @@ static int year_from_terms(const ev_ctx_t *c, int *lo_out, int *hi_out) {
     return year;
 }
 
+/* Is the four-digit year at token i marked as the present ("vừa qua", "hiện …", "năm nay")? */
+static int year_present_at(const ev_ctx_t *c, size_t i) {
+    const sk_mentions_t *m = c->m;
+    const sk_token_t *t = &m->tokens[i];
+    size_t lo = i > 8 ? i - 8 : 0, hi = i + 4 < m->n_tokens ? i + 4 : m->n_tokens;
+    for (size_t j = lo; j < hi; j++) {
+        if (m->tokens[j].sentence != t->sentence) continue;
+        if ((j > i && (phrase_at(c, j, "vua qua") || phrase_at(c, j, "vua dien ra") ||
+                       phrase_at(c, j, "vua ket thuc"))) ||
+            (j < i && ((word_is(c, j, "hien", "hiện") && j > 0 && !tok_is(c, j - 1, "xuat") &&
+                        !tok_is(c, j - 1, "the") && !tok_is(c, j - 1, "phat") &&
+                        !tok_is(c, j - 1, "thuc")) ||
+                       phrase_at(c, j, "nam nay"))))
+            return 1;
+    }
+    return 0;
+}
+
 /* A year the text marks as the present: "cuộc bầu cử năm 2018 vừa diễn ra", "nước hiện giữ
  * chức chủ tịch ASEAN năm 2018", "năm nay (2018)". 0 when none or several. */
 static int year_marked_present(const ev_ctx_t *c) {
     int year = 0;
     const sk_mentions_t *m = c->m;
-    for (size_t i = 0; i < m->n_tokens; i++) {
-        const sk_token_t *t = &m->tokens[i];
-        if (!t->digit || t->end - t->start != 4) continue;
-        int y = atoi(c->a->text + t->start);
-        if (y < 1945 || y > 2100) continue;
-        int present = 0;
-        size_t lo = i > 8 ? i - 8 : 0, hi = i + 4 < m->n_tokens ? i + 4 : m->n_tokens;
-        for (size_t j = lo; j < hi && !present; j++) {
-            if (m->tokens[j].sentence != t->sentence) continue;
-            if ((j > i && (phrase_at(c, j, "vua qua") || phrase_at(c, j, "vua dien ra") ||
-                           phrase_at(c, j, "vua ket thuc"))) ||
-                (j < i && ((word_is(c, j, "hien", "hiện") && j > 0 && !tok_is(c, j - 1, "xuat") &&
-                            !tok_is(c, j - 1, "the") && !tok_is(c, j - 1, "phat") &&
-                            !tok_is(c, j - 1, "thuc")) ||
-                           phrase_at(c, j, "nam nay"))))
-                present = 1;
+    /* A year token is four bytes that atoi reads as 1945-2100, so it starts with an ASCII
+       digit: the tokens looked at are those starting inside a run of digits of the text
+       (found by strcspn, not token by token), in text order as before. */
+    const char *txt = c->a->text;
+    size_t len = c->a->text_len;
+    for (size_t i = 0; i < len;) {
+        /* on to the next digit (or a NUL: clean.c ends the text with one) */
+        i += strcspn(txt + i, "0123456789");
+        if (i >= len || i >= UINT32_MAX) break; /* (token offsets are 32-bit) */
+        if (!(txt[i] >= '0' && txt[i] <= '9')) {
+            i++; /* a NUL inside the text */
+            continue;
         }
-        if (!present) continue;
-        if (year && year != y) return 0;
-        year = y;
+        size_t j = i;
+        while (j < len && txt[j] >= '0' && txt[j] <= '9')
+            j++;
+        for (size_t k = sk_mentions_token_at(m, (uint32_t)i);
+             k < m->n_tokens && m->tokens[k].start < j; k++) {
+            const sk_token_t *t = &m->tokens[k];
+            if (!t->digit || t->end - t->start != 4) continue;
+            int y = atoi(txt + t->start);
+            if (y < 1945 || y > 2100 || !year_present_at(c, k)) continue;
+            if (year && year != y) return 0;
+            year = y;
+        }
+        i = j;
     }
     return year;
 }
