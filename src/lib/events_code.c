@@ -1066,6 +1066,15 @@ static const char *role_name(sk_event_type_t t, int first) {
     }
 }
 
+/* dir= and frame= of a trigger entry, as the rules test them. */
+typedef enum {
+    DIR_SYMMETRIC = 0, /* "sym", none, or any other value */
+    DIR_SUBJECT_FIRST, /* "host" or "sender": the subject is the first side */
+    DIR_GUEST,         /* "guest" */
+} trig_dir_t;
+
+typedef enum { FRAME_NONE = 0, FRAME_CUA_GUI, FRAME_SENT, FRAME_ARRIVE } trig_frame_t;
+
 /* A trigger entry's attributes (triggers.tsv) as the rules read them, looked up once per
  * entry and article: the two passes and code_trigger asked the lexicon for them up to ten
  * times per trigger. The same buffer sizes as sk_lex_attr was given before, so that a long
@@ -1075,9 +1084,9 @@ typedef struct trig_attrs {
     int is_visit;        /* type=VISIT */
     int type;            /* type= as an sk_event_type_t, or -1 */
     int noun;            /* form=noun */
-    const char *subtype; /* arena copies, or NULL */
-    const char *dir;
-    char frame[64]; /* frame=, "" when none */
+    const char *subtype; /* arena copy, or NULL */
+    trig_dir_t dir;
+    trig_frame_t frame;
 } trig_attrs_t;
 
 static const trig_attrs_t *trigger_attrs(ev_ctx_t *c, uint32_t entry) {
@@ -1094,14 +1103,24 @@ static const trig_attrs_t *trigger_attrs(ev_ctx_t *c, uint32_t entry) {
     ta->entry = entry;
     char type[64];
     const char *type_s = sk_lex_attr(e, "type", type, sizeof type);
-    ta->is_visit = type_s && !strcmp(type_s, "VISIT");
     if (type_s) type[31] = '\0'; /* the type is parsed as read into 32 bytes */
     ta->type = type_s ? sk_event_type_parse(type_s) : -1;
+    /* (a value cut at 31 bytes is not "VISIT" either) */
+    ta->is_visit = ta->type == SK_EV_VISIT && !strcmp(type_s, "VISIT");
     ta->noun = attr_is(e, "form", "noun");
     ta->subtype = attr_dup(c, e, "subtype");
-    ta->dir = attr_dup(c, e, "dir");
-    const char *frame = sk_lex_attr(e, "frame", ta->frame, sizeof ta->frame);
-    if (!frame) ta->frame[0] = '\0';
+    char buf[64];
+    const char *v = sk_lex_attr(e, "dir", buf, sizeof buf);
+    ta->dir = !v                                           ? DIR_SYMMETRIC
+              : !strcmp(v, "host") || !strcmp(v, "sender") ? DIR_SUBJECT_FIRST
+              : !strcmp(v, "guest")                        ? DIR_GUEST
+                                                           : DIR_SYMMETRIC;
+    v = sk_lex_attr(e, "frame", buf, sizeof buf);
+    ta->frame = !v                      ? FRAME_NONE
+                : !strcmp(v, "cua-gui") ? FRAME_CUA_GUI
+                : !strcmp(v, "sent")    ? FRAME_SENT
+                : !strcmp(v, "arrive")  ? FRAME_ARRIVE
+                                        : FRAME_NONE;
     return ta;
 }
 
@@ -1123,8 +1142,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     if (type < 0) return SK_OK;
     const char *subtype = ta->subtype;
     int noun = ta->noun;
-    const char *dir = ta->dir;
-    if (!dir) dir = "sym";
+    trig_dir_t dir = ta->dir;
 
     size_t t0 = sk_mentions_token_at(c->m, tm->start);
     size_t t1 = t0 + tm->n_syll;
@@ -1296,7 +1314,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         }
     }
     /* MESSAGE: "thư của Tổng thống X gửi ông Y": sender after "của", recipient after "gửi". */
-    int framed = !strcmp(ta->frame, "cua-gui");
+    int framed = ta->frame == FRAME_CUA_GUI;
     /* "X (đã) nhận được thư / cuộc điện đàm của (từ) Y": X receives, Y sends or calls */
     int received = 0;
     if ((type == SK_EV_MESSAGE || type == SK_EV_CALL) && t0 >= 1 &&
@@ -1502,7 +1520,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     }
     if (framed && (subj < 0 || obj < 0)) return SK_OK;
     /* "thông điệp": only a message actually sent ("gửi", "chuyển") in its clause */
-    if (!strcmp(ta->frame, "sent")) {
+    if (ta->frame == FRAME_SENT) {
         int sent_verb = 0;
         size_t lo = t0 > 8 ? t0 - 8 : 0;
         for (size_t i = lo; i < t1 + 8 && i < c->m->n_tokens && !sent_verb; i++)
@@ -1512,7 +1530,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         if (!sent_verb) return SK_OK;
     }
     /* "ông tới Oa-sinh-tơn", "Tổng thống đến Hà Nội": a person, then the place at once */
-    if (!strcmp(ta->frame, "arrive")) {
+    if (ta->frame == FRAME_ARRIVE) {
         /* "thăm chính thức tới Việt Nam": a preposition after another trigger */
         size_t self = first_trigger_from(c, tm->start);
         if (self > 0 && c->m->triggers[self - 1].end <= tm->start &&
@@ -1694,9 +1712,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     }
     /* "first side" = host, caller, sender: the subject for "tiếp" and "gửi" */
     /* (after the passive swap, subj is the agent and obj the patient, as in the active) */
-    if (!strcmp(dir, "host") || !strcmp(dir, "sender"))
+    if (dir == DIR_SUBJECT_FIRST)
         host_is_subject = 1;
-    else if (!strcmp(dir, "guest") && ev.type != SK_EV_MEET)
+    else if (dir == DIR_GUEST && ev.type != SK_EV_MEET)
         host_is_subject = 0;
     else {
         /* symmetric: the side at home hosts */
@@ -1722,7 +1740,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         if (ev.type == SK_EV_MEET && deleg_s != deleg_o && !(here && (cs || co)))
             host_is_subject = deleg_o;
         /* "hội kiến", "chào xã giao": the subject pays the call unless it is on home ground */
-        if (!strcmp(dir, "guest")) {
+        if (dir == DIR_GUEST) {
             host_is_subject = 0;
             if (here && cs && !strcmp(here, cs) && !(co && !strcmp(here, co))) host_is_subject = 1;
         }

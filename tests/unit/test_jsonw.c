@@ -203,6 +203,22 @@ static void test_event_fallback(void) {
     sk_article_destroy(a);
 }
 
+/* Event type names, as written and in any case; nothing else. */
+static void test_type_names(void) {
+    const char *names[] = {"MEET", "VISIT", "CALL", "MESSAGE", "AGREEMENT"};
+    for (int i = 0; i < SK_EV__COUNT; i++) {
+        CHECK_STR(sk_event_type_name((sk_event_type_t)i), names[i]);
+        CHECK_INT(sk_event_type_parse(names[i]), i);
+    }
+    CHECK_INT(sk_event_type_parse("message"), SK_EV_MESSAGE);
+    CHECK_INT(sk_event_type_parse("Meet"), SK_EV_MEET);
+    CHECK_INT(sk_event_type_parse("aGrEeMeNt"), SK_EV_AGREEMENT);
+    const char *bad[] = {"", "M", "MEETING", "MESSAG", "VISITS", "CAL", "mee", "-"};
+    for (size_t i = 0; i < SK_ARRAY_LEN(bad); i++)
+        CHECK_INT(sk_event_type_parse(bad[i]), -1);
+    CHECK_INT(sk_event_type_parse(NULL), -1);
+}
+
 int main(void) {
     test_escapes();
     test_invalid_utf8();
@@ -210,5 +226,6 @@ int main(void) {
     test_random_long();
     test_ints();
     test_event_fallback();
+    test_type_names();
     return check_report("jsonw");
 }
