@@ -657,28 +657,63 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
 
 /* ---- status -------------------------------------------------------------- */
 
+/* First byte of token i's folded form, or 0 past the last token. The cue tests below are
+ * called at every token of a window: they switch on it and try only the words that start
+ * with it (a token is never empty). */
+EV_INLINE unsigned char tok_first(const ev_ctx_t *c, size_t i) {
+    return i < c->m->n_tokens ? (unsigned char)c->a->folded.text[c->m->tokens[i].fs] : 0;
+}
+
 static int planned_cue_at(const ev_ctx_t *c, size_t i) {
-    return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") || phrase_at(c, i, "du kien") ||
-           phrase_at(c, i, "chuan bi") || phrase_at(c, i, "ke hoach") ||
-           phrase_at(c, i, "du dinh") ||
-           (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) ||
-           phrase_at(c, i, "mong muon") || phrase_at(c, i, "hy vong") ||
-           phrase_at(c, i, "hi vong") || phrase_at(c, i, "san sang") ||
-           phrase_at(c, i, "sap toi") ||
-           /* "chiều mai", "ngày mai", "tuần tới" */
-           (word_is(c, i, "mai", "mai") && i > 0 &&
-            (tok_is(c, i - 1, "sang") || tok_is(c, i - 1, "chieu") || tok_is(c, i - 1, "toi") ||
-             tok_is(c, i - 1, "trua") || tok_is(c, i - 1, "ngay"))) ||
-           phrase_at(c, i, "tuan toi") || phrase_at(c, i, "thang toi") ||
-           /* "trước thềm cuộc gặp": on its eve; "hối thúc/kêu gọi/đề xuất một cuộc họp" */
-           phrase_at(c, i, "truoc them") || phrase_at(c, i, "hoi thuc") ||
-           phrase_at(c, i, "keu goi") || phrase_at(c, i, "de xuat") ||
-           phrase_at(c, i, "khuyen khich");
+    switch (tok_first(c, i)) {
+    case 's':
+        return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") ||
+               phrase_at(c, i, "san sang") || phrase_at(c, i, "sap toi");
+    case 'd':
+        return phrase_at(c, i, "du kien") || phrase_at(c, i, "du dinh") ||
+               /* "đề xuất một cuộc họp" */
+               phrase_at(c, i, "de xuat");
+    case 'c':
+        return phrase_at(c, i, "chuan bi");
+    case 'k':
+        /* "kêu gọi một cuộc họp" */
+        return phrase_at(c, i, "ke hoach") || phrase_at(c, i, "keu goi") ||
+               phrase_at(c, i, "khuyen khich");
+    case 'm':
+        return (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) ||
+               phrase_at(c, i, "mong muon") ||
+               /* "chiều mai", "ngày mai" */
+               (word_is(c, i, "mai", "mai") && i > 0 &&
+                (tok_is(c, i - 1, "sang") || tok_is(c, i - 1, "chieu") || tok_is(c, i - 1, "toi") ||
+                 tok_is(c, i - 1, "trua") || tok_is(c, i - 1, "ngay")));
+    case 'h':
+        /* "hối thúc một cuộc họp" */
+        return phrase_at(c, i, "hy vong") || phrase_at(c, i, "hi vong") ||
+               phrase_at(c, i, "hoi thuc");
+    case 't':
+        /* "tuần tới"; "trước thềm cuộc gặp": on its eve */
+        return phrase_at(c, i, "tuan toi") || phrase_at(c, i, "thang toi") ||
+               phrase_at(c, i, "truoc them");
+    default:
+        return 0;
+    }
 }
 
 static int past_cue_at(const ev_ctx_t *c, size_t i) {
-    return word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa") ||
-           word_is(c, i, "tung", "từng") || phrase_at(c, i, "ke tu") || word_is(c, i, "sau", "sau");
+    switch (tok_first(c, i)) {
+    case 'd':
+        return word_is(c, i, "da", "đã");
+    case 'v':
+        return word_is(c, i, "vua", "vừa");
+    case 't':
+        return word_is(c, i, "tung", "từng");
+    case 'k':
+        return phrase_at(c, i, "ke tu");
+    case 's':
+        return word_is(c, i, "sau", "sau");
+    default:
+        return 0;
+    }
 }
 
 /* Planned. A verb is planned when a future cue stands earlier in its clause ("sẽ thăm A,
@@ -719,16 +754,35 @@ static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, in
  * not an occurrence. */
 static int generic_before(const ev_ctx_t *c, size_t t0) {
     /* (literals, not a table: phrase_at then knows each first word's length) */
-    for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++)
-        if (phrase_at(c, i, "duy tri") || phrase_at(c, i, "tang cuong") ||
-            phrase_at(c, i, "thuc day") || phrase_at(c, i, "day manh") ||
-            phrase_at(c, i, "thuong xuyen") || phrase_at(c, i, "mo rong") ||
-            phrase_at(c, i, "cac chuyen") || phrase_at(c, i, "cac cuoc") ||
-            phrase_at(c, i, "nhieu chuyen") || phrase_at(c, i, "nhieu cuoc") ||
-            phrase_at(c, i, "nhung chuyen") || phrase_at(c, i, "nhung cuoc") ||
-            /* "cơ chế đối thoại", "ngồi vào bàn đàm phán" */
-            phrase_at(c, i, "co che") || phrase_at(c, i, "vao ban"))
-            return 1;
+    for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++) {
+        int generic = 0;
+        switch (tok_first(c, i)) {
+        case 'd':
+            generic = phrase_at(c, i, "duy tri") || phrase_at(c, i, "day manh");
+            break;
+        case 't':
+            generic = phrase_at(c, i, "tang cuong") || phrase_at(c, i, "thuc day") ||
+                      phrase_at(c, i, "thuong xuyen");
+            break;
+        case 'm':
+            generic = phrase_at(c, i, "mo rong");
+            break;
+        case 'c':
+            /* "cơ chế đối thoại" */
+            generic = phrase_at(c, i, "cac chuyen") || phrase_at(c, i, "cac cuoc") ||
+                      phrase_at(c, i, "co che");
+            break;
+        case 'n':
+            generic = phrase_at(c, i, "nhieu chuyen") || phrase_at(c, i, "nhieu cuoc") ||
+                      phrase_at(c, i, "nhung chuyen") || phrase_at(c, i, "nhung cuoc");
+            break;
+        case 'v':
+            /* "ngồi vào bàn đàm phán" */
+            generic = phrase_at(c, i, "vao ban");
+            break;
+        }
+        if (generic) return 1;
+    }
     return 0;
 }
 
