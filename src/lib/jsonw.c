@@ -82,10 +82,9 @@ static inline uint64_t stop_bytes(uint64_t w) {
 #define JSONW_SKIP_PLAIN 1
 #endif
 
-void sk_jsonw_str(sk_jsonw_t *self, const char *s, size_t n) {
+/* sk_jsonw_str after the reserve. */
+static void str_any(sk_jsonw_t *self, const unsigned char *u, size_t n) {
     static const char hex[] = "0123456789ABCDEF";
-    if (sk_jsonw_reserve(self, n * 6 + 2)) return;
-    const unsigned char *u = (const unsigned char *)s;
     char *d = self->p + self->n;
     *d++ = '"';
     for (size_t i = 0; i < n;) {
@@ -185,6 +184,27 @@ void sk_jsonw_str(sk_jsonw_t *self, const char *s, size_t n) {
     }
     *d++ = '"';
     self->n = (size_t)(d - self->p);
+}
+
+void sk_jsonw_str(sk_jsonw_t *self, const char *s, size_t n) {
+    if (sk_jsonw_reserve(self, n * 6 + 2)) return;
+    const unsigned char *u = (const unsigned char *)s;
+    /* Short plain ASCII (codes, roles, dates: most strings written) without the set-up of the
+       general loop; anything else is left to it. */
+    if (n < 16) {
+        char *d = self->p + self->n;
+        size_t i = 0;
+        while (i < n && u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' && u[i] != '\\') {
+            d[i + 1] = (char)u[i];
+            i++;
+        }
+        if (i == n) {
+            d[0] = d[n + 1] = '"';
+            self->n += n + 2;
+            return;
+        }
+    }
+    str_any(self, u, n);
 }
 
 void sk_jsonw_str_or_null(sk_jsonw_t *self, const char *s) {
