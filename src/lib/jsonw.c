@@ -104,6 +104,19 @@ static void str_any(sk_jsonw_t *self, const unsigned char *u, size_t n) {
                 continue;
             }
             size_t k = (size_t)__builtin_ctzll(stop) >> 3;
+            /* A Vietnamese letter at the stop, whole in the word, is valid as it is (as
+               below): on with the next word after it, not through the byte-wise path. */
+            uint64_t at = w >> (8 * k);
+            unsigned char c = (unsigned char)at;
+            size_t len = c >= 0xC2 && c <= 0xDF                                 ? 2
+                         : ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) ? 3
+                                                                                : 0;
+            uint64_t conts = len == 2 ? 0xC000 : 0xC0C000;
+            if (len && k + len <= 8 && (at & conts) == (conts & 0x808000)) {
+                d += k + len;
+                i += k + len;
+                continue;
+            }
             d += k;
             i += k;
             break;
