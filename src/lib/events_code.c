@@ -23,18 +23,18 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a);
 enum { SUBJECT_WINDOW = 40, OBJECT_WINDOW = 14 };
 
 /* An actor unit: something that can be one side of an event. */
+/* (kept small: units are copied when sorted, and walked by every search) */
 typedef struct unit {
     uint32_t t0, t1;  /* token extent (person: including titles) */
     int32_t mention;  /* index into mentions */
-    int person;       /* person index or -1 */
+    int32_t person;   /* person index or -1 */
     const char *name; /* person name or organisation/country name */
     const char *country;
-    const char *org;
     const char *locality; /* a locality's delegation: "Hà Nội" */
-    int is_country;       /* a country named as such (destination or side) */
-    int is_place;
-    int is_title; /* an unnamed official ("Đại sứ Malaysia"), named by the office */
-    int pair_ix;  /* main_pair: index of its country among the article's, or -1 */
+    uint8_t is_country;   /* a country named as such (destination or side) */
+    uint8_t is_place;
+    uint8_t is_title; /* an unnamed official ("Đại sứ Malaysia"), named by the office */
+    int8_t pair_ix;   /* main_pair: index of its country among the article's (< 32), or -1 */
 } unit_t;
 
 typedef struct ev_ctx {
@@ -101,6 +101,13 @@ EV_INLINE int tok_is_n(const ev_ctx_t *c, size_t i, const char *folded, size_t n
 
 EV_INLINE int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
     return tok_is_n(c, i, folded, strlen(folded));
+}
+
+/* First byte of token i's folded form, or 0 past the last token. The cue tests below are
+ * called at every token of a window: they switch on it and try only the words that start
+ * with it (a token is never empty). */
+EV_INLINE unsigned char tok_first(const ev_ctx_t *c, size_t i) {
+    return i < c->m->n_tokens ? (unsigned char)c->a->folded.text[c->m->tokens[i].fs] : 0;
 }
 
 /* Folded phrase "a b c" starting at token i, word by word in place (the snprintf +
@@ -221,7 +228,6 @@ static int build_units(ev_ctx_t *c) {
             u.person = x->person;
             u.name = p->name;
             u.country = p->side_country;
-            u.org = p->org;
         } else if (x->kind == SK_MENTION_ORG || x->kind == SK_MENTION_COUNTRY ||
                    x->kind == SK_MENTION_PLACE) {
             u.name = x->canonical;
@@ -332,22 +338,39 @@ static int subject_before(const ev_ctx_t *c, size_t t, size_t *start_out) {
  * want_place. */
 static int forum_context(const ev_ctx_t *c, const unit_t *u);
 
+/* "về" (a topic), "khi", "vì", "nhằm" (a new clause): where object_after stops. */
+static int object_stop_at(const ev_ctx_t *c, size_t i) {
+    switch (tok_first(c, i)) {
+    case 'v':
+        return (tok_is(c, i, "ve") &&
+                !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) ||
+               word_is(c, i, "vi", "vì");
+    case 'k':
+        return word_is(c, i, "khi", "khi");
+    case 'n':
+        return word_is(c, i, "nham", "nhằm");
+    default:
+        return 0;
+    }
+}
+
 static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t window) {
     uint32_t s = sent_of(c, t);
-    /* "điện đàm về Triều Tiên": what follows "về" is the topic, not a counterpart */
-    size_t stop = (size_t)-1;
-    for (size_t i = t; i < t + window && i < c->m->n_tokens && sent_of(c, i) == s; i++)
-        if ((tok_is(c, i, "ve") &&
-             !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) ||
-            /* "hội đàm sau khi Triều Tiên phóng tên lửa": a new clause, not the counterpart */
-            word_is(c, i, "khi", "khi") || word_is(c, i, "vi", "vì") ||
-            word_is(c, i, "nham", "nhằm")) {
-            stop = i;
-            break;
-        }
+    /* "điện đàm về Triều Tiên": what follows "về" is the topic, not a counterpart; "hội đàm
+       sau khi Triều Tiên phóng tên lửa": a new clause, not the counterpart. The first such
+       word in the window (stop) is looked for only as far as the units tried: tokens
+       [t, scanned) hold none. */
+    size_t stop = (size_t)-1, scanned = t;
+    int scan_over = 0;
     for (size_t k = first_unit_from(c, t); k < c->n_units; k++) {
         const unit_t *u = &c->units[k];
         if (u->t0 < t) continue;
+        for (; !scan_over && stop == (size_t)-1 && scanned < u->t0; scanned++) {
+            if (scanned >= t + window || scanned >= c->m->n_tokens || sent_of(c, scanned) != s)
+                scan_over = 1;
+            else if (object_stop_at(c, scanned))
+                stop = scanned;
+        }
         if (u->t0 > stop) break;
         if (sent_of(c, u->t0) != s) break;
         if (u->t0 - t > window || clause_break(c, t, u->t0)) break;
@@ -656,13 +679,6 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
 }
 
 /* ---- status -------------------------------------------------------------- */
-
-/* First byte of token i's folded form, or 0 past the last token. The cue tests below are
- * called at every token of a window: they switch on it and try only the words that start
- * with it (a token is never empty). */
-EV_INLINE unsigned char tok_first(const ev_ctx_t *c, size_t i) {
-    return i < c->m->n_tokens ? (unsigned char)c->a->folded.text[c->m->tokens[i].fs] : 0;
-}
 
 static int planned_cue_at(const ev_ctx_t *c, size_t i) {
     switch (tok_first(c, i)) {
@@ -1045,12 +1061,12 @@ static void main_pair(ev_ctx_t *c) {
             score[nc++] = 0;
         }
         score[q] += u->person >= 0 ? 2 : 1;
-        u->pair_ix = last = q;
+        u->pair_ix = (int8_t)(last = q);
     }
     for (size_t k = 0; k < c->n_units; k++)
         if (c->units[k].pair_ix == -2) {
             int q = country_index(cc, nc, c->units[k].country);
-            c->units[k].pair_ix = q < nc ? q : -1;
+            c->units[k].pair_ix = (int8_t)(q < nc ? q : -1);
         }
     for (int r = 0; r < 2; r++) {
         int best = -1;
