@@ -228,13 +228,18 @@ void sk_jsonw_str_or_null(sk_jsonw_t *self, const char *s) {
 }
 
 void sk_jsonw_int(sk_jsonw_t *self, long long v) {
-    char num[24], *e = num + sizeof num, *d = e;
+    /* straight into the buffer, from its last digit: its length is counted first */
     unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    size_t len = (v < 0) + 1;
+    for (unsigned long long x = u; x >= 10; x /= 10)
+        len++;
+    if (sk_jsonw_reserve(self, len)) return;
+    char *e = self->p + self->n + len, *d = e;
     do
         *--d = (char)('0' + u % 10);
     while (u /= 10);
     if (v < 0) *--d = '-';
-    sk_jsonw_raw(self, d, (size_t)(e - d));
+    self->n += len;
 }
 
 void sk_jsonw_free(sk_jsonw_t *self) {
