@@ -1207,6 +1207,15 @@ static int not_a_contact(const ev_ctx_t *c, int type, size_t t0, size_t t1) {
     return 0;
 }
 
+/* not_a_contact asked once per trigger, as late as it can be: before the first change the
+ * trigger makes to the context (a visit's last_visit_*), else before its event. Most
+ * triggers find no two sides and change nothing: they are never asked. */
+static int ruled_out_once(const ev_ctx_t *c, int type, size_t t0, size_t t1, int *asked) {
+    if (*asked) return 0;
+    *asked = 1;
+    return not_a_contact(c, type, t0, t1);
+}
+
 static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_t *ta) {
     int type = ta->type;
     if (type < 0) return SK_OK;
@@ -1218,9 +1227,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     size_t t1 = t0 + tm->n_syll;
     if (t0 >= c->m->n_tokens) return SK_OK;
     uint32_t sent = sent_of(c, t0);
-    /* (a visit sets last_visit_* on its way, so it is ruled out first; other triggers change
-       nothing before they make an event, and most find no two sides: they are tested last) */
-    if (type == SK_EV_VISIT && not_a_contact(c, type, t0, t1)) return SK_OK;
+    int context_asked = 0; /* ruled_out_once */
 
     /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
     size_t window = noun ? OBJECT_WINDOW : type == SK_EV_VISIT ? 4 : 8;
@@ -1443,6 +1450,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         if (tok_is(c, q, "den") || tok_is(c, q, "toi") || tok_is(c, q, "sang")) q++;
         int k = unit_after_tokens(c, q);
         if (k >= 0 && (c->units[k].is_country || c->units[k].is_place)) {
+            if (ruled_out_once(c, type, t0, t1, &context_asked)) return SK_OK;
             dest = k;
             q = c->units[k].t1;
             c->last_visit_dest = k; /* "Đây là chuyến thăm Việt Nam của một tổng thống …" */
@@ -1499,6 +1507,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         obj = -1;
     }
     if (type == SK_EV_VISIT && obj >= 0 && (c->units[obj].is_country || c->units[obj].is_place)) {
+        if (ruled_out_once(c, type, t0, t1, &context_asked)) return SK_OK;
         c->last_visit_dest = obj;
         c->last_visit_sent = (int)sent;
     }
@@ -1707,7 +1716,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     if (type != SK_EV_VISIT && (uo->is_place || us->is_place)) return SK_OK;
     /* Domestic contacts (both sides of one country) are out of scope. */
     if (us->country && uo->country && !strcmp(us->country, uo->country)) return SK_OK;
-    if (type != SK_EV_VISIT && not_a_contact(c, type, t0, t1)) return SK_OK;
+    if (ruled_out_once(c, type, t0, t1, &context_asked)) return SK_OK;
 
     sk_event_t ev;
     memset(&ev, 0, sizeof ev);
