@@ -58,6 +58,7 @@ typedef struct ev_ctx {
     const char *pair_country[2]; /* the article's main pair (main_pair), once pair_known */
     int pair_person[2], pair_country_unit[2];
     int pair_known;
+    int both_sent, both_in_sent; /* both_sides_phrase of sentence both_sent (-1: none yet) */
     const char *visit_dest_country;
     const char *visit_dest_name;
     const char *visit_guest_name;   /* lead visitor of that visit */
@@ -1669,9 +1670,14 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
        ký năm 1995": the article's main pair. */
     if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {
-        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
-        size_t hi = sk_mentions_token_at(c->m, c->a->sentences[sent].end);
-        int both = both_sides_phrase(c, lo, hi);
+        /* (the sentence's answer kept for its next trigger) */
+        if (c->both_sent != (int)sent) {
+            size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+            size_t hi = sk_mentions_token_at(c->m, c->a->sentences[sent].end);
+            c->both_in_sent = both_sides_phrase(c, lo, hi);
+            c->both_sent = (int)sent;
+        }
+        int both = c->both_in_sent;
         /* countries as sides only when "hai bên" governs the trigger ("Hai bên tổ chức đối
            thoại"), or for an agreement; "Tại cuộc hội đàm, hai bên …" refers back */
         if (both == 1 && type != SK_EV_AGREEMENT && !both_sides_phrase(c, t0 > 5 ? t0 - 5 : 0, t0))
@@ -2306,7 +2312,8 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
                   .last_visit_sent = -1,
                   .last_trig_subj = -1,
                   .last_trig_obj = -1,
-                  .last_trig_sent = -1};
+                  .last_trig_sent = -1,
+                  .both_sent = -1};
     int rc = build_units(&c);
     if (rc) return rc;
     /* the mentions of each sentence, for find_location (a counting sort, stable) */
