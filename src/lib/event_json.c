@@ -116,6 +116,17 @@ static void str_req(sk_jsonw_t *w, const char *s) {
         w->err |= SK_JSONW_BADUTF8;
 }
 
+/* A name of our own (sk_event_type_name, sk_date_precision_name): plain ASCII, nothing to
+ * escape, so its JSON string is the name in quotes. */
+static void name_str(sk_jsonw_t *w, const char *s) {
+    size_t n = strlen(s);
+    if (sk_jsonw_reserve(w, n + 2)) return;
+    w->p[w->n] = '"';
+    memcpy(w->p + w->n + 1, s, n);
+    w->p[w->n + n + 1] = '"';
+    w->n += n + 2;
+}
+
 static void write_titles(sk_jsonw_t *w, const char **titles, size_t n) {
     sk_jsonw_raw(w, "[", 1);
     for (size_t i = 0; i < n; i++) {
@@ -144,7 +155,7 @@ static void write_event(sk_jsonw_t *w, const sk_article_t *article, const sk_eve
     key(w, "{\"doc\":");
     sk_jsonw_str_or_null(w, ev->doc ? ev->doc : article->doc);
     key(w, ",\"type\":");
-    sk_jsonw_str_or_null(w, sk_event_type_name(ev->type));
+    name_str(w, sk_event_type_name(ev->type));
     key(w, ",\"subtype\":");
     sk_jsonw_str_or_null(w, ev->subtype);
     key(w, ev->planned ? ",\"status\":\"planned\",\"sides\":["
@@ -169,7 +180,7 @@ static void write_event(sk_jsonw_t *w, const sk_article_t *article, const sk_eve
     key(w, "],\"date\":");
     sk_jsonw_str_or_null(w, ev->date.iso);
     key(w, ",\"date_precision\":");
-    sk_jsonw_str_or_null(w, sk_date_precision_name(ev->date.precision));
+    name_str(w, sk_date_precision_name(ev->date.precision));
     if (ev->date.inferred) key(w, ",\"date_inferred\":true");
     if (ev->location_name) {
         key(w, ",\"location\":{\"name\":");

@@ -10,8 +10,11 @@ const char *sk_event_type_name(sk_event_type_t t) {
 }
 
 int sk_event_type_parse(const char *name) {
+    if (!name) return -1;
+    /* strcasecmp only for the names with the same first letter (ASCII: | 0x20 lowers) */
     for (int i = 0; i < SK_EV__COUNT; i++)
-        if (name && strcasecmp(name, TYPE_NAMES[i]) == 0) return i;
+        if ((name[0] | 0x20) == (TYPE_NAMES[i][0] | 0x20) && strcasecmp(name, TYPE_NAMES[i]) == 0)
+            return i;
     return -1;
 }
 

@@ -23,18 +23,18 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a);
 enum { SUBJECT_WINDOW = 40, OBJECT_WINDOW = 14 };
 
 /* An actor unit: something that can be one side of an event. */
+/* (kept small: units are copied when sorted, and walked by every search) */
 typedef struct unit {
     uint32_t t0, t1;  /* token extent (person: including titles) */
     int32_t mention;  /* index into mentions */
-    int person;       /* person index or -1 */
+    int32_t person;   /* person index or -1 */
     const char *name; /* person name or organisation/country name */
     const char *country;
-    const char *org;
     const char *locality; /* a locality's delegation: "Hà Nội" */
-    int is_country;       /* a country named as such (destination or side) */
-    int is_place;
-    int is_title; /* an unnamed official ("Đại sứ Malaysia"), named by the office */
-    int pair_ix;  /* main_pair: index of its country among the article's, or -1 */
+    uint8_t is_country;   /* a country named as such (destination or side) */
+    uint8_t is_place;
+    uint8_t is_title; /* an unnamed official ("Đại sứ Malaysia"), named by the office */
+    int8_t pair_ix;   /* main_pair: index of its country among the article's (< 32), or -1 */
 } unit_t;
 
 typedef struct ev_ctx {
@@ -55,8 +55,10 @@ typedef struct ev_ctx {
     int last_trig_subj, last_trig_sent;   /* subject and sentence of the last coded trigger */
     int last_trig_obj;                    /* and its object */
     size_t last_trig_end_tok;
-    const char *pair_country[2]; /* the article's main pair (main_pair) */
+    const char *pair_country[2]; /* the article's main pair (main_pair), once pair_known */
     int pair_person[2], pair_country_unit[2];
+    int pair_known;
+    int both_sent, both_in_sent; /* both_sides_phrase of sentence both_sent (-1: none yet) */
     const char *visit_dest_country;
     const char *visit_dest_name;
     const char *visit_guest_name;   /* lead visitor of that visit */
@@ -100,6 +102,13 @@ EV_INLINE int tok_is_n(const ev_ctx_t *c, size_t i, const char *folded, size_t n
 
 EV_INLINE int tok_is(const ev_ctx_t *c, size_t i, const char *folded) {
     return tok_is_n(c, i, folded, strlen(folded));
+}
+
+/* First byte of token i's folded form, or 0 past the last token. The cue tests below are
+ * called at every token of a window: they switch on it and try only the words that start
+ * with it (a token is never empty). */
+EV_INLINE unsigned char tok_first(const ev_ctx_t *c, size_t i) {
+    return i < c->m->n_tokens ? (unsigned char)c->a->folded.text[c->m->tokens[i].fs] : 0;
 }
 
 /* Folded phrase "a b c" starting at token i, word by word in place (the snprintf +
@@ -149,9 +158,12 @@ static int has_break(const char *s, const char *e) {
     return 0;
 }
 
-static int clause_break(const ev_ctx_t *c, size_t a, size_t b) {
+/* (inline: most calls ask about two adjacent tokens with one space between them) */
+EV_INLINE int clause_break(const ev_ctx_t *c, size_t a, size_t b) {
     if (b <= a) return 0;
-    return has_break(c->a->text + c->m->tokens[a].end, c->a->text + c->m->tokens[b].start);
+    const char *s = c->a->text + c->m->tokens[a].end, *e = c->a->text + c->m->tokens[b].start;
+    if (e - s == 1) return *s == ';' || *s == '\n';
+    return has_break(s, e);
 }
 
 /* clause_break(c, a, b) for a walk back from one token b to earlier and earlier tokens a:
@@ -220,7 +232,6 @@ static int build_units(ev_ctx_t *c) {
             u.person = x->person;
             u.name = p->name;
             u.country = p->side_country;
-            u.org = p->org;
         } else if (x->kind == SK_MENTION_ORG || x->kind == SK_MENTION_COUNTRY ||
                    x->kind == SK_MENTION_PLACE) {
             u.name = x->canonical;
@@ -331,22 +342,39 @@ static int subject_before(const ev_ctx_t *c, size_t t, size_t *start_out) {
  * want_place. */
 static int forum_context(const ev_ctx_t *c, const unit_t *u);
 
+/* "về" (a topic), "khi", "vì", "nhằm" (a new clause): where object_after stops. */
+static int object_stop_at(const ev_ctx_t *c, size_t i) {
+    switch (tok_first(c, i)) {
+    case 'v':
+        return (tok_is(c, i, "ve") &&
+                !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) ||
+               word_is(c, i, "vi", "vì");
+    case 'k':
+        return word_is(c, i, "khi", "khi");
+    case 'n':
+        return word_is(c, i, "nham", "nhằm");
+    default:
+        return 0;
+    }
+}
+
 static int object_after(const ev_ctx_t *c, size_t t, int want_place, size_t window) {
     uint32_t s = sent_of(c, t);
-    /* "điện đàm về Triều Tiên": what follows "về" is the topic, not a counterpart */
-    size_t stop = (size_t)-1;
-    for (size_t i = t; i < t + window && i < c->m->n_tokens && sent_of(c, i) == s; i++)
-        if ((tok_is(c, i, "ve") &&
-             !strncmp(c->a->text + c->m->tokens[i].start, "về", strlen("về"))) ||
-            /* "hội đàm sau khi Triều Tiên phóng tên lửa": a new clause, not the counterpart */
-            word_is(c, i, "khi", "khi") || word_is(c, i, "vi", "vì") ||
-            word_is(c, i, "nham", "nhằm")) {
-            stop = i;
-            break;
-        }
+    /* "điện đàm về Triều Tiên": what follows "về" is the topic, not a counterpart; "hội đàm
+       sau khi Triều Tiên phóng tên lửa": a new clause, not the counterpart. The first such
+       word in the window (stop) is looked for only as far as the units tried: tokens
+       [t, scanned) hold none. */
+    size_t stop = (size_t)-1, scanned = t;
+    int scan_over = 0;
     for (size_t k = first_unit_from(c, t); k < c->n_units; k++) {
         const unit_t *u = &c->units[k];
         if (u->t0 < t) continue;
+        for (; !scan_over && stop == (size_t)-1 && scanned < u->t0; scanned++) {
+            if (scanned >= t + window || scanned >= c->m->n_tokens || sent_of(c, scanned) != s)
+                scan_over = 1;
+            else if (object_stop_at(c, scanned))
+                stop = scanned;
+        }
         if (u->t0 > stop) break;
         if (sent_of(c, u->t0) != s) break;
         if (u->t0 - t > window || clause_break(c, t, u->t0)) break;
@@ -657,27 +685,55 @@ static int find_location(ev_ctx_t *c, size_t sent, const char **name, const char
 /* ---- status -------------------------------------------------------------- */
 
 static int planned_cue_at(const ev_ctx_t *c, size_t i) {
-    return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") || phrase_at(c, i, "du kien") ||
-           phrase_at(c, i, "chuan bi") || phrase_at(c, i, "ke hoach") ||
-           phrase_at(c, i, "du dinh") ||
-           (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) ||
-           phrase_at(c, i, "mong muon") || phrase_at(c, i, "hy vong") ||
-           phrase_at(c, i, "hi vong") || phrase_at(c, i, "san sang") ||
-           phrase_at(c, i, "sap toi") ||
-           /* "chiều mai", "ngày mai", "tuần tới" */
-           (word_is(c, i, "mai", "mai") && i > 0 &&
-            (tok_is(c, i - 1, "sang") || tok_is(c, i - 1, "chieu") || tok_is(c, i - 1, "toi") ||
-             tok_is(c, i - 1, "trua") || tok_is(c, i - 1, "ngay"))) ||
-           phrase_at(c, i, "tuan toi") || phrase_at(c, i, "thang toi") ||
-           /* "trước thềm cuộc gặp": on its eve; "hối thúc/kêu gọi/đề xuất một cuộc họp" */
-           phrase_at(c, i, "truoc them") || phrase_at(c, i, "hoi thuc") ||
-           phrase_at(c, i, "keu goi") || phrase_at(c, i, "de xuat") ||
-           phrase_at(c, i, "khuyen khich");
+    switch (tok_first(c, i)) {
+    case 's':
+        return word_is(c, i, "se", "sẽ") || word_is(c, i, "sap", "sắp") ||
+               phrase_at(c, i, "san sang") || phrase_at(c, i, "sap toi");
+    case 'd':
+        return phrase_at(c, i, "du kien") || phrase_at(c, i, "du dinh") ||
+               /* "đề xuất một cuộc họp" */
+               phrase_at(c, i, "de xuat");
+    case 'c':
+        return phrase_at(c, i, "chuan bi");
+    case 'k':
+        /* "kêu gọi một cuộc họp" */
+        return phrase_at(c, i, "ke hoach") || phrase_at(c, i, "keu goi") ||
+               phrase_at(c, i, "khuyen khich");
+    case 'm':
+        return (word_is(c, i, "moi", "mời") && !(i > 0 && tok_is(c, i - 1, "loi"))) ||
+               phrase_at(c, i, "mong muon") ||
+               /* "chiều mai", "ngày mai" */
+               (word_is(c, i, "mai", "mai") && i > 0 &&
+                (tok_is(c, i - 1, "sang") || tok_is(c, i - 1, "chieu") || tok_is(c, i - 1, "toi") ||
+                 tok_is(c, i - 1, "trua") || tok_is(c, i - 1, "ngay")));
+    case 'h':
+        /* "hối thúc một cuộc họp" */
+        return phrase_at(c, i, "hy vong") || phrase_at(c, i, "hi vong") ||
+               phrase_at(c, i, "hoi thuc");
+    case 't':
+        /* "tuần tới"; "trước thềm cuộc gặp": on its eve */
+        return phrase_at(c, i, "tuan toi") || phrase_at(c, i, "thang toi") ||
+               phrase_at(c, i, "truoc them");
+    default:
+        return 0;
+    }
 }
 
 static int past_cue_at(const ev_ctx_t *c, size_t i) {
-    return word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa") ||
-           word_is(c, i, "tung", "từng") || phrase_at(c, i, "ke tu") || word_is(c, i, "sau", "sau");
+    switch (tok_first(c, i)) {
+    case 'd':
+        return word_is(c, i, "da", "đã");
+    case 'v':
+        return word_is(c, i, "vua", "vừa");
+    case 't':
+        return word_is(c, i, "tung", "từng");
+    case 'k':
+        return phrase_at(c, i, "ke tu");
+    case 's':
+        return word_is(c, i, "sau", "sau");
+    default:
+        return 0;
+    }
 }
 
 /* Planned. A verb is planned when a future cue stands earlier in its clause ("sẽ thăm A,
@@ -718,16 +774,35 @@ static int planned_around(const ev_ctx_t *c, size_t t0, size_t t1, size_t lo, in
  * not an occurrence. */
 static int generic_before(const ev_ctx_t *c, size_t t0) {
     /* (literals, not a table: phrase_at then knows each first word's length) */
-    for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++)
-        if (phrase_at(c, i, "duy tri") || phrase_at(c, i, "tang cuong") ||
-            phrase_at(c, i, "thuc day") || phrase_at(c, i, "day manh") ||
-            phrase_at(c, i, "thuong xuyen") || phrase_at(c, i, "mo rong") ||
-            phrase_at(c, i, "cac chuyen") || phrase_at(c, i, "cac cuoc") ||
-            phrase_at(c, i, "nhieu chuyen") || phrase_at(c, i, "nhieu cuoc") ||
-            phrase_at(c, i, "nhung chuyen") || phrase_at(c, i, "nhung cuoc") ||
-            /* "cơ chế đối thoại", "ngồi vào bàn đàm phán" */
-            phrase_at(c, i, "co che") || phrase_at(c, i, "vao ban"))
-            return 1;
+    for (size_t i = t0 > 3 ? t0 - 3 : 0; i < t0; i++) {
+        int generic = 0;
+        switch (tok_first(c, i)) {
+        case 'd':
+            generic = phrase_at(c, i, "duy tri") || phrase_at(c, i, "day manh");
+            break;
+        case 't':
+            generic = phrase_at(c, i, "tang cuong") || phrase_at(c, i, "thuc day") ||
+                      phrase_at(c, i, "thuong xuyen");
+            break;
+        case 'm':
+            generic = phrase_at(c, i, "mo rong");
+            break;
+        case 'c':
+            /* "cơ chế đối thoại" */
+            generic = phrase_at(c, i, "cac chuyen") || phrase_at(c, i, "cac cuoc") ||
+                      phrase_at(c, i, "co che");
+            break;
+        case 'n':
+            generic = phrase_at(c, i, "nhieu chuyen") || phrase_at(c, i, "nhieu cuoc") ||
+                      phrase_at(c, i, "nhung chuyen") || phrase_at(c, i, "nhung cuoc");
+            break;
+        case 'v':
+            /* "ngồi vào bàn đàm phán" */
+            generic = phrase_at(c, i, "vao ban");
+            break;
+        }
+        if (generic) return 1;
+    }
     return 0;
 }
 
@@ -966,6 +1041,10 @@ static int country_index(const char *const *cc, int nc, const char *country) {
  * country mentions), with each country's most mentioned person and a country unit. Used
  * for "hai bên", "hai nước", "hai nhà lãnh đạo" and for agreements named without sides. */
 static void main_pair(ev_ctx_t *c) {
+    /* made when a trigger first asks for it (most articles never do): it reads only the
+       units, which do not change once built */
+    if (c->pair_known) return;
+    c->pair_known = 1;
     const char *cc[32];
     int score[32], nc = 0, last = -1;
     for (size_t k = 0; k < c->n_units; k++) {
@@ -986,12 +1065,12 @@ static void main_pair(ev_ctx_t *c) {
             score[nc++] = 0;
         }
         score[q] += u->person >= 0 ? 2 : 1;
-        u->pair_ix = last = q;
+        u->pair_ix = (int8_t)(last = q);
     }
     for (size_t k = 0; k < c->n_units; k++)
         if (c->units[k].pair_ix == -2) {
             int q = country_index(cc, nc, c->units[k].country);
-            c->units[k].pair_ix = q < nc ? q : -1;
+            c->units[k].pair_ix = (int8_t)(q < nc ? q : -1);
         }
     for (int r = 0; r < 2; r++) {
         int best = -1;
@@ -1061,6 +1140,15 @@ static const char *role_name(sk_event_type_t t, int first) {
     }
 }
 
+/* dir= and frame= of a trigger entry, as the rules test them. */
+typedef enum {
+    DIR_SYMMETRIC = 0, /* "sym", none, or any other value */
+    DIR_SUBJECT_FIRST, /* "host" or "sender": the subject is the first side */
+    DIR_GUEST,         /* "guest" */
+} trig_dir_t;
+
+typedef enum { FRAME_NONE = 0, FRAME_CUA_GUI, FRAME_SENT, FRAME_ARRIVE } trig_frame_t;
+
 /* A trigger entry's attributes (triggers.tsv) as the rules read them, looked up once per
  * entry and article: the two passes and code_trigger asked the lexicon for them up to ten
  * times per trigger. The same buffer sizes as sk_lex_attr was given before, so that a long
@@ -1070,9 +1158,9 @@ typedef struct trig_attrs {
     int is_visit;        /* type=VISIT */
     int type;            /* type= as an sk_event_type_t, or -1 */
     int noun;            /* form=noun */
-    const char *subtype; /* arena copies, or NULL */
-    const char *dir;
-    char frame[64]; /* frame=, "" when none */
+    const char *subtype; /* arena copy, or NULL */
+    trig_dir_t dir;
+    trig_frame_t frame;
 } trig_attrs_t;
 
 static const trig_attrs_t *trigger_attrs(ev_ctx_t *c, uint32_t entry) {
@@ -1089,15 +1177,47 @@ static const trig_attrs_t *trigger_attrs(ev_ctx_t *c, uint32_t entry) {
     ta->entry = entry;
     char type[64];
     const char *type_s = sk_lex_attr(e, "type", type, sizeof type);
-    ta->is_visit = type_s && !strcmp(type_s, "VISIT");
     if (type_s) type[31] = '\0'; /* the type is parsed as read into 32 bytes */
     ta->type = type_s ? sk_event_type_parse(type_s) : -1;
+    /* (a value cut at 31 bytes is not "VISIT" either) */
+    ta->is_visit = ta->type == SK_EV_VISIT && !strcmp(type_s, "VISIT");
     ta->noun = attr_is(e, "form", "noun");
     ta->subtype = attr_dup(c, e, "subtype");
-    ta->dir = attr_dup(c, e, "dir");
-    const char *frame = sk_lex_attr(e, "frame", ta->frame, sizeof ta->frame);
-    if (!frame) ta->frame[0] = '\0';
+    char buf[64];
+    const char *v = sk_lex_attr(e, "dir", buf, sizeof buf);
+    ta->dir = !v                                           ? DIR_SYMMETRIC
+              : !strcmp(v, "host") || !strcmp(v, "sender") ? DIR_SUBJECT_FIRST
+              : !strcmp(v, "guest")                        ? DIR_GUEST
+                                                           : DIR_SYMMETRIC;
+    v = sk_lex_attr(e, "frame", buf, sizeof buf);
+    ta->frame = !v                      ? FRAME_NONE
+                : !strcmp(v, "cua-gui") ? FRAME_CUA_GUI
+                : !strcmp(v, "sent")    ? FRAME_SENT
+                : !strcmp(v, "arrive")  ? FRAME_ARRIVE
+                                        : FRAME_NONE;
     return ta;
+}
+
+/* A mention that reports no contact by the words around it: negated, cancelled, a habit,
+ * a recurring arrangement, agreements in the plural. */
+static int not_a_contact(const ev_ctx_t *c, int type, size_t t0, size_t t1) {
+    if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0) ||
+        recurring_after(c, t1))
+        return 1;
+    /* "các thỏa thuận, cam kết đã ký kết": agreements referred to in the plural */
+    if (type == SK_EV_AGREEMENT)
+        for (size_t i = t0 > 6 ? t0 - 6 : 0; i < t0; i++)
+            if (tok_is(c, i, "cac") || tok_is(c, i, "nhung")) return 1;
+    return 0;
+}
+
+/* not_a_contact asked once per trigger, as late as it can be: before the first change the
+ * trigger makes to the context (a visit's last_visit_*), else before its event. Most
+ * triggers find no two sides and change nothing: they are never asked. */
+static int ruled_out_once(const ev_ctx_t *c, int type, size_t t0, size_t t1, int *asked) {
+    if (*asked) return 0;
+    *asked = 1;
+    return not_a_contact(c, type, t0, t1);
 }
 
 static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_t *ta) {
@@ -1105,20 +1225,13 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     if (type < 0) return SK_OK;
     const char *subtype = ta->subtype;
     int noun = ta->noun;
-    const char *dir = ta->dir;
-    if (!dir) dir = "sym";
+    trig_dir_t dir = ta->dir;
 
     size_t t0 = sk_mentions_token_at(c->m, tm->start);
     size_t t1 = t0 + tm->n_syll;
     if (t0 >= c->m->n_tokens) return SK_OK;
     uint32_t sent = sent_of(c, t0);
-    if (negated_before(c, t0) || cancelled_before(c, t0) || generic_before(c, t0) ||
-        recurring_after(c, t1))
-        return SK_OK;
-    /* "các thỏa thuận, cam kết đã ký kết": agreements referred to in the plural */
-    if (type == SK_EV_AGREEMENT)
-        for (size_t i = t0 > 6 ? t0 - 6 : 0; i < t0; i++)
-            if (tok_is(c, i, "cac") || tok_is(c, i, "nhung")) return SK_OK;
+    int context_asked = 0; /* ruled_out_once */
 
     /* Object: after the trigger, skipping "với", "cùng", "tới", "đến". */
     size_t window = noun ? OBJECT_WINDOW : type == SK_EV_VISIT ? 4 : 8;
@@ -1282,7 +1395,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         }
     }
     /* MESSAGE: "thư của Tổng thống X gửi ông Y": sender after "của", recipient after "gửi". */
-    int framed = !strcmp(ta->frame, "cua-gui");
+    int framed = ta->frame == FRAME_CUA_GUI;
     /* "X (đã) nhận được thư / cuộc điện đàm của (từ) Y": X receives, Y sends or calls */
     int received = 0;
     if ((type == SK_EV_MESSAGE || type == SK_EV_CALL) && t0 >= 1 &&
@@ -1341,6 +1454,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         if (tok_is(c, q, "den") || tok_is(c, q, "toi") || tok_is(c, q, "sang")) q++;
         int k = unit_after_tokens(c, q);
         if (k >= 0 && (c->units[k].is_country || c->units[k].is_place)) {
+            if (ruled_out_once(c, type, t0, t1, &context_asked)) return SK_OK;
             dest = k;
             q = c->units[k].t1;
             c->last_visit_dest = k; /* "Đây là chuyến thăm Việt Nam của một tổng thống …" */
@@ -1397,6 +1511,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         obj = -1;
     }
     if (type == SK_EV_VISIT && obj >= 0 && (c->units[obj].is_country || c->units[obj].is_place)) {
+        if (ruled_out_once(c, type, t0, t1, &context_asked)) return SK_OK;
         c->last_visit_dest = obj;
         c->last_visit_sent = (int)sent;
     }
@@ -1488,7 +1603,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     }
     if (framed && (subj < 0 || obj < 0)) return SK_OK;
     /* "thông điệp": only a message actually sent ("gửi", "chuyển") in its clause */
-    if (!strcmp(ta->frame, "sent")) {
+    if (ta->frame == FRAME_SENT) {
         int sent_verb = 0;
         size_t lo = t0 > 8 ? t0 - 8 : 0;
         for (size_t i = lo; i < t1 + 8 && i < c->m->n_tokens && !sent_verb; i++)
@@ -1498,7 +1613,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         if (!sent_verb) return SK_OK;
     }
     /* "ông tới Oa-sinh-tơn", "Tổng thống đến Hà Nội": a person, then the place at once */
-    if (!strcmp(ta->frame, "arrive")) {
+    if (ta->frame == FRAME_ARRIVE) {
         /* "thăm chính thức tới Việt Nam": a preposition after another trigger */
         size_t self = first_trigger_from(c, tm->start);
         if (self > 0 && c->m->triggers[self - 1].end <= tm->start &&
@@ -1555,9 +1670,14 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     /* "Hai bên đã ký kết …", "Trong cuộc điện đàm, hai nhà lãnh đạo …", "Tuyên bố chung …
        ký năm 1995": the article's main pair. */
     if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {
-        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
-        size_t hi = sk_mentions_token_at(c->m, c->a->sentences[sent].end);
-        int both = both_sides_phrase(c, lo, hi);
+        /* (the sentence's answer kept for its next trigger) */
+        if (c->both_sent != (int)sent) {
+            size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+            size_t hi = sk_mentions_token_at(c->m, c->a->sentences[sent].end);
+            c->both_in_sent = both_sides_phrase(c, lo, hi);
+            c->both_sent = (int)sent;
+        }
+        int both = c->both_in_sent;
         /* countries as sides only when "hai bên" governs the trigger ("Hai bên tổ chức đối
            thoại"), or for an agreement; "Tại cuộc hội đàm, hai bên …" refers back */
         if (both == 1 && type != SK_EV_AGREEMENT && !both_sides_phrase(c, t0 > 5 ? t0 - 5 : 0, t0))
@@ -1567,6 +1687,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
            contact already coded) */
         int sideless_agreement = (type == SK_EV_AGREEMENT || noun) && subj < 0 && obj < 0;
         if (both || sideless_agreement) {
+            main_pair(c);
             int a0 = both == 2 ? c->pair_person[0] : c->pair_country_unit[0];
             int a1 = both == 2 ? c->pair_person[1] : c->pair_country_unit[1];
             /* a side-less nominal mention of a contact the article already reports between
@@ -1604,6 +1725,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     if (type != SK_EV_VISIT && (uo->is_place || us->is_place)) return SK_OK;
     /* Domestic contacts (both sides of one country) are out of scope. */
     if (us->country && uo->country && !strcmp(us->country, uo->country)) return SK_OK;
+    if (ruled_out_once(c, type, t0, t1, &context_asked)) return SK_OK;
 
     sk_event_t ev;
     memset(&ev, 0, sizeof ev);
@@ -1678,9 +1800,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     }
     /* "first side" = host, caller, sender: the subject for "tiếp" and "gửi" */
     /* (after the passive swap, subj is the agent and obj the patient, as in the active) */
-    if (!strcmp(dir, "host") || !strcmp(dir, "sender"))
+    if (dir == DIR_SUBJECT_FIRST)
         host_is_subject = 1;
-    else if (!strcmp(dir, "guest") && ev.type != SK_EV_MEET)
+    else if (dir == DIR_GUEST && ev.type != SK_EV_MEET)
         host_is_subject = 0;
     else {
         /* symmetric: the side at home hosts */
@@ -1706,7 +1828,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         if (ev.type == SK_EV_MEET && deleg_s != deleg_o && !(here && (cs || co)))
             host_is_subject = deleg_o;
         /* "hội kiến", "chào xã giao": the subject pays the call unless it is on home ground */
-        if (!strcmp(dir, "guest")) {
+        if (dir == DIR_GUEST) {
             host_is_subject = 0;
             if (here && cs && !strcmp(here, cs) && !(co && !strcmp(here, co))) host_is_subject = 1;
         }
@@ -1876,6 +1998,8 @@ typedef struct term_title {
 typedef struct term_ctx {
     term_title_t *titles;
     size_t n;
+    const char *const *raw; /* the titles as written, folded into titles on the first office */
+    int folded;
 } term_ctx_t;
 
 /* Could the folded office start with the folded title? Only its leading ASCII bytes are
@@ -1891,6 +2015,14 @@ static int office_may_start_with(const char *office, const term_title_t *tt) {
 
 static void term_cb(void *vctx, const char *office, const char *start, const char *end) {
     term_ctx_t *t = vctx;
+    /* (most persons hold no office the lexicon knows: their titles are never folded) */
+    if (!t->folded) {
+        for (size_t k = 0; k < t->n; k++) {
+            term_title_t *tt = &t->titles[k];
+            tt->len = sk_fold_str(t->raw[k], strlen(t->raw[k]), tt->fold, sizeof tt->fold);
+        }
+        t->folded = 1;
+    }
     char of[512];
     size_t n = 0;
     int folded = 0;
@@ -1924,14 +2056,10 @@ static int year_from_terms(const ev_ctx_t *c, int *lo_out, int *hi_out) {
         const sk_person_t *p = &ps->items[i];
         for (size_t k0 = 0; k0 < p->n_titles; k0 += TERM_TITLES) {
             term_title_t titles[TERM_TITLES];
-            term_ctx_t t = {.titles = titles, .n = p->n_titles - k0};
+            term_ctx_t t = {.titles = titles, .n = p->n_titles - k0, .raw = p->titles + k0};
             if (t.n > TERM_TITLES) t.n = TERM_TITLES;
-            for (size_t k = 0; k < t.n; k++) {
-                const char *title = p->titles[k0 + k];
-                titles[k].len =
-                    sk_fold_str(title, strlen(title), titles[k].fold, sizeof titles[k].fold);
+            for (size_t k = 0; k < t.n; k++)
                 titles[k].hit = 0;
-            }
             sk_lexicon_person_offices(c->lex, p->name, term_cb, &t);
             for (size_t k = 0; k < t.n; k++) {
                 if (!titles[k].hit) continue;
@@ -1978,31 +2106,55 @@ static int year_from_terms(const ev_ctx_t *c, int *lo_out, int *hi_out) {
     return year;
 }
 
+/* Is the four-digit year at token i marked as the present ("vừa qua", "hiện …", "năm nay")? */
+static int year_present_at(const ev_ctx_t *c, size_t i) {
+    const sk_mentions_t *m = c->m;
+    const sk_token_t *t = &m->tokens[i];
+    size_t lo = i > 8 ? i - 8 : 0, hi = i + 4 < m->n_tokens ? i + 4 : m->n_tokens;
+    for (size_t j = lo; j < hi; j++) {
+        if (m->tokens[j].sentence != t->sentence) continue;
+        if ((j > i && (phrase_at(c, j, "vua qua") || phrase_at(c, j, "vua dien ra") ||
+                       phrase_at(c, j, "vua ket thuc"))) ||
+            (j < i && ((word_is(c, j, "hien", "hiện") && j > 0 && !tok_is(c, j - 1, "xuat") &&
+                        !tok_is(c, j - 1, "the") && !tok_is(c, j - 1, "phat") &&
+                        !tok_is(c, j - 1, "thuc")) ||
+                       phrase_at(c, j, "nam nay"))))
+            return 1;
+    }
+    return 0;
+}
+
 /* A year the text marks as the present: "cuộc bầu cử năm 2018 vừa diễn ra", "nước hiện giữ
  * chức chủ tịch ASEAN năm 2018", "năm nay (2018)". 0 when none or several. */
 static int year_marked_present(const ev_ctx_t *c) {
     int year = 0;
     const sk_mentions_t *m = c->m;
-    for (size_t i = 0; i < m->n_tokens; i++) {
-        const sk_token_t *t = &m->tokens[i];
-        if (!t->digit || t->end - t->start != 4) continue;
-        int y = atoi(c->a->text + t->start);
-        if (y < 1945 || y > 2100) continue;
-        int present = 0;
-        size_t lo = i > 8 ? i - 8 : 0, hi = i + 4 < m->n_tokens ? i + 4 : m->n_tokens;
-        for (size_t j = lo; j < hi && !present; j++) {
-            if (m->tokens[j].sentence != t->sentence) continue;
-            if ((j > i && (phrase_at(c, j, "vua qua") || phrase_at(c, j, "vua dien ra") ||
-                           phrase_at(c, j, "vua ket thuc"))) ||
-                (j < i && ((word_is(c, j, "hien", "hiện") && j > 0 && !tok_is(c, j - 1, "xuat") &&
-                            !tok_is(c, j - 1, "the") && !tok_is(c, j - 1, "phat") &&
-                            !tok_is(c, j - 1, "thuc")) ||
-                           phrase_at(c, j, "nam nay"))))
-                present = 1;
+    /* A year token is four bytes that atoi reads as 1945-2100, so it starts with an ASCII
+       digit: the tokens looked at are those starting inside a run of digits of the text
+       (found by strcspn, not token by token), in text order as before. */
+    const char *txt = c->a->text;
+    size_t len = c->a->text_len;
+    for (size_t i = 0; i < len;) {
+        /* on to the next digit (or a NUL: clean.c ends the text with one) */
+        i += strcspn(txt + i, "0123456789");
+        if (i >= len || i >= UINT32_MAX) break; /* (token offsets are 32-bit) */
+        if (!(txt[i] >= '0' && txt[i] <= '9')) {
+            i++; /* a NUL inside the text */
+            continue;
         }
-        if (!present) continue;
-        if (year && year != y) return 0;
-        year = y;
+        size_t j = i;
+        while (j < len && txt[j] >= '0' && txt[j] <= '9')
+            j++;
+        for (size_t k = sk_mentions_token_at(m, (uint32_t)i);
+             k < m->n_tokens && m->tokens[k].start < j; k++) {
+            const sk_token_t *t = &m->tokens[k];
+            if (!t->digit || t->end - t->start != 4) continue;
+            int y = atoi(txt + t->start);
+            if (y < 1945 || y > 2100 || !year_present_at(c, k)) continue;
+            if (year && year != y) return 0;
+            year = y;
+        }
+        i = j;
     }
     return year;
 }
@@ -2146,7 +2298,9 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     sk_events_t *out = sk_arena_alloc(a->arena, sizeof *out);
     if (!out) return SK_ENOMEM;
     a->events = out;
-    if (!a->mentions) return SK_OK;
+    /* events come only from triggers: an article without one (a third of the corpus) has
+       none, and needs no units, sentence index or main pair */
+    if (!a->mentions || !a->mentions->n_triggers) return SK_OK;
     ev_ctx_t c = {.lex = lex,
                   .a = a,
                   .m = a->mentions,
@@ -2158,7 +2312,8 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
                   .last_visit_sent = -1,
                   .last_trig_subj = -1,
                   .last_trig_obj = -1,
-                  .last_trig_sent = -1};
+                  .last_trig_sent = -1,
+                  .both_sent = -1};
     int rc = build_units(&c);
     if (rc) return rc;
     /* the mentions of each sentence, for find_location (a counting sort, stable) */
@@ -2182,7 +2337,6 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
             if (c.m->items[k].sentence < a->n_sentences)
                 c.by_sent[fill[c.m->items[k].sentence]++] = (uint32_t)k;
     }
-    main_pair(&c);
     /* Visits first, so meetings inside them know where they happen. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < c.m->n_triggers; k++) {

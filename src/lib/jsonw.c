@@ -68,100 +68,156 @@ int sk_jsonw_utf8_valid(const char *s, size_t n) {
     return 1;
 }
 
-void sk_jsonw_str(sk_jsonw_t *self, const char *s, size_t n) {
+/* The bytes of w (eight bytes of a string, the first in the low byte) that cannot be copied
+ * as they are: a quote, a backslash, a control or a byte outside ASCII, each marked by its
+ * high bit. A borrow only runs from a marked byte to the ones above it, so the lowest mark
+ * is exact: it is the first byte to stop at. */
+static inline uint64_t stop_bytes(uint64_t w) {
+    const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+    uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5C5C5C5C5C5C5C5Cull;
+    return (((q - lo) & ~q) | ((b - lo) & ~b) | ((w - 0x2020202020202020ull) & ~w) | w) & hi;
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define JSONW_SKIP_PLAIN 1
+#endif
+
+/* sk_jsonw_str after the reserve. */
+static void str_any(sk_jsonw_t *self, const unsigned char *u, size_t n) {
     static const char hex[] = "0123456789ABCDEF";
-    if (sk_jsonw_reserve(self, n * 6 + 2)) return;
-    const unsigned char *u = (const unsigned char *)s;
     char *d = self->p + self->n;
     *d++ = '"';
     for (size_t i = 0; i < n;) {
-        /* Eight plain ASCII bytes at a time: no quote, backslash, control or high bit. */
+        /* Plain bytes eight at a time, each word copied whole and the output moved on by
+         * its plain bytes up to the first to stop at (Vietnamese has a letter outside ASCII
+         * every few bytes). The 8 bytes fit: at most 6 i + 1 bytes are written before, of
+         * the 6 n + 2 reserved. */
         while (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, u + i, 8);
-            uint64_t q = w ^ 0x2222222222222222ull, b = w ^ 0x5C5C5C5C5C5C5C5Cull;
-            uint64_t hi = 0x8080808080808080ull, lo = 0x0101010101010101ull;
-            uint64_t special =
-                ((q - lo) & ~q) | ((b - lo) & ~b) | ((w - 0x2020202020202020ull) & ~w) | w;
-            if (special & hi) break;
-            memcpy(d, u + i, 8);
+            uint64_t stop = stop_bytes(w);
+#ifdef JSONW_SKIP_PLAIN
+            memcpy(d, &w, 8);
+            if (!stop) {
+                d += 8;
+                i += 8;
+                continue;
+            }
+            size_t k = (size_t)__builtin_ctzll(stop) >> 3;
+            /* A Vietnamese letter at the stop, whole in the word, is valid as it is (as
+               below): on with the next word after it, not through the byte-wise path. */
+            uint64_t at = w >> (8 * k);
+            unsigned char c = (unsigned char)at;
+            size_t len = c >= 0xC2 && c <= 0xDF                                 ? 2
+                         : ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) ? 3
+                                                                                : 0;
+            uint64_t conts = len == 2 ? 0xC000 : 0xC0C000;
+            if (len && k + len <= 8 && (at & conts) == (conts & 0x808000)) {
+                d += k + len;
+                i += k + len;
+                continue;
+            }
+            d += k;
+            i += k;
+            break;
+#else
+            if (stop) break;
+            memcpy(d, &w, 8);
             d += 8;
             i += 8;
+#endif
         }
-        /* Then a word's worth of characters one by one before trying whole
-         * words again (Vietnamese has a letter outside ASCII every few bytes:
-         * a word test after each of them mostly failed). */
-        size_t stop = n - i > 8 ? i + 8 : n;
-        while (i < stop) {
-            unsigned char c = u[i];
-            if (c >= 0x80) {
-                /* Vietnamese letters first: C2-DF + 1, and E1-EC / EE-EF + 2 continuation
-                 * bytes are always valid (no overlong form, surrogate or > U+10FFFF). */
-                if (c <= 0xDF && c >= 0xC2 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
-                    d[0] = (char)c;
-                    d[1] = (char)u[i + 1];
-                    d += 2;
-                    i += 2;
-                    continue;
-                }
-                if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && i + 2 < n &&
-                    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-                    d[0] = (char)c;
-                    d[1] = (char)u[i + 1];
-                    d[2] = (char)u[i + 2];
-                    d += 3;
-                    i += 3;
-                    continue;
-                }
-                size_t l = utf8_seq(u + i, n - i);
-                if (!l) {
-                    self->err |= SK_JSONW_BADUTF8;
-                    return; /* nothing of this string is kept */
-                }
-                memcpy(d, u + i, l);
-                d += l;
-                i += l;
+        if (i >= n) break;
+        /* One character: the one to stop at, or one of the last seven bytes. */
+        unsigned char c = u[i];
+        if (c >= 0x80) {
+            /* Vietnamese letters first: C2-DF + 1, and E1-EC / EE-EF + 2 continuation
+             * bytes are always valid (no overlong form, surrogate or > U+10FFFF). */
+            if (c <= 0xDF && c >= 0xC2 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+                d[0] = (char)c;
+                d[1] = (char)u[i + 1];
+                d += 2;
+                i += 2;
                 continue;
             }
-            i++;
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                *d++ = (char)c;
+            if (((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && i + 2 < n &&
+                (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+                d[0] = (char)c;
+                d[1] = (char)u[i + 1];
+                d[2] = (char)u[i + 2];
+                d += 3;
+                i += 3;
                 continue;
             }
+            size_t l = utf8_seq(u + i, n - i);
+            if (!l) {
+                self->err |= SK_JSONW_BADUTF8;
+                return; /* nothing of this string is kept */
+            }
+            memcpy(d, u + i, l);
+            d += l;
+            i += l;
+            continue;
+        }
+        i++;
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *d++ = (char)c;
+            continue;
+        }
+        *d++ = '\\';
+        switch (c) {
+        case '"':
+            *d++ = '"';
+            break;
+        case '\\':
             *d++ = '\\';
-            switch (c) {
-            case '"':
-                *d++ = '"';
-                break;
-            case '\\':
-                *d++ = '\\';
-                break;
-            case '\b':
-                *d++ = 'b';
-                break;
-            case '\f':
-                *d++ = 'f';
-                break;
-            case '\n':
-                *d++ = 'n';
-                break;
-            case '\r':
-                *d++ = 'r';
-                break;
-            case '\t':
-                *d++ = 't';
-                break;
-            default:
-                *d++ = 'u';
-                *d++ = '0';
-                *d++ = '0';
-                *d++ = hex[c >> 4];
-                *d++ = hex[c & 15];
-            }
+            break;
+        case '\b':
+            *d++ = 'b';
+            break;
+        case '\f':
+            *d++ = 'f';
+            break;
+        case '\n':
+            *d++ = 'n';
+            break;
+        case '\r':
+            *d++ = 'r';
+            break;
+        case '\t':
+            *d++ = 't';
+            break;
+        default:
+            *d++ = 'u';
+            *d++ = '0';
+            *d++ = '0';
+            *d++ = hex[c >> 4];
+            *d++ = hex[c & 15];
         }
     }
     *d++ = '"';
     self->n = (size_t)(d - self->p);
+}
+
+void sk_jsonw_str(sk_jsonw_t *self, const char *s, size_t n) {
+    if (sk_jsonw_reserve(self, n * 6 + 2)) return;
+    const unsigned char *u = (const unsigned char *)s;
+    /* Short plain ASCII (codes, roles, dates: most strings written) without the set-up of the
+       general loop; anything else is left to it. */
+    if (n < 16) {
+        char *d = self->p + self->n;
+        size_t i = 0;
+        while (i < n && u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' && u[i] != '\\') {
+            d[i + 1] = (char)u[i];
+            i++;
+        }
+        if (i == n) {
+            d[0] = d[n + 1] = '"';
+            self->n += n + 2;
+            return;
+        }
+    }
+    str_any(self, u, n);
 }
 
 void sk_jsonw_str_or_null(sk_jsonw_t *self, const char *s) {
@@ -172,13 +228,18 @@ void sk_jsonw_str_or_null(sk_jsonw_t *self, const char *s) {
 }
 
 void sk_jsonw_int(sk_jsonw_t *self, long long v) {
-    char num[24], *e = num + sizeof num, *d = e;
+    /* straight into the buffer, from its last digit: its length is counted first */
     unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    size_t len = (v < 0) + 1;
+    for (unsigned long long x = u; x >= 10; x /= 10)
+        len++;
+    if (sk_jsonw_reserve(self, len)) return;
+    char *e = self->p + self->n + len, *d = e;
     do
         *--d = (char)('0' + u % 10);
     while (u /= 10);
     if (v < 0) *--d = '-';
-    sk_jsonw_raw(self, d, (size_t)(e - d));
+    self->n += len;
 }
 
 void sk_jsonw_free(sk_jsonw_t *self) {

@@ -104,6 +104,35 @@ static void test_random(void) {
     }
 }
 
+/* Longer strings, mostly plain ASCII with a special byte now and then: the word loop stops
+ * at each special byte at every offset within a word. */
+static void test_random_long(void) {
+    uint32_t x = 777;
+    char s[200];
+    static const unsigned char special[] = {'"',  '\\', 0x01, 0x1f, 0x7f, 0xc3, 0xa0, 0xe1, 0xbb,
+                                            0x87, 0xf0, 0x9d, 0x84, 0x9e, 0x80, 0xff, 0xed, 0xa0};
+    for (int k = 0; k < 20000; k++) {
+        x = x * 1103515245u + 12345u;
+        size_t n = (x >> 16) % sizeof s;
+        for (size_t i = 0; i < n; i++) {
+            x = x * 1103515245u + 12345u;
+            uint32_t r = (x >> 16) % 64;
+            s[i] = r < SK_ARRAY_LEN(special) / 4 ? (char)special[(x >> 8) % sizeof special]
+                                                 : (char)('a' + r % 26);
+        }
+        same_as_jansson(s, n);
+    }
+    /* valid Vietnamese with every special at every position of a word */
+    const char *vi = "Chủ tịch nước Lương Cường tiếp Đại sứ Nhật Bản tại Hà Nội sáng 7/10.";
+    size_t vn = strlen(vi);
+    for (size_t at = 0; at < vn; at++)
+        for (size_t q = 0; q < sizeof special; q++) {
+            memcpy(s, vi, vn);
+            s[at] = (char)special[q];
+            same_as_jansson(s, vn);
+        }
+}
+
 static void test_ints(void) {
     long long v[] = {
         0, 7, -1, 42, 1234567890123LL, -9223372036854775807LL - 1, 9223372036854775807LL};
@@ -174,11 +203,29 @@ static void test_event_fallback(void) {
     sk_article_destroy(a);
 }
 
+/* Event type names, as written and in any case; nothing else. */
+static void test_type_names(void) {
+    const char *names[] = {"MEET", "VISIT", "CALL", "MESSAGE", "AGREEMENT"};
+    for (int i = 0; i < SK_EV__COUNT; i++) {
+        CHECK_STR(sk_event_type_name((sk_event_type_t)i), names[i]);
+        CHECK_INT(sk_event_type_parse(names[i]), i);
+    }
+    CHECK_INT(sk_event_type_parse("message"), SK_EV_MESSAGE);
+    CHECK_INT(sk_event_type_parse("Meet"), SK_EV_MEET);
+    CHECK_INT(sk_event_type_parse("aGrEeMeNt"), SK_EV_AGREEMENT);
+    const char *bad[] = {"", "M", "MEETING", "MESSAG", "VISITS", "CAL", "mee", "-"};
+    for (size_t i = 0; i < SK_ARRAY_LEN(bad); i++)
+        CHECK_INT(sk_event_type_parse(bad[i]), -1);
+    CHECK_INT(sk_event_type_parse(NULL), -1);
+}
+
 int main(void) {
     test_escapes();
     test_invalid_utf8();
     test_random();
+    test_random_long();
     test_ints();
     test_event_fallback();
+    test_type_names();
     return check_report("jsonw");
 }
