@@ -34,6 +34,23 @@ static const case_t CASES[] = {
     {"Ngày 12/6/2018\nNội dung.\nBài một\nThời sự 12/03/2025 20:15\nBài hai\nKinh tế 12/03/2025 "
      "18:02",
      "Ngày 12/6/2018\nNội dung."},
+    /* tabs, '!' and double spaces on some lines only (found once for the whole
+     * text); long lines alike at both ends but not in the middle both kept */
+    {"Hai  bên hội đàm.\nLãnh đạo phát biểu tại buổi lễ.\nÔng\tnói rằng hợp tác tốt.\n"
+     "Thật tuyệt vời! Hai bên nhất trí.\nMột dòng bình thường nữa ở đây.\n"
+     "Đoạn văn dài có phần đầu giống nhau, phần giữa AAAA khác nhau, và phần cuối cũng giống "
+     "nhau.\n"
+     "Đoạn văn dài có phần đầu giống nhau, phần giữa BBBB khác nhau, và phần cuối cũng giống "
+     "nhau.\n"
+     "Đoạn văn dài có phần đầu giống nhau, phần giữa AAAA khác nhau, và phần cuối cũng giống nhau\n"
+     "Cuối  bài có  hai khoảng trắng.",
+     "Hai bên hội đàm.\nLãnh đạo phát biểu tại buổi lễ.\nÔng nói rằng hợp tác tốt.\n"
+     "Thật tuyệt vời! Hai bên nhất trí.\nMột dòng bình thường nữa ở đây.\n"
+     "Đoạn văn dài có phần đầu giống nhau, phần giữa AAAA khác nhau, và phần cuối cũng giống "
+     "nhau.\n"
+     "Đoạn văn dài có phần đầu giống nhau, phần giữa BBBB khác nhau, và phần cuối cũng giống "
+     "nhau.\n"
+     "Cuối bài có hai khoảng trắng."},
     /* short lines of clean corpus text are all kept */
     {"Ông nói.\n\"Cảm ơn\"\nHà Nội\n- Vâng.", "Ông nói.\n\"Cảm ơn\"\nHà Nội\n- Vâng."},
 };
@@ -47,5 +64,14 @@ int main(void) {
         CHECK_INT(a->text_len, strlen(CASES[c].want));
         sk_article_destroy(a);
     }
+    /* A NUL inside raw (not from the readers): each line is scanned itself. */
+    static const char RAW_NUL[] = "Hai  bên.\0x\nBa  bốn.";
+    static const char WANT_NUL[] = "Hai bên.\0x\nBa bốn.";
+    sk_article_t *a = sk_article_new();
+    a->raw = sk_arena_strndup(a->arena, RAW_NUL, sizeof RAW_NUL - 1);
+    a->raw_len = sizeof RAW_NUL - 1;
+    CHECK_INT(sk_clean_article(a), SK_OK);
+    CHECK(a->text_len == sizeof WANT_NUL - 1 && !memcmp(a->text, WANT_NUL, sizeof WANT_NUL));
+    sk_article_destroy(a);
     return check_report("test_clean");
 }
