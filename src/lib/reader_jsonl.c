@@ -280,11 +280,12 @@ static int parse_text(jp_t *j, sk_arena_t *arena, char **out, size_t *out_len, i
     for (;;) {
         if (end - q >= 8) {
             /* Eight bytes at once up to the first quote, backslash, control,
-             * DEL or non-ASCII byte (each flag's lowest match is exact). */
+             * DEL or non-ASCII byte. Only the lowest flag must be exact: a
+             * borrow or carry can flag a byte above a true stop, never below:
+             * w - 0x20 flags controls, w + 1 flags DEL, w itself >= 0x80. */
             uint64_t w = sk_swar_load(q);
-            uint64_t stop = (w & SK_SWAR_HIGH) | sk_swar_has(w, '"') | sk_swar_has(w, '\\') |
-                            sk_swar_has(w, 0x7F) |
-                            ((w - SK_SWAR_ONES * 0x20) & ~w & SK_SWAR_HIGH); /* < 0x20 */
+            uint64_t stop = ((w | (w - SK_SWAR_ONES * 0x20) | (w + SK_SWAR_ONES)) & SK_SWAR_HIGH) |
+                            sk_swar_has(w, '"') | sk_swar_has(w, '\\');
             memcpy(dst + o, &w, 8);
             if (!stop) {
                 o += 8;

@@ -133,6 +133,14 @@ static void jsonl_text_decoding(void) {
     const char *err = NULL;
     CHECK_INT(sk_jsonl_decode_text("\"abc", 4, arena, &got, &got_len, &normal, &err), -1);
     CHECK_INT(sk_jsonl_decode_text("\"a\tb\"", 5, arena, &got, &got_len, &normal, &err), -1);
+    for (size_t at = 1; at < 20; at++) { /* a raw control byte anywhere in a long string */
+        char line[32];
+        memset(line, 'x', sizeof line);
+        line[0] = '"';
+        line[at] = '\x1f';
+        line[24] = '"';
+        CHECK_INT(sk_jsonl_decode_text(line, 25, arena, &got, &got_len, &normal, &err), -1);
+    }
     sk_arena_destroy(arena);
 }
 
