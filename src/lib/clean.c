@@ -152,6 +152,10 @@ static size_t fold_key(const char *s, size_t n, char *buf, size_t cap) {
 
 /* ---- cue phrases ------------------------------------------------------------- */
 
+/* The entries of the whole-key lists (CUE_END, CUE_WEAK, SOCIAL_NET,
+ * SOCIAL_OTHER, JUNK_WORDS) are at most this long (in_list relies on it). */
+enum { LONGEST_ENTRY = 24 };
+
 /* Headings that end the article: what follows is a list of other news. */
 static const char *const CUE_END[] = {
     "co the ban quan tam",
@@ -219,7 +223,9 @@ static const char *const JUNK_WORDS[] = {
     "loading...", "dang tai...", "quang cao", "advertisement"};
 
 static int in_list(const char *key, size_t n, const char *const *list, size_t count) {
-    if (!n) return 0; /* no entry is empty */
+    /* No entry is empty or longer than LONGEST_ENTRY: most keys (captions,
+     * headlines) are, and skip the lists. */
+    if (!n || n > LONGEST_ENTRY) return 0;
     for (size_t i = 0; i < count; i++)
         if (list[i][0] == key[0] && strlen(list[i]) == n && !memcmp(list[i], key, n)) return 1;
     return 0;
