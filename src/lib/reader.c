@@ -358,6 +358,7 @@ void sk_reader_destroy(sk_reader_t *r) {
     if (!r) return;
     if (r->in.gz) gzclose(r->in.gz);
     free(r->in.buf);
+    free(r->scratch);
     free(r->path);
     free(r);
 }

@@ -29,6 +29,8 @@ struct sk_reader {
     long line; /* line (text, JSONL) or record (WARC) number of the last record */
     int done;
     size_t skipped, repaired;
+    char *scratch; /* JSONL: decoded keys and short strings, kept from line to line */
+    size_t scratch_cap;
 };
 
 /* Fill the buffer so that at least `want` bytes are available after pos

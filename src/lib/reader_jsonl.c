@@ -567,7 +567,7 @@ done:
 }
 
 int sk_read_jsonl(sk_reader_t *r, sk_article_t **out) {
-    jp_t j = {0};
+    jp_t j = {.sbuf = r->scratch, .scap = r->scratch_cap};
     int rc = 0;
     for (;;) {
         const char *line;
@@ -620,6 +620,7 @@ int sk_read_jsonl(sk_reader_t *r, sk_article_t **out) {
         rc = 1;
         break;
     }
-    free(j.sbuf);
+    r->scratch = j.sbuf; /* freed by sk_reader_destroy */
+    r->scratch_cap = j.scap;
     return rc;
 }
