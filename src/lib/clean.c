@@ -633,12 +633,11 @@ static int seen(seen_t *tab, size_t cap, const char *s, size_t n) {
 int sk_clean_article(sk_article_t *a) {
     const char *raw = a->raw ? a->raw : "";
     size_t raw_len = a->raw ? a->raw_len : 0;
-    size_t n_lines = 1;
-    for (const char *p = raw; (p = memchr(p, '\n', (size_t)(raw + raw_len - p))); p++)
-        n_lines++;
     /* Not zeroed: each line is cleared before use and only lines[0..nl) are
-     * read; tidied and t are read only where written. */
-    line_t *lines = sk_arena_alloc_uninit(a->arena, n_lines * sizeof *lines);
+     * read; tidied and t are read only where written. lines grows as needed
+     * (no pass to count them first). */
+    size_t lines_cap = 64;
+    line_t *lines = sk_arena_alloc_uninit(a->arena, lines_cap * sizeof *lines);
     char *tidied = sk_arena_alloc_uninit(a->arena, raw_len + 1);
     char *t = sk_arena_alloc_uninit(a->arena, raw_len + 1); /* written in order up to its NUL */
     if (!lines || !tidied || !t) return SK_ENOMEM;
@@ -650,6 +649,13 @@ int sk_clean_article(sk_article_t *a) {
     for (const char *p = raw, *end = raw + raw_len; p <= end;) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e) e = end;
+        if (nl == lines_cap) {
+            line_t *more = sk_arena_alloc_uninit(a->arena, 2 * lines_cap * sizeof *lines);
+            if (!more) return SK_ENOMEM;
+            memcpy(more, lines, nl * sizeof *lines);
+            lines = more;
+            lines_cap *= 2;
+        }
         line_t *l = &lines[nl];
         memset(l, 0, sizeof *l);
         char *dst = tidied + to;

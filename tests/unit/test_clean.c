@@ -64,6 +64,17 @@ int main(void) {
         CHECK_INT(a->text_len, strlen(CASES[c].want));
         sk_article_destroy(a);
     }
+    /* Many lines (the line array grows): all kept, in order. */
+    char many[16384];
+    size_t len = 0;
+    for (int i = 0; i < 200; i++)
+        len += (size_t)snprintf(many + len, sizeof many - len, "%sDòng số %d có vài chữ.",
+                                i ? "\n" : "", i);
+    sk_article_t *m = sk_article_new();
+    CHECK_INT(sk_article_set_raw(m, many, len, NULL, NULL), SK_OK);
+    CHECK_INT(sk_clean_article(m), SK_OK);
+    CHECK_STR(m->text, many);
+    sk_article_destroy(m);
     /* A NUL inside raw (not from the readers): each line is scanned itself. */
     static const char RAW_NUL[] = "Hai  bên.\0x\nBa  bốn.";
     static const char WANT_NUL[] = "Hai bên.\0x\nBa bốn.";
