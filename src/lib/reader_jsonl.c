@@ -298,7 +298,7 @@ static int parse_text(jp_t *j, sk_arena_t *arena, char **out, size_t *out_len, i
             /* Most stops are a letter of U+00C0-U+02FF (C3-CB, continuation) or
              * U+1E00-U+1EFF (E1, B8-BB, continuation): take it at once. */
             unsigned char c = (unsigned char)*q;
-            if (end - q >= 3) {
+            if (end - q >= 4) { /* the closing quote follows */
                 uint16_t next = (uint16_t)((unsigned char)q[1] | (unsigned char)q[2] << 8);
                 size_t n = c >= 0xC3 && c <= 0xCB && (next & 0xC0) == 0x80 ? 2
                            : c == 0xE1 && (next & 0xC0FC) == 0x80B8        ? 3
