@@ -431,16 +431,32 @@ static int needs_tidy(const char *s, size_t n) {
  * libc's strcspn and strstr are many times faster than a scan of each line. */
 typedef struct {
     const char *tab_bang, *two_spaces; /* NULL until searched */
-    const char *end;                   /* the NUL ending raw */
+    const char *credit_cap, *credit_paren;
+    const char *end; /* the NUL ending raw */
 } tidy_scan_t;
+
+/* Is needle in s[0..n)? *next keeps the first match at or after s (end when
+ * there is none), found once for the rest of raw. */
+static int found_in(const char **next, const char *s, size_t n, const char *needle,
+                    const char *end) {
+    if (!*next || *next < s) {
+        const char *f = strstr(s, needle);
+        *next = f ? f : end;
+    }
+    return *next < s + n;
+}
+
+/* Can find_credit find a marker in s[0..n)? Each one it accepts holds
+ * "\xBA\xA2" ("Ả" is E1 BA A2) or "(\xE1" ("(ả"): the line is searched only
+ * when one of them is in it, which few lines are. */
+static int may_hold_credit(tidy_scan_t *sc, const char *s, size_t n) {
+    return found_in(&sc->credit_cap, s, n, "\xBA\xA2", sc->end) ||
+           found_in(&sc->credit_paren, s, n, "(\xE1", sc->end);
+}
 
 static int needs_tidy_scan(tidy_scan_t *sc, const char *s, size_t n) {
     if (!sc->tab_bang || sc->tab_bang < s) sc->tab_bang = s + strcspn(s, "\t!");
-    if (!sc->two_spaces || sc->two_spaces < s) {
-        const char *f = strstr(s, "  ");
-        sc->two_spaces = f ? f : sc->end;
-    }
-    return sc->tab_bang < s + n || sc->two_spaces + 1 < s + n;
+    return sc->tab_bang < s + n || found_in(&sc->two_spaces, s, n - 1, "  ", sc->end);
 }
 
 /* Would tidy() return the line unchanged? (Most lines: they are used where
@@ -666,7 +682,8 @@ int sk_clean_article(sk_article_t *a) {
             s = dst;
         }
         /* Credits follow captions, which are short; skip the scan on long paragraphs. */
-        if (n < 600 && find_credit(s, n, &(size_t){0})) {
+        if (n < 600 && (s != p || !sc || may_hold_credit(sc, s, n)) &&
+            find_credit(s, n, &(size_t){0})) {
             if (s != dst) memcpy(dst, s, n);
             s = dst;
             n = strip_credit(dst, n);

@@ -14,6 +14,10 @@ static const case_t CASES[] = {
     /* parenthesised credit, credit-only line, image markup, social row, null */
     {"Đại sứ quán ở Moscow (Ảnh: Tass).\nẢnh: Reuters\n![]() |\nfb yt zl tw\nnull",
      "Đại sứ quán ở Moscow."},
+    /* "(ảnh: ...)" and "ẢNH: ..." credits */
+    {"Tiêu đề bài\nLãnh đạo hai nước bắt tay tại Hà Nội (ảnh: Văn Điệp).\n"
+     "Đoàn đại biểu thăm nhà máy. ẢNH: TTXVN",
+     "Tiêu đề bài\nLãnh đạo hai nước bắt tay tại Hà Nội.\nĐoàn đại biểu thăm nhà máy."},
     /* lower-case "hình ảnh:" is text, not a credit */
     {"Triển lãm giới thiệu hình ảnh: đất nước và con người Việt Nam.",
      "Triển lãm giới thiệu hình ảnh: đất nước và con người Việt Nam."},
