@@ -52,7 +52,8 @@ typedef struct sk_article {
     size_t raw_len;
     int main_text_extracted;
 
-    /* Main article text (boilerplate removed), paragraphs separated by '\n'. */
+    /* Main article text (boilerplate removed), paragraphs separated by '\n',
+     * NUL-terminated (sentence splitting relies on it). */
     char *text;
     size_t text_len;
     sk_folded_t folded; /* folded form of text with offset map (freed with the article) */

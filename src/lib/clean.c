@@ -71,10 +71,25 @@ static int ends_terminal(const char *s, size_t n) {
            (unsigned char)s[n - 1] == 0xA6;
 }
 
+/* Bytes equal to b in the 8-byte word x, as 0x80 flags (exact, no false hits). */
+static uint64_t bytes_eq(uint64_t x, unsigned char b) {
+    uint64_t t = x ^ (0x0101010101010101ull * b);
+    return ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t | 0x7F7F7F7F7F7F7F7Full);
+}
+
 static size_t count_words(const char *s, size_t n) {
-    size_t w = 0;
-    int in = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t w = 0, i = 0;
+    /* Eight bytes at a time (little-endian words): a word starts at a byte
+     * that is no space after one that is (or the start). */
+    uint64_t space_before = SK_SWAR_HIGH & 0xFF;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t sp = bytes_eq(sk_swar_load(s + i), ' ');
+        uint64_t starts = ~sp & ((sp << 8) | space_before) & SK_SWAR_HIGH;
+        w += ((starts >> 7) * SK_SWAR_ONES) >> 56; /* count of flags */
+        space_before = sp >> 56;
+    }
+    int in = !space_before;
+    for (; i < n; i++) {
         if (s[i] == ' ')
             in = 0;
         else if (!in) {
@@ -136,6 +151,10 @@ static size_t fold_key(const char *s, size_t n, char *buf, size_t cap) {
 }
 
 /* ---- cue phrases ------------------------------------------------------------- */
+
+/* The entries of the whole-key lists (CUE_END, CUE_WEAK, SOCIAL_NET,
+ * SOCIAL_OTHER, JUNK_WORDS) are at most this long (in_list relies on it). */
+enum { LONGEST_ENTRY = 24 };
 
 /* Headings that end the article: what follows is a list of other news. */
 static const char *const CUE_END[] = {
@@ -204,7 +223,9 @@ static const char *const JUNK_WORDS[] = {
     "loading...", "dang tai...", "quang cao", "advertisement"};
 
 static int in_list(const char *key, size_t n, const char *const *list, size_t count) {
-    if (!n) return 0; /* no entry is empty */
+    /* No entry is empty or longer than LONGEST_ENTRY: most keys (captions,
+     * headlines) are, and skip the lists. */
+    if (!n || n > LONGEST_ENTRY) return 0;
     for (size_t i = 0; i < count; i++)
         if (list[i][0] == key[0] && strlen(list[i]) == n && !memcmp(list[i], key, n)) return 1;
     return 0;
@@ -385,12 +406,6 @@ static size_t strip_credit(char *s, size_t n) {
     return b;
 }
 
-/* Bytes equal to b in the 8-byte word x, as 0x80 flags (exact, no false hits). */
-static uint64_t bytes_eq(uint64_t x, unsigned char b) {
-    uint64_t t = x ^ (0x0101010101010101ull * b);
-    return ~(((t & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | t | 0x7F7F7F7F7F7F7F7Full);
-}
-
 /* Does the line hold a tab, two spaces in a row or "![" (image markup)? */
 static int needs_tidy(const char *s, size_t n) {
     uint64_t carry = 0; /* the previous word ended with a space */
@@ -411,19 +426,53 @@ static int needs_tidy(const char *s, size_t n) {
     return 0;
 }
 
+/* Where the next tab or '!' and the next two spaces in a row are, found for
+ * the whole raw text as the lines go (raw must hold no NUL before its end):
+ * libc's strcspn and strstr are many times faster than a scan of each line. */
+typedef struct {
+    const char *tab_bang, *two_spaces; /* NULL until searched */
+    const char *credit_cap, *credit_paren;
+    const char *end; /* the NUL ending raw */
+} tidy_scan_t;
+
+/* Is needle in s[0..n)? *next keeps the first match at or after s (end when
+ * there is none), found once for the rest of raw. */
+static int found_in(const char **next, const char *s, size_t n, const char *needle,
+                    const char *end) {
+    if (!*next || *next < s) {
+        const char *f = strstr(s, needle);
+        *next = f ? f : end;
+    }
+    return *next < s + n;
+}
+
+/* Can find_credit find a marker in s[0..n)? Each one it accepts holds
+ * "\xBA\xA2" ("Ả" is E1 BA A2) or "(\xE1" ("(ả"): the line is searched only
+ * when one of them is in it, which few lines are. */
+static int may_hold_credit(tidy_scan_t *sc, const char *s, size_t n) {
+    return found_in(&sc->credit_cap, s, n, "\xBA\xA2", sc->end) ||
+           found_in(&sc->credit_paren, s, n, "(\xE1", sc->end);
+}
+
+static int needs_tidy_scan(tidy_scan_t *sc, const char *s, size_t n) {
+    if (!sc->tab_bang || sc->tab_bang < s) sc->tab_bang = s + strcspn(s, "\t!");
+    return sc->tab_bang < s + n || found_in(&sc->two_spaces, s, n - 1, "  ", sc->end);
+}
+
+/* Would tidy() return the line unchanged? (Most lines: they are used where
+ * they are.) sc may be NULL: then the line is scanned itself. */
+static int is_tidy(const char *s, size_t n, tidy_scan_t *sc) {
+    if (!n || s[0] == ' ' || s[n - 1] == ' ' || s[0] == '|' || s[n - 1] == '|' || s[0] == '*' ||
+        s[0] == '+' || (unsigned char)s[0] == 0xE2 || s[n - 1] == '\t')
+        return 0;
+    return !(sc ? needs_tidy_scan(sc, s, n) : needs_tidy(s, n));
+}
+
 /* Copy the line into dst with image markup and bars removed and spaces
  * collapsed; returns the length. */
 static size_t tidy(const char *s, size_t n, char *dst) {
     size_t o = 0;
     int space = 1; /* drop leading spaces */
-    /* Most lines need nothing but trimming: copy them whole. */
-    if (n && s[0] != ' ' && s[n - 1] != ' ' && s[0] != '|' && s[n - 1] != '|' && s[0] != '*' &&
-        s[0] != '+' && (unsigned char)s[0] != 0xE2 && s[n - 1] != '\t') {
-        if (!needs_tidy(s, n)) {
-            memcpy(dst, s, n);
-            return n;
-        }
-    }
     for (size_t i = 0; i < n;) {
         char c = s[i];
         if (c == '!' && i + 1 < n && s[i + 1] == '[') { /* ![alt](url) */
@@ -559,33 +608,39 @@ static int dateline_date(sk_article_t *a, const char *s, size_t n) {
 
 /* ---- repetition ----------------------------------------------------------- */
 
-static uint64_t line_hash(const char *s, size_t n) {
-    while (n && (s[n - 1] == '.' || s[n - 1] == ' '))
-        n--;
-    /* Eight bytes per step (multiply-xorshift); lines are long. */
+/* A line as compared for repetition: trailing full stops and spaces dropped. */
+typedef struct {
+    uint64_t key; /* 0 = empty slot */
+    const char *s;
+    size_t n;
+} seen_t;
+
+/* Key of s[0..n): the length and the first and last 16 bytes (lines are long,
+ * and equal keys are confirmed byte for byte). */
+static uint64_t line_key(const char *s, size_t n) {
+    uint64_t part[4] = {0, 0, 0, 0};
+    size_t head = n < 16 ? n : 16;
+    memcpy(part, s, head);
+    memcpy(part + 2, s + n - head, head);
     uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    for (int k = 0; k < 4; k++) {
+        h = (h ^ part[k]) * 0xFF51AFD7ED558CCDull;
         h ^= h >> 32;
     }
-    uint64_t w = 0;
-    memcpy(&w, s + i, n - i);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 29;
-    return h | 1; /* 0 marks an empty slot */
+    return h | 1;
 }
 
-/* Insert; returns 1 if already present. */
-static int seen(uint64_t *tab, size_t cap, uint64_t h) {
-    size_t i = (size_t)(h & (cap - 1));
-    while (tab[i]) {
-        if (tab[i] == h) return 1;
+/* Insert the line; returns 1 if an equal one is already there. */
+static int seen(seen_t *tab, size_t cap, const char *s, size_t n) {
+    while (n && (s[n - 1] == '.' || s[n - 1] == ' '))
+        n--;
+    uint64_t key = line_key(s, n);
+    size_t i = (size_t)(key & (cap - 1));
+    while (tab[i].key) {
+        if (tab[i].key == key && tab[i].n == n && !memcmp(tab[i].s, s, n)) return 1;
         i = (i + 1) & (cap - 1);
     }
-    tab[i] = h;
+    tab[i] = (seen_t){key, s, n};
     return 0;
 }
 
@@ -594,30 +649,48 @@ static int seen(uint64_t *tab, size_t cap, uint64_t h) {
 int sk_clean_article(sk_article_t *a) {
     const char *raw = a->raw ? a->raw : "";
     size_t raw_len = a->raw ? a->raw_len : 0;
-    size_t n_lines = 1;
-    for (const char *p = raw; (p = memchr(p, '\n', (size_t)(raw + raw_len - p))); p++)
-        n_lines++;
     /* Not zeroed: each line is cleared before use and only lines[0..nl) are
-     * read; tidied and t are read only where written. */
-    line_t *lines = sk_arena_alloc_uninit(a->arena, n_lines * sizeof *lines);
+     * read; tidied and t are read only where written. lines grows as needed
+     * (no pass to count them first). */
+    size_t lines_cap = 64;
+    line_t *lines = sk_arena_alloc_uninit(a->arena, lines_cap * sizeof *lines);
     char *tidied = sk_arena_alloc_uninit(a->arena, raw_len + 1);
     char *t = sk_arena_alloc_uninit(a->arena, raw_len + 1); /* written in order up to its NUL */
     if (!lines || !tidied || !t) return SK_ENOMEM;
 
     /* Tidy and classify. */
+    tidy_scan_t scan = {.end = raw + raw_len};
+    tidy_scan_t *sc = strlen(raw) == raw_len ? &scan : NULL;
     size_t nl = 0, to = 0;
     for (const char *p = raw, *end = raw + raw_len; p <= end;) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
         if (!e) e = end;
+        if (nl == lines_cap) {
+            line_t *more = sk_arena_alloc_uninit(a->arena, 2 * lines_cap * sizeof *lines);
+            if (!more) return SK_ENOMEM;
+            memcpy(more, lines, nl * sizeof *lines);
+            lines = more;
+            lines_cap *= 2;
+        }
         line_t *l = &lines[nl];
         memset(l, 0, sizeof *l);
         char *dst = tidied + to;
-        size_t n = tidy(p, (size_t)(e - p), dst);
+        const char *s = p;
+        size_t n = (size_t)(e - p);
+        if (!is_tidy(p, n, sc)) {
+            n = tidy(p, n, dst);
+            s = dst;
+        }
         /* Credits follow captions, which are short; skip the scan on long paragraphs. */
-        if (n < 600 && find_credit(dst, n, &(size_t){0})) n = strip_credit(dst, n);
-        l->s = dst;
+        if (n < 600 && (s != p || !sc || may_hold_credit(sc, s, n)) &&
+            find_credit(s, n, &(size_t){0})) {
+            if (s != dst) memcpy(dst, s, n);
+            s = dst;
+            n = strip_credit(dst, n);
+        }
+        l->s = s;
         l->n = n;
-        to += n;
+        if (s == dst) to += n;
         if (n) {
             classify(l);
             nl++;
@@ -676,13 +749,13 @@ int sk_clean_article(sk_article_t *a) {
     size_t cap = 16;
     while (cap < nl * 2)
         cap *= 2;
-    uint64_t *tab = sk_arena_alloc(a->arena, cap * sizeof *tab);
+    seen_t *tab = sk_arena_alloc(a->arena, cap * sizeof *tab);
     if (!tab) return SK_ENOMEM;
     size_t o = 0;
     for (size_t i = 0; i < nl; i++) {
         line_t *l = &lines[i];
         if (!l->keep) continue;
-        if (l->words >= 3 && seen(tab, cap, line_hash(l->s, l->n))) continue;
+        if (l->words >= 3 && seen(tab, cap, l->s, l->n)) continue;
         if (o) t[o++] = '\n';
         memcpy(t + o, l->s, l->n);
         o += l->n;

@@ -16,6 +16,7 @@ int sk_utf8_decode_slow(const char *s, size_t len, int32_t *cp) {
 }
 
 #include "cp_tables.h"
+#include "swar.h"
 
 /* [a-z0-9] and every byte >= 0x80 (checked in test_normalize.c). */
 const uint8_t sk_tok_byte_tab[256] = {
@@ -199,10 +200,42 @@ static int fold_cp(int32_t cp, char *dst) {
     return o;
 }
 
+/* Fold the character at s[*i] (any byte, the general way) onto text[*o]. */
+static void fold_char(const char *s, size_t len, size_t *i, char *text, uint32_t *to_orig,
+                      size_t *o) {
+    unsigned char b = (unsigned char)s[*i];
+    if (b < 0x80) {
+        text[*o] = (char)fold_ascii[b];
+        to_orig[(*o)++] = (uint32_t)(*i)++;
+        return;
+    }
+    int32_t cp;
+    int n = sk_utf8_decode(s + *i, len - *i, &cp);
+    if (n < 0) { /* should not happen on normalised text: keep the byte */
+        text[*o] = '?';
+        to_orig[(*o)++] = (uint32_t)(*i)++;
+        return;
+    }
+    unsigned char one = fold_one(cp);
+    if (one) {
+        text[*o] = (char)one;
+        to_orig[(*o)++] = (uint32_t)*i;
+    } else {
+        char tmp[32];
+        int k = fold_cp(cp, tmp);
+        for (int j = 0; j < k; j++) {
+            text[*o] = tmp[j];
+            to_orig[(*o)++] = (uint32_t)*i;
+        }
+    }
+    *i += (size_t)n;
+}
+
 int sk_fold(const char *s, size_t len, sk_folded_t *out) {
     fold_tables();
     memset(out, 0, sizeof *out);
-    /* A folded code point never takes more than 4x its source bytes (casefold expansions). */
+    /* A folded code point never takes more than 4x its source bytes (casefold
+     * expansions); this also leaves room for the 8-byte stores below. */
     size_t cap = len * 4 + 1;
     out->text = malloc(cap);
     out->to_orig = malloc((cap + 1) * sizeof(uint32_t));
@@ -214,39 +247,60 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
      * out itself, so the compiler would reload both fields for every byte. */
     char *text = out->text;
     uint32_t *to_orig = out->to_orig;
-    size_t o = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) { /* a run of ASCII: one byte out per byte in */
-            do {
-                text[o] = (char)fold_ascii[b];
-                to_orig[o++] = (uint32_t)i++;
-            } while (i < len && (b = (unsigned char)s[i]) < 0x80);
-            continue;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t o = 0, i = 0;
+    /* While eight bytes can be read: ASCII a word at a time, Vietnamese
+     * letters straight from the tables; the rest goes to fold_char. */
+    while (i + 8 <= len) {
+        unsigned char b = u[i];
+        if (b < 0x80) {
+            /* All eight bytes are written (lower-cased where ASCII), those
+             * before the first non-ASCII byte are kept. */
+            uint64_t w = sk_swar_load(u + i);
+            uint64_t low7 = w & ~SK_SWAR_HIGH; /* no carry between bytes below */
+            uint64_t upper = (low7 + SK_SWAR_ONES * (0x80 - 'A')) &
+                             ~(low7 + SK_SWAR_ONES * (0x80 - 'Z' - 1)) & ~w & SK_SWAR_HIGH;
+            uint64_t lower = w | (upper >> 2); /* A-Z + 0x20 */
+            memcpy(text + o, &lower, 8);
+            /* to_orig[o + k] = i + k, four at a time (GCC/Clang vectors) */
+            typedef uint32_t u32x4 __attribute__((vector_size(16)));
+            u32x4 offs = (u32x4){0, 1, 2, 3} + (uint32_t)i;
+            memcpy(to_orig + o, &offs, 16);
+            offs += 4;
+            memcpy(to_orig + o + 4, &offs, 16);
+            uint64_t high = w & SK_SWAR_HIGH;
+            if (!high) {
+                o += 8;
+                i += 8;
+                continue;
+            }
+            size_t run = sk_swar_first(high);
+            o += run;
+            i += run;
+            if (i + 3 > len) break;
+            b = u[i];
         }
-        int32_t cp;
-        int n = sk_utf8_decode(s + i, len - i, &cp);
-        if (n < 0) { /* should not happen on normalised text: keep the byte */
-            text[o] = '?';
-            to_orig[o++] = (uint32_t)i++;
-            continue;
+        /* A non-ASCII byte; u[i + 1] and u[i + 2] are readable here. */
+        unsigned char one = 0;
+        size_t n = 0;
+        unsigned next = u[i + 1] | (unsigned)u[i + 2] << 8;
+        if (b == 0xE1 && (next & 0xC0FC) == 0x80B8) {
+            one = fold_table_1e[((u[i + 1] & 3u) << 6) | (u[i + 2] & 0x3Fu)];
+            n = 3;
+        } else if (b >= 0xC2 && b < 0xE0 && (next & 0xC0) == 0x80) {
+            one = fold_table[(((b & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu)) - TABLE_LO];
+            n = 2;
         }
-        /* One ASCII letter from the tables (every Vietnamese letter): no call. */
-        unsigned char one = fold_one(cp);
-        if (one) {
+        if (one) { /* what sk_utf8_decode and fold_one give for this sequence */
             text[o] = (char)one;
             to_orig[o++] = (uint32_t)i;
-            i += (size_t)n;
-            continue;
+            i += n;
+        } else {
+            fold_char(s, len, &i, text, to_orig, &o);
         }
-        char tmp[32];
-        int k = fold_cp(cp, tmp);
-        for (int j = 0; j < k; j++) {
-            text[o] = tmp[j];
-            to_orig[o++] = (uint32_t)i;
-        }
-        i += (size_t)n;
     }
+    while (i < len)
+        fold_char(s, len, &i, text, to_orig, &o);
     text[o] = '\0';
     to_orig[o] = (uint32_t)len;
     out->len = o;

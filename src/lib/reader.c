@@ -126,29 +126,9 @@ int sk_text_is_normal(const char *text, size_t n) {
             }
         }
         if (i >= n) break;
-        unsigned char b = s[i];
-        if (b < 0x80) {
-            if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F) return 0;
-            i++;
-            continue;
-        }
-        uint32_t cp;
-        if ((b & 0xE0) == 0xC0) {
-            if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return 0;
-            cp = ((uint32_t)(b & 0x1F) << 6) | (s[i + 1] & 0x3F);
-            if (cp < 0xC0 || cp > 0x2FF) return 0;
-            i += 2;
-        } else if ((b & 0xF0) == 0xE0) {
-            if (i + 2 >= n || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return 0;
-            cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
-                 (s[i + 2] & 0x3F);
-            if (!((cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x2027) ||
-                  (cp >= 0x2030 && cp <= 0x205E)))
-                return 0;
-            i += 3;
-        } else {
-            return 0;
-        }
+        size_t k = sk_normal_char_len(s + i, n - i);
+        if (!k) return 0;
+        i += k;
     }
     return 1;
 }
@@ -378,6 +358,7 @@ void sk_reader_destroy(sk_reader_t *r) {
     if (!r) return;
     if (r->in.gz) gzclose(r->in.gz);
     free(r->in.buf);
+    free(r->scratch);
     free(r->path);
     free(r);
 }

@@ -3,6 +3,7 @@
 #ifndef SK_READER_IMPL_H
 #define SK_READER_IMPL_H
 
+#include <stdint.h>
 #include <zlib.h>
 
 #include "reader.h"
@@ -28,6 +29,8 @@ struct sk_reader {
     long line; /* line (text, JSONL) or record (WARC) number of the last record */
     int done;
     size_t skipped, repaired;
+    char *scratch; /* JSONL: decoded keys and short strings, kept from line to line */
+    size_t scratch_cap;
 };
 
 /* Fill the buffer so that at least `want` bytes are available after pos
@@ -43,6 +46,33 @@ sk_article_t *sk_reader_article(sk_reader_t *r, sk_format_t format, long line);
 
 /* Would sk_normalize_text return these bytes unchanged? (conservative) */
 int sk_text_is_normal(const char *s, size_t n);
+
+/* The character test of sk_text_is_normal: the length of the character at
+ * s[0..n) (n >= 1) when it passes, else 0. */
+static inline size_t sk_normal_char_len(const unsigned char *s, size_t n) {
+    unsigned char b = s[0];
+    if (b < 0x80) return (b >= 0x20 && b != 0x7F) || b == '\n' || b == '\t';
+    if ((b & 0xE0) == 0xC0) {
+        if (n < 2 || (s[1] & 0xC0) != 0x80) return 0;
+        uint32_t cp = ((uint32_t)(b & 0x1F) << 6) | (s[1] & 0x3F);
+        return cp >= 0xC0 && cp <= 0x2FF ? 2 : 0;
+    }
+    if ((b & 0xF0) == 0xE0) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+        uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        return (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2010 && cp <= 0x2027) ||
+                       (cp >= 0x2030 && cp <= 0x205E)
+                   ? 3
+                   : 0;
+    }
+    return 0;
+}
+
+/* JSON Lines: decode the JSON string in line[0..len) (starting on its opening
+ * quote) into the arena; *normal says whether sk_text_is_normal holds for the
+ * result. Returns 0, or -1 with *err set. For tests. */
+int sk_jsonl_decode_text(const char *line, size_t len, sk_arena_t *arena, char **out,
+                         size_t *out_len, int *normal, const char **err);
 
 /* Set raw text, counting repairs; skips normalisation when sk_text_is_normal. */
 int sk_reader_set_raw(sk_reader_t *r, sk_article_t *a, const char *bytes, size_t len);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "reader_impl.h"
+#include "swar.h"
 
 int sk_read_jsonl(sk_reader_t *r, sk_article_t **out);
 
@@ -133,6 +134,72 @@ static size_t put_utf8(char *o, unsigned cp) {
     return 4;
 }
 
+/* Decode the escape at *qp (on its backslash) into out and move *qp past it.
+ * Returns the number of bytes written (at most 4, never more than the escape
+ * itself takes), or -1 with j->err and j->p set. */
+static int unescape(jp_t *j, const char **qp, char *out) {
+    const char *q = *qp;
+    if (q + 1 >= j->end) {
+        j->err = "unterminated escape";
+        j->p = q;
+        return -1;
+    }
+    char one = 0;
+    switch (q[1]) {
+    case '"':
+    case '\\':
+    case '/':
+        one = q[1];
+        break;
+    case 'b':
+        one = '\b';
+        break;
+    case 'f':
+        one = '\f';
+        break;
+    case 'n':
+        one = '\n';
+        break;
+    case 'r':
+        one = '\r';
+        break;
+    case 't':
+        one = '\t';
+        break;
+    }
+    if (one) {
+        out[0] = one;
+        *qp = q + 2;
+        return 1;
+    }
+    if (q[1] != 'u' || q + 6 > j->end) {
+        j->err = "invalid escape";
+        j->p = q;
+        return -1;
+    }
+    unsigned cp;
+    if (hex4(q + 2, &cp)) {
+        j->err = "invalid \\u escape";
+        j->p = q;
+        return -1;
+    }
+    q += 6;
+    if (cp >= 0xD800 && cp < 0xDC00) {
+        unsigned lo;
+        if (q + 6 <= j->end && q[0] == '\\' && q[1] == 'u' && !hex4(q + 2, &lo) && lo >= 0xDC00 &&
+            lo < 0xE000) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            q += 6;
+        } else {
+            cp = 0xFFFD;
+        }
+    } else if (cp >= 0xDC00 && cp < 0xE000) {
+        cp = 0xFFFD;
+    }
+    *qp = q;
+    return (int)put_utf8(out, cp);
+}
+
 /* Parse a string at j->p, which is on the opening quote. When keep, decode it into
  * j->sbuf and set *s and *n (valid until the next kept string). */
 static int parse_string(jp_t *j, int keep, const char **s, size_t *n) {
@@ -180,47 +247,10 @@ static int parse_string(jp_t *j, int keep, const char **s, size_t *n) {
             j->p = q;
             return -1;
         }
-        /* backslash escape */
-        if (q + 1 >= j->end) {
-            j->err = "unterminated escape";
-            j->p = q;
-            return -1;
-        }
-        char c = q[1];
-        const char *map = "\"\"\\\\//b\bf\fn\nr\rt\t";
-        const char *m = NULL;
-        for (const char *k = map; *k; k += 2)
-            if (*k == c) m = k;
-        if (m) {
-            if (keep) j->sbuf[o++] = m[1];
-            q += 2;
-            continue;
-        }
-        if (c != 'u' || q + 6 > j->end) {
-            j->err = "invalid escape";
-            j->p = q;
-            return -1;
-        }
-        unsigned cp;
-        if (hex4(q + 2, &cp)) {
-            j->err = "invalid \\u escape";
-            j->p = q;
-            return -1;
-        }
-        q += 6;
-        if (cp >= 0xD800 && cp < 0xDC00) {
-            unsigned lo;
-            if (q + 6 <= j->end && q[0] == '\\' && q[1] == 'u' && !hex4(q + 2, &lo) &&
-                lo >= 0xDC00 && lo < 0xE000) {
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                q += 6;
-            } else {
-                cp = 0xFFFD;
-            }
-        } else if (cp >= 0xDC00 && cp < 0xE000) {
-            cp = 0xFFFD;
-        }
-        if (keep) o += put_utf8(j->sbuf + o, cp);
+        char tmp[4];
+        int k = unescape(j, &q, keep ? j->sbuf + o : tmp);
+        if (k < 0) return -1;
+        if (keep) o += (size_t)k;
     }
     j->p = q + 1;
     if (keep) {
@@ -229,6 +259,111 @@ static int parse_string(jp_t *j, int keep, const char **s, size_t *n) {
         *n = o;
     }
     return 0;
+}
+
+/* Parse the article text, the string at j->p (on its opening quote), straight
+ * into the article's arena, and tell in the same pass whether sk_text_is_normal
+ * holds for the result (*normal): it is a test of each character, and while
+ * every character so far passed, the decoded characters start where the
+ * source's do. Saves a copy and a pass over the largest field of each line. */
+static int parse_text(jp_t *j, sk_arena_t *arena, char **out, size_t *out_len, int *normal) {
+    const char *q = j->p + 1, *end = j->end;
+    /* Decoding never lengthens: the rest of the line, and 4 bytes for the
+     * stores below that run past the character they copy. */
+    char *dst = sk_arena_alloc_uninit(arena, (size_t)(end - q) + 4);
+    if (!dst) {
+        j->err = "out of memory";
+        return -1;
+    }
+    size_t o = 0;
+    int plain = 1;
+    for (;;) {
+        if (end - q >= 8) {
+            /* Eight bytes at once up to the first quote, backslash, control,
+             * DEL or non-ASCII byte. Only the lowest flag must be exact: a
+             * borrow or carry can flag a byte above a true stop, never below:
+             * w - 0x20 flags controls, w + 1 flags DEL, w itself >= 0x80. */
+            uint64_t w = sk_swar_load(q);
+            uint64_t stop = ((w | (w - SK_SWAR_ONES * 0x20) | (w + SK_SWAR_ONES)) & SK_SWAR_HIGH) |
+                            sk_swar_has(w, '"') | sk_swar_has(w, '\\');
+            memcpy(dst + o, &w, 8);
+            if (!stop) {
+                o += 8;
+                q += 8;
+                continue;
+            }
+            size_t run = sk_swar_first(stop);
+            o += run;
+            q += run;
+            /* Most stops are a letter of U+00C0-U+02FF (C3-CB, continuation) or
+             * U+1E00-U+1EFF (E1, B8-BB, continuation): take it at once. */
+            unsigned char c = (unsigned char)*q;
+            if (end - q >= 4) { /* the closing quote follows */
+                uint16_t next = (uint16_t)((unsigned char)q[1] | (unsigned char)q[2] << 8);
+                size_t n = c >= 0xC3 && c <= 0xCB && (next & 0xC0) == 0x80 ? 2
+                           : c == 0xE1 && (next & 0xC0FC) == 0x80B8        ? 3
+                                                                           : 0;
+                if (n) {
+                    memcpy(dst + o, q, 4);
+                    o += n;
+                    q += n;
+                    continue;
+                }
+            }
+        }
+        if (q >= end) {
+            j->err = "unterminated string";
+            j->p = q;
+            return -1;
+        }
+        unsigned char c = (unsigned char)*q;
+        if (c >= 0x80) {
+            size_t n;
+            if (c >= 0xC3 && c <= 0xCB && end - q >= 2 && (q[1] & 0xC0) == 0x80)
+                n = 2; /* U+00C0-U+02FF */
+            else if (c == 0xE1 && end - q >= 3 && (unsigned char)q[1] >= 0xB8 &&
+                     (unsigned char)q[1] <= 0xBB && (q[2] & 0xC0) == 0x80)
+                n = 3; /* U+1E00-U+1EFF */
+            else if (!(n = sk_normal_char_len((const unsigned char *)q, (size_t)(end - q))))
+                n = 1, plain = 0; /* copied as it is, a byte at a time */
+            if (end - q >= 4)
+                memcpy(dst + o, q, 4);
+            else
+                memcpy(dst + o, q, n);
+            o += n;
+            q += n;
+            continue;
+        }
+        if (c == '"') break;
+        if (c == '\\') {
+            int k = unescape(j, &q, dst + o);
+            if (k < 0) return -1;
+            if (plain && !sk_normal_char_len((const unsigned char *)dst + o, (size_t)k)) plain = 0;
+            o += (size_t)k;
+            continue;
+        }
+        if (c < 0x20) {
+            j->err = "control character inside a string";
+            j->p = q;
+            return -1;
+        }
+        if (c == 0x7F) plain = 0;
+        dst[o++] = *q++;
+    }
+    j->p = q + 1;
+    dst[o] = '\0';
+    *out = dst;
+    *out_len = o;
+    *normal = plain;
+    return 0;
+}
+
+int sk_jsonl_decode_text(const char *line, size_t len, sk_arena_t *arena, char **out,
+                         size_t *out_len, int *normal, const char **err) {
+    jp_t j = {.p = line, .end = line + len, .start = line};
+    int rc = parse_text(&j, arena, out, out_len, normal);
+    *err = j.err;
+    return rc;
 }
 
 static int skip_value(jp_t *j, int depth);
@@ -334,8 +469,8 @@ static int field_index(const char *k, size_t n) {
 }
 
 /* Parse one line into a. Returns 0, or -1 with j->err set. */
-static int parse_article(jp_t *j, sk_article_t *a, int *has_text, const char **text,
-                         size_t *text_len) {
+static int parse_article(jp_t *j, sk_article_t *a, int *has_text, char **text, size_t *text_len,
+                         int *text_normal) {
     ws(j);
     if (j->p >= j->end || *j->p != '{') {
         j->err = "not a JSON object";
@@ -369,15 +504,9 @@ static int parse_article(jp_t *j, sk_article_t *a, int *has_text, const char **t
             const char *s;
             size_t n;
             if (f == F_TEXT) {
-                /* Decode text into its own buffer so later keys do not clobber it. */
-                if (parse_string(j, 1, &s, &n)) return -1;
-                char *copy = sk_arena_alloc_uninit(a->arena, n + 1); /* all n + 1 copied */
-                if (!copy) {
-                    j->err = "out of memory";
-                    return -1;
-                }
-                memcpy(copy, s, n + 1);
-                *text = copy;
+                char *t;
+                if (parse_text(j, a->arena, &t, &n, text_normal)) return -1;
+                *text = t;
                 *text_len = n;
                 *has_text = 1;
             } else {
@@ -438,7 +567,7 @@ done:
 }
 
 int sk_read_jsonl(sk_reader_t *r, sk_article_t **out) {
-    jp_t j = {0};
+    jp_t j = {.sbuf = r->scratch, .scap = r->scratch_cap};
     int rc = 0;
     for (;;) {
         const char *line;
@@ -465,10 +594,10 @@ int sk_read_jsonl(sk_reader_t *r, sk_article_t **out) {
         j.start = j.p = line;
         j.end = line + len;
         j.err = NULL;
-        const char *text = NULL;
+        char *text = NULL;
         size_t text_len = 0;
-        int has_text = 0;
-        if (parse_article(&j, a, &has_text, &text, &text_len)) {
+        int has_text = 0, text_normal = 0;
+        if (parse_article(&j, a, &has_text, &text, &text_len, &text_normal)) {
             sk_reader_error(r, r->line, a->doc, SK_EFORMAT, "malformed JSON at column %ld: %s",
                             (long)(j.p - j.start) + 1, j.err);
             sk_article_destroy(a);
@@ -480,7 +609,10 @@ int sk_read_jsonl(sk_reader_t *r, sk_article_t **out) {
             sk_article_destroy(a);
             continue;
         }
-        if ((rc = sk_reader_set_raw(r, a, text, text_len)) < 0) {
+        if (text_normal) { /* already decoded into the arena */
+            a->raw = text;
+            a->raw_len = text_len;
+        } else if ((rc = sk_reader_set_raw(r, a, text, text_len)) < 0) {
             sk_article_destroy(a);
             break;
         }
@@ -488,6 +620,7 @@ int sk_read_jsonl(sk_reader_t *r, sk_article_t **out) {
         rc = 1;
         break;
     }
-    free(j.sbuf);
+    r->scratch = j.sbuf; /* freed by sk_reader_destroy */
+    r->scratch_cap = j.scap;
     return rc;
 }

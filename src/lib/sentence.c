@@ -118,25 +118,39 @@ static int dot_is_abbrev(const char *t, size_t sent_start, size_t dot, int *word
 /* Bytes that can end a sentence: one table look-up per byte in the scan. */
 static const uint8_t SENTENCE_STOP[256] = {['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
 
-int sk_sentence_split_text(sk_arena_t *arena, const char *t, size_t len, sk_sentence_t **out,
-                           size_t *n_out) {
+/* The first byte at or after i that can end a sentence, or len. With
+ * nul_ended (t[len] == '\0'), libc's strcspn does the scan, some bytes at a
+ * time; it stops early at a NUL inside the text, which is skipped. */
+static size_t next_stop(const char *t, size_t len, size_t i, int nul_ended) {
+    if (nul_ended) {
+        for (;;) {
+            i += strcspn(t + i, "\n.!?\xE2");
+            if (i >= len || t[i]) return i < len ? i : len;
+            i++; /* an inner NUL */
+        }
+    }
+    /* Skip eight bytes at a time while none of them is a stop (most of the
+     * text), then find the byte in the word that is. */
+    while (i + 8 <= len) {
+        uint64_t w = sk_swar_load(t + i);
+        if (sk_swar_has(w, '\n') | sk_swar_has(w, '.') | sk_swar_has(w, '!') | sk_swar_has(w, '?') |
+            sk_swar_has(w, 0xE2))
+            break;
+        i += 8;
+    }
+    while (i < len && !SENTENCE_STOP[(unsigned char)t[i]])
+        i++;
+    return i;
+}
+
+static int split(sk_arena_t *arena, const char *t, size_t len, int nul_ended, sk_sentence_t **out,
+                 size_t *n_out) {
     size_t cap = 16, n = 0;
     sk_sentence_t *s = sk_arena_alloc(arena, cap * sizeof *s);
     if (!s) return SK_ENOMEM;
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
-        /* Only \n . ! ? and the lead byte of "…" can end a sentence: skip
-         * eight bytes at a time while none of them is one (most of the text),
-         * then find the byte in the word that is. */
-        while (i + 8 <= len) {
-            uint64_t w = sk_swar_load(t + i);
-            if (sk_swar_has(w, '\n') | sk_swar_has(w, '.') | sk_swar_has(w, '!') |
-                sk_swar_has(w, '?') | sk_swar_has(w, 0xE2))
-                break;
-            i += 8;
-        }
-        while (i < len && !SENTENCE_STOP[(unsigned char)t[i]])
-            i++;
+        i = next_stop(t, len, i, nul_ended);
         size_t end = 0, next = 0;
         int cut = 0;
         if (i == len || t[i] == '\n') {
@@ -212,6 +226,12 @@ int sk_sentence_split_text(sk_arena_t *arena, const char *t, size_t len, sk_sent
     return SK_OK;
 }
 
+int sk_sentence_split_text(sk_arena_t *arena, const char *t, size_t len, sk_sentence_t **out,
+                           size_t *n_out) {
+    return split(arena, t, len, 0, out, n_out);
+}
+
 int sk_sentence_split(sk_article_t *a) {
-    return sk_sentence_split_text(a->arena, a->text, a->text_len, &a->sentences, &a->n_sentences);
+    /* The article's text ends with a NUL (sk_clean_article). */
+    return split(a->arena, a->text, a->text_len, 1, &a->sentences, &a->n_sentences);
 }

@@ -7,7 +7,7 @@
 
 #include "article.h"
 
-/* Fill self->sentences from self->text. */
+/* Fill self->sentences from self->text (NUL-terminated at text_len). */
 int sk_sentence_split(sk_article_t *self);
 
 /* Split arbitrary text; *out is allocated in arena. */

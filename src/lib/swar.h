@@ -23,4 +23,14 @@ static inline uint64_t sk_swar_has(uint64_t w, unsigned char b) {
     return (t - SK_SWAR_ONES) & ~t & SK_SWAR_HIGH;
 }
 
+/* Index of the first byte (in memory order) whose 0x80 bit is set in flags,
+ * flags != 0. With sk_swar_has-style flags the first one is always exact. */
+static inline unsigned sk_swar_first(uint64_t flags) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return (unsigned)__builtin_clzll(flags) / 8;
+#else
+    return (unsigned)__builtin_ctzll(flags) / 8;
+#endif
+}
+
 #endif

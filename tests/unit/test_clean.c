@@ -14,6 +14,10 @@ static const case_t CASES[] = {
     /* parenthesised credit, credit-only line, image markup, social row, null */
     {"Đại sứ quán ở Moscow (Ảnh: Tass).\nẢnh: Reuters\n![]() |\nfb yt zl tw\nnull",
      "Đại sứ quán ở Moscow."},
+    /* "(ảnh: ...)" and "ẢNH: ..." credits */
+    {"Tiêu đề bài\nLãnh đạo hai nước bắt tay tại Hà Nội (ảnh: Văn Điệp).\n"
+     "Đoàn đại biểu thăm nhà máy. ẢNH: TTXVN",
+     "Tiêu đề bài\nLãnh đạo hai nước bắt tay tại Hà Nội.\nĐoàn đại biểu thăm nhà máy."},
     /* lower-case "hình ảnh:" is text, not a credit */
     {"Triển lãm giới thiệu hình ảnh: đất nước và con người Việt Nam.",
      "Triển lãm giới thiệu hình ảnh: đất nước và con người Việt Nam."},
@@ -34,6 +38,23 @@ static const case_t CASES[] = {
     {"Ngày 12/6/2018\nNội dung.\nBài một\nThời sự 12/03/2025 20:15\nBài hai\nKinh tế 12/03/2025 "
      "18:02",
      "Ngày 12/6/2018\nNội dung."},
+    /* tabs, '!' and double spaces on some lines only (found once for the whole
+     * text); long lines alike at both ends but not in the middle both kept */
+    {"Hai  bên hội đàm.\nLãnh đạo phát biểu tại buổi lễ.\nÔng\tnói rằng hợp tác tốt.\n"
+     "Thật tuyệt vời! Hai bên nhất trí.\nMột dòng bình thường nữa ở đây.\n"
+     "Đoạn văn dài có phần đầu giống nhau, phần giữa AAAA khác nhau, và phần cuối cũng giống "
+     "nhau.\n"
+     "Đoạn văn dài có phần đầu giống nhau, phần giữa BBBB khác nhau, và phần cuối cũng giống "
+     "nhau.\n"
+     "Đoạn văn dài có phần đầu giống nhau, phần giữa AAAA khác nhau, và phần cuối cũng giống nhau\n"
+     "Cuối  bài có  hai khoảng trắng.",
+     "Hai bên hội đàm.\nLãnh đạo phát biểu tại buổi lễ.\nÔng nói rằng hợp tác tốt.\n"
+     "Thật tuyệt vời! Hai bên nhất trí.\nMột dòng bình thường nữa ở đây.\n"
+     "Đoạn văn dài có phần đầu giống nhau, phần giữa AAAA khác nhau, và phần cuối cũng giống "
+     "nhau.\n"
+     "Đoạn văn dài có phần đầu giống nhau, phần giữa BBBB khác nhau, và phần cuối cũng giống "
+     "nhau.\n"
+     "Cuối bài có hai khoảng trắng."},
     /* short lines of clean corpus text are all kept */
     {"Ông nói.\n\"Cảm ơn\"\nHà Nội\n- Vâng.", "Ông nói.\n\"Cảm ơn\"\nHà Nội\n- Vâng."},
 };
@@ -47,5 +68,25 @@ int main(void) {
         CHECK_INT(a->text_len, strlen(CASES[c].want));
         sk_article_destroy(a);
     }
+    /* Many lines (the line array grows): all kept, in order. */
+    char many[16384];
+    size_t len = 0;
+    for (int i = 0; i < 200; i++)
+        len += (size_t)snprintf(many + len, sizeof many - len, "%sDòng số %d có vài chữ.",
+                                i ? "\n" : "", i);
+    sk_article_t *m = sk_article_new();
+    CHECK_INT(sk_article_set_raw(m, many, len, NULL, NULL), SK_OK);
+    CHECK_INT(sk_clean_article(m), SK_OK);
+    CHECK_STR(m->text, many);
+    sk_article_destroy(m);
+    /* A NUL inside raw (not from the readers): each line is scanned itself. */
+    static const char RAW_NUL[] = "Hai  bên.\0x\nBa  bốn.";
+    static const char WANT_NUL[] = "Hai bên.\0x\nBa bốn.";
+    sk_article_t *a = sk_article_new();
+    a->raw = sk_arena_strndup(a->arena, RAW_NUL, sizeof RAW_NUL - 1);
+    a->raw_len = sizeof RAW_NUL - 1;
+    CHECK_INT(sk_clean_article(a), SK_OK);
+    CHECK(a->text_len == sizeof WANT_NUL - 1 && !memcmp(a->text, WANT_NUL, sizeof WANT_NUL));
+    sk_article_destroy(a);
     return check_report("test_clean");
 }

@@ -105,6 +105,68 @@ static void test_fold(void) {
     sk_folded_free(&f);
 }
 
+/* sk_fold's word-at-a-time and table paths agree with folding one character
+ * at a time (sk_fold_str) on random mixes of ASCII, Vietnamese letters,
+ * expanding case folds and broken sequences at every offset. */
+static void test_fold_fast_paths(void) {
+    static const char *const PIECES[] = {
+        "a",
+        "Z",
+        " ",
+        "Hà",
+        "\xC4\x90",
+        "\xE1\xBA\xA1",
+        "\xE1\xBB\x87",
+        "\xE1\xBA\x9E",
+        "\xEF\xAC\x81",
+        "\xE2\x80\x9C",
+        "\xC3",
+        "\xFF",
+        "\xE1\xBA",
+        "\xF0\x9F\x98\x80",
+        "\xCC\x81",
+        "Nguy\xE1\xBB\x85n",
+        "0123456789",
+        "\xC2\xBB",
+        "\x7F",
+    };
+    unsigned seed = 12345;
+    int bad = 0;
+    for (int trial = 0; trial < 3000 && !bad; trial++) {
+        char src[256];
+        size_t len = 0;
+        int pieces = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 24;
+        for (int p = 0; p < pieces; p++) {
+            const char *piece =
+                PIECES[((seed = seed * 1103515245u + 12345u) >> 16) % SK_ARRAY_LEN(PIECES)];
+            memcpy(src + len, piece, strlen(piece));
+            len += strlen(piece);
+        }
+        sk_folded_t f;
+        CHECK_INT(sk_fold(src, len, &f), SK_OK);
+        /* Reference: character by character. */
+        char want[1024];
+        uint32_t want_orig[1024];
+        size_t o = 0;
+        for (size_t i = 0; i < len;) {
+            int32_t cp;
+            int n = sk_utf8_decode(src + i, len - i, &cp);
+            size_t clen = n < 0 ? 1 : (size_t)n;
+            char one[32];
+            size_t k = sk_fold_str(src + i, clen, one, sizeof one);
+            for (size_t j = 0; j < k; j++) {
+                want[o] = one[j];
+                want_orig[o++] = (uint32_t)i;
+            }
+            i += clen;
+        }
+        bad = f.len != o || memcmp(f.text, want, o) || f.text[o] != '\0' ||
+              memcmp(f.to_orig, want_orig, o * sizeof *want_orig) || f.to_orig[o] != len;
+        sk_folded_free(&f);
+    }
+    CHECK_INT(bad, 0);
+}
+
 static void test_tone_placement(void) {
     char a[64], b[64];
     /* Both placements fold alike ... */
@@ -155,6 +217,7 @@ int main(void) {
     test_utf8_decode();
     test_repair();
     test_fold();
+    test_fold_fast_paths();
     test_tone_placement();
     return check_report("normalize");
 }

@@ -5,6 +5,7 @@
 #include "reader.h"
 #include "reader_impl.h"
 
+#include <jansson.h>
 #include <unistd.h>
 
 /* Whenever the fast path says "already normal", the normaliser must agree. */
@@ -55,7 +56,96 @@ static void corpus_agreement(const char *shared) {
     fprintf(stderr, "test_reader: %zu of %zu corpus articles take the fast path\n", fast, n);
 }
 
+/* The JSONL text decoder (one pass that unescapes and tells whether the result
+ * is normal) against jansson's decoding and sk_text_is_normal, on random mixes
+ * of letters, escapes and broken sequences at every offset. */
+static void jsonl_text_decoding(void) {
+    static const char *const PIECES[] = {
+        "a",
+        "Ha Noi ",
+        " ",
+        "\\n",
+        "\\\"",
+        "\\\\",
+        "\\/",
+        "\\t",
+        "\\r",
+        "\\u00e1",
+        "\\u1ea1",
+        "\\u0001",
+        "\\u007f",
+        "\\u2013",
+        "\x7f",
+        "à",
+        "ạ",
+        "Nguyễn",
+        "“",
+        "\xC3",
+        "\xE1\xBA",
+        "\xC2\xA0",
+        "\xF0\x9F\x98\x80",
+        "\\ud83d\\ude00",
+        "Ω",
+        "ǅ",
+        "\xE2\x80\xA8",
+        "\xCC\x81",
+    };
+    unsigned seed = 777;
+    int bad = 0;
+    sk_arena_t *arena = sk_arena_new();
+    for (int trial = 0; trial < 4000 && !bad; trial++) {
+        char line[512];
+        size_t len = 0;
+        line[len++] = '"';
+        int pieces = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 20;
+        for (int p = 0; p < pieces; p++) {
+            const char *piece =
+                PIECES[((seed = seed * 1103515245u + 12345u) >> 16) % SK_ARRAY_LEN(PIECES)];
+            memcpy(line + len, piece, strlen(piece));
+            len += strlen(piece);
+        }
+        line[len++] = '"';
+        line[len] = '\0';
+        char *got = NULL;
+        size_t got_len = 0;
+        int normal = -1;
+        const char *err = NULL;
+        if (sk_jsonl_decode_text(line, len, arena, &got, &got_len, &normal, &err)) {
+            bad = 1;
+            fprintf(stderr, "  decode failed (%s) on: %s\n", err, line);
+            break;
+        }
+        bad |= normal != sk_text_is_normal(got, got_len);
+        json_error_t je;
+        json_t *ref = json_loadb(line, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
+        if (ref) { /* jansson refuses invalid UTF-8 and lone surrogates */
+            bad |=
+                json_string_length(ref) != got_len || memcmp(json_string_value(ref), got, got_len);
+            json_decref(ref);
+        }
+        if (bad) fprintf(stderr, "  decoding disagrees on: %s\n", line);
+    }
+    CHECK_INT(bad, 0);
+    /* Errors: an unterminated string, a raw control character. */
+    char *got;
+    size_t got_len;
+    int normal;
+    const char *err = NULL;
+    CHECK_INT(sk_jsonl_decode_text("\"abc", 4, arena, &got, &got_len, &normal, &err), -1);
+    CHECK_INT(sk_jsonl_decode_text("\"a\tb\"", 5, arena, &got, &got_len, &normal, &err), -1);
+    for (size_t at = 1; at < 20; at++) { /* a raw control byte anywhere in a long string */
+        char line[32];
+        memset(line, 'x', sizeof line);
+        line[0] = '"';
+        line[at] = '\x1f';
+        line[24] = '"';
+        CHECK_INT(sk_jsonl_decode_text(line, 25, arena, &got, &got_len, &normal, &err), -1);
+    }
+    sk_arena_destroy(arena);
+}
+
 int main(void) {
+    jsonl_text_decoding();
     for (size_t i = 0; i < SK_ARRAY_LEN(SAMPLES); i++)
         check_fast_path(SAMPLES[i], strlen(SAMPLES[i]));
     CHECK(sk_text_is_normal(SAMPLES[0], strlen(SAMPLES[0])));

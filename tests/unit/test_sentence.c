@@ -76,6 +76,31 @@ int main(void) {
         }
         got[o] = '\0';
         CHECK_STR(got, CASES[c].want);
+        /* An article's text ends with a NUL: that path (strcspn) agrees. */
+        sk_article_t *a = sk_article_new();
+        a->text = (char *)t;
+        a->text_len = strlen(t);
+        CHECK_INT(sk_sentence_split(a), SK_OK);
+        CHECK(a->n_sentences == n && !memcmp(a->sentences, s, n * sizeof *s));
+        sk_article_destroy(a);
+        sk_arena_destroy(arena);
+    }
+    /* ... also with NULs inside the text. */
+    static const char WITH_NUL[] = "Câu một.\0 Câu hai! Câu\0 ba? Hết.\0";
+    for (size_t len = 0; len < sizeof WITH_NUL - 1; len++) {
+        char buf[64];
+        memcpy(buf, WITH_NUL, len);
+        buf[len] = '\0';
+        sk_arena_t *arena = sk_arena_new();
+        sk_sentence_t *s = NULL;
+        size_t n = 0;
+        CHECK_INT(sk_sentence_split_text(arena, buf, len, &s, &n), SK_OK);
+        sk_article_t *a = sk_article_new();
+        a->text = buf;
+        a->text_len = len;
+        CHECK_INT(sk_sentence_split(a), SK_OK);
+        CHECK(a->n_sentences == n && !memcmp(a->sentences, s, n * sizeof *s));
+        sk_article_destroy(a);
         sk_arena_destroy(arena);
     }
     return check_report("test_sentence");
