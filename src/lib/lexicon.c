@@ -997,6 +997,7 @@ static inline uint32_t root_child(const sk_lexicon_t *lx, const tok_t *t, const 
 /* Matches found so far: malloc'd (about one per 3 syllables), copied to the arena at the end. */
 typedef struct match_buf {
     sk_lex_match_t *m;
+    uint32_t *first; /* first syllable of each match, or NULL when not wanted */
     size_t n, cap;
 } match_buf_t;
 
@@ -1006,6 +1007,11 @@ static int match_room(match_buf_t *mb, size_t k) {
     sk_lex_match_t *p = realloc(mb->m, ncap * sizeof *p);
     if (!p) return SK_ENOMEM;
     mb->m = p;
+    if (mb->first) {
+        uint32_t *q = realloc(mb->first, ncap * sizeof *q);
+        if (!q) return SK_ENOMEM;
+        mb->first = q;
+    }
     mb->cap = ncap;
     return SK_OK;
 }
@@ -1076,22 +1082,43 @@ static inline int span_matches(const sk_lexicon_t *lx, uint32_t node, const char
                           w);
 }
 
-int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const sk_folded_t *f,
-                    sk_arena_t *arena, sk_lex_match_t **out, size_t *n_out) {
+int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
+                          const sk_folded_t *f, sk_arena_t *arena, sk_lex_match_t **out,
+                          size_t *n_out, sk_lex_syll_t **sylls, size_t *n_sylls,
+                          uint32_t **match_syll) {
     *out = NULL;
     *n_out = 0;
+    if (sylls) {
+        *sylls = NULL;
+        *n_sylls = 0;
+        *match_syll = NULL;
+    }
     size_t max_toks = f->len / 2 + 2;
     tok_t *toks = malloc((max_toks + 1) * sizeof *toks);
     if (!toks) return SK_ENOMEM;
     size_t nt = tokenize(lx->byte_class, f->text, f->len, toks, max_toks);
     toks[nt].joins = 0; /* ends every phrase at the last syllable */
+    sk_lex_syll_t *sy = NULL;
+    if (sylls && !(sy = sk_arena_alloc_uninit(arena, (nt + 1) * sizeof *sy))) {
+        free(toks);
+        return SK_ENOMEM;
+    }
     /* Every phrase starts at a child of the root: find them all first, in a loop
      * of its own (3 syllables in 4 are one). */
-    for (size_t i = 0; i < nt; i++)
-        toks[i].root_child = root_child(lx, &toks[i], f->text);
+    if (sy) {
+        for (size_t i = 0; i < nt; i++) {
+            toks[i].root_child = root_child(lx, &toks[i], f->text);
+            sy[i] = (sk_lex_syll_t){toks[i].fs, toks[i].fe};
+        }
+        sy[nt] = (sk_lex_syll_t){0, 0};
+    } else {
+        for (size_t i = 0; i < nt; i++)
+            toks[i].root_child = root_child(lx, &toks[i], f->text);
+    }
     match_buf_t mb = {.cap = nt / 2 + 16};
     mb.m = malloc(mb.cap * sizeof *mb.m);
     int rc = mb.m ? SK_OK : SK_ENOMEM;
+    if (!rc && sy && !(mb.first = malloc(mb.cap * sizeof *mb.first))) rc = SK_ENOMEM;
     for (size_t i = 0; i < nt && !rc; i++) {
         uint32_t node = toks[i].root_child;
         if (!node) continue;
@@ -1117,17 +1144,37 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                         m[a] = m[b];
                         m[b] = t;
                     }
+        if (mb.first && !rc)
+            for (size_t q = first_here; q < mb.n; q++)
+                mb.first[q] = (uint32_t)i;
     }
     free(toks);
     size_t n = mb.n;
     sk_lex_match_t *am = rc ? NULL : sk_arena_alloc_uninit(arena, (n ? n : 1) * sizeof *am);
+    uint32_t *afirst = NULL;
+    if (am && sy) {
+        afirst = sk_arena_alloc_uninit(arena, (n ? n : 1) * sizeof *afirst);
+        if (!afirst) am = NULL;
+    }
     if (am) {
         if (n) memcpy(am, mb.m, n * sizeof *am);
         *out = am;
         *n_out = n;
+        if (sy) {
+            if (n) memcpy(afirst, mb.first, n * sizeof *afirst);
+            *sylls = sy;
+            *n_sylls = nt;
+            *match_syll = afirst;
+        }
     }
     free(mb.m);
+    free(mb.first);
     return rc ? rc : am ? SK_OK : SK_ENOMEM;
+}
+
+int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const sk_folded_t *f,
+                    sk_arena_t *arena, sk_lex_match_t **out, size_t *n_out) {
+    return sk_lexicon_scan_sylls(lx, text, len, f, arena, out, n_out, NULL, NULL, NULL);
 }
 
 long sk_lexicon_lookup(const sk_lexicon_t *lx, sk_lex_kind_t kind, const char *phrase, size_t len) {

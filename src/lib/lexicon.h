@@ -89,6 +89,21 @@ int sk_lexicon_scan(const sk_lexicon_t *self, const char *text, size_t len,
                     const sk_folded_t *folded, sk_arena_t *arena, sk_lex_match_t **out,
                     size_t *n_out);
 
+/* A syllable of folded text: folded->text[fs..fe), a maximal run of sk_tok_byte bytes
+ * (the lexicon's matching unit). */
+typedef struct sk_lex_syll {
+    uint32_t fs, fe;
+} sk_lex_syll_t;
+
+/* sk_lexicon_scan that also hands out what it found on the way (so the caller need not
+ * cut the text again): the text's syllables in order (*sylls, *n_sylls; the array has one
+ * more, zeroed, element past the last), and for each match the index of its first
+ * syllable (*match_syll, parallel to *out). Both allocated in arena. */
+int sk_lexicon_scan_sylls(const sk_lexicon_t *self, const char *text, size_t len,
+                          const sk_folded_t *folded, sk_arena_t *arena, sk_lex_match_t **out,
+                          size_t *n_out, sk_lex_syll_t **sylls, size_t *n_sylls,
+                          uint32_t **match_syll);
+
 /* Look up an exact phrase (folded comparison, no case constraints) of a kind;
  * returns the entry id or -1. */
 long sk_lexicon_lookup(const sk_lexicon_t *self, sk_lex_kind_t kind, const char *phrase,

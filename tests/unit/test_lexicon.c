@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "lexicon.h"
+#include "normalize.h"
 
 static sk_lexicon_t *lex;
 
@@ -174,6 +175,33 @@ static void test_long_syllables_and_noise(void) {
         for (size_t i = 0; i < n; i++) {
             CHECK(m[i].start < m[i].end && m[i].end <= len);
             if (i) CHECK(m[i - 1].start <= m[i].start);
+        }
+        /* the scan handing out its syllables finds the same matches; its syllables are
+           the runs of token bytes, and each match spans the syllables it names */
+        sk_lex_match_t *m2 = NULL;
+        sk_lex_syll_t *sy = NULL;
+        uint32_t *first = NULL;
+        size_t n2 = 0, ns = 0;
+        CHECK_INT(sk_lexicon_scan_sylls(full, buf, len, &f, arena, &m2, &n2, &sy, &ns, &first),
+                  SK_OK);
+        CHECK(n2 == n && (!n || !memcmp(m, m2, n * sizeof *m)));
+        size_t k = 0, at = 0;
+        while (at < f.len) {
+            while (at < f.len && !sk_tok_byte((unsigned char)f.text[at]))
+                at++;
+            if (at >= f.len) break;
+            size_t st = at;
+            while (at < f.len && sk_tok_byte((unsigned char)f.text[at]))
+                at++;
+            CHECK(k < ns && sy[k].fs == st && sy[k].fe == at);
+            k++;
+        }
+        CHECK(k == ns && sy[ns].fs == 0 && sy[ns].fe == 0);
+        for (size_t i = 0; i < n2 && i < n; i++) {
+            CHECK(first[i] + m2[i].n_syll <= ns);
+            if (first[i] + m2[i].n_syll > ns) break;
+            CHECK(f.to_orig[sy[first[i]].fs] == m2[i].start);
+            CHECK(f.to_orig[sy[first[i] + m2[i].n_syll - 1].fe] == m2[i].end);
         }
         sk_arena_destroy(arena);
         sk_folded_free(&f);
