@@ -10,6 +10,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "event.h"
 #include "normalize.h"
 
 enum { MAX_SYLL = 16, CASE_NONE = 0, CASE_FIRST = 1, CASE_ALL = 2 };
@@ -530,6 +531,36 @@ const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, siz
     return NULL;
 }
 
+/* A trigger entry's attributes as the event rules read them (sk_lex_trigger_t). */
+static sk_lex_trigger_t *trigger_attrs(sk_arena_t *arena, const sk_lex_entry_t *e) {
+    sk_lex_trigger_t *t = sk_arena_alloc(arena, sizeof *t);
+    if (!t) return NULL;
+    char type[64];
+    const char *type_s = sk_lex_attr(e, "type", type, sizeof type);
+    if (type_s) type[31] = '\0'; /* the type is parsed as read into 32 bytes */
+    t->type = type_s ? sk_event_type_parse(type_s) : -1;
+    /* (a value cut at 31 bytes is not "VISIT" either) */
+    t->is_visit = t->type == SK_EV_VISIT && !strcmp(type_s, "VISIT");
+    char buf[64];
+    const char *v = sk_lex_attr(e, "form", buf, sizeof buf);
+    t->noun = v && !strcmp(v, "noun");
+    v = sk_lex_attr(e, "subtype", buf, sizeof buf);
+    t->subtype = NULL;
+    if (v && !(t->subtype = sk_arena_strdup(arena, v))) return NULL;
+    v = sk_lex_attr(e, "dir", buf, sizeof buf);
+    t->dir = !v                                           ? SK_TRIG_DIR_SYMMETRIC
+             : !strcmp(v, "host") || !strcmp(v, "sender") ? SK_TRIG_DIR_SUBJECT_FIRST
+             : !strcmp(v, "guest")                        ? SK_TRIG_DIR_GUEST
+                                                          : SK_TRIG_DIR_SYMMETRIC;
+    v = sk_lex_attr(e, "frame", buf, sizeof buf);
+    t->frame = !v                      ? SK_TRIG_FRAME_NONE
+               : !strcmp(v, "cua-gui") ? SK_TRIG_FRAME_CUA_GUI
+               : !strcmp(v, "sent")    ? SK_TRIG_FRAME_SENT
+               : !strcmp(v, "arrive")  ? SK_TRIG_FRAME_ARRIVE
+                                       : SK_TRIG_FRAME_NONE;
+    return t;
+}
+
 static char *trim(char *s) {
     while (*s == ' ' || *s == '\t')
         s++;
@@ -597,6 +628,11 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
         }
         e->file = fname;
         e->line = lineno;
+        e->trigger = NULL;
+        if (kind == SK_LEX_TRIGGER && !(e->trigger = trigger_attrs(lx->arena, e))) {
+            rc = SK_ENOMEM;
+            break;
+        }
         char v[64];
         int case_mode = CASE_NONE;
         if (sk_lex_attr(e, "case", v, sizeof v))

@@ -50,6 +50,30 @@ typedef struct sk_lex_attr_at {
     uint8_t val_len; /* bytes after '=' up to the item's end (0 without '=') */
 } sk_lex_attr_at_t;
 
+/* What the event rules read of a TRIGGER entry's attributes (triggers.tsv), worked out once
+ * at load. Values are read as sk_lex_attr with a 64-byte buffer reads them. */
+typedef enum {
+    SK_TRIG_DIR_SYMMETRIC = 0, /* dir=sym, none, or any other value */
+    SK_TRIG_DIR_SUBJECT_FIRST, /* dir=host or dir=sender: the subject is the first side */
+    SK_TRIG_DIR_GUEST,         /* dir=guest */
+} sk_trig_dir_t;
+
+typedef enum {
+    SK_TRIG_FRAME_NONE = 0,
+    SK_TRIG_FRAME_CUA_GUI, /* frame=cua-gui */
+    SK_TRIG_FRAME_SENT,    /* frame=sent */
+    SK_TRIG_FRAME_ARRIVE,  /* frame=arrive */
+} sk_trig_frame_t;
+
+typedef struct sk_lex_trigger {
+    int type;            /* type= (its first 31 bytes) as an sk_event_type_t, or -1 */
+    int is_visit;        /* type=VISIT exactly */
+    int noun;            /* form=noun */
+    const char *subtype; /* subtype= (in the lexicon's memory), or NULL */
+    sk_trig_dir_t dir;
+    sk_trig_frame_t frame;
+} sk_lex_trigger_t;
+
 typedef struct sk_lex_entry {
     sk_lex_kind_t kind;
     const char *canonical; /* NFC */
@@ -58,6 +82,7 @@ typedef struct sk_lex_entry {
     uint32_t line;
     const sk_lex_attr_at_t *attr_at; /* the items of attrs (NULL: sk_lex_attr scans) */
     uint32_t n_attr;
+    const sk_lex_trigger_t *trigger; /* SK_LEX_TRIGGER entries: their attributes; else NULL */
 } sk_lex_entry_t;
 
 typedef struct sk_lex_match {

@@ -144,6 +144,22 @@ static void test_long_syllables_and_noise(void) {
     if (sk_lexicon_load(SK_DATA_DIR, NULL, NULL, &full) != SK_OK) return;
     sk_lexicon_t *fixture = lex;
     lex = full;
+    /* trigger entries carry their attributes, read as sk_lex_attr reads them */
+    for (uint32_t id = 0; id < sk_lexicon_size(full); id++) {
+        const sk_lex_entry_t *e = sk_lexicon_entry(full, id);
+        CHECK((e->kind == SK_LEX_TRIGGER) == (e->trigger != NULL));
+        if (!e->trigger) continue;
+        char v[64];
+        const char *sub = sk_lex_attr(e, "subtype", v, sizeof v);
+        CHECK(sub ? e->trigger->subtype && !strcmp(sub, e->trigger->subtype)
+                  : !e->trigger->subtype);
+        const char *form = sk_lex_attr(e, "form", v, sizeof v);
+        CHECK(e->trigger->noun == (form && !strcmp(form, "noun")));
+        const char *dir = sk_lex_attr(e, "dir", v, sizeof v);
+        CHECK((e->trigger->dir == SK_TRIG_DIR_GUEST) == (dir && !strcmp(dir, "guest")));
+        const char *type = sk_lex_attr(e, "type", v, sizeof v);
+        CHECK(e->trigger->is_visit == (type && !strcmp(type, "VISIT")));
+    }
     scan_t s;
     scan(&s, "Hoàng cung Campuchia và Điện Buckingham.");
     CHECK(has_match(full, &s, "Hoàng cung Campuchia"));
