@@ -88,6 +88,8 @@ static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
  * so the word matches exactly when the lengths agree and the bytes do. */
 EV_INLINE int tok_is_n(const ev_ctx_t *c, size_t i, const char *folded, size_t n) {
     if (i >= c->m->n_tokens) return 0;
+    /* a short word: one compare of the token's packed bytes with a constant */
+    if (n <= SK_LEX_PACK_MAX) return c->m->sylls[i].key == sk_lex_pack(folded, n);
     const sk_token_t *t = &c->m->tokens[i];
     return t->fe - t->fs == n && !memcmp(c->a->folded.text + t->fs, folded, n);
 }

@@ -105,7 +105,7 @@ static const struct {
  * syllable match, with no string compare. Longer syllables get a hash with the
  * top bit set (never a packed key, whose top byte is 0), and a hit on one is
  * confirmed against the bytes stored at the child node. */
-enum { SHORT_SYLL = 7 };
+enum { SHORT_SYLL = SK_LEX_PACK_MAX };
 #define LONG_KEY_BIT (1ull << 63)
 
 static uint64_t hash_token(const char *tok, size_t len) {
@@ -217,14 +217,10 @@ static inline uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, uint64_
     }
 }
 
-/* Syllables of folded text: maximal runs of [a-z0-9] and non-ASCII bytes. */
-typedef struct {
-    uint32_t fs, fe;
-    uint64_t key;        /* syll_key */
-    int joins;           /* may continue a phrase begun before it: only spaces, hyphens or
-                            apostrophes, at most 3 bytes, separate it from the syllable before */
-    uint32_t root_child; /* set by sk_lexicon_scan */
-} tok_t;
+/* Syllables of folded text: maximal runs of [a-z0-9] and non-ASCII bytes. joins: may
+ * continue a phrase begun before it (only spaces, hyphens or apostrophes, at most 3 bytes,
+ * separate it from the syllable before); root_child: set by sk_lexicon_scan. */
+typedef sk_lex_syll_t tok_t;
 
 /* Byte classes for tokenize (sk_lexicon_load fills lx->byte_class from sk_tok_byte). */
 enum { BYTE_BREAK = 0, BYTE_SYLL = 1, BYTE_JOIN = 2 /* ' ', '-', '\'' */ };
@@ -1130,27 +1126,17 @@ int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
         *match_syll = NULL;
     }
     size_t max_toks = f->len / 2 + 2;
-    tok_t *toks = malloc((max_toks + 1) * sizeof *toks);
+    /* (in the arena when the caller takes the syllables: no copy) */
+    tok_t *toks = sylls ? sk_arena_alloc_uninit(arena, (max_toks + 1) * sizeof *toks)
+                        : malloc((max_toks + 1) * sizeof *toks);
     if (!toks) return SK_ENOMEM;
     size_t nt = tokenize(lx->byte_class, f->text, f->len, toks, max_toks);
     toks[nt].joins = 0; /* ends every phrase at the last syllable */
-    sk_lex_syll_t *sy = NULL;
-    if (sylls && !(sy = sk_arena_alloc_uninit(arena, (nt + 1) * sizeof *sy))) {
-        free(toks);
-        return SK_ENOMEM;
-    }
+    sk_lex_syll_t *sy = sylls ? toks : NULL;
     /* Every phrase starts at a child of the root: find them all first, in a loop
      * of its own (3 syllables in 4 are one). */
-    if (sy) {
-        for (size_t i = 0; i < nt; i++) {
-            toks[i].root_child = root_child(lx, &toks[i], f->text);
-            sy[i] = (sk_lex_syll_t){toks[i].fs, toks[i].fe};
-        }
-        sy[nt] = (sk_lex_syll_t){0, 0};
-    } else {
-        for (size_t i = 0; i < nt; i++)
-            toks[i].root_child = root_child(lx, &toks[i], f->text);
-    }
+    for (size_t i = 0; i < nt; i++)
+        toks[i].root_child = root_child(lx, &toks[i], f->text);
     match_buf_t mb = {.cap = nt / 2 + 16};
     mb.m = malloc(mb.cap * sizeof *mb.m);
     int rc = mb.m ? SK_OK : SK_ENOMEM;
@@ -1184,7 +1170,7 @@ int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
             for (size_t q = first_here; q < mb.n; q++)
                 mb.first[q] = (uint32_t)i;
     }
-    free(toks);
+    if (!sy) free(toks);
     size_t n = mb.n;
     sk_lex_match_t *am = rc ? NULL : sk_arena_alloc_uninit(arena, (n ? n : 1) * sizeof *am);
     uint32_t *afirst = NULL;

@@ -118,12 +118,28 @@ int sk_lexicon_scan(const sk_lexicon_t *self, const char *text, size_t len,
  * (the lexicon's matching unit). */
 typedef struct sk_lex_syll {
     uint32_t fs, fe;
+    uint64_t key; /* sk_lex_pack of its bytes when at most SK_LEX_PACK_MAX, else a value
+                     with the top bit set */
+    /* the scan's own working state (the scan hands out the array it worked in) */
+    int joins;
+    uint32_t root_child;
 } sk_lex_syll_t;
 
+/* Bytes s[0..n), n <= SK_LEX_PACK_MAX, packed little-endian into one word (byte k in bits
+ * 8k..8k+7): syllable bytes are never NUL, so two syllables are the same exactly when their
+ * packed words are. With a literal s the compiler folds it to a constant. */
+enum { SK_LEX_PACK_MAX = 7 };
+static inline uint64_t sk_lex_pack(const char *s, size_t n) {
+    uint64_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    return k;
+}
+
 /* sk_lexicon_scan that also hands out what it found on the way (so the caller need not
- * cut the text again): the text's syllables in order (*sylls, *n_sylls; the array has one
- * more, zeroed, element past the last), and for each match the index of its first
- * syllable (*match_syll, parallel to *out). Both allocated in arena. */
+ * cut the text again): the text's syllables in order (*sylls, *n_sylls), and for each
+ * match the index of its first syllable (*match_syll, parallel to *out). Both allocated in
+ * arena. */
 int sk_lexicon_scan_sylls(const sk_lexicon_t *self, const char *text, size_t len,
                           const sk_folded_t *folded, sk_arena_t *arena, sk_lex_match_t **out,
                           size_t *n_out, sk_lex_syll_t **sylls, size_t *n_sylls,

@@ -1252,7 +1252,7 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
     int rc = sk_lexicon_scan_sylls(lex, a->text, a->text_len, &a->folded, a->arena, &m->matches,
                                    &m->n_matches, &sylls, &c.n_sylls, &match_tok);
     if (rc) return rc;
-    c.sylls = sylls;
+    c.sylls = m->sylls = sylls;
     c.match_tok = match_tok;
     if ((rc = build_tokens(&c)) || (rc = set_labels(&c))) return rc;
 
