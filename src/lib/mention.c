@@ -233,7 +233,8 @@ static int dash_between(const ctx_t *c, size_t i) {
     return n == 5 && g[0] == ' ' && !memcmp(g + 1, "\xE2\x80\x93", 3) && g[4] == ' ';
 }
 
-static int tok_is(const ctx_t *c, size_t i, const char *folded) {
+/* Is token i the folded word folded (any string)? */
+static int tok_is_str(const ctx_t *c, size_t i, const char *folded) {
     if (i >= c->nt) return 0;
     /* In place, without strlen: token bytes are never NUL. */
     const char *f = c->a->folded.text + c->tok[i].fs;
@@ -241,6 +242,19 @@ static int tok_is(const ctx_t *c, size_t i, const char *folded) {
     for (size_t k = 0; k < n; k++)
         if (folded[k] != f[k]) return 0;
     return folded[n] == '\0';
+}
+
+/* tok_is_str for a literal word: a short one is one compare of the token's packed bytes
+ * (the lexicon scan's syllable key) with a constant. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE static inline
+#endif
+ALWAYS_INLINE int tok_is(const ctx_t *c, size_t i, const char *folded) {
+    size_t n = strlen(folded);
+    if (n > SK_LEX_PACK_MAX) return tok_is_str(c, i, folded);
+    return i < c->nt && c->sylls[i].key == sk_lex_pack(folded, n);
 }
 
 /* ---- lexicon labels ------------------------------------------------------ */
@@ -716,7 +730,7 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
         while (q < c->nt && q < j + 5 && joined(c, q) && c->label[q] < 0 && !c->trigger_tok[q]) {
             int verbish = 0;
             for (size_t w = 0; w < SK_ARRAY_LEN(VERBISH) && !verbish; w++)
-                verbish = !c->tok[q].cap && tok_is(c, q, VERBISH[w]);
+                verbish = !c->tok[q].cap && tok_is_str(c, q, VERBISH[w]);
             if (verbish) break;
             q++;
         }
@@ -816,7 +830,7 @@ static int name_particle(const ctx_t *c, size_t i) {
     size_t n = c->tok[i].fe - c->tok[i].fs;
     if (c->tok[i].cap || n < 2 || n > 3) return 0; /* the particles have two or three letters */
     for (size_t k = 0; k < SK_ARRAY_LEN(P); k++)
-        if (tok_is(c, i, P[k])) return 1;
+        if (tok_is_str(c, i, P[k])) return 1;
     return 0;
 }
 
