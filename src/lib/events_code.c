@@ -64,9 +64,7 @@ typedef struct ev_ctx {
     const char *visit_guest_name;   /* lead visitor of that visit */
     const char *last_place_country; /* country of the last place a report stated */
     int visit_guest_person;
-    const char **timex_iso;    /* ISO forms of the time expressions, NULL until made */
-    struct trig_attrs *tattrs; /* the trigger entries met so far (trigger_attrs) */
-    size_t n_tattrs, cap_tattrs;
+    const char **timex_iso; /* ISO forms of the time expressions, NULL until made */
 } ev_ctx_t;
 
 /* The word tests below are called at nearly every token the rules look at, mostly with
@@ -84,18 +82,14 @@ static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
     return v && !strcmp(v, val);
 }
 
-static const char *attr_dup(ev_ctx_t *c, const sk_lex_entry_t *e, const char *key) {
-    char buf[64];
-    const char *v = sk_lex_attr(e, key, buf, sizeof buf);
-    return v ? sk_arena_strdup(c->a->arena, v) : NULL;
-}
-
 /* Is token i the folded word folded[0..n)? Inline, because the rules call it at every token
  * they look at, nearly always with a literal whose length the compiler knows: a token of
  * another length is rejected without touching its bytes. Token bytes are never ' ' or NUL,
  * so the word matches exactly when the lengths agree and the bytes do. */
 EV_INLINE int tok_is_n(const ev_ctx_t *c, size_t i, const char *folded, size_t n) {
     if (i >= c->m->n_tokens) return 0;
+    /* a short word: one compare of the token's packed bytes with a constant */
+    if (n <= SK_LEX_PACK_MAX) return c->m->sylls[i].key == sk_lex_pack(folded, n);
     const sk_token_t *t = &c->m->tokens[i];
     return t->fe - t->fs == n && !memcmp(c->a->folded.text + t->fs, folded, n);
 }
@@ -1140,62 +1134,13 @@ static const char *role_name(sk_event_type_t t, int first) {
     }
 }
 
-/* dir= and frame= of a trigger entry, as the rules test them. */
-typedef enum {
-    DIR_SYMMETRIC = 0, /* "sym", none, or any other value */
-    DIR_SUBJECT_FIRST, /* "host" or "sender": the subject is the first side */
-    DIR_GUEST,         /* "guest" */
-} trig_dir_t;
+/* A trigger entry's attributes, worked out at lexicon load. */
+typedef sk_lex_trigger_t trig_attrs_t;
 
-typedef enum { FRAME_NONE = 0, FRAME_CUA_GUI, FRAME_SENT, FRAME_ARRIVE } trig_frame_t;
-
-/* A trigger entry's attributes (triggers.tsv) as the rules read them, looked up once per
- * entry and article: the two passes and code_trigger asked the lexicon for them up to ten
- * times per trigger. The same buffer sizes as sk_lex_attr was given before, so that a long
- * value would be cut the same way. */
-typedef struct trig_attrs {
-    uint32_t entry;
-    int is_visit;        /* type=VISIT */
-    int type;            /* type= as an sk_event_type_t, or -1 */
-    int noun;            /* form=noun */
-    const char *subtype; /* arena copy, or NULL */
-    trig_dir_t dir;
-    trig_frame_t frame;
-} trig_attrs_t;
-
-static const trig_attrs_t *trigger_attrs(ev_ctx_t *c, uint32_t entry) {
-    for (size_t k = 0; k < c->n_tattrs; k++)
-        if (c->tattrs[k].entry == entry) return &c->tattrs[k];
-    if (c->n_tattrs == c->cap_tattrs) {
-        size_t nc = c->cap_tattrs ? c->cap_tattrs * 2 : 8;
-        c->tattrs = sk_arena_grow(c->a->arena, c->tattrs, sizeof *c->tattrs, c->n_tattrs, nc);
-        if (!c->tattrs) return NULL;
-        c->cap_tattrs = nc;
-    }
-    const sk_lex_entry_t *e = sk_lexicon_entry(c->lex, entry);
-    trig_attrs_t *ta = &c->tattrs[c->n_tattrs++];
-    ta->entry = entry;
-    char type[64];
-    const char *type_s = sk_lex_attr(e, "type", type, sizeof type);
-    if (type_s) type[31] = '\0'; /* the type is parsed as read into 32 bytes */
-    ta->type = type_s ? sk_event_type_parse(type_s) : -1;
-    /* (a value cut at 31 bytes is not "VISIT" either) */
-    ta->is_visit = ta->type == SK_EV_VISIT && !strcmp(type_s, "VISIT");
-    ta->noun = attr_is(e, "form", "noun");
-    ta->subtype = attr_dup(c, e, "subtype");
-    char buf[64];
-    const char *v = sk_lex_attr(e, "dir", buf, sizeof buf);
-    ta->dir = !v                                           ? DIR_SYMMETRIC
-              : !strcmp(v, "host") || !strcmp(v, "sender") ? DIR_SUBJECT_FIRST
-              : !strcmp(v, "guest")                        ? DIR_GUEST
-                                                           : DIR_SYMMETRIC;
-    v = sk_lex_attr(e, "frame", buf, sizeof buf);
-    ta->frame = !v                      ? FRAME_NONE
-                : !strcmp(v, "cua-gui") ? FRAME_CUA_GUI
-                : !strcmp(v, "sent")    ? FRAME_SENT
-                : !strcmp(v, "arrive")  ? FRAME_ARRIVE
-                                        : FRAME_NONE;
-    return ta;
+static const trig_attrs_t *trigger_attrs(const ev_ctx_t *c, uint32_t entry) {
+    static const trig_attrs_t none = {.type = -1};
+    const trig_attrs_t *ta = sk_lexicon_entry(c->lex, entry)->trigger;
+    return ta ? ta : &none;
 }
 
 /* A mention that reports no contact by the words around it: negated, cancelled, a habit,
@@ -1225,7 +1170,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     if (type < 0) return SK_OK;
     const char *subtype = ta->subtype;
     int noun = ta->noun;
-    trig_dir_t dir = ta->dir;
+    sk_trig_dir_t dir = ta->dir;
 
     size_t t0 = sk_mentions_token_at(c->m, tm->start);
     size_t t1 = t0 + tm->n_syll;
@@ -1395,7 +1340,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         }
     }
     /* MESSAGE: "thư của Tổng thống X gửi ông Y": sender after "của", recipient after "gửi". */
-    int framed = ta->frame == FRAME_CUA_GUI;
+    int framed = ta->frame == SK_TRIG_FRAME_CUA_GUI;
     /* "X (đã) nhận được thư / cuộc điện đàm của (từ) Y": X receives, Y sends or calls */
     int received = 0;
     if ((type == SK_EV_MESSAGE || type == SK_EV_CALL) && t0 >= 1 &&
@@ -1603,7 +1548,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     }
     if (framed && (subj < 0 || obj < 0)) return SK_OK;
     /* "thông điệp": only a message actually sent ("gửi", "chuyển") in its clause */
-    if (ta->frame == FRAME_SENT) {
+    if (ta->frame == SK_TRIG_FRAME_SENT) {
         int sent_verb = 0;
         size_t lo = t0 > 8 ? t0 - 8 : 0;
         for (size_t i = lo; i < t1 + 8 && i < c->m->n_tokens && !sent_verb; i++)
@@ -1613,7 +1558,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         if (!sent_verb) return SK_OK;
     }
     /* "ông tới Oa-sinh-tơn", "Tổng thống đến Hà Nội": a person, then the place at once */
-    if (ta->frame == FRAME_ARRIVE) {
+    if (ta->frame == SK_TRIG_FRAME_ARRIVE) {
         /* "thăm chính thức tới Việt Nam": a preposition after another trigger */
         size_t self = first_trigger_from(c, tm->start);
         if (self > 0 && c->m->triggers[self - 1].end <= tm->start &&
@@ -1800,9 +1745,9 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     }
     /* "first side" = host, caller, sender: the subject for "tiếp" and "gửi" */
     /* (after the passive swap, subj is the agent and obj the patient, as in the active) */
-    if (dir == DIR_SUBJECT_FIRST)
+    if (dir == SK_TRIG_DIR_SUBJECT_FIRST)
         host_is_subject = 1;
-    else if (dir == DIR_GUEST && ev.type != SK_EV_MEET)
+    else if (dir == SK_TRIG_DIR_GUEST && ev.type != SK_EV_MEET)
         host_is_subject = 0;
     else {
         /* symmetric: the side at home hosts */
@@ -1828,7 +1773,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
         if (ev.type == SK_EV_MEET && deleg_s != deleg_o && !(here && (cs || co)))
             host_is_subject = deleg_o;
         /* "hội kiến", "chào xã giao": the subject pays the call unless it is on home ground */
-        if (dir == DIR_GUEST) {
+        if (dir == SK_TRIG_DIR_GUEST) {
             host_is_subject = 0;
             if (here && cs && !strcmp(here, cs) && !(co && !strcmp(here, co))) host_is_subject = 1;
         }

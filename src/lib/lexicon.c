@@ -10,6 +10,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "event.h"
 #include "normalize.h"
 
 enum { MAX_SYLL = 16, CASE_NONE = 0, CASE_FIRST = 1, CASE_ALL = 2 };
@@ -104,7 +105,7 @@ static const struct {
  * syllable match, with no string compare. Longer syllables get a hash with the
  * top bit set (never a packed key, whose top byte is 0), and a hit on one is
  * confirmed against the bytes stored at the child node. */
-enum { SHORT_SYLL = 7 };
+enum { SHORT_SYLL = SK_LEX_PACK_MAX };
 #define LONG_KEY_BIT (1ull << 63)
 
 static uint64_t hash_token(const char *tok, size_t len) {
@@ -216,14 +217,10 @@ static inline uint32_t child_of(const sk_lexicon_t *lx, uint32_t parent, uint64_
     }
 }
 
-/* Syllables of folded text: maximal runs of [a-z0-9] and non-ASCII bytes. */
-typedef struct {
-    uint32_t fs, fe;
-    uint64_t key;        /* syll_key */
-    int joins;           /* may continue a phrase begun before it: only spaces, hyphens or
-                            apostrophes, at most 3 bytes, separate it from the syllable before */
-    uint32_t root_child; /* set by sk_lexicon_scan */
-} tok_t;
+/* Syllables of folded text: maximal runs of [a-z0-9] and non-ASCII bytes. joins: may
+ * continue a phrase begun before it (only spaces, hyphens or apostrophes, at most 3 bytes,
+ * separate it from the syllable before); root_child: set by sk_lexicon_scan. */
+typedef sk_lex_syll_t tok_t;
 
 /* Byte classes for tokenize (sk_lexicon_load fills lx->byte_class from sk_tok_byte). */
 enum { BYTE_BREAK = 0, BYTE_SYLL = 1, BYTE_JOIN = 2 /* ' ', '-', '\'' */ };
@@ -530,6 +527,36 @@ const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, siz
     return NULL;
 }
 
+/* A trigger entry's attributes as the event rules read them (sk_lex_trigger_t). */
+static sk_lex_trigger_t *trigger_attrs(sk_arena_t *arena, const sk_lex_entry_t *e) {
+    sk_lex_trigger_t *t = sk_arena_alloc(arena, sizeof *t);
+    if (!t) return NULL;
+    char type[64];
+    const char *type_s = sk_lex_attr(e, "type", type, sizeof type);
+    if (type_s) type[31] = '\0'; /* the type is parsed as read into 32 bytes */
+    t->type = type_s ? sk_event_type_parse(type_s) : -1;
+    /* (a value cut at 31 bytes is not "VISIT" either) */
+    t->is_visit = t->type == SK_EV_VISIT && !strcmp(type_s, "VISIT");
+    char buf[64];
+    const char *v = sk_lex_attr(e, "form", buf, sizeof buf);
+    t->noun = v && !strcmp(v, "noun");
+    v = sk_lex_attr(e, "subtype", buf, sizeof buf);
+    t->subtype = NULL;
+    if (v && !(t->subtype = sk_arena_strdup(arena, v))) return NULL;
+    v = sk_lex_attr(e, "dir", buf, sizeof buf);
+    t->dir = !v                                           ? SK_TRIG_DIR_SYMMETRIC
+             : !strcmp(v, "host") || !strcmp(v, "sender") ? SK_TRIG_DIR_SUBJECT_FIRST
+             : !strcmp(v, "guest")                        ? SK_TRIG_DIR_GUEST
+                                                          : SK_TRIG_DIR_SYMMETRIC;
+    v = sk_lex_attr(e, "frame", buf, sizeof buf);
+    t->frame = !v                      ? SK_TRIG_FRAME_NONE
+               : !strcmp(v, "cua-gui") ? SK_TRIG_FRAME_CUA_GUI
+               : !strcmp(v, "sent")    ? SK_TRIG_FRAME_SENT
+               : !strcmp(v, "arrive")  ? SK_TRIG_FRAME_ARRIVE
+                                       : SK_TRIG_FRAME_NONE;
+    return t;
+}
+
 static char *trim(char *s) {
     while (*s == ' ' || *s == '\t')
         s++;
@@ -597,6 +624,11 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
         }
         e->file = fname;
         e->line = lineno;
+        e->trigger = NULL;
+        if (kind == SK_LEX_TRIGGER && !(e->trigger = trigger_attrs(lx->arena, e))) {
+            rc = SK_ENOMEM;
+            break;
+        }
         char v[64];
         int case_mode = CASE_NONE;
         if (sk_lex_attr(e, "case", v, sizeof v))
@@ -997,6 +1029,7 @@ static inline uint32_t root_child(const sk_lexicon_t *lx, const tok_t *t, const 
 /* Matches found so far: malloc'd (about one per 3 syllables), copied to the arena at the end. */
 typedef struct match_buf {
     sk_lex_match_t *m;
+    uint32_t *first; /* first syllable of each match, or NULL when not wanted */
     size_t n, cap;
 } match_buf_t;
 
@@ -1006,6 +1039,11 @@ static int match_room(match_buf_t *mb, size_t k) {
     sk_lex_match_t *p = realloc(mb->m, ncap * sizeof *p);
     if (!p) return SK_ENOMEM;
     mb->m = p;
+    if (mb->first) {
+        uint32_t *q = realloc(mb->first, ncap * sizeof *q);
+        if (!q) return SK_ENOMEM;
+        mb->first = q;
+    }
     mb->cap = ncap;
     return SK_OK;
 }
@@ -1076,15 +1114,25 @@ static inline int span_matches(const sk_lexicon_t *lx, uint32_t node, const char
                           w);
 }
 
-int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const sk_folded_t *f,
-                    sk_arena_t *arena, sk_lex_match_t **out, size_t *n_out) {
+int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
+                          const sk_folded_t *f, sk_arena_t *arena, sk_lex_match_t **out,
+                          size_t *n_out, sk_lex_syll_t **sylls, size_t *n_sylls,
+                          uint32_t **match_syll) {
     *out = NULL;
     *n_out = 0;
+    if (sylls) {
+        *sylls = NULL;
+        *n_sylls = 0;
+        *match_syll = NULL;
+    }
     size_t max_toks = f->len / 2 + 2;
-    tok_t *toks = malloc((max_toks + 1) * sizeof *toks);
+    /* (in the arena when the caller takes the syllables: no copy) */
+    tok_t *toks = sylls ? sk_arena_alloc_uninit(arena, (max_toks + 1) * sizeof *toks)
+                        : malloc((max_toks + 1) * sizeof *toks);
     if (!toks) return SK_ENOMEM;
     size_t nt = tokenize(lx->byte_class, f->text, f->len, toks, max_toks);
     toks[nt].joins = 0; /* ends every phrase at the last syllable */
+    sk_lex_syll_t *sy = sylls ? toks : NULL;
     /* Every phrase starts at a child of the root: find them all first, in a loop
      * of its own (3 syllables in 4 are one). */
     for (size_t i = 0; i < nt; i++)
@@ -1092,6 +1140,7 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
     match_buf_t mb = {.cap = nt / 2 + 16};
     mb.m = malloc(mb.cap * sizeof *mb.m);
     int rc = mb.m ? SK_OK : SK_ENOMEM;
+    if (!rc && sy && !(mb.first = malloc(mb.cap * sizeof *mb.first))) rc = SK_ENOMEM;
     for (size_t i = 0; i < nt && !rc; i++) {
         uint32_t node = toks[i].root_child;
         if (!node) continue;
@@ -1117,17 +1166,37 @@ int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const 
                         m[a] = m[b];
                         m[b] = t;
                     }
+        if (mb.first && !rc)
+            for (size_t q = first_here; q < mb.n; q++)
+                mb.first[q] = (uint32_t)i;
     }
-    free(toks);
+    if (!sy) free(toks);
     size_t n = mb.n;
     sk_lex_match_t *am = rc ? NULL : sk_arena_alloc_uninit(arena, (n ? n : 1) * sizeof *am);
+    uint32_t *afirst = NULL;
+    if (am && sy) {
+        afirst = sk_arena_alloc_uninit(arena, (n ? n : 1) * sizeof *afirst);
+        if (!afirst) am = NULL;
+    }
     if (am) {
         if (n) memcpy(am, mb.m, n * sizeof *am);
         *out = am;
         *n_out = n;
+        if (sy) {
+            if (n) memcpy(afirst, mb.first, n * sizeof *afirst);
+            *sylls = sy;
+            *n_sylls = nt;
+            *match_syll = afirst;
+        }
     }
     free(mb.m);
+    free(mb.first);
     return rc ? rc : am ? SK_OK : SK_ENOMEM;
+}
+
+int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const sk_folded_t *f,
+                    sk_arena_t *arena, sk_lex_match_t **out, size_t *n_out) {
+    return sk_lexicon_scan_sylls(lx, text, len, f, arena, out, n_out, NULL, NULL, NULL);
 }
 
 long sk_lexicon_lookup(const sk_lexicon_t *lx, sk_lex_kind_t kind, const char *phrase, size_t len) {

@@ -50,6 +50,30 @@ typedef struct sk_lex_attr_at {
     uint8_t val_len; /* bytes after '=' up to the item's end (0 without '=') */
 } sk_lex_attr_at_t;
 
+/* What the event rules read of a TRIGGER entry's attributes (triggers.tsv), worked out once
+ * at load. Values are read as sk_lex_attr with a 64-byte buffer reads them. */
+typedef enum {
+    SK_TRIG_DIR_SYMMETRIC = 0, /* dir=sym, none, or any other value */
+    SK_TRIG_DIR_SUBJECT_FIRST, /* dir=host or dir=sender: the subject is the first side */
+    SK_TRIG_DIR_GUEST,         /* dir=guest */
+} sk_trig_dir_t;
+
+typedef enum {
+    SK_TRIG_FRAME_NONE = 0,
+    SK_TRIG_FRAME_CUA_GUI, /* frame=cua-gui */
+    SK_TRIG_FRAME_SENT,    /* frame=sent */
+    SK_TRIG_FRAME_ARRIVE,  /* frame=arrive */
+} sk_trig_frame_t;
+
+typedef struct sk_lex_trigger {
+    int type;            /* type= (its first 31 bytes) as an sk_event_type_t, or -1 */
+    int is_visit;        /* type=VISIT exactly */
+    int noun;            /* form=noun */
+    const char *subtype; /* subtype= (in the lexicon's memory), or NULL */
+    sk_trig_dir_t dir;
+    sk_trig_frame_t frame;
+} sk_lex_trigger_t;
+
 typedef struct sk_lex_entry {
     sk_lex_kind_t kind;
     const char *canonical; /* NFC */
@@ -58,6 +82,7 @@ typedef struct sk_lex_entry {
     uint32_t line;
     const sk_lex_attr_at_t *attr_at; /* the items of attrs (NULL: sk_lex_attr scans) */
     uint32_t n_attr;
+    const sk_lex_trigger_t *trigger; /* SK_LEX_TRIGGER entries: their attributes; else NULL */
 } sk_lex_entry_t;
 
 typedef struct sk_lex_match {
@@ -88,6 +113,37 @@ const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, siz
 int sk_lexicon_scan(const sk_lexicon_t *self, const char *text, size_t len,
                     const sk_folded_t *folded, sk_arena_t *arena, sk_lex_match_t **out,
                     size_t *n_out);
+
+/* A syllable of folded text: folded->text[fs..fe), a maximal run of sk_tok_byte bytes
+ * (the lexicon's matching unit). */
+typedef struct sk_lex_syll {
+    uint32_t fs, fe;
+    uint64_t key; /* sk_lex_pack of its bytes when at most SK_LEX_PACK_MAX, else a value
+                     with the top bit set */
+    /* the scan's own working state (the scan hands out the array it worked in) */
+    int joins;
+    uint32_t root_child;
+} sk_lex_syll_t;
+
+/* Bytes s[0..n), n <= SK_LEX_PACK_MAX, packed little-endian into one word (byte k in bits
+ * 8k..8k+7): syllable bytes are never NUL, so two syllables are the same exactly when their
+ * packed words are. With a literal s the compiler folds it to a constant. */
+enum { SK_LEX_PACK_MAX = 7 };
+static inline uint64_t sk_lex_pack(const char *s, size_t n) {
+    uint64_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    return k;
+}
+
+/* sk_lexicon_scan that also hands out what it found on the way (so the caller need not
+ * cut the text again): the text's syllables in order (*sylls, *n_sylls), and for each
+ * match the index of its first syllable (*match_syll, parallel to *out). Both allocated in
+ * arena. */
+int sk_lexicon_scan_sylls(const sk_lexicon_t *self, const char *text, size_t len,
+                          const sk_folded_t *folded, sk_arena_t *arena, sk_lex_match_t **out,
+                          size_t *n_out, sk_lex_syll_t **sylls, size_t *n_sylls,
+                          uint32_t **match_syll);
 
 /* Look up an exact phrase (folded comparison, no case constraints) of a kind;
  * returns the entry id or -1. */

@@ -52,13 +52,12 @@ typedef struct ctx {
     const char *country_val[64];
     uint32_t *label_starts; /* the tokens with label_first set, in order */
     size_t n_labels;
+    const sk_lex_syll_t *sylls; /* the lexicon scan's syllables: the tokens' folded spans */
+    size_t n_sylls;
+    const uint32_t *match_tok; /* per lexicon match: the token of its first syllable */
 } ctx_t;
 
 /* ---- tokens ------------------------------------------------------------- */
-
-static int is_tok_byte(unsigned char c) {
-    return sk_tok_byte(c);
-}
 
 /* Does a token whose first letter is upper case hold two or more letters and no
  * lower-case one (an acronym)? */
@@ -104,37 +103,21 @@ static int build_tokens(ctx_t *c) {
         at = sk_arena_alloc_uninit(c->a->arena, n_blocks * sizeof *at);
         if (!at) return SK_ENOMEM;
     }
-    const unsigned char *ft = (const unsigned char *)f->text;
-    const size_t flen = f->len;
     const sk_sentence_t *ss = c->a->sentences;
     const size_t n_sent = c->a->n_sentences;
     const char *text = c->a->text;
     const uint32_t *to_orig = f->to_orig;
-    size_t n = 0, sent = 0;
+    size_t sent = 0;
     /* a token starting at or after sent_end belongs to a later sentence */
     size_t sent_end = n_sent > 1 ? ss[0].end : SIZE_MAX;
-    /* Two loops with few variables each (one loop kept half of them on the stack): the
-       syllables' spans in the folded text, then the rest of each token. */
+    /* The tokens are the lexicon scan's syllables (the same runs of sk_tok_byte bytes). */
     sk_token_t *tok = c->tok;
-    /* f->text[flen] is NUL, never a token byte: every run stops there. A syllable ends at a
-       byte known not to be a token byte, so the gap after it is read from the next byte on.
-       (n stays below cap: a syllable and the byte after it are two bytes.) */
-    size_t i = 0;
-    while (!is_tok_byte(ft[i]) && i < flen)
-        i++;
-    while (i < flen) {
-        tok[n].fs = (uint32_t)i;
-        while (is_tok_byte(ft[++i]))
-            ;
-        tok[n++].fe = (uint32_t)i;
-        if (i >= flen) break;
-        do
-            i++;
-        while (!is_tok_byte(ft[i]) && i < flen);
-    }
+    const sk_lex_syll_t *sy = c->sylls;
+    size_t n = c->n_sylls;
     for (size_t k = 0; k < n; k++) {
         sk_token_t *t = &tok[k];
-        uint32_t start = to_orig[t->fs], end = to_orig[t->fe];
+        uint32_t fs = sy[k].fs, fe = sy[k].fe;
+        uint32_t start = to_orig[fs], end = to_orig[fe];
         while (start >= sent_end) {
             sent++;
             sent_end = sent + 1 < n_sent ? ss[sent].end : SIZE_MAX;
@@ -155,6 +138,8 @@ static int build_tokens(ctx_t *c) {
         }
         t->start = start;
         t->end = end;
+        t->fs = fs;
+        t->fe = fe;
         t->sentence = (uint32_t)sent;
         t->cap = upper;
         t->acronym = acronym;
@@ -248,7 +233,8 @@ static int dash_between(const ctx_t *c, size_t i) {
     return n == 5 && g[0] == ' ' && !memcmp(g + 1, "\xE2\x80\x93", 3) && g[4] == ' ';
 }
 
-static int tok_is(const ctx_t *c, size_t i, const char *folded) {
+/* Is token i the folded word folded (any string)? */
+static int tok_is_str(const ctx_t *c, size_t i, const char *folded) {
     if (i >= c->nt) return 0;
     /* In place, without strlen: token bytes are never NUL. */
     const char *f = c->a->folded.text + c->tok[i].fs;
@@ -256,6 +242,19 @@ static int tok_is(const ctx_t *c, size_t i, const char *folded) {
     for (size_t k = 0; k < n; k++)
         if (folded[k] != f[k]) return 0;
     return folded[n] == '\0';
+}
+
+/* tok_is_str for a literal word: a short one is one compare of the token's packed bytes
+ * (the lexicon scan's syllable key) with a constant. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE static inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE static inline
+#endif
+ALWAYS_INLINE int tok_is(const ctx_t *c, size_t i, const char *folded) {
+    size_t n = strlen(folded);
+    if (n > SK_LEX_PACK_MAX) return tok_is_str(c, i, folded);
+    return i < c->nt && c->sylls[i].key == sk_lex_pack(folded, n);
 }
 
 /* ---- lexicon labels ------------------------------------------------------ */
@@ -457,27 +456,17 @@ static int set_labels(ctx_t *c) {
     uint32_t *trig_tok = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *trig_tok);
     if (!cand || !trig || !trig_tok) return SK_ENOMEM;
     size_t n_cand = 0, n_trig = 0;
-    int sorted = 1;
     flag_memo_t memo;
     memset(memo.entry, 0xff, sizeof memo.entry);
-    /* Matches come sorted by start: their first tokens are found by walking on from the
-       previous one (the same first token starting at or after x->start). */
-    size_t at = 0;
-    uint32_t prev_start = 0;
+    /* A match's first token: the token of its first syllable, or an earlier one starting at
+       the same byte (a character folded to several syllables) — the first token starting
+       at or after x->start. Token starts never decrease, so the matches come sorted. */
+    const uint32_t *match_tok = c->match_tok;
     for (size_t k = 0; k < m->n_matches; k++) {
         const sk_lex_match_t *x = &m->matches[k];
-        if (x->start < prev_start) { /* not sorted */
-            at = sk_mentions_token_at(m, x->start);
-            sorted = 0;
-        } else if (m->tok_at && x->start <= m->tok_at_max) {
-            /* on to the first token of x's 16-byte block, not through every token */
-            size_t block_first = m->tok_at[x->start >> TOK_AT_SHIFT];
-            if (block_first > at) at = block_first;
-        }
-        while (at < c->nt && c->tok[at].start < x->start)
-            at++;
-        prev_start = x->start;
-        size_t t = at;
+        size_t t = match_tok[k];
+        while (t > 0 && c->tok[t - 1].start >= x->start)
+            t--;
         if (x->kind == SK_LEX_TRIGGER) {
             trig[n_trig] = (uint32_t)k;
             trig_tok[n_trig++] = (uint32_t)t;
@@ -507,7 +496,7 @@ static int set_labels(ctx_t *c) {
         }
         if (best[t] < 0) {
             best[t] = (int32_t)k;
-            cand[n_cand++] = (uint32_t)t; /* in token order when the matches are sorted */
+            cand[n_cand++] = (uint32_t)t; /* in token order: the matches are sorted */
             continue;
         }
         const sk_lex_match_t *b = &m->matches[best[t]];
@@ -520,11 +509,6 @@ static int set_labels(ctx_t *c) {
         if (x->n_syll > b->n_syll ||
             (x->n_syll == b->n_syll && kind_rank(x->kind) > kind_rank(b->kind)))
             best[t] = (int32_t)k;
-    }
-    if (!sorted) { /* the candidates from a walk over best instead */
-        n_cand = 0;
-        for (size_t i = 0; i < c->nt; i++)
-            if (best[i] >= 0) cand[n_cand++] = (uint32_t)i;
     }
     /* Greedy leftmost-longest labelling, from each candidate token at or after i. */
     for (size_t ci = 0, i = 0; ci < n_cand;) {
@@ -746,7 +730,7 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
         while (q < c->nt && q < j + 5 && joined(c, q) && c->label[q] < 0 && !c->trigger_tok[q]) {
             int verbish = 0;
             for (size_t w = 0; w < SK_ARRAY_LEN(VERBISH) && !verbish; w++)
-                verbish = !c->tok[q].cap && tok_is(c, q, VERBISH[w]);
+                verbish = !c->tok[q].cap && tok_is_str(c, q, VERBISH[w]);
             if (verbish) break;
             q++;
         }
@@ -846,7 +830,7 @@ static int name_particle(const ctx_t *c, size_t i) {
     size_t n = c->tok[i].fe - c->tok[i].fs;
     if (c->tok[i].cap || n < 2 || n > 3) return 0; /* the particles have two or three letters */
     for (size_t k = 0; k < SK_ARRAY_LEN(P); k++)
-        if (tok_is(c, i, P[k])) return 1;
+        if (tok_is_str(c, i, P[k])) return 1;
     return 0;
 }
 
@@ -1276,10 +1260,14 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
     sk_mentions_t *m = sk_arena_alloc(a->arena, sizeof *m);
     if (!m) return SK_ENOMEM;
     a->mentions = m;
-    int rc = sk_lexicon_scan(lex, a->text, a->text_len, &a->folded, a->arena, &m->matches,
-                             &m->n_matches);
-    if (rc) return rc;
     ctx_t c = {.lex = lex, .a = a, .m = m};
+    sk_lex_syll_t *sylls;
+    uint32_t *match_tok;
+    int rc = sk_lexicon_scan_sylls(lex, a->text, a->text_len, &a->folded, a->arena, &m->matches,
+                                   &m->n_matches, &sylls, &c.n_sylls, &match_tok);
+    if (rc) return rc;
+    c.sylls = m->sylls = sylls;
+    c.match_tok = match_tok;
     if ((rc = build_tokens(&c)) || (rc = set_labels(&c))) return rc;
 
     persons_t ps = {0};

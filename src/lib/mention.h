@@ -55,7 +55,8 @@ typedef struct sk_mentions {
     size_t n_matches;
     sk_token_t *tokens;
     size_t n_tokens;
-    sk_lex_match_t *triggers; /* event trigger matches not overlapped by a BLOCK phrase */
+    const sk_lex_syll_t *sylls; /* per token: the lexicon's syllable (key: its packed bytes) */
+    sk_lex_match_t *triggers;   /* event trigger matches not overlapped by a BLOCK phrase */
     size_t n_triggers;
     int32_t *tok_mention; /* per token: index of the mention covering it, or -1 */
     uint32_t *tok_at;     /* per 16-byte block b of text (offsets up to tok_at_max): first token

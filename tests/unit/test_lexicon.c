@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "lexicon.h"
+#include "normalize.h"
 
 static sk_lexicon_t *lex;
 
@@ -143,6 +144,22 @@ static void test_long_syllables_and_noise(void) {
     if (sk_lexicon_load(SK_DATA_DIR, NULL, NULL, &full) != SK_OK) return;
     sk_lexicon_t *fixture = lex;
     lex = full;
+    /* trigger entries carry their attributes, read as sk_lex_attr reads them */
+    for (uint32_t id = 0; id < sk_lexicon_size(full); id++) {
+        const sk_lex_entry_t *e = sk_lexicon_entry(full, id);
+        CHECK((e->kind == SK_LEX_TRIGGER) == (e->trigger != NULL));
+        if (!e->trigger) continue;
+        char v[64];
+        const char *sub = sk_lex_attr(e, "subtype", v, sizeof v);
+        CHECK(sub ? e->trigger->subtype && !strcmp(sub, e->trigger->subtype)
+                  : !e->trigger->subtype);
+        const char *form = sk_lex_attr(e, "form", v, sizeof v);
+        CHECK(e->trigger->noun == (form && !strcmp(form, "noun")));
+        const char *dir = sk_lex_attr(e, "dir", v, sizeof v);
+        CHECK((e->trigger->dir == SK_TRIG_DIR_GUEST) == (dir && !strcmp(dir, "guest")));
+        const char *type = sk_lex_attr(e, "type", v, sizeof v);
+        CHECK(e->trigger->is_visit == (type && !strcmp(type, "VISIT")));
+    }
     scan_t s;
     scan(&s, "Hoàng cung Campuchia và Điện Buckingham.");
     CHECK(has_match(full, &s, "Hoàng cung Campuchia"));
@@ -174,6 +191,37 @@ static void test_long_syllables_and_noise(void) {
         for (size_t i = 0; i < n; i++) {
             CHECK(m[i].start < m[i].end && m[i].end <= len);
             if (i) CHECK(m[i - 1].start <= m[i].start);
+        }
+        /* the scan handing out its syllables finds the same matches; its syllables are
+           the runs of token bytes, and each match spans the syllables it names */
+        sk_lex_match_t *m2 = NULL;
+        sk_lex_syll_t *sy = NULL;
+        uint32_t *first = NULL;
+        size_t n2 = 0, ns = 0;
+        CHECK_INT(sk_lexicon_scan_sylls(full, buf, len, &f, arena, &m2, &n2, &sy, &ns, &first),
+                  SK_OK);
+        CHECK(n2 == n && (!n || !memcmp(m, m2, n * sizeof *m)));
+        size_t k = 0, at = 0;
+        while (at < f.len) {
+            while (at < f.len && !sk_tok_byte((unsigned char)f.text[at]))
+                at++;
+            if (at >= f.len) break;
+            size_t st = at;
+            while (at < f.len && sk_tok_byte((unsigned char)f.text[at]))
+                at++;
+            CHECK(k < ns && sy[k].fs == st && sy[k].fe == at);
+            /* its key: the packed bytes of a short syllable, never those of a long one */
+            if (k < ns)
+                CHECK(at - st <= SK_LEX_PACK_MAX ? sy[k].key == sk_lex_pack(f.text + st, at - st)
+                                                 : (sy[k].key >> 63) == 1);
+            k++;
+        }
+        CHECK(k == ns);
+        for (size_t i = 0; i < n2 && i < n; i++) {
+            CHECK(first[i] + m2[i].n_syll <= ns);
+            if (first[i] + m2[i].n_syll > ns) break;
+            CHECK(f.to_orig[sy[first[i]].fs] == m2[i].start);
+            CHECK(f.to_orig[sy[first[i] + m2[i].n_syll - 1].fe] == m2[i].end);
         }
         sk_arena_destroy(arena);
         sk_folded_free(&f);
