@@ -1700,6 +1700,8 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
 
     if (ev.past_marked) ev.planned = 0;
 
+    int rc = sk_mentions_find_timexes(c->a); /* the first date wanted in the article */
+    if (rc) return rc;
     const sk_timex_t *tx = date_for(c, sent, tm->start, ev.type);
     if (tx) {
         ev.date.iso = timex_iso(c, tx);
@@ -2126,7 +2128,7 @@ static const char *with_year(ev_ctx_t *c, const char *iso, int year) {
  *    marked as the present), flagged inferred; otherwise it stays "--MM-DD" (spec: say so
  *    rather than guess; a lone year in the text is too often history: "Hiệp ước INF năm
  *    1987", "sinh tháng 2/1952"). */
-static void fill_dates(ev_ctx_t *c) {
+static int fill_dates(ev_ctx_t *c) {
     const sk_timex_t *day = NULL, *range = NULL;
     const char *day_iso = NULL, *range_iso = NULL;
     int n_day = 0, n_range = 0, month_seen = 0;
@@ -2135,6 +2137,10 @@ static void fill_dates(ev_ctx_t *c) {
     int undated = 0;
     for (size_t i = 0; i < c->n_ev && !undated; i++)
         undated = !c->ev[i].date.iso && !c->ev[i].planned;
+    if (undated) {
+        int rc = sk_mentions_find_timexes(c->a);
+        if (rc) return rc;
+    }
     for (size_t k = 0; undated && k < c->m->n_timexes; k++) {
         const sk_timex_t *t = &c->m->timexes[k];
         if (t->precision != SK_PREC_DAY || t->cls == SK_TIMEX_ANAPHORIC) continue;
@@ -2189,6 +2195,7 @@ static void fill_dates(ev_ctx_t *c) {
             }
         }
     }
+    return SK_OK;
 }
 
 /* A foreign delegation reported without its leader ("tiếp Đoàn đại biểu Đảng Cộng sản
@@ -2291,7 +2298,7 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
             if ((rc = code_trigger(&c, &c.m->triggers[k], ta))) return rc;
         }
     if ((rc = visit_hosts(&c)) || (rc = delegation_speakers(&c))) return rc;
-    fill_dates(&c);
+    if ((rc = fill_dates(&c))) return rc;
     /* Text order for output. */
     for (size_t i = 1; i < c.n_ev; i++)
         for (size_t j = i; j > 0 && c.ev[j - 1].evidence_start > c.ev[j].evidence_start; j--) {

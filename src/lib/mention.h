@@ -51,6 +51,8 @@ typedef struct sk_mentions {
     sk_persons_t persons;
     sk_timex_t *timexes;
     size_t n_timexes;
+    int timexes_found;       /* timexes is filled (SK_MENTIONS_FOR_EVENTS leaves it to the first
+                                event that wants a date: sk_mentions_find_timexes) */
     sk_lex_match_t *matches; /* raw lexicon matches (all kinds) */
     size_t n_matches;
     sk_token_t *tokens;
@@ -73,11 +75,15 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *article);
 /* What sk_mentions_find_for leaves out. */
 typedef enum {
     SK_MENTIONS_ALL = 0, /* every mention, dates included (as sk_mentions_find) */
-    /* what events and persons read: no DATE mentions; and for an article without an
-       event trigger (it has no events) no mentions and no m->timexes, only the persons */
+    /* what events and persons read: no DATE mentions and no m->timexes (events ask for
+       them with sk_mentions_find_timexes); and for an article without an event trigger
+       (it has no events) no mentions, only the persons */
     SK_MENTIONS_FOR_EVENTS = 1
 } sk_mentions_want_t;
 
 int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *article, sk_mentions_want_t want);
+
+/* Fill article->mentions->timexes if not yet done. */
+int sk_mentions_find_timexes(sk_article_t *article);
 
 #endif
