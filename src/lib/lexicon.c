@@ -12,6 +12,7 @@
 
 #include "event.h"
 #include "normalize.h"
+#include "swar.h"
 
 enum { MAX_SYLL = 16, CASE_NONE = 0, CASE_FIRST = 1, CASE_ALL = 2 };
 
@@ -282,6 +283,87 @@ static size_t tokenize(const uint8_t *cls, const char *f, size_t len, tok_t *out
         out[n].joins = joinable & (s - gap <= 3);
         n++;
     }
+    return n;
+}
+
+/* The key of the syllable f[s..e) of a text of len bytes (as syll_key). */
+static inline uint64_t text_syll_key(const char *f, size_t len, size_t s, size_t e) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (e - s <= SHORT_SYLL && s + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, f + s, 8);
+        return w & ((1ull << (8 * (e - s))) - 1);
+    }
+#endif
+    (void)len;
+    return syll_key(f + s, e - s);
+}
+
+/* x shifted up by j bytes of the text (1 <= j < 64), the block before's top bytes
+ * coming in at the bottom. */
+static inline uint64_t shift_in(uint64_t x, uint64_t before, unsigned j) {
+    return (x << j) | (before >> (64 - j));
+}
+
+/* tokenize for a whole text (the same syllables), 64 bytes at a time: with the
+ * syllable bytes of a block as a bit mask, each syllable is found by two bit
+ * scans, with no walk over its bytes, and whether it joins the one before by
+ * mask operations for the whole block. out has room for every syllable. */
+static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
+    size_t n = 0;
+    size_t open = SIZE_MAX;                  /* start of a syllable going on past the last block */
+    uint64_t prev_gap = ~0ull, prev_brk = 0; /* the block before (the text's start: a gap) */
+    for (size_t base = 0; base < len; base += 64) {
+        uint64_t syll, join;
+        if (len - base >= 64) {
+            sk_tok_masks64((const unsigned char *)f + base, &syll, &join);
+        } else { /* the last block: NUL beyond the text ends a syllable */
+            unsigned char tail[64] = {0};
+            memcpy(tail, f + base, len - base);
+            sk_tok_masks64(tail, &syll, &join);
+        }
+        uint64_t gap = ~syll;          /* bytes between syllables */
+        uint64_t brk = ~(syll | join); /* those that end a phrase */
+        uint64_t starts = syll & shift_in(gap, prev_gap, 1);
+        /* A syllable joins the one before when the gap before it (the gap bytes
+           right before its start) is 1 to 3 bytes of spaces, hyphens and
+           apostrophes: none of the 3 bytes before it is a break byte within the
+           gap, and the 4 bytes before it are not all gap bytes. */
+        uint64_t g1 = shift_in(gap, prev_gap, 1), g2 = shift_in(gap, prev_gap, 2);
+        uint64_t no_join = (g1 & g2 & shift_in(gap, prev_gap, 3) & shift_in(gap, prev_gap, 4)) |
+                           shift_in(brk, prev_brk, 1) | (shift_in(brk, prev_brk, 2) & g1) |
+                           (shift_in(brk, prev_brk, 3) & g1 & g2);
+        if (open != SIZE_MAX && ~syll) { /* the open syllable ends in this block */
+            size_t e = base + (size_t)__builtin_ctzll(~syll);
+            out[n].fe = (uint32_t)e;
+            out[n].key = text_syll_key(f, len, open, e);
+            n++;
+            open = SIZE_MAX;
+        }
+        for (; starts; starts &= starts - 1) {
+            unsigned k = (unsigned)__builtin_ctzll(starts);
+            size_t s = base + k;
+            out[n].fs = (uint32_t)s;
+            out[n].joins = !((no_join >> k) & 1);
+            uint64_t rest = gap >> k;
+            if (!rest) { /* goes on into the next block */
+                open = s;
+                break;
+            }
+            size_t e = s + (size_t)__builtin_ctzll(rest);
+            out[n].fe = (uint32_t)e;
+            out[n].key = text_syll_key(f, len, s, e);
+            n++;
+        }
+        prev_gap = gap;
+        prev_brk = brk;
+    }
+    if (open != SIZE_MAX) { /* ended by the end of the text */
+        out[n].fe = (uint32_t)len;
+        out[n].key = syll_key(f + open, len - open);
+        n++;
+    }
+    if (n) out[0].joins = 0; /* nothing before the first */
     return n;
 }
 
@@ -1130,7 +1212,7 @@ int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
     tok_t *toks = sylls ? sk_arena_alloc_uninit(arena, (max_toks + 1) * sizeof *toks)
                         : malloc((max_toks + 1) * sizeof *toks);
     if (!toks) return SK_ENOMEM;
-    size_t nt = tokenize(lx->byte_class, f->text, f->len, toks, max_toks);
+    size_t nt = tokenize_text(f->text, f->len, toks);
     toks[nt].joins = 0; /* ends every phrase at the last syllable */
     sk_lex_syll_t *sy = sylls ? toks : NULL;
     /* Every phrase starts at a child of the root: find them all first, in a loop

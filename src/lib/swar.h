@@ -33,4 +33,73 @@ static inline unsigned sk_swar_first(uint64_t flags) {
 #endif
 }
 
+/* The bytes of w that are syllable bytes of folded text ([a-z0-9] or >= 0x80, as
+ * sk_tok_byte), each as its 0x80 bit. Per byte, x = its low 7 bits, x + (0x80 - c)
+ * has the 0x80 bit set when x >= c, and never carries into the next byte. */
+static inline uint64_t sk_swar_syll_bytes(uint64_t w) {
+    uint64_t x = w & ~SK_SWAR_HIGH;
+    uint64_t az = (x + SK_SWAR_ONES * (0x80 - 'a')) & ~(x + SK_SWAR_ONES * (0x80 - 'z' - 1));
+    uint64_t digit = (x + SK_SWAR_ONES * (0x80 - '0')) & ~(x + SK_SWAR_ONES * (0x80 - '9' - 1));
+    return (w | az | digit) & SK_SWAR_HIGH;
+}
+
+/* The bytes of w equal to c, each as its 0x80 bit (exact for every byte: the
+ * low seven bits plus 0x7F never carry into the next byte). */
+static inline uint64_t sk_swar_eq(uint64_t w, unsigned char c) {
+    uint64_t t = w ^ (SK_SWAR_ONES * c);
+    return ~(((t & ~SK_SWAR_HIGH) + ~SK_SWAR_HIGH) | t) & SK_SWAR_HIGH;
+}
+
+/* One bit per byte (bit j for byte j) from 0x80 flags in memory byte order. */
+static inline uint64_t sk_swar_bits(uint64_t flags) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    flags = __builtin_bswap64(flags);
+#endif
+    /* byte j's bit (bit 8j) goes to bit 56 + j: the partial products never overlap */
+    return ((flags >> 7) * 0x0102040810204080ull) >> 56;
+}
+
+/* Of the 64 bytes at p, as bit masks (bit k for p[k]): the syllable bytes of folded
+ * text ([a-z0-9] and >= 0x80, as sk_tok_byte) and the bytes that may join two
+ * syllables of a phrase (' ', '-', '\''). Eight bytes at a time. */
+static inline void sk_tok_masks64_swar(const unsigned char *p, uint64_t *syll, uint64_t *join) {
+    uint64_t s = 0, j = 0;
+    for (int k = 0; k < 8; k++) {
+        uint64_t w = sk_swar_load(p + 8 * k);
+        s |= sk_swar_bits(sk_swar_syll_bytes(w)) << (8 * k);
+        j |= sk_swar_bits(sk_swar_eq(w, ' ') | sk_swar_eq(w, '-') | sk_swar_eq(w, '\'')) << (8 * k);
+    }
+    *syll = s;
+    *join = j;
+}
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/* sk_tok_masks64_swar with SSE2, sixteen bytes at a time (the same results:
+ * test_normalize.c compares them). */
+static inline void sk_tok_masks64(const unsigned char *p, uint64_t *syll, uint64_t *join) {
+    uint64_t s = 0, j = 0;
+    for (int k = 0; k < 4; k++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+        __m128i az = _mm_sub_epi8(v, _mm_set1_epi8('a'));
+        __m128i dg = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+        /* unsigned x <= n exactly when min(x, n) == x */
+        az = _mm_cmpeq_epi8(_mm_min_epu8(az, _mm_set1_epi8(25)), az);
+        dg = _mm_cmpeq_epi8(_mm_min_epu8(dg, _mm_set1_epi8(9)), dg);
+        __m128i sy = _mm_or_si128(v, _mm_or_si128(az, dg)); /* v: its top bit */
+        __m128i jn = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                  _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('-')),
+                                               _mm_cmpeq_epi8(v, _mm_set1_epi8('\''))));
+        s |= (uint64_t)(uint32_t)_mm_movemask_epi8(sy) << (16 * k);
+        j |= (uint64_t)(uint32_t)_mm_movemask_epi8(jn) << (16 * k);
+    }
+    *syll = s;
+    *join = j;
+}
+#else
+static inline void sk_tok_masks64(const unsigned char *p, uint64_t *syll, uint64_t *join) {
+    sk_tok_masks64_swar(p, syll, join);
+}
+#endif
+
 #endif

@@ -177,10 +177,14 @@ static void test_long_syllables_and_noise(void) {
             seed = seed * 1103515245u + 12345u;
             unsigned r = seed >> 16;
             /* mostly letters and spaces, some long runs, some arbitrary bytes */
-            buf[i] = (char)(r % 8 == 0   ? (int)(r >> 3 & 0xFF)
-                            : r % 8 == 1 ? ' '
-                                         : 'a' + (int)(r >> 3) % 26);
+            buf[i] = (char)(r % 8 == 0    ? (int)(r >> 3 & 0xFF)
+                            : r % 8 == 1  ? ' '
+                            : r % 16 == 2 ? "-',."[(r >> 4) % 4]
+                                          : 'a' + (int)(r >> 3) % 26);
         }
+        if (round % 50 == 0) /* a syllable across two or three 64-byte blocks */
+            for (size_t i = len / 4; i < len && i < len / 4 + 150; i++)
+                buf[i] = 'a' + (char)(i % 26);
         buf[len] = '\0';
         sk_folded_t f;
         if (sk_fold(buf, len, &f) != SK_OK) continue;
@@ -210,6 +214,14 @@ static void test_long_syllables_and_noise(void) {
             while (at < f.len && sk_tok_byte((unsigned char)f.text[at]))
                 at++;
             CHECK(k < ns && sy[k].fs == st && sy[k].fe == at);
+            /* it joins the syllable before across 1 to 3 spaces, hyphens, apostrophes */
+            size_t gap_start = st;
+            while (gap_start > 0 && !sk_tok_byte((unsigned char)f.text[gap_start - 1]))
+                gap_start--;
+            int joins = k > 0 && st - gap_start <= 3;
+            for (size_t g = gap_start; g < st && joins; g++)
+                joins = f.text[g] == ' ' || f.text[g] == '-' || f.text[g] == '\'';
+            if (k < ns) CHECK_INT(sy[k].joins, joins);
             /* its key: the packed bytes of a short syllable, never those of a long one */
             if (k < ns)
                 CHECK(at - st <= SK_LEX_PACK_MAX ? sy[k].key == sk_lex_pack(f.text + st, at - st)

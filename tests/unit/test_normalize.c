@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "normalize.h"
+#include "swar.h"
 
 static char *norm(const char *in, size_t len, size_t *bad, size_t *ctl) {
     char *out = NULL;
@@ -210,8 +211,34 @@ static void test_cp_tables(void) {
     }
 }
 
+/* sk_tok_masks64 (SSE2 where there is SSE2) and its portable version give, for
+ * every byte value at every position, the syllable bytes (sk_tok_byte) and the
+ * join bytes (space, hyphen, apostrophe). */
+static void test_tok_masks(void) {
+    unsigned char block[64];
+    unsigned seed = 777;
+    int bad = 0;
+    for (int trial = 0; trial < 4096 + 256 && !bad; trial++) {
+        for (int k = 0; k < 64; k++) {
+            seed = seed * 1103515245u + 12345u;
+            /* first every byte value at every position, then random blocks */
+            block[k] = (unsigned char)(trial < 256 ? (trial + k) & 0xFF : (int)(seed >> 16));
+        }
+        uint64_t want_syll = 0, want_join = 0, syll, join, syll2, join2;
+        for (int k = 0; k < 64; k++) {
+            want_syll |= (uint64_t)(sk_tok_byte(block[k]) != 0) << k;
+            want_join |= (uint64_t)(block[k] == ' ' || block[k] == '-' || block[k] == '\'') << k;
+        }
+        sk_tok_masks64(block, &syll, &join);
+        sk_tok_masks64_swar(block, &syll2, &join2);
+        bad = syll != want_syll || join != want_join || syll2 != want_syll || join2 != want_join;
+    }
+    CHECK_INT(bad, 0);
+}
+
 int main(void) {
     test_cp_tables();
+    test_tok_masks();
     test_nfc();
     test_nfc_fast_path();
     test_utf8_decode();
