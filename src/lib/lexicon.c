@@ -1108,35 +1108,41 @@ static inline uint32_t root_child(const sk_lexicon_t *lx, const tok_t *t, const 
     }
 }
 
-/* Matches found so far: malloc'd (about one per 3 syllables), copied to the arena at the end. */
+/* Matches found so far, straight in the arena (the scan's output, no copy): room
+ * for the usual count (about one per 3 syllables) from the start, more when
+ * needed. first: the first syllable of each match. */
 typedef struct match_buf {
     sk_lex_match_t *m;
-    uint32_t *first; /* first syllable of each match, or NULL when not wanted */
+    uint32_t *first;
     size_t n, cap;
+    sk_arena_t *arena;
 } match_buf_t;
 
-static int match_room(match_buf_t *mb, size_t k) {
-    if (mb->cap - mb->n >= k) return SK_OK;
-    size_t ncap = mb->cap * 2 + k;
-    sk_lex_match_t *p = realloc(mb->m, ncap * sizeof *p);
-    if (!p) return SK_ENOMEM;
-    mb->m = p;
-    if (mb->first) {
-        uint32_t *q = realloc(mb->first, ncap * sizeof *q);
-        if (!q) return SK_ENOMEM;
-        mb->first = q;
+static int match_alloc(match_buf_t *mb, size_t cap) {
+    sk_lex_match_t *m = sk_arena_alloc_uninit(mb->arena, cap * sizeof *m);
+    uint32_t *first = m ? sk_arena_alloc_uninit(mb->arena, cap * sizeof *first) : NULL;
+    if (!first) return SK_ENOMEM;
+    if (mb->n) {
+        memcpy(m, mb->m, mb->n * sizeof *m);
+        memcpy(first, mb->first, mb->n * sizeof *first);
     }
-    mb->cap = ncap;
+    mb->m = m;
+    mb->first = first;
+    mb->cap = cap;
     return SK_OK;
 }
 
+static inline int match_room(match_buf_t *mb, size_t k) {
+    return mb->cap - mb->n >= k ? SK_OK : match_alloc(mb, mb->cap * 2 + k);
+}
+
 /* The patterns at a trie node (first pi) checked one by one on the span of
- * syllables toks[0..n_syll); remembered in memo (if not NULL) when few. Out of
- * line: the span memo spares nearly every span this, and the scan's loop its
- * registers. */
+ * syllables toks[0..n_syll), the first being syllable i of the text; remembered
+ * in memo (if not NULL) when few. Out of line: the span memo spares nearly every
+ * span this, and the scan's loop its registers. */
 __attribute__((noinline)) static int
 check_patterns(const sk_lexicon_t *lx, uint32_t pi, const char *text, size_t len,
-               const sk_folded_t *f, const tok_t *toks, size_t n_syll, match_buf_t *mb,
+               const sk_folded_t *f, const tok_t *toks, size_t n_syll, uint32_t i, match_buf_t *mb,
                span_slot_t *memo, uint32_t node, const uint64_t w[KEY_WORDS]) {
     span_t sp;
     span_start(&sp, f, toks, n_syll);
@@ -1150,6 +1156,7 @@ check_patterns(const sk_lexicon_t *lx, uint32_t pi, const char *text, size_t len
             dup |= mb->m[q].entry == p->entry;
         if (dup) continue;
         if (match_room(mb, 1)) return SK_ENOMEM;
+        mb->first[mb->n] = i;
         mb->m[mb->n++] = (sk_lex_match_t){.start = (uint32_t)sp.s,
                                           .end = (uint32_t)sp.e,
                                           .entry = p->entry,
@@ -1169,31 +1176,61 @@ check_patterns(const sk_lexicon_t *lx, uint32_t pi, const char *text, size_t len
     return SK_OK;
 }
 
-/* The matches of the patterns at a trie node on the span of syllables toks[0..n_syll). */
+/* The span memo's slot for (node, w) when it holds them, else NULL. */
+static inline span_slot_t *memo_hit(const sk_lexicon_t *lx, span_slot_t *memo, uint32_t node,
+                                    const uint64_t w[KEY_WORDS]) {
+    return memo->lexicon == lx->serial && memo->node == node &&
+                   !((memo->raw[0] ^ w[0]) | (memo->raw[1] ^ w[1]) | (memo->raw[2] ^ w[2]) |
+                     (memo->raw[3] ^ w[3]))
+               ? memo
+               : NULL;
+}
+
+/* The matches of the patterns at a trie node on the span of syllables toks[0..n_syll),
+ * the first being syllable i of the text. */
 static inline int span_matches(const sk_lexicon_t *lx, uint32_t node, const char *text, size_t len,
-                               const sk_folded_t *f, const tok_t *toks, size_t n_syll,
+                               const sk_folded_t *f, const tok_t *toks, size_t n_syll, uint32_t i,
                                match_buf_t *mb) {
     size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n_syll - 1].fe];
     uint64_t w[KEY_WORDS];
-    span_slot_t *memo = NULL;
-    if (e - s - 1 < KEY_MEMO_RAW) {
+    span_slot_t *memo = NULL, *hit = NULL;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (e - s - 1 < 8 && len - s >= 8) { /* raw_words of a span of 1 to 8 bytes (most) */
+        static const uint64_t keep[9] = {0,
+                                         0xFF,
+                                         0xFFFF,
+                                         0xFFFFFF,
+                                         0xFFFFFFFF,
+                                         0xFFFFFFFFFF,
+                                         0xFFFFFFFFFFFF,
+                                         0xFFFFFFFFFFFFFF,
+                                         0xFFFFFFFFFFFFFFFF};
+        memcpy(&w[0], text + s, 8);
+        w[0] &= keep[e - s];
+        w[1] = w[2] = 0;
+        w[3] = (uint64_t)(e - s) << 56;
+        memo = span_slot(node, w);
+        hit = memo_hit(lx, memo, node, w);
+    } else
+#endif
+        if (e - s - 1 < KEY_MEMO_RAW) {
         raw_words(text + s, e - s, len - s, w);
         memo = span_slot(node, w);
-        if (memo->lexicon == lx->serial && memo->node == node &&
-            !((memo->raw[0] ^ w[0]) | (memo->raw[1] ^ w[1]) | (memo->raw[2] ^ w[2]) |
-              (memo->raw[3] ^ w[3]))) {
-            if (match_room(mb, SPAN_MEMO_MATCHES)) return SK_ENOMEM;
-            for (unsigned k = 0; k < memo->n; k++)
-                mb->m[mb->n++] = (sk_lex_match_t){.start = (uint32_t)s,
-                                                  .end = (uint32_t)e,
-                                                  .entry = memo->entry[k],
-                                                  .n_syll = (uint16_t)n_syll,
-                                                  .kind = memo->kind[k]};
-            return SK_OK;
-        }
+        hit = memo_hit(lx, memo, node, w);
     }
-    return check_patterns(lx, lx->nodes[node].patterns, text, len, f, toks, n_syll, mb, memo, node,
-                          w);
+    if (!hit)
+        return check_patterns(lx, lx->nodes[node].patterns, text, len, f, toks, n_syll, i, mb, memo,
+                              node, w);
+    if (match_room(mb, SPAN_MEMO_MATCHES)) return SK_ENOMEM;
+    for (unsigned k = 0; k < hit->n; k++) {
+        mb->first[mb->n] = i;
+        mb->m[mb->n++] = (sk_lex_match_t){.start = (uint32_t)s,
+                                          .end = (uint32_t)e,
+                                          .entry = hit->entry[k],
+                                          .n_syll = (uint16_t)n_syll,
+                                          .kind = hit->kind[k]};
+    }
+    return SK_OK;
 }
 
 int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
@@ -1214,15 +1251,12 @@ int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
     if (!toks) return SK_ENOMEM;
     size_t nt = tokenize_text(f->text, f->len, toks);
     toks[nt].joins = 0; /* ends every phrase at the last syllable */
-    sk_lex_syll_t *sy = sylls ? toks : NULL;
     /* Every phrase starts at a child of the root: find them all first, in a loop
      * of its own (3 syllables in 4 are one). */
     for (size_t i = 0; i < nt; i++)
         toks[i].root_child = root_child(lx, &toks[i], f->text);
-    match_buf_t mb = {.cap = nt / 2 + 16};
-    mb.m = malloc(mb.cap * sizeof *mb.m);
-    int rc = mb.m ? SK_OK : SK_ENOMEM;
-    if (!rc && sy && !(mb.first = malloc(mb.cap * sizeof *mb.first))) rc = SK_ENOMEM;
+    match_buf_t mb = {.arena = arena};
+    int rc = match_alloc(&mb, nt / 2 + 16);
     for (size_t i = 0; i < nt && !rc; i++) {
         uint32_t node = toks[i].root_child;
         if (!node) continue;
@@ -1230,7 +1264,7 @@ int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
         for (size_t j = i;;) {
             const node_t *nd = &lx->nodes[node];
             if (nd->patterns &&
-                (rc = span_matches(lx, node, text, len, f, toks + i, j - i + 1, &mb)))
+                (rc = span_matches(lx, node, text, len, f, toks + i, j - i + 1, (uint32_t)i, &mb)))
                 break;
             if (!toks[++j].joins || j - i == MAX_SYLL) break;
             const tok_t *t = &toks[j];
@@ -1238,7 +1272,7 @@ int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
             node = child_of(lx, node, t->key, f->text + t->fs, t->fe - t->fs);
             if (!node) break;
         }
-        /* longest first at this start (found shortest first) */
+        /* longest first at this start (found shortest first; first[] is i for all) */
         sk_lex_match_t *m = mb.m;
         if (mb.n - first_here > 1)
             for (size_t a = first_here; a + 1 < mb.n; a++)
@@ -1248,32 +1282,17 @@ int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
                         m[a] = m[b];
                         m[b] = t;
                     }
-        if (mb.first && !rc)
-            for (size_t q = first_here; q < mb.n; q++)
-                mb.first[q] = (uint32_t)i;
     }
-    if (!sy) free(toks);
-    size_t n = mb.n;
-    sk_lex_match_t *am = rc ? NULL : sk_arena_alloc_uninit(arena, (n ? n : 1) * sizeof *am);
-    uint32_t *afirst = NULL;
-    if (am && sy) {
-        afirst = sk_arena_alloc_uninit(arena, (n ? n : 1) * sizeof *afirst);
-        if (!afirst) am = NULL;
+    if (!sylls) free(toks);
+    if (rc) return rc;
+    *out = mb.m;
+    *n_out = mb.n;
+    if (sylls) {
+        *sylls = toks;
+        *n_sylls = nt;
+        *match_syll = mb.first;
     }
-    if (am) {
-        if (n) memcpy(am, mb.m, n * sizeof *am);
-        *out = am;
-        *n_out = n;
-        if (sy) {
-            if (n) memcpy(afirst, mb.first, n * sizeof *afirst);
-            *sylls = sy;
-            *n_sylls = nt;
-            *match_syll = afirst;
-        }
-    }
-    free(mb.m);
-    free(mb.first);
-    return rc ? rc : am ? SK_OK : SK_ENOMEM;
+    return SK_OK;
 }
 
 int sk_lexicon_scan(const sk_lexicon_t *lx, const char *text, size_t len, const sk_folded_t *f,
