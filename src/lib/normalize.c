@@ -320,29 +320,60 @@ size_t sk_fold_str(const char *s, size_t len, char *buf, size_t cap) {
     fold_tables();
     size_t o = 0;
     if (!cap) return 0;
+    const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) { /* straight into buf: most bytes */
+        unsigned char b = u[i];
+        if (b < 0x80) {
+            if (i + 8 <= len && o + 9 <= cap) {
+                /* Eight bytes lower-cased at once (as in sk_fold), those before
+                 * the first non-ASCII one kept: each had room (o + 1 < cap). */
+                uint64_t w = sk_swar_load(u + i);
+                uint64_t low7 = w & ~SK_SWAR_HIGH;
+                uint64_t upper = (low7 + SK_SWAR_ONES * (0x80 - 'A')) &
+                                 ~(low7 + SK_SWAR_ONES * (0x80 - 'Z' - 1)) & ~w & SK_SWAR_HIGH;
+                uint64_t lower = w | (upper >> 2);
+                memcpy(buf + o, &lower, 8);
+                uint64_t high = w & SK_SWAR_HIGH;
+                size_t run = high ? sk_swar_first(high) : 8;
+                o += run;
+                i += run;
+                continue;
+            }
             if (o + 1 >= cap) break;
             buf[o++] = (char)fold_ascii[b];
             i++;
             continue;
         }
-        int32_t cp;
-        int n = sk_utf8_decode(s + i, len - i, &cp);
-        unsigned char one = n < 0 ? '?' : fold_one(cp);
-        if (one) { /* one byte: every Vietnamese letter, and '?' for a bad sequence */
-            if (o + 1 >= cap) break;
-            buf[o++] = (char)one;
-            i += n < 0 ? 1 : (size_t)n;
-            continue;
+        /* Vietnamese letters straight from the tables (what sk_utf8_decode and
+           fold_one give for these sequences, as in sk_fold) */
+        unsigned char one = 0;
+        size_t n = 0;
+        if (b == 0xE1 && i + 2 < len && (u[i + 1] & 0xFC) == 0xB8 && (u[i + 2] & 0xC0) == 0x80) {
+            one = fold_table_1e[((u[i + 1] & 3u) << 6) | (u[i + 2] & 0x3Fu)];
+            n = 3;
+        } else if (b >= 0xC2 && b < 0xE0 && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+            one = fold_table[(((b & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu)) - TABLE_LO];
+            n = 2;
         }
-        char tmp[32];
-        int k = fold_cp(cp, tmp);
-        if (o + (size_t)k >= cap) break;
-        memcpy(buf + o, tmp, (size_t)k);
-        o += (size_t)k;
-        i += (size_t)n;
+        if (!one) {
+            int32_t cp;
+            int k = sk_utf8_decode(s + i, len - i, &cp);
+            one = k < 0 ? '?' : fold_one(cp);
+            n = k < 0 ? 1 : (size_t)k;
+            if (!one) {
+                char tmp[32];
+                int m = fold_cp(cp, tmp);
+                if (o + (size_t)m >= cap) break;
+                memcpy(buf + o, tmp, (size_t)m);
+                o += (size_t)m;
+                i += n;
+                continue;
+            }
+        }
+        /* one byte: every Vietnamese letter, and '?' for a bad sequence */
+        if (o + 1 >= cap) break;
+        buf[o++] = (char)one;
+        i += n;
     }
     buf[o] = '\0';
     return o;

@@ -164,6 +164,24 @@ static void test_fold_fast_paths(void) {
         bad = f.len != o || memcmp(f.text, want, o) || f.text[o] != '\0' ||
               memcmp(f.to_orig, want_orig, o * sizeof *want_orig) || f.to_orig[o] != len;
         sk_folded_free(&f);
+        /* sk_fold_str of the whole string, into buffers of every size: the
+           characters that fit whole (its word-at-a-time and table paths too) */
+        for (size_t cap = 1; cap <= o + 2 && !bad; cap++) {
+            char got[1024];
+            size_t want_len = 0;
+            for (size_t i = 0; i < len;) {
+                int32_t cp;
+                int n = sk_utf8_decode(src + i, len - i, &cp);
+                size_t clen = n < 0 ? 1 : (size_t)n;
+                char one[32];
+                size_t k = sk_fold_str(src + i, clen, one, sizeof one);
+                if (want_len + k >= cap) break;
+                want_len += k;
+                i += clen;
+            }
+            size_t got_len = sk_fold_str(src, len, got, cap);
+            bad = got_len != want_len || memcmp(got, want, got_len) || got[got_len] != '\0';
+        }
     }
     CHECK_INT(bad, 0);
 }
