@@ -141,6 +141,11 @@ static int grow(void **arr, size_t *cap, size_t need, size_t elem) {
     size_t ncap = *cap ? *cap * 2 : 256;
     while (ncap < need)
         ncap *= 2;
+    if (!*arr) { /* calloc: large blocks come zeroed from the system, no memset */
+        if (!(*arr = calloc(ncap, elem))) return SK_ENOMEM;
+        *cap = ncap;
+        return 0;
+    }
     void *p = realloc(*arr, ncap * elem);
     if (!p) return SK_ENOMEM;
     memset((char *)p + *cap * elem, 0, (ncap - *cap) * elem);
