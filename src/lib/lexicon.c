@@ -48,7 +48,8 @@ typedef struct edge_table {
  * and the filter turns down most next syllables without a probe of the table. */
 typedef struct node {
     uint64_t child_bits;
-    uint32_t patterns; /* first pattern index+1 */
+    uint32_t patterns;   /* first pattern index+1 */
+    uint8_t upper_first; /* every pattern here needs the span to start upper case */
 } node_t;
 
 /* The syllable on the edge into a node, kept only for hashed (long) keys, to confirm them. */
@@ -401,6 +402,19 @@ static size_t lower_key(const char *s, size_t len, char *out, size_t cap) {
     size_t o = 0;
     int in_word = 0, old_tone = 0;
     for (size_t i = 0; i < len && o + 8 < sizeof tmp;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) { /* ASCII: what the general steps below give, without them */
+            i++;
+            unsigned lower = b | 0x20u;
+            if ((lower >= 'a' && lower <= 'z') || (b >= '0' && b <= '9')) {
+                tmp[o++] = (char)(b >= '0' && b <= '9' ? b : lower);
+                in_word = 1;
+            } else if (in_word) {
+                tmp[o++] = ' ';
+                in_word = 0;
+            }
+            continue;
+        }
         int32_t cp;
         int n = sk_utf8_decode(s + i, len - i, &cp);
         if (n < 0) {
@@ -523,6 +537,11 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
         p->lower = lower;
         p->lower_len = (uint16_t)kl;
     }
+    /* (case=first, a capitalised first syllable under case=all, an acronym) */
+    int upper_first =
+        case_mode == CASE_FIRST || (case_mode == CASE_ALL && (mask & 1u)) || p->acronym;
+    node_t *nd = &lx->nodes[node];
+    nd->upper_first = (uint8_t)(nd->patterns ? nd->upper_first && upper_first : upper_first);
     /* Keep patterns at a node in insertion order (earlier files win ties). */
     p->next = 0;
     uint32_t *link = &lx->nodes[node].patterns;
@@ -1197,6 +1216,9 @@ static inline int span_matches(const sk_lexicon_t *lx, uint32_t node, const char
                                const sk_folded_t *f, const tok_t *toks, size_t n_syll, uint32_t i,
                                match_buf_t *mb) {
     size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n_syll - 1].fe];
+    /* A span starting with a lower-case ASCII letter where every pattern wants
+       upper case: no match (what pattern_ok finds), and no need to ask the memo. */
+    if (lx->nodes[node].upper_first && (unsigned char)(text[s] - 'a') < 26) return SK_OK;
     uint64_t w[KEY_WORDS];
     span_slot_t *memo = NULL, *hit = NULL;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
