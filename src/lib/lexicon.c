@@ -292,16 +292,28 @@ static size_t tokenize(const uint8_t *cls, const char *f, size_t len, tok_t *out
     return n;
 }
 
-/* The key of the syllable f[s..e) of a text of len bytes (as syll_key). */
-static inline uint64_t text_syll_key(const char *f, size_t len, size_t s, size_t e) {
+/* Masks keeping the first k bytes of a word, k <= 8. */
+static const uint64_t KEEP_BYTES[9] = {0,
+                                       0xFF,
+                                       0xFFFF,
+                                       0xFFFFFF,
+                                       0xFFFFFFFF,
+                                       0xFFFFFFFFFF,
+                                       0xFFFFFFFFFFFF,
+                                       0xFFFFFFFFFFFFFF,
+                                       0xFFFFFFFFFFFFFFFF};
+
+/* The key of the syllable f[s..e) of a text (as syll_key); eight bytes are
+ * readable at f + s when readable8. */
+static inline uint64_t text_syll_key(const char *f, size_t s, size_t e, int readable8) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (e - s <= SHORT_SYLL && s + 8 <= len) {
+    if (e - s <= SHORT_SYLL && readable8) {
         uint64_t w;
         memcpy(&w, f + s, 8);
-        return w & ((1ull << (8 * (e - s))) - 1);
+        return w & KEEP_BYTES[e - s];
     }
 #endif
-    (void)len;
+    (void)readable8;
     return syll_key(f + s, e - s);
 }
 
@@ -328,8 +340,9 @@ static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
             memcpy(tail, f + base, len - base);
             sk_tok_masks64(tail, &syll, &join);
         }
-        uint64_t gap = ~syll;          /* bytes between syllables */
-        uint64_t brk = ~(syll | join); /* those that end a phrase */
+        int whole = len - base >= 64 + 8; /* eight bytes readable at every start here */
+        uint64_t gap = ~syll;             /* bytes between syllables */
+        uint64_t brk = ~(syll | join);    /* those that end a phrase */
         uint64_t starts = syll & shift_in(gap, prev_gap, 1);
         /* A syllable joins the one before when the gap before it (the gap bytes
            right before its start) is 1 to 3 bytes of spaces, hyphens and
@@ -342,7 +355,7 @@ static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
         if (open != SIZE_MAX && ~syll) { /* the open syllable ends in this block */
             size_t e = base + (size_t)__builtin_ctzll(~syll);
             out[n].fe = (uint32_t)e;
-            out[n].key = text_syll_key(f, len, open, e);
+            out[n].key = text_syll_key(f, open, e, open + 8 <= len);
             n++;
             open = SIZE_MAX;
         }
@@ -358,7 +371,7 @@ static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
             }
             size_t e = s + (size_t)__builtin_ctzll(rest);
             out[n].fe = (uint32_t)e;
-            out[n].key = text_syll_key(f, len, s, e);
+            out[n].key = text_syll_key(f, s, e, whole || s + 8 <= len);
             n++;
         }
         prev_gap = gap;
@@ -1223,17 +1236,8 @@ static inline int span_matches(const sk_lexicon_t *lx, uint32_t node, const char
     span_slot_t *memo = NULL, *hit = NULL;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (e - s - 1 < 8 && len - s >= 8) { /* raw_words of a span of 1 to 8 bytes (most) */
-        static const uint64_t keep[9] = {0,
-                                         0xFF,
-                                         0xFFFF,
-                                         0xFFFFFF,
-                                         0xFFFFFFFF,
-                                         0xFFFFFFFFFF,
-                                         0xFFFFFFFFFFFF,
-                                         0xFFFFFFFFFFFFFF,
-                                         0xFFFFFFFFFFFFFFFF};
         memcpy(&w[0], text + s, 8);
-        w[0] &= keep[e - s];
+        w[0] &= KEEP_BYTES[e - s];
         w[1] = w[2] = 0;
         w[3] = (uint64_t)(e - s) << 56;
         memo = span_slot(node, w);
