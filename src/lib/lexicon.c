@@ -236,16 +236,13 @@ enum { BYTE_BREAK = 0, BYTE_SYLL = 1, BYTE_JOIN = 2 /* ' ', '-', '\'' */ };
 #define HIGH 0x8080808080808080ull
 
 /* The bytes of w that are not syllable bytes (BYTE_SYLL: [a-z0-9] or >= 0x80),
- * each as its 0x80 bit. Per byte, x = its low 7 bits, x + (0x80 - c) has the
- * 0x80 bit set when x >= c, and never carries into the next byte. */
+ * each as its 0x80 bit. */
 static inline uint64_t stop_bytes(uint64_t w) {
-    uint64_t x = w & ~HIGH;
-    uint64_t az = (x + ONES * (0x80 - 'a')) & ~(x + ONES * (0x80 - 'z' - 1));
-    uint64_t digit = (x + ONES * (0x80 - '0')) & ~(x + ONES * (0x80 - '9' - 1));
-    return ~(w | az | digit) & HIGH;
+    return ~sk_swar_syll_bytes(w) & HIGH;
 }
 
-/* f[len] must be NUL (sk_fold and sk_fold_str terminate their output): it ends the
+/* For short strings (spellings and look-ups; sk_lexicon_scan uses tokenize_text).
+ * f[len] must be NUL (sk_fold and sk_fold_str terminate their output): it ends the
  * last syllable without a bounds test per byte. */
 static size_t tokenize(const uint8_t *cls, const char *f, size_t len, tok_t *out, size_t cap) {
     size_t n = 0, i = 0;
@@ -292,7 +289,8 @@ static size_t tokenize(const uint8_t *cls, const char *f, size_t len, tok_t *out
     return n;
 }
 
-/* Masks keeping the first k bytes of a word, k <= 8. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Masks keeping the first k bytes of a little-endian word, k <= 8. */
 static const uint64_t KEEP_BYTES[9] = {0,
                                        0xFF,
                                        0xFFFF,
@@ -302,6 +300,7 @@ static const uint64_t KEEP_BYTES[9] = {0,
                                        0xFFFFFFFFFFFF,
                                        0xFFFFFFFFFFFFFF,
                                        0xFFFFFFFFFFFFFFFF};
+#endif
 
 /* The key of the syllable f[s..e) of a text (as syll_key); eight bytes are
  * readable at f + s when readable8. */
