@@ -132,7 +132,10 @@ int sk_normalize_text(const char *in, size_t len, char **out, size_t *out_len, s
 }
 
 /* Fold table for the code points Vietnamese text uses most: one ASCII byte each. */
-enum { TABLE_LO = 0x80, TABLE_HI = 0x2000 };
+/* (up to U+07FF: every 2-byte sequence, so the fast paths need no range test;
+ * filling it through utf8proc is start-up work, rarer code points fold the
+ * general way, with the same result) */
+enum { TABLE_LO = 0x80, TABLE_HI = 0x800 };
 static unsigned char fold_table[TABLE_HI - TABLE_LO]; /* 0 = not a single ASCII byte */
 static unsigned char fold_table_1e[0x100];            /* U+1E00..U+1EFF */
 static unsigned char fold_ascii[0x80];                /* ASCII lower-cased: A-Z only */
