@@ -28,8 +28,6 @@ const char *sk_mention_kind_name(sk_mention_kind_t k) {
 
 enum { MAX_NAME_TOKENS = 6, MAX_TITLES = 16 };
 
-enum { TOK_AT_SHIFT = 4 }; /* sk_mentions_t.tok_at: blocks of 16 bytes, a few tokens each */
-
 /* Working state for one article. */
 typedef struct ctx {
     const sk_lexicon_t *lex;
@@ -60,8 +58,9 @@ typedef struct ctx {
 /* ---- tokens ------------------------------------------------------------- */
 
 /* Does a token whose first letter is upper case hold two or more letters and no
- * lower-case one (an acronym)? */
-static uint8_t all_upper(const char *txt, size_t len) {
+ * lower-case one (an acronym)? (Out of line: inlined in the token loop, its registers
+ * spilled the loop's on every capitalised token.) */
+static __attribute__((noinline)) uint8_t all_upper(const char *txt, size_t len) {
     int32_t cp;
     int letters = 0;
     for (size_t k = 0; k < len;) {
@@ -77,32 +76,37 @@ static uint8_t all_upper(const char *txt, size_t len) {
     return letters >= 2;
 }
 
-static int build_tokens(ctx_t *c) {
+/* all_upper for a token of len >= 2 bytes whose first character (first_len bytes) is an
+ * upper-case letter: the usual capitalised word has a lower-case letter next, and then it
+ * is none. */
+static inline uint8_t acronym_after_upper(const char *txt, size_t len, size_t first_len) {
+    if (first_len < len) {
+        unsigned u1 = (unsigned char)txt[first_len];
+        if (u1 - 'a' < 26) return 0;
+        int32_t cp;
+        if (u1 >= 0x80 && sk_utf8_decode(txt + first_len, len - first_len, &cp) > 0 &&
+            (sk_cp_flags(cp) & 3) == 1)
+            return 0;
+    }
+    return all_upper(txt, len);
+}
+
+/* a[0..n) = -1, in a loop of its own (the compiler writes several per store) */
+static void fill_minus_one(int32_t *a, size_t n) {
+    for (size_t k = 0; k < n; k++)
+        a[k] = -1;
+}
+
+static __attribute__((noinline)) int build_tokens(ctx_t *c) {
     const sk_folded_t *f = &c->a->folded;
     size_t cap = f->len / 2 + 2;
     /* Sized by bytes (a token is at least one byte apart): zeroing it all was
      * 2% of `sukien code`, so only the tokens written and one past are. */
     c->tok = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *c->tok);
     uint8_t *may_start = c->may_start = sk_arena_alloc_uninit(c->a->arena, cap);
-    /* Per-token arrays that start at -1, filled in the token loop below rather than by
-       three passes of memset (callgrind counts its `rep stosb` a byte at a time). */
     int32_t *label = c->label = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *label);
     int32_t *best = c->best = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *best);
-    int32_t *tok_mention = c->m->tok_mention =
-        sk_arena_alloc_uninit(c->a->arena, cap * sizeof *tok_mention);
-    if (!c->tok || !may_start || !label || !best || !tok_mention) return SK_ENOMEM;
-    /* First token of each 16-byte block: the event rules ask sk_mentions_token_at
-     * for every trigger at every token they look at (a binary search each, 4% of
-     * `sukien code`); from the block's first token it is a short walk. Filled as the
-     * tokens are made: block b gets the first token starting at or after b*16. */
-    size_t tlen = c->a->text_len;
-    uint32_t *at = NULL;
-    size_t n_blocks = 0, b = 0;
-    if (tlen < UINT32_MAX) {
-        n_blocks = (tlen >> TOK_AT_SHIFT) + 1;
-        at = sk_arena_alloc_uninit(c->a->arena, n_blocks * sizeof *at);
-        if (!at) return SK_ENOMEM;
-    }
+    if (!c->tok || !may_start || !label || !best) return SK_ENOMEM;
     const sk_sentence_t *ss = c->a->sentences;
     const size_t n_sent = c->a->n_sentences;
     const char *text = c->a->text;
@@ -115,7 +119,6 @@ static int build_tokens(ctx_t *c) {
     const sk_lex_syll_t *sy = c->sylls;
     size_t n = c->n_sylls;
     for (size_t k = 0; k < n; k++) {
-        sk_token_t *t = &tok[k];
         uint32_t fs = sy[k].fs, fe = sy[k].fe;
         uint32_t start = to_orig[fs], end = to_orig[fe];
         while (start >= sent_end) {
@@ -124,56 +127,57 @@ static int build_tokens(ctx_t *c) {
         }
         /* Case flags from the text: cap (starts upper case), digit (starts with a
            digit), acronym (two or more letters, all upper case). */
-        uint8_t upper = 0, digit = 0, acronym = 0;
-        if (end > start) {
-            unsigned char u0 = (unsigned char)text[start];
+        unsigned u0 = end > start ? (unsigned char)text[start] : 0;
+        /* what sk_utf8_decode and sk_is_upper give for ASCII */
+        uint8_t upper = u0 - 'A' < 26, digit = u0 - '0' < 10, acronym = 0;
+        size_t first_len = 1;
+        if (u0 >= 0x80) {
             int32_t cp;
-            if (u0 < 0x80) { /* what sk_utf8_decode and sk_is_upper give for ASCII */
-                upper = (unsigned)(u0 - 'A') < 26;
-                digit = (unsigned)(u0 - '0') < 10;
-            } else if (sk_utf8_decode(text + start, end - start, &cp) > 0) {
+            int nb = sk_utf8_decode(text + start, end - start, &cp);
+            if (nb > 0) {
                 upper = (uint8_t)sk_is_upper(cp);
+                first_len = (size_t)nb;
             }
-            if (upper && end - start >= 2) acronym = all_upper(text + start, end - start);
         }
-        t->start = start;
-        t->end = end;
-        t->fs = fs;
-        t->fe = fe;
-        t->sentence = (uint32_t)sent;
-        t->cap = upper;
-        t->acronym = acronym;
-        t->digit = digit;
+        if (upper && end - start >= 2)
+            acronym = acronym_after_upper(text + start, end - start, first_len);
+        tok[k] = (sk_token_t){.start = start,
+                              .end = end,
+                              .fs = fs,
+                              .fe = fe,
+                              .sentence = (uint32_t)sent,
+                              .cap = upper,
+                              .acronym = acronym,
+                              .digit = digit};
         may_start[k] = upper;
-        label[k] = best[k] = tok_mention[k] = -1;
-        /* the blocks b with b*16 <= start not given a token yet */
-        for (size_t last = (size_t)start >> TOK_AT_SHIFT; b <= last && b < n_blocks; b++)
-            at[b] = (uint32_t)k;
+        /* (filled here: a loop of its own becomes a memset) */
+        label[k] = best[k] = -1;
     }
-    while (b < n_blocks)
-        at[b++] = (uint32_t)n;
     if (n < cap) {
         memset(&c->tok[n], 0, sizeof *c->tok);
         may_start[n] = 0;
-        label[n] = best[n] = tok_mention[n] = 0;
+        label[n] = best[n] = 0;
     }
     c->nt = n;
     c->m->tokens = c->tok;
     c->m->n_tokens = n;
-    if (at) {
-        c->m->tok_at = at;
-        c->m->tok_at_max = tlen;
-    }
     return SK_OK;
 }
 
+/* m->tok_mention, all -1 (and 0 one past the tokens): only where mentions are made. */
+static int alloc_tok_mention(ctx_t *c) {
+    size_t cap = c->a->folded.len / 2 + 2;
+    int32_t *tm = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *tm);
+    if (!tm) return SK_ENOMEM;
+    fill_minus_one(tm, c->nt);
+    if (c->nt < cap) tm[c->nt] = 0;
+    c->m->tok_mention = tm;
+    return SK_OK;
+}
+
+/* (A binary search: the event rules ask a few dozen times per article, and a table of
+   the first token per 16-byte block cost more to fill than these searches.) */
 size_t sk_mentions_token_at(const sk_mentions_t *m, uint32_t off) {
-    if (m->tok_at && off <= m->tok_at_max) {
-        size_t k = m->tok_at[off >> TOK_AT_SHIFT];
-        while (k < m->n_tokens && m->tokens[k].start < off)
-            k++;
-        return k;
-    }
     size_t lo = 0, hi = m->n_tokens;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -1175,6 +1179,7 @@ static int push_pm(pmention_t **pms, size_t *n, size_t *cap, const pmention_t *p
 static int emit_mentions(ctx_t *c, const pmention_t *pms, size_t npm, const int *pidx,
                          const persons_t *ps) {
     sk_mentions_t *m = c->m;
+    if (alloc_tok_mention(c)) return SK_ENOMEM;
     size_t n_emit = c->n_labels;
     for (size_t q = 0; q < npm; q++)
         n_emit += pms[q].n_titles + 1;
