@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "normalize.h"
+#include "swar.h"
 
 const char *sk_mention_kind_name(sk_mention_kind_t k) {
     static const char *const names[] = {"person", "title", "org", "country", "place", "date"};
@@ -103,7 +104,8 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
     /* Sized by bytes (a token is at least one byte apart): zeroing it all was
      * 2% of `sukien code`, so only the tokens written and one past are. */
     c->tok = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *c->tok);
-    uint8_t *may_start = c->may_start = sk_arena_alloc_uninit(c->a->arena, cap);
+    /* (8 bytes more: next_may_start reads a word at a time) */
+    uint8_t *may_start = c->may_start = sk_arena_alloc_uninit(c->a->arena, cap + 8);
     int32_t *label = c->label = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *label);
     int32_t *best = c->best = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *best);
     if (!c->tok || !may_start || !label || !best) return SK_ENOMEM;
@@ -153,9 +155,9 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
         /* (filled here: a loop of its own becomes a memset) */
         label[k] = best[k] = -1;
     }
+    memset(may_start + n, 0, 8);
     if (n < cap) {
         memset(&c->tok[n], 0, sizeof *c->tok);
-        may_start[n] = 0;
         label[n] = best[n] = 0;
     }
     c->nt = n;
@@ -187,6 +189,16 @@ size_t sk_mentions_token_at(const sk_mentions_t *m, uint32_t off) {
             hi = mid;
     }
     return lo;
+}
+
+/* The first token at or after i with may_start set, or nt: most tokens start nothing,
+ * and eight flags (0 or 1, zero past nt) are tested at once. */
+static size_t next_may_start(const ctx_t *c, size_t i) {
+    for (; i < c->nt; i += 8) {
+        uint64_t w = sk_swar_load(c->may_start + i);
+        if (w) return i + sk_swar_first(w << 7);
+    }
+    return c->nt;
 }
 
 /* Bytes between token i-1 and i, e.g. " ", ", ", " - ". */
@@ -951,12 +963,14 @@ static size_t counterpart_before(ctx_t *c, size_t i, const char **country) {
 
 typedef struct pdraft {
     const char *name;
-    char key[256];  /* folded name */
+    char key[256]; /* folded name */
+    size_t key_len;
     char last[64];  /* folded last syllable */
     char first[64]; /* folded first syllable */
     size_t n_tok;
     const char **titles;
     int32_t *title_office;
+    const char **title_fold; /* titles[k] folded, or NULL until wanted */
     size_t n_titles, cap_titles;
     const char *org, *country;
     const char *io; /* acronym of the international organisation a title makes them speak for */
@@ -971,7 +985,8 @@ typedef struct persons {
     size_t n, cap;
 } persons_t;
 
-static void fold_span(const ctx_t *c, size_t t0, size_t t1, char *buf, size_t cap) {
+/* Returns the length written. */
+static size_t fold_span(const ctx_t *c, size_t t0, size_t t1, char *buf, size_t cap) {
     size_t o = 0;
     for (size_t k = t0; k < t1 && o + 2 < cap; k++) {
         size_t n = c->tok[k].fe - c->tok[k].fs;
@@ -981,37 +996,66 @@ static void fold_span(const ctx_t *c, size_t t0, size_t t1, char *buf, size_t ca
         o += n;
     }
     buf[o] = '\0';
+    return o;
 }
 
-static int find_person(const persons_t *ps, const char *key) {
+/* The person whose key is key[0..kl), or -1 (lengths first: most differ). */
+static int find_person(const persons_t *ps, const char *key, size_t kl) {
     for (size_t i = 0; i < ps->n; i++)
-        if (!strcmp(ps->items[i].key, key)) return (int)i;
+        if (ps->items[i].key_len == kl && !memcmp(ps->items[i].key, key, kl)) return (int)i;
     return -1;
 }
 
-static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
-    char nf[256];
-    const char *nt = span_text(c, t->t0, t->t1);
-    size_t nl = sk_fold_str(nt, strlen(nt), nf, sizeof nf);
-    for (size_t k = 0; k < p->n_titles; k++) {
-        if (p->title_office[k] == t->office) return 0; /* same office, other wording */
-        /* "Bộ trưởng" after "Bộ trưởng Thương mại Singapore": the same office, shorter */
+/* Room for one more title (titles, title_office and title_fold grow together). */
+static int person_title_room(ctx_t *c, pdraft_t *p) {
+    if (p->n_titles < p->cap_titles) return 0;
+    size_t nc = p->cap_titles ? p->cap_titles * 2 : 4;
+    p->titles = sk_arena_grow(c->a->arena, p->titles, sizeof *p->titles, p->n_titles, nc);
+    p->title_office =
+        sk_arena_grow(c->a->arena, p->title_office, sizeof *p->title_office, p->n_titles, nc);
+    p->title_fold =
+        sk_arena_grow(c->a->arena, p->title_fold, sizeof *p->title_fold, p->n_titles, nc);
+    if (!p->titles || !p->title_office || !p->title_fold) return SK_ENOMEM;
+    p->cap_titles = nc;
+    return 0;
+}
+
+/* p->titles[k] folded as sk_fold_str into 256 bytes, made once (a person's titles were
+ * folded again for every title added). */
+static const char *person_title_fold(ctx_t *c, pdraft_t *p, size_t k) {
+    if (!p->title_fold[k]) {
         char of[256];
         size_t ol = sk_fold_str(p->titles[k], strlen(p->titles[k]), of, sizeof of);
+        p->title_fold[k] = sk_arena_strndup(c->a->arena, of, ol);
+    }
+    return p->title_fold[k];
+}
+
+static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
+    /* (either test refuses the title: the cheap one first, for every title held) */
+    for (size_t k = 0; k < p->n_titles; k++)
+        if (p->title_office[k] == t->office) return 0; /* same office, other wording */
+    const char *nt = span_text(c, t->t0, t->t1);
+    if (!nt) return SK_ENOMEM;
+    char nf[256];
+    size_t nl = 0;
+    if (p->n_titles) nl = sk_fold_str(nt, strlen(nt), nf, sizeof nf);
+    for (size_t k = 0; k < p->n_titles; k++) {
+        /* "Bộ trưởng" after "Bộ trưởng Thương mại Singapore": the same office, shorter */
+        const char *of = person_title_fold(c, p, k);
+        if (!of) return SK_ENOMEM;
+        size_t ol = strlen(of);
         size_t m = nl < ol ? nl : ol;
         if (m && !strncmp(nf, of, m) && (nf[m] == ' ' || nf[m] == '\0') &&
             (of[m] == ' ' || of[m] == '\0'))
             return 0;
     }
-    if (p->n_titles == p->cap_titles) {
-        size_t nc = p->cap_titles ? p->cap_titles * 2 : 4;
-        p->titles = sk_arena_grow(c->a->arena, p->titles, sizeof *p->titles, p->n_titles, nc);
-        p->title_office =
-            sk_arena_grow(c->a->arena, p->title_office, sizeof *p->title_office, p->n_titles, nc);
-        if (!p->titles || !p->title_office) return SK_ENOMEM;
-        p->cap_titles = nc;
+    if (person_title_room(c, p)) return SK_ENOMEM;
+    p->titles[p->n_titles] = nt;
+    if (p->n_titles) {
+        p->title_fold[p->n_titles] = sk_arena_strndup(c->a->arena, nf, nl);
+        if (!p->title_fold[p->n_titles]) return SK_ENOMEM;
     }
-    p->titles[p->n_titles] = span_text(c, t->t0, t->t1);
     p->title_office[p->n_titles] = t->office;
     p->n_titles++;
     if (t->org && !p->org) p->org = t->org;
@@ -1030,14 +1074,7 @@ static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
 /* A title the text implies rather than writes ("người đồng cấp Hàn Quốc" → "Ngoại trưởng
  * Hàn Quốc"). */
 static int person_add_title_text(ctx_t *c, pdraft_t *p, int32_t office, const char *text) {
-    if (p->n_titles == p->cap_titles) {
-        size_t nc = p->cap_titles ? p->cap_titles * 2 : 4;
-        p->titles = sk_arena_grow(c->a->arena, p->titles, sizeof *p->titles, p->n_titles, nc);
-        p->title_office =
-            sk_arena_grow(c->a->arena, p->title_office, sizeof *p->title_office, p->n_titles, nc);
-        if (!p->titles || !p->title_office) return SK_ENOMEM;
-        p->cap_titles = nc;
-    }
+    if (person_title_room(c, p)) return SK_ENOMEM;
     p->titles[p->n_titles] = sk_arena_strdup(c->a->arena, text);
     if (!p->titles[p->n_titles]) return SK_ENOMEM;
     p->title_office[p->n_titles] = office;
@@ -1058,14 +1095,14 @@ static void person_defaults(ctx_t *c, pdraft_t *p) {
 }
 
 /* Resolve a one- or two-syllable name to a fuller person already seen (or seen later). */
-static int resolve_short(const persons_t *ps, const char *key, size_t n_tok) {
+static int resolve_short(const persons_t *ps, const char *key, size_t kl, size_t n_tok) {
     int hit = -1;
     for (size_t i = 0; i < ps->n; i++) {
         const pdraft_t *p = &ps->items[i];
         if (p->n_tok <= n_tok) continue;
-        size_t kl = strlen(key), pl = strlen(p->key);
-        int suffix = pl > kl && !strcmp(p->key + pl - kl, key) && p->key[pl - kl - 1] == ' ';
-        int prefix = pl > kl && !strncmp(p->key, key, kl) && p->key[kl] == ' ';
+        size_t pl = p->key_len;
+        int suffix = pl > kl && !memcmp(p->key + pl - kl, key, kl) && p->key[pl - kl - 1] == ' ';
+        int prefix = pl > kl && !memcmp(p->key, key, kl) && p->key[kl] == ' ';
         if (suffix || prefix) {
             if (hit >= 0 && hit != (int)i) return -2; /* ambiguous */
             hit = (int)i;
@@ -1087,16 +1124,16 @@ typedef struct pmention {
 
 static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out) {
     char key[256];
-    fold_span(c, pm->name0, pm->name1, key, sizeof key);
+    size_t kl = fold_span(c, pm->name0, pm->name1, key, sizeof key);
     size_t n_tok = pm->name1 - pm->name0;
-    int idx = find_person(ps, key);
+    int idx = find_person(ps, key, kl);
     int32_t known = label_kind(c, pm->name0) == SK_LEX_PERSON
                         ? (int32_t)c->m->matches[c->label[pm->name0]].entry
                         : -1;
     for (size_t q = 0; idx < 0 && known >= 0 && q < ps->n; q++)
         if (ps->items[q].known == known) idx = (int)q;
     if (idx < 0) {
-        int r = resolve_short(ps, key, n_tok);
+        int r = resolve_short(ps, key, kl, n_tok);
         if (r >= 0) idx = r;
     }
     if (idx < 0 && n_tok == 1 && !lone_name_ok(c, pm->name0) &&
@@ -1115,7 +1152,8 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
         pdraft_t *p = &ps->items[ps->n];
         memset(p, 0, sizeof *p);
         p->name = span_text(c, pm->name0, pm->name1);
-        memcpy(p->key, key, strlen(key) + 1); /* fits: both are 256 bytes, key NUL-terminated */
+        memcpy(p->key, key, kl + 1); /* fits: both are 256 bytes, key NUL-terminated */
+        p->key_len = kl;
         fold_span(c, pm->name1 - 1, pm->name1, p->last, sizeof p->last);
         fold_span(c, pm->name0, pm->name0 + 1, p->first, sizeof p->first);
         p->n_tok = n_tok;
@@ -1299,7 +1337,7 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
         /* (a name starts upper case and an office at a label start: may_start tells the
            commonest, lower-case unlabelled tokens, apart in one byte) */
         if (!c.may_start[i]) {
-            i++;
+            i = next_may_start(&c, i + 1);
             continue;
         }
         if (!c.honorific[i] && !is_office_start(&c, i) && !name_start(&c, i)) {
