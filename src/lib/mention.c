@@ -49,6 +49,11 @@ typedef struct ctx {
     /* entry_country's answers for this article by entry, direct-mapped (key NULL: empty) */
     const sk_lex_entry_t *country_key[64];
     const char *country_val[64];
+    /* office_attrs' answers by entry, direct-mapped (e NULL: empty) */
+    struct office_attrs {
+        const sk_lex_entry_t *e;
+        const char *io, *jurisdiction;
+    } office_memo[32];
     uint32_t *label_starts; /* the tokens with label_first set, in order */
     size_t n_labels;
     const sk_lex_syll_t *sylls; /* the lexicon scan's syllables: the tokens' folded spans */
@@ -92,10 +97,14 @@ static inline uint8_t acronym_after_upper(const char *txt, size_t len, size_t fi
     return all_upper(txt, len);
 }
 
-/* a[0..n) = -1, in a loop of its own (the compiler writes several per store) */
+/* a[0..n) = -1. The value is read through a volatile: a constant fill becomes a memset
+ * call, whose `rep stosb` callgrind counts a byte at a time; this loop stores several
+ * words per instruction. */
 static void fill_minus_one(int32_t *a, size_t n) {
+    static volatile const int32_t minus_one = -1;
+    const int32_t v = minus_one;
     for (size_t k = 0; k < n; k++)
-        a[k] = -1;
+        a[k] = v;
 }
 
 static __attribute__((noinline)) int build_tokens(ctx_t *c) {
@@ -721,6 +730,22 @@ typedef struct title {
     const char *io;       /* acronym of the international organisation the office speaks for */
 } title_t;
 
+/* An office's "io" and "jurisdiction" attributes as sk_lex_attr reads them into 16 bytes,
+ * copied once per article (the same few offices come back in an article). */
+static const struct office_attrs *office_attrs(ctx_t *c, const sk_lex_entry_t *e) {
+    struct office_attrs *o =
+        &c->office_memo[(uintptr_t)e / sizeof *e % SK_ARRAY_LEN(c->office_memo)];
+    if (o->e == e) return o;
+    char buf[16];
+    const char *io = sk_lex_attr(e, "io", buf, sizeof buf);
+    o->io = io ? sk_arena_strdup(c->a->arena, io) : NULL;
+    const char *jur = sk_lex_attr(e, "jurisdiction", buf, sizeof buf);
+    o->jurisdiction = jur ? sk_arena_strdup(c->a->arena, jur) : NULL;
+    /* (out of memory: not remembered, and read as not there) */
+    o->e = (io && !o->io) || (jur && !o->jurisdiction) ? NULL : e;
+    return o;
+}
+
 /* Parse a title starting at token i (an OFFICE label start). Returns the end token. */
 static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     memset(t, 0, sizeof *t);
@@ -730,13 +755,11 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     t->office = (int32_t)c->m->matches[mi].entry;
     size_t j = i + c->m->matches[mi].n_syll;
     t->country = entry_country(c, e);
-    char iobuf[16];
-    const char *io = sk_lex_attr(e, "io", iobuf, sizeof iobuf);
-    if (io) t->io = sk_arena_strdup(c->a->arena, io);
+    const struct office_attrs *oa = office_attrs(c, e);
+    t->io = oa->io;
     /* "Bộ trưởng Tài chính Mỹ", "Thống đốc Ngân hàng Trung ương Trung Quốc": a capitalised
        phrase the lexicon does not know, then a country, belongs to the title. */
-    char jbuf[16];
-    const char *jur = sk_lex_attr(e, "jurisdiction", jbuf, sizeof jbuf);
+    const char *jur = oa->jurisdiction;
     if (jur && strcmp(jur, "none") && j < c->nt && joined(c, j) && c->tok[j].cap &&
         c->label[j] < 0 && !c->trigger_tok[j]) {
         static const char *const VERBISH[] = {
