@@ -465,8 +465,9 @@ static int set_labels(ctx_t *c) {
     c->trigger_tok = sk_arena_alloc(ar, c->nt + 1);
     c->after_placehead = sk_arena_alloc(ar, c->nt + 2);
     m->triggers = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *m->triggers);
+    m->trigger_tok = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *m->trigger_tok);
     if (!c->label_first || !c->surname || !c->honorific || !c->nonname || !m->triggers ||
-        !c->after_placehead)
+        !m->trigger_tok || !c->after_placehead)
         return SK_ENOMEM;
     /* Best labelling match per start token. */
     int32_t *best = c->best;
@@ -641,6 +642,7 @@ static int set_labels(ctx_t *c) {
         if (bad || (nt && t < last_end_tok)) continue;
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
             c->trigger_tok[j] = 1;
+        m->trigger_tok[nt] = (uint32_t)t;
         m->triggers[nt++] = *x;
         last_end_tok = t + x->n_syll;
     }
