@@ -161,9 +161,9 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
                               .acronym = acronym,
                               .digit = digit};
         may_start[k] = upper;
-        /* (filled here: a loop of its own becomes a memset) */
-        label[k] = best[k] = -1;
     }
+    fill_minus_one(label, n);
+    fill_minus_one(best, n);
     memset(may_start + n, 0, 8);
     if (n < cap) {
         memset(&c->tok[n], 0, sizeof *c->tok);
