@@ -152,14 +152,16 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
         }
         if (upper && end - start >= 2)
             acronym = acronym_after_upper(text + start, end - start, first_len);
-        tok[k] = (sk_token_t){.start = start,
-                              .end = end,
-                              .fs = fs,
-                              .fe = fe,
-                              .sentence = (uint32_t)sent,
-                              .cap = upper,
-                              .acronym = acronym,
-                              .digit = digit};
+        sk_token_t *t = &tok[k];
+        t->start = start;
+        t->end = end;
+        /* fs and fe in one copy (two uint32_t in a row in both structs): field by field, the
+           compiler packed all four offsets into a vector register first */
+        memcpy(&t->fs, &sy[k].fs, 2 * sizeof(uint32_t));
+        t->sentence = (uint32_t)sent;
+        t->cap = upper;
+        t->acronym = acronym;
+        t->digit = digit;
         may_start[k] = upper;
     }
     fill_minus_one(label, n);
