@@ -1,6 +1,7 @@
 #include "arena.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,9 +29,41 @@ static block_t *block_new(size_t cap) {
     return b;
 }
 
+/* Blocks handed from a destroyed arena to the next new one: `sukien code` makes and
+ * destroys an arena per article, and the next article then writes into memory still in
+ * cache instead of a fresh malloc'd block (the largest block of each arena is kept, up to
+ * SPARE_MAX bytes, in a few slots any thread may take from). */
+enum { SPARE_SLOTS = 4 };
+#define SPARE_MAX ((size_t)1 << 20)
+static _Atomic(block_t *) spare[SPARE_SLOTS];
+
+static block_t *spare_take(void) {
+    for (int i = 0; i < SPARE_SLOTS; i++)
+        if (atomic_load_explicit(&spare[i], memory_order_relaxed)) {
+            block_t *b = atomic_exchange(&spare[i], NULL);
+            if (b) return b;
+        }
+    return NULL;
+}
+
+/* Keeps b (returns 1) or leaves it to the caller to free (0). */
+static int spare_put(block_t *b) {
+    for (int i = 0; i < SPARE_SLOTS; i++) {
+        block_t *empty = NULL;
+        if (atomic_compare_exchange_strong(&spare[i], &empty, b)) return 1;
+    }
+    return 0;
+}
+
 sk_arena_t *sk_arena_new(void) {
     sk_arena_t *a = calloc(1, sizeof *a);
     if (!a) return NULL;
+    a->head = spare_take();
+    if (a->head) {
+        a->head->next = NULL;
+        a->head->used = 0;
+        return a;
+    }
     a->head = block_new(MIN_BLOCK);
     if (!a->head) {
         free(a);
@@ -121,10 +154,14 @@ size_t sk_arena_used(const sk_arena_t *self) {
 
 void sk_arena_destroy(sk_arena_t *self) {
     if (!self) return;
+    block_t *keep = NULL;
+    for (block_t *b = self->head; b; b = b->next)
+        if (b->cap <= SPARE_MAX && (!keep || b->cap > keep->cap)) keep = b;
+    if (keep && !spare_put(keep)) keep = NULL;
     block_t *b = self->head;
     while (b) {
         block_t *next = b->next;
-        free(b);
+        if (b != keep) free(b);
         b = next;
     }
     free(self);

@@ -64,7 +64,8 @@ typedef struct ev_ctx {
     const char *visit_guest_name;   /* lead visitor of that visit */
     const char *last_place_country; /* country of the last place a report stated */
     int visit_guest_person;
-    const char **timex_iso; /* ISO forms of the time expressions, NULL until made */
+    const char **timex_iso;   /* ISO forms of the time expressions, NULL until made */
+    uint32_t *sent_first_tok; /* per sentence: its first token, UINT32_MAX until asked */
 } ev_ctx_t;
 
 /* The word tests below are called at nearly every token the rules look at, mostly with
@@ -75,6 +76,14 @@ typedef struct ev_ctx {
 #else
 #define EV_INLINE static inline
 #endif
+
+/* sk_mentions_token_at(sentence sent's start), asked for again and again by the rules:
+ * searched once per sentence. */
+static size_t sentence_first_token(const ev_ctx_t *c, size_t sent) {
+    uint32_t *f = &c->sent_first_tok[sent];
+    if (*f == UINT32_MAX) *f = (uint32_t)sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+    return *f;
+}
 
 static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
     char buf[64];
@@ -1172,7 +1181,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     int noun = ta->noun;
     sk_trig_dir_t dir = ta->dir;
 
-    size_t t0 = sk_mentions_token_at(c->m, tm->start);
+    size_t t0 = c->m->trigger_tok[tm - c->m->triggers]; /* sk_mentions_token_at(tm->start) */
     size_t t1 = t0 + tm->n_syll;
     if (t0 >= c->m->n_tokens) return SK_OK;
     uint32_t sent = sent_of(c, t0);
@@ -1196,7 +1205,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     /* A nominal mention ("X thông báo với Y về kết quả cuộc hội đàm với Z") has the clause's
        first person as its subject. */
     if (noun && subj >= 0 && obj >= 0) {
-        size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        size_t first_tok = sentence_first_token(c, sent);
         for (size_t k = first_unit_from(c, first_tok); k < c->n_units; k++) {
             const unit_t *u = &c->units[k];
             if (u->t0 < first_tok) continue;
@@ -1281,7 +1290,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
        fronted phrase, whose two sides are the coordinated subject after the comma (a
        counterpart inside the phrase, "Tại cuộc gặp với Y, X …", is handled below). */
     if (noun && t0 > 0 && (tok_is(c, t0 - 1, "tai") || tok_is(c, t0 - 1, "trong")) &&
-        t0 - 1 == sk_mentions_token_at(c->m, c->a->sentences[sent].start)) {
+        t0 - 1 == sentence_first_token(c, sent)) {
         int with = 0;
         size_t comma = 0;
         for (size_t q = t1; q < c->m->n_tokens && sent_of(c, q) == sent && q < t1 + 30; q++) {
@@ -1317,7 +1326,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     }
     /* MESSAGE: "X đã gửi cho Y một bức thư": sender before "gửi", recipient after it. */
     if (type == SK_EV_MESSAGE) {
-        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        size_t lo = sentence_first_token(c, sent);
         for (size_t g = t0; g-- > lo && g + 12 > t0;) {
             if (!tok_is(c, g, "gui")) continue;
             int rcpt = -1;
@@ -1475,7 +1484,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     /* Sentence without its own subject: carried from the previous event ("Cùng ngày, …"). */
     int carried = 0;
     if (subj < 0 && !noun && c->last_subject >= 0 && obj >= 0 && c->last_subject != obj) {
-        size_t first_tok = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        size_t first_tok = sentence_first_token(c, sent);
         if (t0 - first_tok <= 8) {
             subj = c->last_subject;
             carried = 1;
@@ -1511,14 +1520,14 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
             const unit_t *u = &c->units[k];
             if (!u->is_title || u->t1 > t0) continue;
             if (t0 - u->t1 <= 3 && sent_of(c, u->t0) == sent && !clause_break(c, u->t1 - 1, t0) &&
-                u->t0 >= sk_mentions_token_at(c->m, c->a->sentences[sent].start))
+                u->t0 >= sentence_first_token(c, sent))
                 subj = (int)k;
         }
     }
     /* "các quan chức cấp cao ASEAN - Trung Quốc đã tổ chức cuộc họp", "Đối thoại Chính sách
        Quốc phòng Việt Nam - Cuba": a hyphenated pair of countries or bodies in the clause. */
     if (subj < 0 || obj < 0) {
-        size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+        size_t lo = sentence_first_token(c, sent);
         for (size_t k = first_unit_from(c, lo); k + 1 < c->n_units; k++) {
             const unit_t *a1 = &c->units[k], *a2 = &c->units[k + 1];
             if (k < c->n_sorted && sent_of(c, a1->t0) > sent) break;
@@ -1617,7 +1626,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     if ((subj < 0 || obj < 0) && type != SK_EV_VISIT) {
         /* (the sentence's answer kept for its next trigger) */
         if (c->both_sent != (int)sent) {
-            size_t lo = sk_mentions_token_at(c->m, c->a->sentences[sent].start);
+            size_t lo = sentence_first_token(c, sent);
             size_t hi = sk_mentions_token_at(c->m, c->a->sentences[sent].end);
             c->both_in_sent = both_sides_phrase(c, lo, hi);
             c->both_sent = (int)sent;
@@ -1682,7 +1691,7 @@ static int code_trigger(ev_ctx_t *c, const sk_lex_match_t *tm, const trig_attrs_
     ev.evidence_start = ss->start;
     ev.evidence_end = ss->end;
     ev.evidence = sk_arena_strndup(c->a->arena, c->a->text + ss->start, ss->end - ss->start);
-    size_t sent_first = sk_mentions_token_at(c->m, ss->start);
+    size_t sent_first = sentence_first_token(c, sent);
     ev.planned = planned_around(c, t0, t1, sent_first, noun);
     for (size_t i = t0 > 4 ? t0 - 4 : sent_first; i < t0; i++)
         if (i >= sent_first && (word_is(c, i, "da", "đã") || word_is(c, i, "vua", "vừa"))) {
@@ -2274,7 +2283,10 @@ int sk_events_code(const sk_lexicon_t *lex, sk_article_t *a) {
     c.sent_mention_at =
         sk_arena_alloc_uninit(a->arena, (a->n_sentences + 2) * sizeof *c.sent_mention_at);
     c.by_sent = sk_arena_alloc_uninit(a->arena, (c.m->n + 1) * sizeof *c.by_sent);
-    if (!c.sent_mention_at || !c.by_sent) return SK_ENOMEM;
+    c.sent_first_tok =
+        sk_arena_alloc_uninit(a->arena, (a->n_sentences + 1) * sizeof *c.sent_first_tok);
+    if (!c.sent_mention_at || !c.by_sent || !c.sent_first_tok) return SK_ENOMEM;
+    memset(c.sent_first_tok, 0xff, (a->n_sentences + 1) * sizeof *c.sent_first_tok);
     memset(c.sent_mention_at, 0, (a->n_sentences + 2) * sizeof *c.sent_mention_at);
     for (size_t k = 0; k < c.m->n; k++)
         if (c.m->items[k].sentence < a->n_sentences)

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "normalize.h"
+#include "swar.h"
 
 const char *sk_mention_kind_name(sk_mention_kind_t k) {
     static const char *const names[] = {"person", "title", "org", "country", "place", "date"};
@@ -27,8 +28,6 @@ const char *sk_mention_kind_name(sk_mention_kind_t k) {
 }
 
 enum { MAX_NAME_TOKENS = 6, MAX_TITLES = 16 };
-
-enum { TOK_AT_SHIFT = 4 }; /* sk_mentions_t.tok_at: blocks of 16 bytes, a few tokens each */
 
 /* Working state for one article. */
 typedef struct ctx {
@@ -50,6 +49,11 @@ typedef struct ctx {
     /* entry_country's answers for this article by entry, direct-mapped (key NULL: empty) */
     const sk_lex_entry_t *country_key[64];
     const char *country_val[64];
+    /* office_attrs' answers by entry, direct-mapped (e NULL: empty) */
+    struct office_attrs {
+        const sk_lex_entry_t *e;
+        const char *io, *jurisdiction;
+    } office_memo[32];
     uint32_t *label_starts; /* the tokens with label_first set, in order */
     size_t n_labels;
     const sk_lex_syll_t *sylls; /* the lexicon scan's syllables: the tokens' folded spans */
@@ -60,8 +64,9 @@ typedef struct ctx {
 /* ---- tokens ------------------------------------------------------------- */
 
 /* Does a token whose first letter is upper case hold two or more letters and no
- * lower-case one (an acronym)? */
-static uint8_t all_upper(const char *txt, size_t len) {
+ * lower-case one (an acronym)? (Out of line: inlined in the token loop, its registers
+ * spilled the loop's on every capitalised token.) */
+static __attribute__((noinline)) uint8_t all_upper(const char *txt, size_t len) {
     int32_t cp;
     int letters = 0;
     for (size_t k = 0; k < len;) {
@@ -77,32 +82,42 @@ static uint8_t all_upper(const char *txt, size_t len) {
     return letters >= 2;
 }
 
-static int build_tokens(ctx_t *c) {
+/* all_upper for a token of len >= 2 bytes whose first character (first_len bytes) is an
+ * upper-case letter: the usual capitalised word has a lower-case letter next, and then it
+ * is none. */
+static inline uint8_t acronym_after_upper(const char *txt, size_t len, size_t first_len) {
+    if (first_len < len) {
+        unsigned u1 = (unsigned char)txt[first_len];
+        if (u1 - 'a' < 26) return 0;
+        int32_t cp;
+        if (u1 >= 0x80 && sk_utf8_decode(txt + first_len, len - first_len, &cp) > 0 &&
+            (sk_cp_flags(cp) & 3) == 1)
+            return 0;
+    }
+    return all_upper(txt, len);
+}
+
+/* a[0..n) = -1. The value is read through a volatile: a constant fill becomes a memset
+ * call, whose `rep stosb` callgrind counts a byte at a time; this loop stores several
+ * words per instruction. */
+static void fill_minus_one(int32_t *a, size_t n) {
+    static volatile const int32_t minus_one = -1;
+    const int32_t v = minus_one;
+    for (size_t k = 0; k < n; k++)
+        a[k] = v;
+}
+
+static __attribute__((noinline)) int build_tokens(ctx_t *c) {
     const sk_folded_t *f = &c->a->folded;
     size_t cap = f->len / 2 + 2;
     /* Sized by bytes (a token is at least one byte apart): zeroing it all was
      * 2% of `sukien code`, so only the tokens written and one past are. */
     c->tok = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *c->tok);
-    uint8_t *may_start = c->may_start = sk_arena_alloc_uninit(c->a->arena, cap);
-    /* Per-token arrays that start at -1, filled in the token loop below rather than by
-       three passes of memset (callgrind counts its `rep stosb` a byte at a time). */
+    /* (8 bytes more: next_may_start reads a word at a time) */
+    uint8_t *may_start = c->may_start = sk_arena_alloc_uninit(c->a->arena, cap + 8);
     int32_t *label = c->label = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *label);
     int32_t *best = c->best = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *best);
-    int32_t *tok_mention = c->m->tok_mention =
-        sk_arena_alloc_uninit(c->a->arena, cap * sizeof *tok_mention);
-    if (!c->tok || !may_start || !label || !best || !tok_mention) return SK_ENOMEM;
-    /* First token of each 16-byte block: the event rules ask sk_mentions_token_at
-     * for every trigger at every token they look at (a binary search each, 4% of
-     * `sukien code`); from the block's first token it is a short walk. Filled as the
-     * tokens are made: block b gets the first token starting at or after b*16. */
-    size_t tlen = c->a->text_len;
-    uint32_t *at = NULL;
-    size_t n_blocks = 0, b = 0;
-    if (tlen < UINT32_MAX) {
-        n_blocks = (tlen >> TOK_AT_SHIFT) + 1;
-        at = sk_arena_alloc_uninit(c->a->arena, n_blocks * sizeof *at);
-        if (!at) return SK_ENOMEM;
-    }
+    if (!c->tok || !may_start || !label || !best) return SK_ENOMEM;
     const sk_sentence_t *ss = c->a->sentences;
     const size_t n_sent = c->a->n_sentences;
     const char *text = c->a->text;
@@ -115,7 +130,6 @@ static int build_tokens(ctx_t *c) {
     const sk_lex_syll_t *sy = c->sylls;
     size_t n = c->n_sylls;
     for (size_t k = 0; k < n; k++) {
-        sk_token_t *t = &tok[k];
         uint32_t fs = sy[k].fs, fe = sy[k].fe;
         uint32_t start = to_orig[fs], end = to_orig[fe];
         while (start >= sent_end) {
@@ -124,65 +138,79 @@ static int build_tokens(ctx_t *c) {
         }
         /* Case flags from the text: cap (starts upper case), digit (starts with a
            digit), acronym (two or more letters, all upper case). */
-        uint8_t upper = 0, digit = 0, acronym = 0;
-        if (end > start) {
-            unsigned char u0 = (unsigned char)text[start];
+        unsigned u0 = end > start ? (unsigned char)text[start] : 0;
+        /* what sk_utf8_decode and sk_is_upper give for ASCII */
+        uint8_t upper = u0 - 'A' < 26, digit = u0 - '0' < 10, acronym = 0;
+        size_t first_len = 1;
+        if (u0 >= 0x80) {
             int32_t cp;
-            if (u0 < 0x80) { /* what sk_utf8_decode and sk_is_upper give for ASCII */
-                upper = (unsigned)(u0 - 'A') < 26;
-                digit = (unsigned)(u0 - '0') < 10;
-            } else if (sk_utf8_decode(text + start, end - start, &cp) > 0) {
+            int nb = sk_utf8_decode(text + start, end - start, &cp);
+            if (nb > 0) {
                 upper = (uint8_t)sk_is_upper(cp);
+                first_len = (size_t)nb;
             }
-            if (upper && end - start >= 2) acronym = all_upper(text + start, end - start);
         }
+        if (upper && end - start >= 2)
+            acronym = acronym_after_upper(text + start, end - start, first_len);
+        sk_token_t *t = &tok[k];
         t->start = start;
         t->end = end;
-        t->fs = fs;
-        t->fe = fe;
+        /* fs and fe in one copy (two uint32_t in a row in both structs): field by field, the
+           compiler packed all four offsets into a vector register first */
+        memcpy(&t->fs, &sy[k].fs, 2 * sizeof(uint32_t));
         t->sentence = (uint32_t)sent;
         t->cap = upper;
         t->acronym = acronym;
         t->digit = digit;
         may_start[k] = upper;
-        label[k] = best[k] = tok_mention[k] = -1;
-        /* the blocks b with b*16 <= start not given a token yet */
-        for (size_t last = (size_t)start >> TOK_AT_SHIFT; b <= last && b < n_blocks; b++)
-            at[b] = (uint32_t)k;
     }
-    while (b < n_blocks)
-        at[b++] = (uint32_t)n;
+    fill_minus_one(label, n);
+    fill_minus_one(best, n);
+    memset(may_start + n, 0, 8);
     if (n < cap) {
         memset(&c->tok[n], 0, sizeof *c->tok);
-        may_start[n] = 0;
-        label[n] = best[n] = tok_mention[n] = 0;
+        label[n] = best[n] = 0;
     }
     c->nt = n;
     c->m->tokens = c->tok;
     c->m->n_tokens = n;
-    if (at) {
-        c->m->tok_at = at;
-        c->m->tok_at_max = tlen;
-    }
     return SK_OK;
 }
 
+/* m->tok_mention, all -1 (and 0 one past the tokens): only where mentions are made. */
+static int alloc_tok_mention(ctx_t *c) {
+    size_t cap = c->a->folded.len / 2 + 2;
+    int32_t *tm = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *tm);
+    if (!tm) return SK_ENOMEM;
+    fill_minus_one(tm, c->nt);
+    if (c->nt < cap) tm[c->nt] = 0;
+    c->m->tok_mention = tm;
+    return SK_OK;
+}
+
+/* (A binary search: the event rules ask a few dozen times per article, and a table of
+   the first token per 16-byte block cost more to fill than these searches. Without a
+   branch on the compare, whose outcome is a coin toss.) */
 size_t sk_mentions_token_at(const sk_mentions_t *m, uint32_t off) {
-    if (m->tok_at && off <= m->tok_at_max) {
-        size_t k = m->tok_at[off >> TOK_AT_SHIFT];
-        while (k < m->n_tokens && m->tokens[k].start < off)
-            k++;
-        return k;
+    size_t n = m->n_tokens;
+    if (!n) return 0;
+    const sk_token_t *base = m->tokens;
+    while (n > 1) { /* the answer is in [base, base + n] */
+        size_t half = n / 2;
+        base += half & -(size_t)(base[half - 1].start < off);
+        n -= half;
     }
-    size_t lo = 0, hi = m->n_tokens;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->tokens[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
+    return (size_t)(base - m->tokens) + (base->start < off);
+}
+
+/* The first token at or after i with may_start set, or nt: most tokens start nothing,
+ * and eight flags (0 or 1, zero past nt) are tested at once. */
+static size_t next_may_start(const ctx_t *c, size_t i) {
+    for (; i < c->nt; i += 8) {
+        uint64_t w = sk_swar_load(c->may_start + i);
+        if (w) return i + sk_swar_first(w << 7);
     }
-    return lo;
+    return c->nt;
 }
 
 /* Bytes between token i-1 and i, e.g. " ", ", ", " - ". */
@@ -440,8 +468,9 @@ static int set_labels(ctx_t *c) {
     c->trigger_tok = sk_arena_alloc(ar, c->nt + 1);
     c->after_placehead = sk_arena_alloc(ar, c->nt + 2);
     m->triggers = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *m->triggers);
+    m->trigger_tok = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *m->trigger_tok);
     if (!c->label_first || !c->surname || !c->honorific || !c->nonname || !m->triggers ||
-        !c->after_placehead)
+        !m->trigger_tok || !c->after_placehead)
         return SK_ENOMEM;
     /* Best labelling match per start token. */
     int32_t *best = c->best;
@@ -616,6 +645,7 @@ static int set_labels(ctx_t *c) {
         if (bad || (nt && t < last_end_tok)) continue;
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
             c->trigger_tok[j] = 1;
+        m->trigger_tok[nt] = (uint32_t)t;
         m->triggers[nt++] = *x;
         last_end_tok = t + x->n_syll;
     }
@@ -705,6 +735,22 @@ typedef struct title {
     const char *io;       /* acronym of the international organisation the office speaks for */
 } title_t;
 
+/* An office's "io" and "jurisdiction" attributes as sk_lex_attr reads them into 16 bytes,
+ * copied once per article (the same few offices come back in an article). */
+static const struct office_attrs *office_attrs(ctx_t *c, const sk_lex_entry_t *e) {
+    struct office_attrs *o =
+        &c->office_memo[(uintptr_t)e / sizeof *e % SK_ARRAY_LEN(c->office_memo)];
+    if (o->e == e) return o;
+    char buf[16];
+    const char *io = sk_lex_attr(e, "io", buf, sizeof buf);
+    o->io = io ? sk_arena_strdup(c->a->arena, io) : NULL;
+    const char *jur = sk_lex_attr(e, "jurisdiction", buf, sizeof buf);
+    o->jurisdiction = jur ? sk_arena_strdup(c->a->arena, jur) : NULL;
+    /* (out of memory: not remembered, and read as not there) */
+    o->e = (io && !o->io) || (jur && !o->jurisdiction) ? NULL : e;
+    return o;
+}
+
 /* Parse a title starting at token i (an OFFICE label start). Returns the end token. */
 static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     memset(t, 0, sizeof *t);
@@ -714,13 +760,11 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     t->office = (int32_t)c->m->matches[mi].entry;
     size_t j = i + c->m->matches[mi].n_syll;
     t->country = entry_country(c, e);
-    char iobuf[16];
-    const char *io = sk_lex_attr(e, "io", iobuf, sizeof iobuf);
-    if (io) t->io = sk_arena_strdup(c->a->arena, io);
+    const struct office_attrs *oa = office_attrs(c, e);
+    t->io = oa->io;
     /* "Bộ trưởng Tài chính Mỹ", "Thống đốc Ngân hàng Trung ương Trung Quốc": a capitalised
        phrase the lexicon does not know, then a country, belongs to the title. */
-    char jbuf[16];
-    const char *jur = sk_lex_attr(e, "jurisdiction", jbuf, sizeof jbuf);
+    const char *jur = oa->jurisdiction;
     if (jur && strcmp(jur, "none") && j < c->nt && joined(c, j) && c->tok[j].cap &&
         c->label[j] < 0 && !c->trigger_tok[j]) {
         static const char *const VERBISH[] = {
@@ -947,12 +991,14 @@ static size_t counterpart_before(ctx_t *c, size_t i, const char **country) {
 
 typedef struct pdraft {
     const char *name;
-    char key[256];  /* folded name */
+    char key[256]; /* folded name */
+    size_t key_len;
     char last[64];  /* folded last syllable */
     char first[64]; /* folded first syllable */
     size_t n_tok;
     const char **titles;
     int32_t *title_office;
+    const char **title_fold; /* titles[k] folded, or NULL until wanted */
     size_t n_titles, cap_titles;
     const char *org, *country;
     const char *io; /* acronym of the international organisation a title makes them speak for */
@@ -967,7 +1013,8 @@ typedef struct persons {
     size_t n, cap;
 } persons_t;
 
-static void fold_span(const ctx_t *c, size_t t0, size_t t1, char *buf, size_t cap) {
+/* Returns the length written. */
+static size_t fold_span(const ctx_t *c, size_t t0, size_t t1, char *buf, size_t cap) {
     size_t o = 0;
     for (size_t k = t0; k < t1 && o + 2 < cap; k++) {
         size_t n = c->tok[k].fe - c->tok[k].fs;
@@ -977,37 +1024,66 @@ static void fold_span(const ctx_t *c, size_t t0, size_t t1, char *buf, size_t ca
         o += n;
     }
     buf[o] = '\0';
+    return o;
 }
 
-static int find_person(const persons_t *ps, const char *key) {
+/* The person whose key is key[0..kl), or -1 (lengths first: most differ). */
+static int find_person(const persons_t *ps, const char *key, size_t kl) {
     for (size_t i = 0; i < ps->n; i++)
-        if (!strcmp(ps->items[i].key, key)) return (int)i;
+        if (ps->items[i].key_len == kl && !memcmp(ps->items[i].key, key, kl)) return (int)i;
     return -1;
 }
 
-static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
-    char nf[256];
-    const char *nt = span_text(c, t->t0, t->t1);
-    size_t nl = sk_fold_str(nt, strlen(nt), nf, sizeof nf);
-    for (size_t k = 0; k < p->n_titles; k++) {
-        if (p->title_office[k] == t->office) return 0; /* same office, other wording */
-        /* "Bộ trưởng" after "Bộ trưởng Thương mại Singapore": the same office, shorter */
+/* Room for one more title (titles, title_office and title_fold grow together). */
+static int person_title_room(ctx_t *c, pdraft_t *p) {
+    if (p->n_titles < p->cap_titles) return 0;
+    size_t nc = p->cap_titles ? p->cap_titles * 2 : 4;
+    p->titles = sk_arena_grow(c->a->arena, p->titles, sizeof *p->titles, p->n_titles, nc);
+    p->title_office =
+        sk_arena_grow(c->a->arena, p->title_office, sizeof *p->title_office, p->n_titles, nc);
+    p->title_fold =
+        sk_arena_grow(c->a->arena, p->title_fold, sizeof *p->title_fold, p->n_titles, nc);
+    if (!p->titles || !p->title_office || !p->title_fold) return SK_ENOMEM;
+    p->cap_titles = nc;
+    return 0;
+}
+
+/* p->titles[k] folded as sk_fold_str into 256 bytes, made once (a person's titles were
+ * folded again for every title added). */
+static const char *person_title_fold(ctx_t *c, pdraft_t *p, size_t k) {
+    if (!p->title_fold[k]) {
         char of[256];
         size_t ol = sk_fold_str(p->titles[k], strlen(p->titles[k]), of, sizeof of);
+        p->title_fold[k] = sk_arena_strndup(c->a->arena, of, ol);
+    }
+    return p->title_fold[k];
+}
+
+static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
+    /* (either test refuses the title: the cheap one first, for every title held) */
+    for (size_t k = 0; k < p->n_titles; k++)
+        if (p->title_office[k] == t->office) return 0; /* same office, other wording */
+    const char *nt = span_text(c, t->t0, t->t1);
+    if (!nt) return SK_ENOMEM;
+    char nf[256];
+    size_t nl = 0;
+    if (p->n_titles) nl = sk_fold_str(nt, strlen(nt), nf, sizeof nf);
+    for (size_t k = 0; k < p->n_titles; k++) {
+        /* "Bộ trưởng" after "Bộ trưởng Thương mại Singapore": the same office, shorter */
+        const char *of = person_title_fold(c, p, k);
+        if (!of) return SK_ENOMEM;
+        size_t ol = strlen(of);
         size_t m = nl < ol ? nl : ol;
         if (m && !strncmp(nf, of, m) && (nf[m] == ' ' || nf[m] == '\0') &&
             (of[m] == ' ' || of[m] == '\0'))
             return 0;
     }
-    if (p->n_titles == p->cap_titles) {
-        size_t nc = p->cap_titles ? p->cap_titles * 2 : 4;
-        p->titles = sk_arena_grow(c->a->arena, p->titles, sizeof *p->titles, p->n_titles, nc);
-        p->title_office =
-            sk_arena_grow(c->a->arena, p->title_office, sizeof *p->title_office, p->n_titles, nc);
-        if (!p->titles || !p->title_office) return SK_ENOMEM;
-        p->cap_titles = nc;
+    if (person_title_room(c, p)) return SK_ENOMEM;
+    p->titles[p->n_titles] = nt;
+    if (p->n_titles) {
+        p->title_fold[p->n_titles] = sk_arena_strndup(c->a->arena, nf, nl);
+        if (!p->title_fold[p->n_titles]) return SK_ENOMEM;
     }
-    p->titles[p->n_titles] = span_text(c, t->t0, t->t1);
     p->title_office[p->n_titles] = t->office;
     p->n_titles++;
     if (t->org && !p->org) p->org = t->org;
@@ -1026,14 +1102,7 @@ static int person_add_title(ctx_t *c, pdraft_t *p, const title_t *t) {
 /* A title the text implies rather than writes ("người đồng cấp Hàn Quốc" → "Ngoại trưởng
  * Hàn Quốc"). */
 static int person_add_title_text(ctx_t *c, pdraft_t *p, int32_t office, const char *text) {
-    if (p->n_titles == p->cap_titles) {
-        size_t nc = p->cap_titles ? p->cap_titles * 2 : 4;
-        p->titles = sk_arena_grow(c->a->arena, p->titles, sizeof *p->titles, p->n_titles, nc);
-        p->title_office =
-            sk_arena_grow(c->a->arena, p->title_office, sizeof *p->title_office, p->n_titles, nc);
-        if (!p->titles || !p->title_office) return SK_ENOMEM;
-        p->cap_titles = nc;
-    }
+    if (person_title_room(c, p)) return SK_ENOMEM;
     p->titles[p->n_titles] = sk_arena_strdup(c->a->arena, text);
     if (!p->titles[p->n_titles]) return SK_ENOMEM;
     p->title_office[p->n_titles] = office;
@@ -1054,14 +1123,14 @@ static void person_defaults(ctx_t *c, pdraft_t *p) {
 }
 
 /* Resolve a one- or two-syllable name to a fuller person already seen (or seen later). */
-static int resolve_short(const persons_t *ps, const char *key, size_t n_tok) {
+static int resolve_short(const persons_t *ps, const char *key, size_t kl, size_t n_tok) {
     int hit = -1;
     for (size_t i = 0; i < ps->n; i++) {
         const pdraft_t *p = &ps->items[i];
         if (p->n_tok <= n_tok) continue;
-        size_t kl = strlen(key), pl = strlen(p->key);
-        int suffix = pl > kl && !strcmp(p->key + pl - kl, key) && p->key[pl - kl - 1] == ' ';
-        int prefix = pl > kl && !strncmp(p->key, key, kl) && p->key[kl] == ' ';
+        size_t pl = p->key_len;
+        int suffix = pl > kl && !memcmp(p->key + pl - kl, key, kl) && p->key[pl - kl - 1] == ' ';
+        int prefix = pl > kl && !memcmp(p->key, key, kl) && p->key[kl] == ' ';
         if (suffix || prefix) {
             if (hit >= 0 && hit != (int)i) return -2; /* ambiguous */
             hit = (int)i;
@@ -1083,16 +1152,16 @@ typedef struct pmention {
 
 static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out) {
     char key[256];
-    fold_span(c, pm->name0, pm->name1, key, sizeof key);
+    size_t kl = fold_span(c, pm->name0, pm->name1, key, sizeof key);
     size_t n_tok = pm->name1 - pm->name0;
-    int idx = find_person(ps, key);
+    int idx = find_person(ps, key, kl);
     int32_t known = label_kind(c, pm->name0) == SK_LEX_PERSON
                         ? (int32_t)c->m->matches[c->label[pm->name0]].entry
                         : -1;
     for (size_t q = 0; idx < 0 && known >= 0 && q < ps->n; q++)
         if (ps->items[q].known == known) idx = (int)q;
     if (idx < 0) {
-        int r = resolve_short(ps, key, n_tok);
+        int r = resolve_short(ps, key, kl, n_tok);
         if (r >= 0) idx = r;
     }
     if (idx < 0 && n_tok == 1 && !lone_name_ok(c, pm->name0) &&
@@ -1111,7 +1180,8 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
         pdraft_t *p = &ps->items[ps->n];
         memset(p, 0, sizeof *p);
         p->name = span_text(c, pm->name0, pm->name1);
-        memcpy(p->key, key, strlen(key) + 1); /* fits: both are 256 bytes, key NUL-terminated */
+        memcpy(p->key, key, kl + 1); /* fits: both are 256 bytes, key NUL-terminated */
+        p->key_len = kl;
         fold_span(c, pm->name1 - 1, pm->name1, p->last, sizeof p->last);
         fold_span(c, pm->name0, pm->name0 + 1, p->first, sizeof p->first);
         p->n_tok = n_tok;
@@ -1175,6 +1245,7 @@ static int push_pm(pmention_t **pms, size_t *n, size_t *cap, const pmention_t *p
 static int emit_mentions(ctx_t *c, const pmention_t *pms, size_t npm, const int *pidx,
                          const persons_t *ps) {
     sk_mentions_t *m = c->m;
+    if (alloc_tok_mention(c)) return SK_ENOMEM;
     size_t n_emit = c->n_labels;
     for (size_t q = 0; q < npm; q++)
         n_emit += pms[q].n_titles + 1;
@@ -1294,7 +1365,7 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
         /* (a name starts upper case and an office at a label start: may_start tells the
            commonest, lower-case unlabelled tokens, apart in one byte) */
         if (!c.may_start[i]) {
-            i++;
+            i = next_may_start(&c, i + 1);
             continue;
         }
         if (!c.honorific[i] && !is_office_start(&c, i) && !name_start(&c, i)) {

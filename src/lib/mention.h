@@ -59,11 +59,10 @@ typedef struct sk_mentions {
     size_t n_tokens;
     const sk_lex_syll_t *sylls; /* per token: the lexicon's syllable (key: its packed bytes) */
     sk_lex_match_t *triggers;   /* event trigger matches not overlapped by a BLOCK phrase */
+    uint32_t *trigger_tok;      /* per trigger: its first token (sk_mentions_token_at(start)) */
     size_t n_triggers;
-    int32_t *tok_mention; /* per token: index of the mention covering it, or -1 */
-    uint32_t *tok_at;     /* per 16-byte block b of text (offsets up to tok_at_max): first token
-                             starting at or after b*16 (NULL: binary search) */
-    size_t tok_at_max;
+    int32_t *tok_mention; /* per token: index of the mention covering it, or -1 (NULL when
+                             no mentions were made: SK_MENTIONS_FOR_EVENTS, no trigger) */
 } sk_mentions_t;
 
 /* Token index at or after byte offset off. */

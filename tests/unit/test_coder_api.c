@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "check.h"
 #include "coder.h"
 
@@ -219,7 +220,33 @@ static void test_odd_articles(void) {
     free(big);
 }
 
+/* Arenas hand their largest block on to the next one (arena.c): the next arena starts
+ * empty, sk_arena_alloc still zeroes, and what the old one held is not seen. */
+static void test_arena_reuse(void) {
+    for (int round = 0; round < 3; round++) {
+        sk_arena_t *ar = sk_arena_new();
+        CHECK(ar != NULL);
+        if (!ar) return;
+        CHECK_INT((long long)sk_arena_used(ar), 0);
+        unsigned char *z = sk_arena_alloc(ar, 1000);
+        CHECK(z != NULL);
+        int zero = 1;
+        for (size_t k = 0; z && k < 1000; k++)
+            zero &= z[k] == 0;
+        CHECK(zero);
+        /* dirty it and grow past the first block, so that a large one is kept */
+        unsigned char *big = sk_arena_alloc_uninit(ar, 300 * 1024);
+        CHECK(big != NULL);
+        if (big) memset(big, 0xAB, 300 * 1024);
+        if (z) memset(z, 0xCD, 1000);
+        char *s = sk_arena_strdup(ar, "giữ nguyên");
+        CHECK_STR(s, "giữ nguyên");
+        sk_arena_destroy(ar);
+    }
+}
+
 int main(void) {
+    test_arena_reuse();
     const char *dir = getenv("SUKIEN_DATA");
     sk_lexicon_t *l = NULL;
     CHECK_INT(sk_lexicon_load(dir ? dir : SK_DATA_DIR, NULL, NULL, &l), SK_OK);

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "coder.h"
 #include "mention.h"
+#include "normalize.h"
 
 static const sk_lexicon_t *lex;
 
@@ -31,7 +32,52 @@ static void append(char **buf, size_t *n, size_t *cap, const char *s) {
     (*buf)[*n] = '\0';
 }
 
+/* Token case flags as the plain definition gives them: cap, the first character is an
+ * upper-case letter; acronym, two or more letters and none lower case. */
+static void reference_case(const char *s, size_t len, int *cap, int *acronym) {
+    int letters = 0, lower = 0;
+    *cap = 0;
+    for (size_t k = 0; k < len;) {
+        int32_t cp;
+        int nb = sk_utf8_decode(s + k, len - k, &cp);
+        if (nb < 0) break;
+        if (k == 0) *cap = sk_is_upper(cp);
+        if (sk_is_letter(cp)) {
+            letters++;
+            lower |= !sk_is_upper(cp);
+        }
+        k += (size_t)nb;
+    }
+    *acronym = *cap && len >= 2 && letters >= 2 && !lower;
+}
+
+/* The shortcuts of mention.c agree with what they stand for: token flags, the first token
+ * of each trigger (set_labels) and sk_mentions_token_at (a plain walk). */
+static void check_tokens(const sk_article_t *a) {
+    const sk_mentions_t *m = a->mentions;
+    if (!m) return;
+    int bad_case = 0, bad_at = 0, bad_trig = 0;
+    for (size_t i = 0; i < m->n_tokens; i++) {
+        const sk_token_t *t = &m->tokens[i];
+        int cap, acr;
+        reference_case(a->text + t->start, t->end - t->start, &cap, &acr);
+        bad_case += cap != t->cap || acr != t->acronym;
+    }
+    for (uint32_t off = 0; off <= a->text_len; off += 7) {
+        size_t k = 0;
+        while (k < m->n_tokens && m->tokens[k].start < off)
+            k++;
+        bad_at += sk_mentions_token_at(m, off) != k;
+    }
+    for (size_t q = 0; q < m->n_triggers; q++)
+        bad_trig += m->trigger_tok[q] != sk_mentions_token_at(m, m->triggers[q].start);
+    CHECK_INT(bad_case, 0);
+    CHECK_INT(bad_at, 0);
+    CHECK_INT(bad_trig, 0);
+}
+
 static int record_slice(void *ctx, const sk_article_t *slice, uint32_t base) {
+    check_tokens(slice);
     record_t *r = ctx;
     char line[512];
     snprintf(line, sizeof line, "slice %u", (unsigned)base);
@@ -133,6 +179,19 @@ static void test_events_only(void) {
     free(big);
 }
 
+/* Capitals, acronyms and non-ASCII first letters for check_tokens. */
+static void test_token_flags(void) {
+    static const char TEXT[] =
+        "Theo TTXVN, ĐOÀN ĐẠI BIỂU tỉnh Đà Nẵng và ông NGUYỄN VĂN A, Ủy viên Bộ Chính trị, "
+        "đã gặp Tổng thống Emmanuel Macron. UNESCO, WHO2, Ư, Ơ và V. Putin (AB-C) cũng tới Hà "
+        "Nội; Ảnh: VGP/Quang Hiếu. ÔNG Đỗ Ánh Ê-va thăm Việt Nam ngày 5/6.";
+    record_t r = {0};
+    code_text(TEXT, strlen(TEXT), 0, &r);
+    code_text(TEXT, strlen(TEXT), SK_CODE_EVENTS_ONLY, &r);
+    free(r.events);
+    free(r.mentions);
+}
+
 int main(void) {
     const char *dir = getenv("SUKIEN_DATA");
     sk_lexicon_t *l = NULL;
@@ -140,6 +199,7 @@ int main(void) {
     if (!l) return check_report("test_mention");
     lex = l;
     test_events_only();
+    test_token_flags();
     sk_lexicon_destroy(l);
     return check_report("test_mention");
 }
