@@ -205,7 +205,7 @@ static int deliver_head(pool_t *p) {
     free(s->sout);
     char *out = s->out;
     size_t out_cap = s->out_cap;
-    if (out_cap > (1u << 20)) { /* keep no huge buffer around */
+    if (out_cap > (1u << 16)) { /* keep no large buffer around */
         free(out);
         out = NULL;
         out_cap = 0;
@@ -291,10 +291,14 @@ int cli_for_each_article_parallel(char **files, int n_files, sk_format_t format,
         files = stdin_only;
         n_files = 1;
     }
+    /* A long article holds the head while the other threads go on with the
+     * next ones: 128 slots a thread let them run well past it (with 8, the
+     * window was full every ~30 articles of the corpus). A finished slot
+     * holds only its output. */
     pool_t p = {.fn = fn,
                 .ctx = ctx,
                 .st = st,
-                .window = (size_t)jobs * 128,
+                .window = jobs < 8 ? (size_t)jobs * 128 : 1024,
                 .files = files,
                 .n_files = n_files,
                 .format = format};
