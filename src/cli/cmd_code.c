@@ -92,7 +92,7 @@ static void flush_json(code_out_t *co) {
         fputs("sukien: out of memory\n", stderr);
         exit(SK_EXIT_FAIL);
     }
-    if (co->w.n) fwrite(co->w.p, 1, co->w.n, co->o->out);
+    if (co->w.n) cli_out_write(co->o, co->w.p, co->w.n);
     co->w.n = 0;
 }
 
@@ -102,7 +102,7 @@ static void flush_json(code_out_t *co) {
 static int write_slice(void *vco, const sk_article_t *slice, uint32_t base) {
     code_out_t *co = vco;
     if (co->ctx->mentions_mode) {
-        write_mentions(co->o->out, slice, base);
+        write_mentions(cli_out_stream(co->o), slice, base);
         return SK_OK;
     }
     const sk_events_t *ev = slice->events;

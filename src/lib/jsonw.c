@@ -5,6 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define JSONW_SIMD 1
+#endif
+
 int sk_jsonw_reserve(sk_jsonw_t *self, size_t more) {
     if (self->n + more <= self->cap) return 0;
     size_t cap = self->cap ? self->cap : 1 << 12;
@@ -82,12 +87,84 @@ static inline uint64_t stop_bytes(uint64_t w) {
 #define JSONW_SKIP_PLAIN 1
 #endif
 
+/* How many of the 16 bytes at u are copied as they are by the fast path of
+ * str_any, from the first: ASCII but '"', '\\' and controls; C2-DF and a
+ * continuation byte; E1-EC or EE-EF and two continuation bytes (always valid
+ * UTF-8). Stops at any other byte and before a character that runs past the
+ * 16. The byte-by-byte definition: */
+size_t sk_jsonw_plain_run16_ref(const unsigned char *u) {
+    size_t i = 0;
+    while (i < 16) {
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            if (c < 0x20 || c == '"' || c == '\\') break;
+            i++;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            if (i + 2 > 16 || (u[i + 1] & 0xC0) != 0x80) break;
+            i += 2;
+        } else if (c >= 0xE1 && c <= 0xEF && c != 0xED) {
+            if (i + 3 > 16 || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80) break;
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+#ifdef JSONW_SIMD
+/* The same with SSE2, as bit masks (bit i = byte i): a byte ends the run when
+ * it is an ASCII stop, of no accepted kind, a lead byte without its
+ * continuation bytes (or with them past the 16), or a continuation byte of no
+ * lead. Signed bytes: 80-BF are -128..-65, C2-DF -62..-33, E1-EF -31..-17. */
+static inline size_t plain_run16(__m128i v) {
+    unsigned hi = (unsigned)_mm_movemask_epi8(v);
+    __m128i ascii_stop = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    unsigned stop_or_hi = (unsigned)_mm_movemask_epi8(ascii_stop);
+    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+    unsigned lead2 = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+        _mm_cmpgt_epi8(v, _mm_set1_epi8(-63)), _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
+    unsigned lead3 = (unsigned)_mm_movemask_epi8(
+        _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(-19)), /* ED: surrogates */
+                         _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-32)),
+                                       _mm_cmplt_epi8(v, _mm_set1_epi8(-16)))));
+    unsigned stop = (stop_or_hi & ~hi) | (hi & ~(cont | lead2 | lead3)) | (lead2 & ~(cont >> 1)) |
+                    (lead3 & ~(cont >> 1 & cont >> 2)) |
+                    (cont & ~((lead2 << 1) | (lead3 << 1) | (lead3 << 2)));
+    return (size_t)__builtin_ctz(stop | 0x10000);
+}
+#endif
+
+size_t sk_jsonw_plain_run16(const unsigned char *u) {
+#ifdef JSONW_SIMD
+    return plain_run16(_mm_loadu_si128((const __m128i *)(const void *)u));
+#else
+    return sk_jsonw_plain_run16_ref(u);
+#endif
+}
+
 /* sk_jsonw_str after the reserve. */
 static void str_any(sk_jsonw_t *self, const unsigned char *u, size_t n) {
     static const char hex[] = "0123456789ABCDEF";
     char *d = self->p + self->n;
     *d++ = '"';
     for (size_t i = 0; i < n;) {
+#ifdef JSONW_SIMD
+        /* Sixteen bytes at once, copied whole and kept up to the first byte the
+         * fast path does not take (the 16 fit: at most 6 i + 1 bytes are
+         * written before, of the 6 n + 2 reserved, and i + 16 <= n); the
+         * word loop below takes the last bytes and the byte that stopped. */
+        if (i + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+            _mm_storeu_si128((__m128i *)(void *)d, v);
+            size_t run = plain_run16(v);
+            d += run;
+            i += run;
+            if (run) continue; /* the next block starts at the byte that stopped this one */
+        }
+#endif
         /* Plain bytes eight at a time, each word copied whole and the output moved on by
          * its plain bytes up to the first to stop at (Vietnamese has a letter outside ASCII
          * every few bytes). The 8 bytes fit: at most 6 i + 1 bytes are written before, of

@@ -39,4 +39,10 @@ void sk_jsonw_free(sk_jsonw_t *self);
  * surrogates or code points above U+10FFFF), else 0. */
 int sk_jsonw_utf8_valid(const char *s, size_t n);
 
+/* How many of the 16 bytes at u are plain characters the string writer copies
+ * as they are (SSE2 where there is SSE2); _ref is the byte-by-byte definition
+ * the fast version must agree with. For tests. */
+size_t sk_jsonw_plain_run16(const unsigned char *u);
+size_t sk_jsonw_plain_run16_ref(const unsigned char *u);
+
 #endif

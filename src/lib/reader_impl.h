@@ -74,6 +74,12 @@ static inline size_t sk_normal_char_len(const unsigned char *s, size_t n) {
 int sk_jsonl_decode_text(const char *line, size_t len, sk_arena_t *arena, char **out,
                          size_t *out_len, int *normal, const char **err);
 
+/* How many of the 16 bytes at q (all readable) are common characters of the
+ * article text, copied as they are and normal (reader_jsonl.c); _ref is the
+ * byte-by-byte definition the vector version must agree with. For tests. */
+size_t sk_jsonl_plain_run16(const unsigned char *q);
+size_t sk_jsonl_plain_run16_ref(const unsigned char *q);
+
 /* Set raw text, counting repairs; skips normalisation when sk_text_is_normal. */
 int sk_reader_set_raw(sk_reader_t *r, sk_article_t *a, const char *bytes, size_t len);
 

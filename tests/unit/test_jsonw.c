@@ -133,6 +133,38 @@ static void test_random_long(void) {
         }
 }
 
+/* The string writer's 16-byte step (SSE2 on x86-64) against its byte-by-byte
+ * definition, on random blocks of the bytes that decide it. */
+static void test_plain_run16(void) {
+    static const unsigned char bytes[] = {'a',  ' ',  '"',  '\\', 0x01, 0x1f, 0x20, 0x7f, 0x80,
+                                          0xbf, 0xc0, 0xc1, 0xc2, 0xc3, 0xdf, 0xe0, 0xe1, 0xec,
+                                          0xed, 0xee, 0xef, 0xf0, 0xf4, 0xff, 0x9d, 0xbb};
+    uint32_t x = 99;
+    int bad = 0;
+    for (int k = 0; k < 300000 && !bad; k++) {
+        unsigned char b[16];
+        for (size_t i = 0; i < 16; i++) {
+            x = x * 1103515245u + 12345u;
+            uint32_t r = x >> 16;
+            /* mostly letters and continuation bytes, so that long runs are tried */
+            b[i] = r % 4 == 0   ? bytes[(r >> 4) % sizeof bytes]
+                   : r % 4 == 1 ? (unsigned char)('a' + (r >> 4) % 26)
+                   : r % 4 == 2 ? (unsigned char)(0x80 + (r >> 4) % 64)
+                                : bytes[12 + (r >> 4) % 9];
+        }
+        size_t fast = sk_jsonw_plain_run16(b), ref = sk_jsonw_plain_run16_ref(b);
+        if (fast != ref) {
+            bad = 1;
+            fprintf(stderr, "  plain_run16 %zu, byte by byte %zu on:", fast, ref);
+            for (size_t i = 0; i < 16; i++)
+                fprintf(stderr, " %02X", b[i]);
+            fprintf(stderr, "\n");
+        }
+    }
+    CHECK_INT(bad, 0);
+    CHECK_INT(sk_jsonw_plain_run16((const unsigned char *)"Nguyễn Phú Trọng đã"), 16);
+}
+
 static void test_ints(void) {
     long long v[] = {
         0, 7, -1, 42, 1234567890123LL, -9223372036854775807LL - 1, 9223372036854775807LL};
@@ -220,6 +252,7 @@ static void test_type_names(void) {
 }
 
 int main(void) {
+    test_plain_run16();
     test_escapes();
     test_invalid_utf8();
     test_random();

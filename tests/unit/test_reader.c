@@ -89,12 +89,20 @@ static void jsonl_text_decoding(void) {
         "ǅ",
         "\xE2\x80\xA8",
         "\xCC\x81",
+        "\xE1\xB7\x80",
+        "\xE1\xBB\xBF",
+        "\xC3\x80",
+        "\xCB\xBF",
+        "\xCC\x80",
+        "\xE1\xBC\x80",
+        "\xE1\xB8",
+        "Việt Nam và Trung Quốc ",
     };
     unsigned seed = 777;
     int bad = 0;
     sk_arena_t *arena = sk_arena_new();
     for (int trial = 0; trial < 4000 && !bad; trial++) {
-        char line[512];
+        char line[1024];
         size_t len = 0;
         line[len++] = '"';
         int pieces = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 20;
@@ -144,7 +152,41 @@ static void jsonl_text_decoding(void) {
     sk_arena_destroy(arena);
 }
 
+/* The text decoder's 16-byte step (SSE2 on x86-64) against its byte-by-byte
+ * definition, on random blocks of the bytes that decide it: ASCII stops,
+ * letters, lead and continuation bytes around each range's edges. */
+static void plain_run_agreement(void) {
+    static const unsigned char BYTES[] = {
+        'a',  ' ',  '"',  '\\', 0x1F, 0x00, 0x7F, 0x7E, 0x20, 0x80, 0xB7, 0xB8, 0xBB, 0xBC,
+        0xBF, 0xC0, 0xC2, 0xC3, 0xC4, 0xCB, 0xCC, 0xE0, 0xE1, 0xE2, 0xEF, 0xF0, 0xFF, 0x41};
+    unsigned seed = 4242;
+    int bad = 0;
+    for (int trial = 0; trial < 300000 && !bad; trial++) {
+        unsigned char b[16];
+        /* Mostly valid letters, so that long runs are tried too. */
+        for (size_t i = 0; i < 16; i++) {
+            unsigned r = (seed = seed * 1103515245u + 12345u) >> 16;
+            b[i] = r % 4 ? BYTES[r % 4 == 1     ? 0
+                                 : (r >> 4) % 3 ? 17 + (r >> 6) % 6
+                                                : 10]
+                         : BYTES[(r >> 4) % sizeof BYTES];
+        }
+        size_t fast = sk_jsonl_plain_run16(b), ref = sk_jsonl_plain_run16_ref(b);
+        if (fast != ref) {
+            bad = 1;
+            fprintf(stderr, "  plain_run16 %zu, byte by byte %zu on:", fast, ref);
+            for (size_t i = 0; i < 16; i++)
+                fprintf(stderr, " %02X", b[i]);
+            fprintf(stderr, "\n");
+        }
+    }
+    CHECK_INT(bad, 0);
+    const char *viet = "Nguyễn Phú Trọng đã tiếp";
+    CHECK_INT(sk_jsonl_plain_run16((const unsigned char *)viet), 16);
+}
+
 int main(void) {
+    plain_run_agreement();
     jsonl_text_decoding();
     for (size_t i = 0; i < SK_ARRAY_LEN(SAMPLES); i++)
         check_fast_path(SAMPLES[i], strlen(SAMPLES[i]));

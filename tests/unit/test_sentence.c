@@ -22,6 +22,9 @@ static const case_t CASES[] = {
     {"Trụ sở ở Q. Hoàn Kiếm, P. Tràng Tiền. TT. Huế cũng vậy.",
      "Trụ sở ở Q. Hoàn Kiếm, P. Tràng Tiền.|TT. Huế cũng vậy."},
     {"Nhà thờ St. Paul rất đẹp.", "Nhà thờ St. Paul rất đẹp."},
+    /* the longest entry, and one with a dot inside ("GS.TS" -> "TS") */
+    {"Khám với BS.CKII. Nguyễn Em và GS.TS. Lê Phong. Xong.",
+     "Khám với BS.CKII. Nguyễn Em và GS.TS. Lê Phong.|Xong."},
     /* initials */
     {"Tổng thống Donald J. Trump đến Hà Nội. Ông gặp lãnh đạo.",
      "Tổng thống Donald J. Trump đến Hà Nội.|Ông gặp lãnh đạo."},
