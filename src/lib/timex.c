@@ -265,6 +265,7 @@ static uint32_t kw_slot_of(uint64_t key) {
 }
 
 static void tx_tables_init(void);
+static void hint_init(void);
 static void kw_init(void) {
     tx_tables_init();
     uint64_t keys[SK_ARRAY_LEN(KEYWORDS)];
@@ -302,6 +303,7 @@ static void kw_init(void) {
         }
         if (k == SK_ARRAY_LEN(KEYWORDS)) break;
     }
+    hint_init();
 }
 
 /* The keyword of a word of nc characters with codes key (see above). */
@@ -337,18 +339,28 @@ static int starts_expression(int kw) {
     return kw >= 0 && (START_KWS >> kw & 1);
 }
 
+/* The tokens of one segment of the text: tokenized lazily, from a chunk start
+ * (a byte after white space) on, only as far as the grammar reads (tok_have).
+ * Segment indices stand for text-wide ones: a segment starts at the text's
+ * first token or at least two tokens before any trigger matched in it, and
+ * the grammar looks back at most two tokens from a trigger, so its "first
+ * token of the text" tests (i == 0, i < 2) come out the same. */
 typedef struct scan {
     const char *text;
     size_t len;
     tok_t *t;
     size_t n, cap;
-    /* Indices of the tokens where a match can start (numbers, START_KWS),
-     * in order: filled by tokenize, not by tokenize_reference. */
+    size_t pos;     /* next byte to tokenize */
+    uint8_t sp, nl; /* white space / newline seen since the last token */
+    int oom;        /* a token could not be stored: the whole call fails */
+    /* The triggers (numbers, START_KWS), in order: token indices from
+     * tokenize (sk_timex_find), start bytes from hinted_triggers
+     * (sk_timex_find_hinted). */
     uint32_t *trig;
     size_t n_trig, trig_cap;
 } scan_t;
 
-static int push_trigger(scan_t *s, size_t tok) {
+static int push_trigger(scan_t *s, size_t start) {
     if (s->n_trig == s->trig_cap) {
         size_t ncap = s->trig_cap ? s->trig_cap * 2 : 64;
         uint32_t *nt = realloc(s->trig, ncap * sizeof *nt);
@@ -356,7 +368,7 @@ static int push_trigger(scan_t *s, size_t tok) {
         s->trig = nt;
         s->trig_cap = ncap;
     }
-    s->trig[s->n_trig++] = (uint32_t)tok;
+    s->trig[s->n_trig++] = (uint32_t)start;
     return SK_OK;
 }
 
@@ -524,7 +536,15 @@ static inline int high_char(const char *p, size_t len, size_t j, unsigned *wc, i
 /* The rest of a word from p[j] on: letters and combining marks up to the next
  * non-letter, after nc characters with codes key. Returns its end; *kw the
  * word's keyword. */
-static size_t scan_word(const char *p, size_t len, size_t j, uint64_t key, unsigned nc, int *kw) {
+#if defined(__GNUC__)
+#define TX_ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define TX_ALWAYS_INLINE inline
+#endif
+/* Inlined into tokenize's loop even though read_token calls it too (a call per
+ * word was 10% more instructions for sk_timex_find). */
+static TX_ALWAYS_INLINE size_t scan_word(const char *p, size_t len, size_t j, uint64_t key,
+                                         unsigned nc, int *kw) {
     for (;;) {
         unsigned wc;
         while (j < len && (wc = wc_ascii[(unsigned char)p[j]])) {
@@ -544,9 +564,105 @@ static size_t scan_word(const char *p, size_t len, size_t j, uint64_t key, unsig
     return j;
 }
 
-/* Split text into tokens: the same tokens as tokenize_reference (title case
- * aside, left to tok_title), with a table dispatch per byte and tokens written
- * in place, and list the triggers (this pass sees every byte of every article). */
+/* The token at p[i] (not white space): its kind, end, and kw / val, ndig / ch;
+ * start, sp and nl are the caller's. The same tokens as tokenize_reference
+ * (title case aside, left to tok_title), with table dispatch. */
+static inline size_t read_token(const char *p, size_t len, size_t i, tok_t *tk) {
+    unsigned char b = (unsigned char)p[i];
+    unsigned cls = byte_class[b];
+    int32_t cp = b;
+    int n = 1;
+    unsigned wc = wc_ascii[b];
+    if (cls == BC_HIGH) {
+        n = high_char(p, len, i, &wc, &cp);
+        if (!n) {
+            n = 1;
+            cp = 0xFFFD;
+            wc = 0;
+        }
+    }
+    if (wc & WC_LETTER) {
+        int kw;
+        size_t end = scan_word(p, len, i + (size_t)n, wc & WC_CODE, 1, &kw);
+        tk->kind = T_WORD;
+        tk->kw = (int16_t)kw;
+        return end;
+    }
+    if (cls == BC_DIGIT) {
+        tk->kind = T_NUM;
+        int32_t v = 0;
+        unsigned nd = 0;
+        while (i < len && p[i] >= '0' && p[i] <= '9') {
+            if (v < 100000) v = v * 10 + (p[i] - '0');
+            nd++;
+            i++;
+        }
+        tk->val = v;
+        tk->ndig = (uint8_t)(nd > 255 ? 255 : nd);
+        return i;
+    }
+    tk->kind = T_PUNCT; /* BC_PUNCT (cp = b), or a character that is no letter */
+    if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212 || cp == 0x2010 || cp == 0x2011)
+        tk->ch = '-';
+    else if (cp < 0x80)
+        tk->ch = (char)cp;
+    else
+        tk->ch = '?';
+    return i + (size_t)n;
+}
+
+/* Tokenize on until token i exists; 0 when the text ends first (or memory
+ * runs out: s->oom). */
+static int tok_extend(scan_t *s, size_t i) {
+    const char *p = s->text;
+    size_t len = s->len, pos = s->pos;
+    while (s->n <= i) {
+        unsigned cls;
+        while (pos < len && (cls = byte_class[(unsigned char)p[pos]]) <= BC_NL) {
+            s->sp = 1;
+            s->nl |= (uint8_t)cls;
+            pos++;
+        }
+        if (pos >= len) break;
+        if (s->n == s->cap) {
+            size_t ncap = s->cap ? s->cap * 2 : 256;
+            tok_t *nt = realloc(s->t, ncap * sizeof *nt);
+            if (!nt) {
+                s->oom = 1;
+                break;
+            }
+            s->t = nt;
+            s->cap = ncap;
+        }
+        tok_t *tk = &s->t[s->n++];
+        *tk = (tok_t){.start = (uint32_t)pos, .sp = s->sp, .nl = s->nl, .kw = KW_NONE};
+        s->sp = s->nl = 0;
+        pos = read_token(p, len, pos, tk);
+        tk->end = (uint32_t)pos;
+    }
+    s->pos = pos;
+    return s->n > i;
+}
+
+/* Token i of the segment exists (tokenized now if need be). */
+static inline int tok_have(scan_t *s, size_t i) {
+    return i < s->n || tok_extend(s, i);
+}
+
+/* Start a new segment at byte at, the start of a chunk. */
+static void seg_start(scan_t *s, size_t at) {
+    size_t k = at;
+    while (k > 0 && byte_class[(unsigned char)s->text[k - 1]] <= BC_NL && s->text[k - 1] != '\n')
+        k--;
+    s->n = 0;
+    s->pos = at;
+    s->sp = 1;
+    s->nl = k == 0 || s->text[k - 1] == '\n';
+}
+
+/* Split all of text into tokens: the same tokens as tokenize_reference (title
+ * case aside, left to tok_title), with a table dispatch per byte and tokens
+ * written in place, and list the triggers by token index (sk_timex_find). */
 static int tokenize(scan_t *s) {
     const char *p = s->text;
     size_t len = s->len, i = 0;
@@ -630,78 +746,195 @@ static int tokenize(scan_t *s) {
     return rc;
 }
 
+/* ---- triggers from hints ------------------------------------------------ */
+
+/* The trigger tokens (by start byte) in the chunk text[a..e). */
+static int chunk_triggers(scan_t *s, size_t a, size_t e) {
+    while (a < e) {
+        tok_t tk;
+        size_t end = read_token(s->text, s->len, a, &tk);
+        if ((tk.kind == T_NUM || (tk.kind == T_WORD && starts_expression(tk.kw))) &&
+            push_trigger(s, a))
+            return SK_ENOMEM;
+        a = end;
+    }
+    return SK_OK;
+}
+
+static int is_space_byte(char b);
+
+/* The triggers of the chunks holding the hints (byte offsets, ascending). */
+static int hinted_triggers(scan_t *s, const uint32_t *hints, size_t n_hints) {
+    const char *p = s->text;
+    size_t done = 0; /* chunks before this byte are read */
+    for (size_t k = 0; k < n_hints; k++) {
+        size_t h = hints[k];
+        if (h < done || h >= s->len || is_space_byte(p[h])) continue;
+        size_t a = h, e = h;
+        while (a > 0 && !is_space_byte(p[a - 1]))
+            a--;
+        while (e < s->len && !is_space_byte(p[e]))
+            e++;
+        if (chunk_triggers(s, a, e)) return SK_ENOMEM;
+        done = e;
+    }
+    return SK_OK;
+}
+
+/* The folded START_KWS keywords (sk_lex_pack of "tu", "ngay", ...) in the
+ * slots of sk_timex_syllable_hint; filled by kw_init. */
+static uint64_t hint_table[64];
+
+static void hint_init(void) {
+    static const char *const folded[] = {
+        "tu",   "dau", "cuoi", "giua", "rang", "sang", "chieu", "toi",  "trua",  "dem", "khuya",
+        "ngay", "hom", "thu",  "chu",  "mung", "mong", "truoc", "cung", "thang", "nam", "tuan"};
+    for (size_t k = 0; k < SK_ARRAY_LEN(folded); k++) {
+        uint64_t key = 0;
+        for (size_t i = 0; folded[k][i]; i++)
+            key |= (uint64_t)(unsigned char)folded[k][i] << (8 * i);
+        uint64_t *slot = &hint_table[(key * SK_TIMEX_HINT_MULT) >> 58];
+        if (*slot) abort(); /* SK_TIMEX_HINT_MULT no longer separates them */
+        *slot = key;
+    }
+}
+
+const uint64_t *sk_timex_hint_table(void) {
+    pthread_once(&kw_once, kw_init);
+    return hint_table;
+}
+
+static int is_space_byte(char b) {
+    return byte_class[(unsigned char)b] <= BC_NL;
+}
+
+/* Where a segment for the trigger at byte at starts: at the chunk two chunks
+ * before its own, or at the text's first chunk. */
+static size_t window_start(const scan_t *s, size_t at) {
+    const char *p = s->text;
+    size_t k = at;
+    while (k > 0 && !is_space_byte(p[k - 1]))
+        k--;
+    for (int c = 0; c < 2; c++) {
+        size_t j = k;
+        while (j > 0 && is_space_byte(p[j - 1]))
+            j--;
+        if (j == 0) return k;
+        while (j > 0 && !is_space_byte(p[j - 1]))
+            j--;
+        k = j;
+    }
+    return k;
+}
+
+/* Tokenize all of text into s lazily (for the tests). */
+static int tokenize_all(scan_t *s) {
+    seg_start(s, 0);
+    tok_have(s, SIZE_MAX - 1);
+    return s->oom ? SK_ENOMEM : SK_OK;
+}
+
+static int same_tok(const char *text, size_t len, const tok_t *x, const tok_t *y) {
+    /* title: the tokenizers but the reference leave it 0, the grammar works
+     * it out with word_title */
+    return x->start == y->start && x->end == y->end && x->kind == y->kind && x->sp == y->sp &&
+           x->nl == y->nl && x->ndig == y->ndig && x->ch == y->ch && x->kw == y->kw &&
+           x->val == y->val &&
+           (x->kind != T_WORD || word_title(text, len, x->start, x->end) == y->title);
+}
+
 int sk_timex_check_tokenizer(const char *text, size_t len) {
     if (len > UINT32_MAX) return 0;
     pthread_once(&kw_once, kw_init);
-    scan_t a = {.text = text, .len = len}, b = {.text = text, .len = len};
-    int ok = !tokenize(&a) && !tokenize_reference(&b) && a.n == b.n;
-    size_t nt = 0; /* the triggers, recomputed from the reference tokens */
+    scan_t a = {.text = text, .len = len}, b = {.text = text, .len = len},
+           c = {.text = text, .len = len};
+    int ok =
+        !tokenize(&a) && !tokenize_reference(&b) && !tokenize_all(&c) && a.n == b.n && c.n == b.n;
     for (size_t k = 0; ok && k < b.n; k++)
-        if (b.t[k].kind == T_NUM || (b.t[k].kind == T_WORD && starts_expression(b.t[k].kw)))
-            ok = nt < a.n_trig && a.trig[nt++] == k;
-    ok = ok && nt == a.n_trig;
-    for (size_t k = 0; ok && k < a.n; k++) {
-        const tok_t *x = &a.t[k], *y = &b.t[k];
-        /* title: tokenize leaves it 0, the grammar works it out with word_title */
-        ok = x->start == y->start && x->end == y->end && x->kind == y->kind && x->sp == y->sp &&
-             x->nl == y->nl && x->ndig == y->ndig && x->ch == y->ch && x->kw == y->kw &&
-             x->val == y->val &&
-             (x->kind != T_WORD || word_title(text, len, x->start, x->end) == y->title);
+        ok = same_tok(text, len, &a.t[k], &b.t[k]) && same_tok(text, len, &c.t[k], &b.t[k]);
+    /* tokenize's triggers, recomputed from the reference tokens; a segment
+     * started at each one's window against the reference tokens there; the
+     * triggers found from a hint at every byte. */
+    size_t nt = 0;
+    uint32_t *every = malloc((len ? len : 1) * sizeof *every);
+    ok = ok && every;
+    for (size_t k = 0; ok && k < len; k++)
+        every[k] = (uint32_t)k;
+    scan_t h = {.text = text, .len = len};
+    ok = ok && !hinted_triggers(&h, every, len);
+    for (size_t k = 0; ok && k < b.n; k++) {
+        if (!(b.t[k].kind == T_NUM || (b.t[k].kind == T_WORD && starts_expression(b.t[k].kw))))
+            continue;
+        ok = nt < a.n_trig && a.trig[nt] == k && nt < h.n_trig && h.trig[nt] == b.t[k].start;
+        nt++;
+        size_t win = window_start(&c, b.t[k].start), w = 0;
+        while (ok && w < b.n && b.t[w].start < win)
+            w++;
+        ok = ok && w < b.n && b.t[w].start == win && (w == 0 || k - w >= 2);
+        seg_start(&c, win);
+        for (size_t j = 0; ok && w + j <= k; j++) {
+            ok = tok_have(&c, j);
+            ok = ok && same_tok(text, len, &c.t[j], &b.t[w + j]);
+        }
     }
+    ok = ok && nt == a.n_trig && nt == h.n_trig;
+    free(every);
     free(a.t);
     free(a.trig);
     free(b.t);
+    free(c.t);
+    free(h.trig);
     return ok;
 }
 
 /* ---- matching helpers -------------------------------------------------- */
 
-static int is_kw(const scan_t *s, size_t i, int kw) {
-    return i < s->n && s->t[i].kind == T_WORD && s->t[i].kw == kw;
+static int is_kw(scan_t *s, size_t i, int kw) {
+    return tok_have(s, i) && s->t[i].kind == T_WORD && s->t[i].kw == kw;
 }
-static int is_punct(const scan_t *s, size_t i, char c) {
-    return i < s->n && s->t[i].kind == T_PUNCT && s->t[i].ch == c;
+static int is_punct(scan_t *s, size_t i, char c) {
+    return tok_have(s, i) && s->t[i].kind == T_PUNCT && s->t[i].ch == c;
 }
-static int is_num(const scan_t *s, size_t i) {
-    return i < s->n && s->t[i].kind == T_NUM;
+static int is_num(scan_t *s, size_t i) {
+    return tok_have(s, i) && s->t[i].kind == T_NUM;
 }
 /* Token i follows the previous one with no space in between. */
-static int attached(const scan_t *s, size_t i) {
-    return i < s->n && !s->t[i].sp;
+static int attached(scan_t *s, size_t i) {
+    return tok_have(s, i) && !s->t[i].sp;
 }
 /* Token i continues the same paragraph. */
-static int same_par(const scan_t *s, size_t i) {
-    return i < s->n && !s->t[i].nl;
+static int same_par(scan_t *s, size_t i) {
+    return tok_have(s, i) && !s->t[i].nl;
 }
 /* Token i is a Capitalised word ("Mai", "Hai"). */
-static int tok_title(const scan_t *s, size_t i) {
-    return i < s->n && s->t[i].kind == T_WORD &&
+static int tok_title(scan_t *s, size_t i) {
+    return tok_have(s, i) && s->t[i].kind == T_WORD &&
            word_title(s->text, s->len, s->t[i].start, s->t[i].end);
 }
-static int is_sep(const scan_t *s, size_t i) {
+static int is_sep(scan_t *s, size_t i) {
     return is_punct(s, i, '/') || is_punct(s, i, '-') || is_punct(s, i, '.');
 }
-static int is_year_tok(const scan_t *s, size_t i) {
+static int is_year_tok(scan_t *s, size_t i) {
     return is_num(s, i) && s->t[i].ndig == 4 && s->t[i].val >= 1000 && s->t[i].val <= 2200;
 }
-static int small_num(const scan_t *s, size_t i, int lo, int hi) {
+static int small_num(scan_t *s, size_t i, int lo, int hi) {
     return is_num(s, i) && s->t[i].ndig <= 2 && s->t[i].val >= lo && s->t[i].val <= hi;
 }
 
 /* The expression ending before token i is complete: the next token does not
  * glue onto it (a letter or digit right after, or another "/N" of a code). */
-static int clean_end(const scan_t *s, size_t i) {
+static int clean_end(scan_t *s, size_t i) {
     if (!attached(s, i)) return 1;
-    const tok_t *t = &s->t[i];
-    if (t->kind == T_WORD || t->kind == T_NUM) return 0;
+    /* by index, not a pointer: reading token i + 1 may move s->t */
+    if (s->t[i].kind == T_WORD || s->t[i].kind == T_NUM) return 0;
     if (is_sep(s, i) && attached(s, i + 1) && (is_num(s, i + 1) || s->t[i + 1].kind == T_WORD))
         return 0;
-    if (t->ch == '%') return 0;
+    if (s->t[i].ch == '%') return 0;
     return 1;
 }
 
 /* The number at token i does not continue a code or a longer number to its left. */
-static int clean_start(const scan_t *s, size_t i) {
+static int clean_start(scan_t *s, size_t i) {
     if (i == 0 || !attached(s, i)) return 1;
     const tok_t *p = &s->t[i - 1];
     if (p->kind == T_WORD || p->kind == T_NUM) return 0;
@@ -775,17 +1008,16 @@ typedef struct prefix {
 /* Weekday at token i ("thứ Hai", "thứ 2", "Chủ nhật"): returns tokens used or 0. */
 /* *wd is 0 for Monday ... 6 for Sunday; *title when the name is Capitalised
  * ("thứ Hai", "Chủ nhật"), which sets it apart from the ordinal "thứ hai". */
-static int weekday_at(const scan_t *s, size_t i, int *wd, int *title) {
+static int weekday_at(scan_t *s, size_t i, int *wd, int *title) {
     if (is_kw(s, i, KW_CHU) && is_kw(s, i + 1, KW_NHAT) && same_par(s, i + 1)) {
         *wd = 6;
         *title = 1;
         return 2;
     }
     if (!is_kw(s, i, KW_THU) || !same_par(s, i + 1)) return 0;
-    const tok_t *w = &s->t[i + 1];
     *title = tok_title(s, i + 1);
-    if (w->kind == T_WORD) {
-        switch (w->kw) {
+    if (s->t[i + 1].kind == T_WORD) {
+        switch (s->t[i + 1].kw) {
         case KW_HAI:
             *wd = 0;
             return 2;
@@ -818,9 +1050,9 @@ static int weekday_at(const scan_t *s, size_t i, int *wd, int *title) {
 /* After a weekday: "tuần này" 0, "tuần trước/qua" -1, "tuần tới/sau" +1,
  * "vừa qua" WD_LAST, "tới"/"này" alone WD_NEXT / 0. */
 enum { WD_NEAREST_PAST = 10, WD_NEXT = 11 };
-static size_t weekday_qualifier(const scan_t *s, size_t k, int *rel) {
+static size_t weekday_qualifier(scan_t *s, size_t k, int *rel) {
     *rel = WD_NEAREST_PAST;
-    if (!same_par(s, k) || k >= s->n || s->t[k].kind != T_WORD) return k;
+    if (!same_par(s, k) || !tok_have(s, k) || s->t[k].kind != T_WORD) return k;
     if (is_kw(s, k, KW_TUAN) && same_par(s, k + 1)) {
         if (is_kw(s, k + 1, KW_NAY_THIS)) return *rel = 0, k + 2;
         if (is_kw(s, k + 1, KW_TRUOC) || is_kw(s, k + 1, KW_QUA)) return *rel = -1, k + 2;
@@ -851,7 +1083,7 @@ static const char *pod_name(int kw) {
     }
 }
 
-static void parse_prefix(const scan_t *s, size_t i, prefix_t *p) {
+static void parse_prefix(scan_t *s, size_t i, prefix_t *p) {
     memset(p, 0, sizeof *p);
     p->start = i;
     size_t j = i;
@@ -860,11 +1092,11 @@ static void parse_prefix(const scan_t *s, size_t i, prefix_t *p) {
          is_kw(s, j - 1, KW_TOI_NEXT)))
         p->licensed = p->weak = 1;
     if (is_kw(s, j, KW_TU)) p->tu = 1, j++;
-    if (j < s->n && (j == i || same_par(s, j)) &&
+    if (tok_have(s, j) && (j == i || same_par(s, j)) &&
         (is_kw(s, j, KW_DAU) || is_kw(s, j, KW_CUOI) || is_kw(s, j, KW_GIUA)))
         p->edge = s->t[j].kw, j++;
     /* part of day: sáng, chiều, tối, trưa, đêm, khuya, rạng sáng, sáng sớm */
-    if (j < s->n && (j == i || same_par(s, j))) {
+    if (tok_have(s, j) && (j == i || same_par(s, j))) {
         if (is_kw(s, j, KW_RANG) && is_kw(s, j + 1, KW_SANG) && same_par(s, j + 1)) {
             p->pod = "sáng";
             j += 2;
@@ -878,18 +1110,18 @@ static void parse_prefix(const scan_t *s, size_t i, prefix_t *p) {
             }
         }
     }
-    if (j < s->n && (j == i || same_par(s, j)) && is_kw(s, j + 1, KW_THU)) {
+    if (tok_have(s, j) && (j == i || same_par(s, j)) && is_kw(s, j + 1, KW_THU)) {
         /* "ngày thứ Tư", "hôm thứ ba", "sáng ngày thứ Ba" */
         if (is_kw(s, j, KW_NGAY)) p->ngay = 1, j++;
         if (is_kw(s, j, KW_HOM) && (j == i || same_par(s, j))) p->hom = 1, j++;
-    } else if (j < s->n && (j == i || same_par(s, j)) && is_kw(s, j, KW_NGAY) &&
+    } else if (tok_have(s, j) && (j == i || same_par(s, j)) && is_kw(s, j, KW_NGAY) &&
                is_kw(s, j + 1, KW_CHU)) {
         p->ngay = 1, j++;
-    } else if (j < s->n && (j == i || same_par(s, j)) && is_kw(s, j, KW_HOM) &&
+    } else if (tok_have(s, j) && (j == i || same_par(s, j)) && is_kw(s, j, KW_HOM) &&
                is_kw(s, j + 1, KW_CHU)) {
         p->hom = 1, j++;
     }
-    if (j < s->n && (j == i || same_par(s, j))) {
+    if (tok_have(s, j) && (j == i || same_par(s, j))) {
         int w = weekday_at(s, j, &p->wd, &p->wd_title);
         if (w) {
             size_t k = weekday_qualifier(s, j + (size_t)w, &p->wd_rel);
@@ -903,7 +1135,7 @@ static void parse_prefix(const scan_t *s, size_t i, prefix_t *p) {
             j = k;
         }
     }
-    if (j < s->n && (j == i || same_par(s, j))) {
+    if (tok_have(s, j) && (j == i || same_par(s, j))) {
         if (is_kw(s, j, KW_NGAY)) {
             p->ngay = 1;
             j++;
@@ -927,8 +1159,7 @@ typedef struct core {
 } core_t;
 
 /* D sep M [sep YYYY] at i; no range. */
-static size_t day_month(const scan_t *s, size_t i, int licensed, sk_date_parts_t *d,
-                        char *sep_out) {
+static size_t day_month(scan_t *s, size_t i, int licensed, sk_date_parts_t *d, char *sep_out) {
     if (!small_num(s, i, 1, 31)) return 0;
     if (licensed >= 0 && !clean_start(s, i)) return 0; /* -1: second day of "3-6/12" */
     if (!is_sep(s, i + 1) || !attached(s, i + 1) || !attached(s, i + 2)) return 0;
@@ -950,7 +1181,7 @@ static size_t day_month(const scan_t *s, size_t i, int licensed, sk_date_parts_t
 }
 
 /* "tháng" M ["năm" YYYY | sep YYYY] after a day number (the "21 tháng 5" form). */
-static size_t thang_month(const scan_t *s, size_t i, int *m, int *y) {
+static size_t thang_month(scan_t *s, size_t i, int *m, int *y) {
     if (!is_kw(s, i, KW_THANG) || !same_par(s, i) || !small_num(s, i + 1, 1, 12)) return 0;
     *m = s->t[i + 1].val;
     *y = 0;
@@ -969,7 +1200,7 @@ static size_t thang_month(const scan_t *s, size_t i, int *m, int *y) {
 
 /* A range connector at i: "-", "đến", "tới", "và" (optionally followed by "ngày").
  * Returns the token after it or 0. */
-static size_t range_connector(const scan_t *s, size_t i, int *is_and) {
+static size_t range_connector(scan_t *s, size_t i, int *is_and) {
     *is_and = 0;
     if (!same_par(s, i)) return 0;
     size_t j;
@@ -1002,7 +1233,7 @@ static int range_ok(const sk_date_parts_t *a, const sk_date_parts_t *b) {
     return db > da && db - da <= 92;
 }
 
-static size_t parse_core(const scan_t *s, size_t i, int licensed, core_t *c) {
+static size_t parse_core(scan_t *s, size_t i, int licensed, core_t *c) {
     memset(c, 0, sizeof *c);
     if (!small_num(s, i, 1, 31) || !clean_start(s, i)) return 0;
     int d1 = s->t[i].val;
@@ -1113,13 +1344,13 @@ static size_t parse_core(const scan_t *s, size_t i, int licensed, core_t *c) {
 
 /* Is the bare D/M at i (no licensing prefix) likely something else: "24/7",
  * a fraction followed by a noun ("2/3 số đại biểu"), a document or page number? */
-static int bare_not_date(const scan_t *s, const prefix_t *p, const core_t *c) {
+static int bare_not_date(scan_t *s, const prefix_t *p, const core_t *c) {
     if (p->licensed && !p->weak) return 0;
     if (c->from.year || c->range) return 0;
     if (p->start > 0 && same_par(s, p->start) && is_kw(s, p->start - 1, KW_DENY)) return 1;
     if (c->from.day == 24 && c->from.month == 7 && !p->licensed) return 1;
     /* A fraction: small numerator over a small denominator, then its noun. */
-    if (c->from.day < c->from.month && c->from.month <= 10 && c->end < s->n &&
+    if (c->from.day < c->from.month && c->from.month <= 10 && tok_have(s, c->end) &&
         s->t[c->end].kind == T_WORD && same_par(s, c->end)) {
         int kw = s->t[c->end].kw;
         if (kw == KW_NONE || kw == KW_DENY || kw == KW_PLURAL || kw == KW_CUNG) return 1;
@@ -1129,11 +1360,11 @@ static int bare_not_date(const scan_t *s, const prefix_t *p, const core_t *c) {
 
 /* Relative day words after the prefix: returns tokens used and the offset in
  * days via *delta (hôm nay 0, hôm qua -1, hôm kia -2, ngày mai +1). */
-static size_t relative_day(const scan_t *s, const prefix_t *p, int *delta) {
+static size_t relative_day(scan_t *s, const prefix_t *p, int *delta) {
     size_t j = p->next;
     if (p->weekday || p->tu || p->edge || p->mung) return 0;
     if (!same_par(s, j) && j != p->start) return 0;
-    if (j >= s->n || s->t[j].kind != T_WORD || tok_title(s, j)) return 0;
+    if (!tok_have(s, j) || s->t[j].kind != T_WORD || tok_title(s, j)) return 0;
     int kw = s->t[j].kw;
     if (p->hom) {
         if (kw == KW_NAY) return *delta = 0, j + 1;
@@ -1153,7 +1384,7 @@ static size_t relative_day(const scan_t *s, const prefix_t *p, int *delta) {
 
 /* Anaphoric day words after the prefix: "cùng ngày", "cùng ngày hôm đó",
  * "hôm đó", "ngày hôm đó", "hôm sau", "ngày hôm sau", "hôm trước", "ngay sau đó". */
-static size_t anaphoric_day(const scan_t *s, const prefix_t *p, int *delta, int *vague) {
+static size_t anaphoric_day(scan_t *s, const prefix_t *p, int *delta, int *vague) {
     size_t j = p->next;
     if (p->weekday || p->tu || p->edge || p->mung) return 0;
     if (j != p->start && !same_par(s, j)) return 0;
@@ -1198,7 +1429,7 @@ static size_t anaphoric_day(const scan_t *s, const prefix_t *p, int *delta, int 
     return 0;
 }
 
-static int year_prep(const scan_t *s, size_t i) {
+static int year_prep(scan_t *s, size_t i) {
     static const int kws[] = {KW_YEAR_PREP, KW_TU,       KW_HOI,   KW_VAO,
                               KW_DEN,       KW_TOI_NEXT, KW_TRUOC, KW_SAU};
     for (size_t k = 0; k < SK_ARRAY_LEN(kws); k++)
@@ -1208,7 +1439,7 @@ static int year_prep(const scan_t *s, size_t i) {
 
 /* "những năm 1990", "các tháng", "mỗi tháng"; with count set, also a
  * free-standing number ("6 tháng 9 ngày": a duration), but not "G20 tháng 7". */
-static int preceded_by_plural(const scan_t *s, size_t i, int count) {
+static int preceded_by_plural(scan_t *s, size_t i, int count) {
     if (i == 0 || !same_par(s, i)) return 0;
     if (is_kw(s, i - 1, KW_PLURAL) || is_kw(s, i - 1, KW_DECADE)) return 1;
     return count && is_num(s, i - 1) &&
@@ -1216,12 +1447,12 @@ static int preceded_by_plural(const scan_t *s, size_t i, int count) {
 }
 
 typedef struct ctx {
-    const scan_t *s;
+    scan_t *s;
     out_t *o;
     long last_day; /* index in o->items of the last single day-precise date, -1 if none */
 } ctx_t;
 
-static void set_span(const scan_t *s, sk_timex_t *t, size_t first, size_t end_tok) {
+static void set_span(scan_t *s, sk_timex_t *t, size_t first, size_t end_tok) {
     t->start = s->t[first].start;
     t->end = s->t[end_tok - 1].end;
 }
@@ -1234,9 +1465,9 @@ static int emit_day(ctx_t *c, sk_timex_t *t) {
 
 /* "năm nay", "năm ngoái", "năm tới", "năm sau", "năm trước" right after a
  * yearless date ("19-11 năm nay"): returns the year offset, tokens in *end. */
-static int year_word_after(const scan_t *s, size_t i, size_t *end) {
+static int year_word_after(scan_t *s, size_t i, size_t *end) {
     if (!is_kw(s, i, KW_NAM) || !same_par(s, i) || !same_par(s, i + 1)) return 99;
-    if (i + 1 >= s->n || s->t[i + 1].kind != T_WORD || tok_title(s, i + 1)) return 99;
+    if (!tok_have(s, i + 1) || s->t[i + 1].kind != T_WORD || tok_title(s, i + 1)) return 99;
     *end = i + 2;
     switch (s->t[i + 1].kw) {
     case KW_NAY:
@@ -1256,7 +1487,7 @@ static int year_word_after(const scan_t *s, size_t i, size_t *end) {
  * with the year words after it and the ")" of a weekday parenthesis. */
 static long emit_core(ctx_t *c, const prefix_t *p, sk_timex_t *t, const core_t *core, size_t i,
                       int paren) {
-    const scan_t *s = c->s;
+    scan_t *s = c->s;
     out_t *o = c->o;
     t->cls = SK_TIMEX_ABSOLUTE;
     t->from = core->from;
@@ -1289,7 +1520,7 @@ static long emit_core(ctx_t *c, const prefix_t *p, sk_timex_t *t, const core_t *
         else if (is_kw(s, e, KW_SAP) && is_kw(s, e + 1, KW_TOI_NEXT))
             dir = 1, e += 2;
         else if (is_kw(s, e, KW_TOI_NEXT) &&
-                 (e + 1 >= s->n || !same_par(s, e + 1) || s->t[e + 1].kind == T_PUNCT))
+                 (!tok_have(s, e + 1) || !same_par(s, e + 1) || s->t[e + 1].kind == T_PUNCT))
             dir = 1, e += 1;
     }
     set_span(s, t, p->start, e);
@@ -1314,7 +1545,7 @@ static long emit_core(ctx_t *c, const prefix_t *p, sk_timex_t *t, const core_t *
  * "hôm nay 29/4", "hôm qua, ngày 3/6", "hôm qua (1/5)", "cùng ngày 23/6".
  * Returns tokens consumed, or 0 when there is none. */
 static long explicit_after(ctx_t *c, const prefix_t *p, sk_timex_t *t, size_t end, size_t i) {
-    const scan_t *s = c->s;
+    scan_t *s = c->s;
     size_t k = end;
     int paren = 0;
     if (is_punct(s, k, ',') && same_par(s, k)) k++;
@@ -1329,7 +1560,7 @@ static long explicit_after(ctx_t *c, const prefix_t *p, sk_timex_t *t, size_t en
  * "sáng thứ Bảy", "vào thứ Hai", "thứ Hai tới", "Ngày thứ Tư,"), or when it
  * opens a clause: "Thứ Hai, ...". Not the ordinal "ngày thứ hai của chuyến
  * thăm", not a name ("Hiếu Thứ Hai"). */
-static int bare_weekday_ok(const scan_t *s, const prefix_t *p) {
+static int bare_weekday_ok(scan_t *s, const prefix_t *p) {
     if (p->hom || p->pod || p->weak || p->wd_rel != WD_NEAREST_PAST) return 1;
     if (!p->wd_title) return 0;
     if (p->ngay) return 1;
@@ -1341,7 +1572,7 @@ static int bare_weekday_ok(const scan_t *s, const prefix_t *p) {
 /* Try every form at token i. Returns tokens consumed (0 = nothing here), or a
  * negative status. */
 static long match_at(ctx_t *c, size_t i) {
-    const scan_t *s = c->s;
+    scan_t *s = c->s;
     out_t *o = c->o;
     prefix_t p;
     parse_prefix(s, i, &p);
@@ -1431,7 +1662,7 @@ static long match_at(ctx_t *c, size_t i) {
                 y2 = s->t[e + 1].val;
                 e += 2;
             }
-            if (e >= s->n || !same_par(s, e) ||
+            if (!tok_have(s, e) || !same_par(s, e) ||
                 (s->t[e].kind == T_PUNCT && s->t[e].ch != '%' && clean_end(s, e)) ||
                 is_kw(s, e, KW_VA) || is_kw(s, e, KW_TRO)) {
                 t.cls = SK_TIMEX_ABSOLUTE;
@@ -1570,7 +1801,7 @@ static long match_at(ctx_t *c, size_t i) {
             int rc = emit(o, &t);
             return rc ? rc : (long)(e - i);
         }
-        if (same_par(s, k) && k < s->n && s->t[k].kind == T_WORD && !tok_title(s, k)) {
+        if (same_par(s, k) && tok_have(s, k) && s->t[k].kind == T_WORD && !tok_title(s, k)) {
             int kw = s->t[k].kw, dy = 99;
             if (kw == KW_NGOAI) dy = -1;
             if (kw == KW_TRUOC && !is_kw(s, k + 1, KW_DO)) dy = -1;
@@ -1606,7 +1837,7 @@ static long match_at(ctx_t *c, size_t i) {
         size_t k = j + 1;
         int fut = 0, ok = p.edge != 0;
         size_t e = j + 1;
-        if (same_par(s, k) && k < s->n && s->t[k].kind == T_WORD && !tok_title(s, k)) {
+        if (same_par(s, k) && tok_have(s, k) && s->t[k].kind == T_WORD && !tok_title(s, k)) {
             int kw = s->t[k].kw;
             if (kw == KW_TRUOC || kw == KW_QUA || kw == KW_NAY_THIS) ok = 1, e = k + 1;
             if (kw == KW_TOI_NEXT || (kw == KW_SAU && !is_kw(s, k + 1, KW_DO)))
@@ -1623,8 +1854,53 @@ static long match_at(ctx_t *c, size_t i) {
     return 0;
 }
 
-int sk_timex_find(sk_arena_t *arena, const char *text, size_t len, const char *published,
-                  sk_timex_t **out, size_t *n_out) {
+/* Match at every trigger of s, in order, skipping those inside a match. */
+static int match_triggers(ctx_t *c) {
+    scan_t *s = (scan_t *)c->s;
+    size_t cur = 0;        /* segment index where the next trigger is looked for */
+    size_t skip_until = 0; /* triggers starting before this byte lie inside a match */
+    int in_seg = 0;
+    for (size_t k = 0; k < s->n_trig; k++) {
+        size_t at = s->trig[k];
+        if (at < skip_until) continue;
+        size_t win = window_start(s, at);
+        /* A new segment when the window starts after the tokens so far (the
+         * text between is never tokenized); windows only move forward. */
+        if (!in_seg || win > s->t[s->n - 1].end) {
+            seg_start(s, win);
+            cur = 0;
+            in_seg = 1;
+        }
+        while (tok_have(s, cur) && s->t[cur].start < at)
+            cur++;
+        if (s->oom) return SK_ENOMEM;
+        if (cur >= s->n || s->t[cur].start != at) abort(); /* hinted_triggers and tokens disagree */
+        long used = match_at(c, cur);
+        if (s->oom) return SK_ENOMEM;
+        if (used < 0) return (int)used;
+        cur += used > 0 ? (size_t)used : 1;
+        skip_until = s->t[cur - 1].end;
+    }
+    return SK_OK;
+}
+
+/* The reference matcher for the unit tests: every token of the reference
+ * tokenizer's, tried in turn. */
+static int match_all_tokens(ctx_t *c) {
+    scan_t *s = (scan_t *)c->s;
+    for (size_t i = 0; i < s->n;) {
+        long used = match_at(c, i);
+        if (used < 0) return (int)used;
+        i += used > 0 ? (size_t)used : 1;
+    }
+    return SK_OK;
+}
+
+enum { FIND_ALL, FIND_HINTED, FIND_REFERENCE };
+
+static int timex_find(sk_arena_t *arena, const char *text, size_t len, const char *published,
+                      const uint32_t *hints, size_t n_hints, int how, sk_timex_t **out,
+                      size_t *n_out) {
     *out = NULL;
     *n_out = 0;
     if (!text) return len ? SK_EINVAL : SK_OK;
@@ -1633,34 +1909,58 @@ int sk_timex_find(sk_arena_t *arena, const char *text, size_t len, const char *p
     out_t o = {.arena = arena};
     o.has_pub = parse_published(published, &o.pub);
     pthread_once(&kw_once, kw_init);
-    /* Sized for a token per 3 bytes up front (grown if ever needed): the
-     * doubling reallocs were 1% of `sukien code`. */
-    s.cap = len / 3 + 64;
-    s.t = malloc(s.cap * sizeof *s.t);
-    int rc = s.t ? tokenize(&s) : SK_ENOMEM;
-    if (rc) goto cleanup;
     ctx_t c = {.s = &s, .o = &o, .last_day = -1};
-    /* Only numbers and the keywords of START_KWS start expressions: at any
-     * other token every form in match_at fails on its first test (no prefix,
-     * no number, no keyword it begins with) without side effects, so only the
-     * triggers are tried, in order, skipping those inside a match. */
-    size_t i = 0;
-    for (size_t k = 0; k < s.n_trig; k++) {
-        if (s.trig[k] < i) continue;
-        i = s.trig[k];
-        long used = match_at(&c, i);
-        if (used < 0) {
-            rc = (int)used;
-            goto cleanup;
+    int rc;
+    if (how == FIND_HINTED) {
+        rc = hinted_triggers(&s, hints, n_hints);
+        if (!rc) rc = match_triggers(&c);
+    } else if (how == FIND_REFERENCE) {
+        rc = tokenize_reference(&s);
+        s.pos = len; /* all tokenized: tok_have adds none */
+        if (!rc) rc = match_all_tokens(&c);
+    } else {
+        /* Sized for a token per 3 bytes up front (grown if ever needed): the
+         * doubling reallocs were 1% of `sukien code`. */
+        s.cap = len / 3 + 64;
+        s.t = malloc(s.cap * sizeof *s.t);
+        rc = s.t ? tokenize(&s) : SK_ENOMEM;
+        s.pos = len;
+        /* Only numbers and the keywords of START_KWS start expressions: at
+         * any other token every form in match_at fails on its first test (no
+         * prefix, no number, no keyword it begins with) without side
+         * effects, so only the triggers are tried, in order, skipping those
+         * inside a match. */
+        size_t i = 0;
+        for (size_t k = 0; !rc && k < s.n_trig; k++) {
+            if (s.trig[k] < i) continue;
+            i = s.trig[k];
+            long used = match_at(&c, i);
+            if (used < 0) rc = (int)used;
+            i += used > 0 ? (size_t)used : 1;
         }
-        i += used > 0 ? (size_t)used : 1;
     }
-    *out = o.items;
-    *n_out = o.n;
-cleanup:
+    if (!rc) {
+        *out = o.items;
+        *n_out = o.n;
+    }
     free(s.t);
     free(s.trig);
     return rc;
+}
+
+int sk_timex_find(sk_arena_t *arena, const char *text, size_t len, const char *published,
+                  sk_timex_t **out, size_t *n_out) {
+    return timex_find(arena, text, len, published, NULL, 0, FIND_ALL, out, n_out);
+}
+
+int sk_timex_find_hinted(sk_arena_t *arena, const char *text, size_t len, const char *published,
+                         const uint32_t *hints, size_t n_hints, sk_timex_t **out, size_t *n_out) {
+    return timex_find(arena, text, len, published, hints, n_hints, FIND_HINTED, out, n_out);
+}
+
+int sk_timex_find_reference(sk_arena_t *arena, const char *text, size_t len, const char *published,
+                            sk_timex_t **out, size_t *n_out) {
+    return timex_find(arena, text, len, published, NULL, 0, FIND_REFERENCE, out, n_out);
 }
 
 /* v (0 <= v < 10^width) as exactly `width` digits, as "%0*d" writes it. */

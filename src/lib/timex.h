@@ -93,4 +93,36 @@ sk_event_date_t sk_timex_event_date(sk_arena_t *arena, const sk_timex_t *t);
  * into exactly the tokens of its plain reference tokenizer, 0 otherwise. */
 int sk_timex_check_tokenizer(const char *text, size_t len);
 
+/* sk_timex_find (same results) when the caller has cut the text already:
+ * hints are byte offsets into text, ascending, such that every chunk (run of
+ * bytes between white space: ' ', '\t', '_', '\n') holding a number or a word
+ * that can start an expression holds a hint. Only those chunks, and a few
+ * tokens around the expressions' starts, are read. */
+int sk_timex_find_hinted(sk_arena_t *arena, const char *text, size_t len, const char *published,
+                         const uint32_t *hints, size_t n_hints, sk_timex_t **out, size_t *n_out);
+
+/* For callers of sk_timex_find_hinted that have the text's folded syllables
+ * (sk_fold, runs of sk_tok_byte bytes, packed as sk_lex_pack with the top bit
+ * set when longer than 7 bytes): 1 when the syllable may hold or touch the
+ * start of an expression (a byte >= 0x80, a digit, or the folded form of a
+ * word that starts one: "ngay", "thang", "tu" ...). Hinting the text offset
+ * of the first byte of every such syllable meets sk_timex_find_hinted's
+ * contract: folding maps a letter to letters or bytes >= 0x80 and keeps
+ * digits, so the syllable holding such a word is either exactly its folded
+ * form or holds a digit or a byte >= 0x80. table: sk_timex_hint_table(). */
+#define SK_TIMEX_HINT_MULT 0x82C4E51A87D1B69Bull
+const uint64_t *sk_timex_hint_table(void);
+static inline int sk_timex_syllable_hint(const uint64_t *table, uint64_t key) {
+    const uint64_t high = 0x8080808080808080ull;
+    if (key & high) return 1;
+    /* all bytes < 0x80: a byte b is a digit when b + 0x50 reaches 0x80 and b + 0x46 does not */
+    if ((key + 0x5050505050505050ull) & ~(key + 0x4646464646464646ull) & high) return 1;
+    return table[(key * SK_TIMEX_HINT_MULT) >> 58] == key;
+}
+
+/* For the unit tests: sk_timex_find computed the plain way (every token of
+ * the reference tokenizer tried in turn), to compare against. */
+int sk_timex_find_reference(sk_arena_t *arena, const char *text, size_t len, const char *published,
+                            sk_timex_t **out, size_t *n_out);
+
 #endif

@@ -1,11 +1,57 @@
 /* test_timex.c — Vietnamese time expressions: forms, negatives, year inference
  * around New Year, ranges, anaphora, and a NULL publication date. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "lexicon.h"
+#include "normalize.h"
 #include "timex.h"
 
 static sk_arena_t *arena;
+
+static int same_timex(const sk_timex_t *a, const sk_timex_t *b) {
+    return a->start == b->start && a->end == b->end && a->cls == b->cls &&
+           a->from.year == b->from.year && a->from.month == b->from.month &&
+           a->from.day == b->from.day && a->to.year == b->to.year && a->to.month == b->to.month &&
+           a->to.day == b->to.day && a->precision == b->precision && a->is_range == b->is_range &&
+           a->year_from_published == b->year_from_published && a->future == b->future &&
+           a->part_of_day == b->part_of_day;
+}
+
+/* sk_timex_find against sk_timex_find_reference (every token tried) and
+ * sk_timex_find_hinted with the hints mention.c makes (the folded syllables
+ * sk_timex_syllable_hint keeps): 1 when all three give the same, all fields. */
+static int three_agree(const char *text, size_t len, const char *published) {
+    sk_timex_t *x = NULL, *y = NULL, *z = NULL;
+    size_t nx = 0, ny = 0, nz = 0;
+    int r1 = sk_timex_find(arena, text, len, published, &x, &nx);
+    int r2 = sk_timex_find_reference(arena, text, len, published, &y, &ny);
+    sk_folded_t f;
+    if (sk_fold(text, len, &f)) return 0;
+    uint32_t *hints = malloc((f.len + 1) * sizeof *hints);
+    size_t nh = 0;
+    const uint64_t *table = sk_timex_hint_table();
+    for (size_t i = 0; hints && i < f.len;) {
+        if (!sk_tok_byte((unsigned char)f.text[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < f.len && sk_tok_byte((unsigned char)f.text[j]))
+            j++;
+        uint64_t key = j - i <= SK_LEX_PACK_MAX ? sk_lex_pack(f.text + i, j - i) : 1ull << 63;
+        if (sk_timex_syllable_hint(table, key)) hints[nh++] = f.to_orig[i];
+        i = j;
+    }
+    int r3 = hints ? sk_timex_find_hinted(arena, text, len, published, hints, nh, &z, &nz) : -1;
+    free(hints);
+    sk_folded_free(&f);
+    int ok = r1 == r2 && r1 == r3 && nx == ny && nx == nz;
+    for (size_t k = 0; ok && k < nx; k++)
+        ok = same_timex(&x[k], &y[k]) && same_timex(&x[k], &z[k]);
+    return ok;
+}
 
 /* All expressions in text as "ISO[span]" joined by "; " ("-" when the ISO form
  * is NULL); flags: '+' future, '^' year from published, '~' anaphoric. */
@@ -14,6 +60,7 @@ static const char *describe(const char *text, const char *published) {
     sk_timex_t *t = NULL;
     size_t n = 0;
     buf[0] = '\0';
+    if (!three_agree(text, strlen(text), published)) return "DISAGREE";
     if (sk_timex_find(arena, text, strlen(text), published, &t, &n) != SK_OK) return "ERROR";
     size_t o = 0;
     for (size_t i = 0; i < n && o < sizeof buf - 200; i++) {
@@ -460,6 +507,118 @@ static void test_tokenizer(void) {
     CHECK_INT(bad, 0);
 }
 
+/* Random passages glued from date words, numbers, separators and other
+ * text: the three ways of finding agree. */
+static void test_fast_paths(void) {
+    static const char *const pieces[] = {
+        "ngày",
+        "Ngày",
+        "NGÀY",
+        "tháng",
+        "Tháng",
+        "năm",
+        "Năm",
+        "hôm",
+        "nay",
+        "qua",
+        "sáng",
+        "Sáng",
+        "chiều",
+        "tối",
+        "thứ",
+        "Thứ",
+        "Hai",
+        "hai",
+        "Ba",
+        "Chủ",
+        "nhật",
+        "từ",
+        "Từ",
+        "đến",
+        "tới",
+        "và",
+        "cùng",
+        "đó",
+        "sau",
+        "trước",
+        "tuần",
+        "cuối",
+        "đầu",
+        "giữa",
+        "rạng",
+        "mùng",
+        "ngay",
+        "khuya",
+        "số",
+        "các",
+        "những",
+        "vào",
+        "Việt",
+        "Nam",
+        "Hà",
+        "Nội",
+        "tôi",
+        "7",
+        "10",
+        "21",
+        "2024",
+        "2019",
+        "3",
+        "12",
+        "31",
+        "/",
+        "-",
+        ".",
+        ",",
+        "(",
+        ")",
+        " ",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "_",
+        "–",
+        "“",
+        "”",
+        "×",
+        "\xcc\x80",
+        "\xe2\x84\xaaHUYA",
+        "gİữa",
+        "TỪ",
+        "ĐẦU",
+        "G20",
+        "COVID-19",
+        "ngày,",
+        "(ngày",
+        "2024ngày",
+        "\xc2\xa0",
+        "\xff",
+        "ª",
+        "ἀ",
+        "\xe1\xbb",
+        "%",
+        ":",
+    };
+    size_t np = sizeof pieces / sizeof *pieces;
+    const char *pubs[] = {"2024-10-07", NULL, "2025-01-02"};
+    unsigned seed = 777;
+    char buf[512];
+    int bad = 0;
+    for (int r = 0; r < 6000; r++) {
+        size_t o = 0;
+        for (int q = (int)(seed % 40) + 1; q > 0 && o < sizeof buf - 16; q--) {
+            seed = seed * 1103515245u + 12345u;
+            const char *pc = pieces[(seed >> 16) % np];
+            size_t l = strlen(pc);
+            memcpy(buf + o, pc, l);
+            o += l;
+        }
+        if (!three_agree(buf, o, pubs[r % 3])) bad++;
+    }
+    CHECK_INT(bad, 0);
+}
+
 int main(void) {
     arena = sk_arena_new();
     test_day_month();
@@ -472,6 +631,7 @@ int main(void) {
     test_negatives();
     test_api_edges();
     test_tokenizer();
+    test_fast_paths();
     sk_arena_destroy(arena);
     return check_report("timex");
 }
