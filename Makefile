@@ -3,19 +3,6 @@ CC      ?= cc
 PKGS    := libutf8proc jansson libxml-2.0 zlib sqlite3 libpq libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -I$(shell pg_config --includedir 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
-# Start-up: ld.so looks up each symbol the loaded libraries need along the
-# list of loaded objects, in order (~17 M instructions per run, 8 % of a
-# 300-article `code`, for ~12,000 symbols of libpq's, libxml2's and
-# libmicrohttpd's dependencies, none used by `code`). Linking the small
-# libraries statically (when their archives are installed) and naming first
-# the objects that define most of those symbols (libc, libcrypto, libstdc++,
-# gnutls: no symbol is defined twice among them) cuts it by a third. The same
-# code runs; only the lookup order and where three libraries live change.
-LINK_STATIC := $(foreach l,utf8proc jansson sqlite3,$(if $(filter /%,$(shell $(CC) -print-file-name=lib$(l).a)),-l$(l)))
-LINK_FIRST  := -lc $(foreach l,crypto stdc++ gnutls,$(if $(filter /%,$(shell $(CC) -print-file-name=lib$(l).so)),-l$(l)))
-PKG_LIBS   := -Wl,--push-state,--no-as-needed $(LINK_FIRST) -Wl,--pop-state \
-              -Wl,--push-state,-Bstatic $(LINK_STATIC) -Wl,--pop-state \
-              $(filter-out $(LINK_STATIC),$(PKG_LIBS))
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter -Wvla -Wformat=2
 CSTD    := -std=c17 -D_GNU_SOURCE
