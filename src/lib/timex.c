@@ -5,6 +5,14 @@
  * cores (D/M[/Y], D-D/M, D tháng M năm Y, tháng M, năm Y, relative and
  * anaphoric words). No backtracking beyond a few tokens.
  *
+ * sk_timex_find_hinted skips the pass over the whole text: the caller, which
+ * has cut the text into folded syllables already, hints the chunks that may
+ * hold a trigger; only those are read, and the grammar's tokens are built
+ * lazily in short segments around the triggers (a segment starts two chunks
+ * before its first trigger, for the look-behind tests). The matches and what
+ * they carry from one to the next come out as from sk_timex_find (the unit
+ * tests compare both with a plain reference matcher).
+ *
  * Words are compared by their exact lower-case NFC spelling, not the folded
  * form: folding merges "tối" (evening) with "tôi" (I) and "tới" (coming),
  * "năm" (year) with "Nam" (Việt Nam), "từ" (from) with "tư" (Wednesday). */
