@@ -1330,8 +1330,19 @@ int sk_mentions_find(const sk_lexicon_t *lex, sk_article_t *a) {
 int sk_mentions_find_timexes(sk_article_t *a) {
     sk_mentions_t *m = a->mentions;
     if (m->timexes_found) return SK_OK;
-    int rc =
-        sk_timex_find(a->arena, a->text, a->text_len, a->published, &m->timexes, &m->n_timexes);
+    /* Only the syllables that may hold or touch the start of a time expression
+       (a digit, a word that starts one): sk_timex_find_hinted reads their chunks,
+       not the whole text (same results as sk_timex_find; test_timex compares). */
+    uint32_t *hints = malloc((m->n_tokens + 1) * sizeof *hints);
+    if (!hints) return SK_ENOMEM;
+    size_t n_hints = 0;
+    const uint64_t *hint_table = sk_timex_hint_table();
+    for (size_t k = 0; k < m->n_tokens; k++)
+        if (sk_timex_syllable_hint(hint_table, m->sylls[k].key))
+            hints[n_hints++] = m->tokens[k].start;
+    int rc = sk_timex_find_hinted(a->arena, a->text, a->text_len, a->published, hints, n_hints,
+                                  &m->timexes, &m->n_timexes);
+    free(hints);
     if (!rc) m->timexes_found = 1;
     return rc;
 }
