@@ -48,8 +48,7 @@ typedef struct edge_table {
  * and the filter turns down most next syllables without a probe of the table. */
 typedef struct node {
     uint64_t child_bits;
-    uint32_t patterns;   /* first pattern index+1 */
-    uint8_t upper_first; /* every pattern here needs the span to start upper case */
+    uint32_t patterns; /* first pattern index+1 */
 } node_t;
 
 /* The syllable on the edge into a node, kept only for hashed (long) keys, to confirm them. */
@@ -549,11 +548,6 @@ static int add_spelling(sk_lexicon_t *lx, uint32_t entry, const char *sp, size_t
         p->lower = lower;
         p->lower_len = (uint16_t)kl;
     }
-    /* (case=first, a capitalised first syllable under case=all, an acronym) */
-    int upper_first =
-        case_mode == CASE_FIRST || (case_mode == CASE_ALL && (mask & 1u)) || p->acronym;
-    node_t *nd = &lx->nodes[node];
-    nd->upper_first = (uint8_t)(nd->patterns ? nd->upper_first && upper_first : upper_first);
     /* Keep patterns at a node in insertion order (earlier files win ties). */
     p->next = 0;
     uint32_t *link = &lx->nodes[node].patterns;
@@ -1228,9 +1222,6 @@ static inline int span_matches(const sk_lexicon_t *lx, uint32_t node, const char
                                const sk_folded_t *f, const tok_t *toks, size_t n_syll, uint32_t i,
                                match_buf_t *mb) {
     size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n_syll - 1].fe];
-    /* A span starting with a lower-case ASCII letter where every pattern wants
-       upper case: no match (what pattern_ok finds), and no need to ask the memo. */
-    if (lx->nodes[node].upper_first && (unsigned char)(text[s] - 'a') < 26) return SK_OK;
     uint64_t w[KEY_WORDS];
     span_slot_t *memo = NULL, *hit = NULL;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
