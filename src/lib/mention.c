@@ -59,6 +59,7 @@ typedef struct ctx {
     const sk_lex_syll_t *sylls; /* the lexicon scan's syllables: the tokens' folded spans */
     size_t n_sylls;
     const uint32_t *match_tok; /* per lexicon match: the token of its first syllable */
+    int empty_tokens;          /* some token has no bytes of its own (start == end) */
 } ctx_t;
 
 /* ---- tokens ------------------------------------------------------------- */
@@ -138,7 +139,11 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
         }
         /* Case flags from the text: cap (starts upper case), digit (starts with a
            digit), acronym (two or more letters, all upper case). */
-        unsigned u0 = end > start ? (unsigned char)text[start] : 0;
+        unsigned u0 = 0;
+        if (end > start)
+            u0 = (unsigned char)text[start];
+        else
+            c->empty_tokens = 1;
         /* what sk_utf8_decode and sk_is_upper give for ASCII */
         uint8_t upper = u0 - 'A' < 26, digit = u0 - '0' < 10, acronym = 0;
         size_t first_len = 1;
@@ -494,8 +499,11 @@ static int set_labels(ctx_t *c) {
     for (size_t k = 0; k < m->n_matches; k++) {
         const sk_lex_match_t *x = &m->matches[k];
         size_t t = match_tok[k];
-        while (t > 0 && c->tok[t - 1].start >= x->start)
-            t--;
+        /* (only an empty token, a later syllable of one character, shares its start with
+           the next: without one, t is the first token) */
+        if (c->empty_tokens)
+            while (t > 0 && c->tok[t - 1].start >= x->start)
+                t--;
         if (x->kind == SK_LEX_TRIGGER) {
             trig[n_trig] = (uint32_t)k;
             trig_tok[n_trig++] = (uint32_t)t;
