@@ -59,6 +59,7 @@ typedef struct ctx {
     const sk_lex_syll_t *sylls; /* the lexicon scan's syllables: the tokens' folded spans */
     size_t n_sylls;
     const uint32_t *match_tok; /* per lexicon match: the token of its first syllable */
+    int empty_tokens;          /* some token has no bytes of its own (start == end) */
 } ctx_t;
 
 /* ---- tokens ------------------------------------------------------------- */
@@ -138,7 +139,11 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
         }
         /* Case flags from the text: cap (starts upper case), digit (starts with a
            digit), acronym (two or more letters, all upper case). */
-        unsigned u0 = end > start ? (unsigned char)text[start] : 0;
+        unsigned u0 = 0;
+        if (end > start)
+            u0 = (unsigned char)text[start];
+        else
+            c->empty_tokens = 1;
         /* what sk_utf8_decode and sk_is_upper give for ASCII */
         uint8_t upper = u0 - 'A' < 26, digit = u0 - '0' < 10, acronym = 0;
         size_t first_len = 1;
@@ -491,33 +496,45 @@ static int set_labels(ctx_t *c) {
        the same byte (a character folded to several syllables) — the first token starting
        at or after x->start. Token starts never decrease, so the matches come sorted. */
     const uint32_t *match_tok = c->match_tok;
-    for (size_t k = 0; k < m->n_matches; k++) {
-        const sk_lex_match_t *x = &m->matches[k];
+    /* (in locals: the byte stores below could alias any field of c, which the compiler
+       would then load again for every match) */
+    const sk_token_t *tok = c->tok;
+    const size_t n_tok = c->nt, n_matches = m->n_matches;
+    const sk_lex_match_t *matches = m->matches;
+    const int empty_tokens = c->empty_tokens;
+    uint8_t *surname = c->surname, *nonname = c->nonname, *may_start = c->may_start;
+    uint8_t *after_placehead = c->after_placehead;
+    int16_t *honorific = c->honorific;
+    for (size_t k = 0; k < n_matches; k++) {
+        const sk_lex_match_t *x = &matches[k];
         size_t t = match_tok[k];
-        while (t > 0 && c->tok[t - 1].start >= x->start)
-            t--;
+        /* (only an empty token, a later syllable of one character, shares its start with
+           the next: without one, t is the first token) */
+        if (empty_tokens)
+            while (t > 0 && tok[t - 1].start >= x->start)
+                t--;
         if (x->kind == SK_LEX_TRIGGER) {
             trig[n_trig] = (uint32_t)k;
             trig_tok[n_trig++] = (uint32_t)t;
         }
-        if (t >= c->nt) continue;
+        if (t >= n_tok) continue;
         switch (x->kind) {
         case SK_LEX_SURNAME:
-            if (x->n_syll == 1) c->surname[t] = 1;
+            if (x->n_syll == 1) surname[t] = 1;
             continue;
         case SK_LEX_HONORIFIC:
-            if (x->n_syll > c->honorific[t] && !(entry_flags(c, &memo, x->entry) & FLAG_SPOUSE)) {
-                c->honorific[t] = (int16_t)x->n_syll;
-                c->may_start[t] = 1;
+            if (x->n_syll > honorific[t] && !(entry_flags(c, &memo, x->entry) & FLAG_SPOUSE)) {
+                honorific[t] = (int16_t)x->n_syll;
+                may_start[t] = 1;
             }
             continue;
         case SK_LEX_TRIGGER:
             continue; /* blocks are applied after labelling, below */
         case SK_LEX_CUE: {
             unsigned f = entry_flags(c, &memo, x->entry);
-            if (x->n_syll == 1 && (f & FLAG_NONNAME)) c->nonname[t] = (f & FLAG_FIRST_ONLY) ? 2 : 1;
-            if ((f & FLAG_PLACEHEAD) && c->after_placehead && t + x->n_syll <= c->nt)
-                c->after_placehead[t + x->n_syll] = 1;
+            if (x->n_syll == 1 && (f & FLAG_NONNAME)) nonname[t] = (f & FLAG_FIRST_ONLY) ? 2 : 1;
+            if ((f & FLAG_PLACEHEAD) && after_placehead && t + x->n_syll <= n_tok)
+                after_placehead[t + x->n_syll] = 1;
             continue;
         }
         default:
