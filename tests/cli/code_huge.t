@@ -24,8 +24,11 @@ open("long.jsonl", "w").write(json.dumps(rec, ensure_ascii=False) + "\n")
 PY
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0" \
   /usr/bin/time -f '%M' -o rss "$SUKIEN" code huge.jsonl >code.out 2>err
-# whole-article coding took ~50 bytes per input byte (150 MB here)
-[ "$(tail -1 rss)" -lt 100000 ] || { echo "peak RSS $(tail -1 rss) KB"; exit 1; }
+# whole-article coding took ~50 bytes per input byte (150 MB here); under
+# valgrind the RSS is valgrind's own (~3x), so the bound is for native runs
+if [ "${VALGRIND:-0}" = 0 ]; then
+  [ "$(tail -1 rss)" -lt 100000 ] || { echo "peak RSS $(tail -1 rss) KB"; exit 1; }
+fi
 [ ! -s err ]
 "$SUKIEN" clean huge.jsonl >clean.out
 "$SUKIEN" mentions huge.jsonl >mentions.out
