@@ -124,6 +124,11 @@ build-fuzz/fuzz_query: fuzz/fuzz_query.c $(FUZZ_OBJ) $(FUZZ_SRV_OBJ)
 	  -DSK_FUZZ_FIXTURE=\"$(CURDIR)/fuzz/fixtures/query.jsonl\" -fsanitize=fuzzer \
 	  -o $@ $< $(FUZZ_SRV_OBJ) $(FUZZ_OBJ) $(PKG_LIBS)
 
+# fuzz_code codes its inputs with the lexicon in data/.
+build-fuzz/fuzz_code: fuzz/fuzz_code.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DSK_DATA_DIR=\"$(CURDIR)/data\" -fsanitize=fuzzer \
+	  -o $@ $< $(FUZZ_OBJ) $(PKG_LIBS)
+
 fuzz-smoke: fuzz
 	@for t in $(FUZZ_BIN); do n=$${t#build-fuzz/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \
 	  echo "fuzz-smoke: $$n ($(FUZZ_SECS) s)"; \
