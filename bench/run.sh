@@ -11,7 +11,8 @@
 #
 # Environment: SUKIEN (binary, default build/sukien), REPS (runs per timed
 # point, default 3; the median is reported), SCALES (default "1 4 16"),
-# JOBS (processes / threads for the parallel runs, default: nproc), SHARED (default
+# JOBS (processes / threads for the parallel runs, default: nproc), INGEST_SCALES
+# (scales for ingest, default SCALES up to 4x; 16x takes minutes), SHARED (default
 # ../shared), SUKIEN_TEST_PG (PostgreSQL cluster for ingest-pg).
 # The machine is shared: wall times move with the load, so each row also gives
 # CPU time (user+sys) and MB/s per CPU-second, the steadier per-core figure.
@@ -208,7 +209,8 @@ if want ingest; then
       echo
       hdr run scale
     } >>"$res"
-    for n in $SCALES; do
+    for n in ${INGEST_SCALES:-$SCALES}; do
+      [ -z "${INGEST_SCALES:-}" ] && [ "$n" -gt 4 ] && break # 16x takes minutes: INGEST_SCALES="1 4 16"
       f=$(input "$n")
       for j in 1 "$JOBS"; do
         rm -f "$out"/bench.db*
@@ -216,7 +218,6 @@ if want ingest; then
         r=$(timed "ingest-${n}x-j$j" "$SUKIEN" ingest -q --jobs "$j" --db "$out/bench.db" "$f")
         echo "| \`--jobs $j\` | ${n}x $(row "$f" "$r")" | tee -a "$res"
       done
-      [ "$n" -ge 4 ] && break # 16x ingest takes too long for a routine run
     done
     rm -f "$out"/bench.db*
     echo >>"$res"
