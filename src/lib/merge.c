@@ -185,147 +185,140 @@ static long day_num(int y, int m, int d) {
 
 typedef struct {
     long start, end; /* yyyymmdd */
-    int parent;
-    char key[32];
+    size_t item;     /* index into items */
 } anchor_t;
 
-static int find_root(anchor_t *a, int i) {
-    while (a[i].parent != i)
-        i = a[i].parent = a[a[i].parent].parent;
-    return i;
+static int cmp_anchor_start(const void *a, const void *b) {
+    const anchor_t *x = a, *y = b;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    return (x->item > y->item) - (x->item < y->item);
 }
 
-/* Distinct cluster keys among assigned items, by string. */
-static int count_keys(sk_merge_item_t *items, size_t n, const int *done) {
+static int cmp_key_ptr(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Distinct date keys among items[0..n), by string: sorted, O(n log n) (a pair
+ * reported thousands of times is clustered whole by `sukien merge`). */
+static int count_keys(const sk_merge_item_t *items, size_t n, const char **scratch) {
+    for (size_t i = 0; i < n; i++)
+        scratch[i] = items[i].date_key;
+    qsort(scratch, n, sizeof *scratch, cmp_key_ptr);
     int k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!done[i]) continue;
-        int seen = 0;
-        for (size_t j = 0; j < i && !seen; j++)
-            if (done[j] && !strcmp(items[j].date_key, items[i].date_key)) seen = 1;
-        if (!seen) k++;
-    }
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || strcmp(scratch[i - 1], scratch[i])) k++;
     return k;
+}
+
+static void day_key(char *buf, size_t cap, long s) {
+    snprintf(buf, cap, "%04d-%02d-%02d", (int)(s / 10000 % 10000), (int)(s / 100 % 100),
+             (int)(s % 100));
+}
+
+/* Index of the first root (sorted, disjoint) whose end is >= lo, or nr. */
+static size_t first_root_ending_at_or_after(const long *root_end, size_t nr, long lo) {
+    size_t a = 0, b = nr;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (root_end[m] < lo)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
 }
 
 int sk_merge_cluster(sk_merge_item_t *items, size_t n) {
     if (n == 0) return 0;
     pdate_t *pd = calloc(n, sizeof *pd);
     anchor_t *an = calloc(n, sizeof *an);
-    int *done = calloc(n, sizeof *done);
-    int *of = calloc(n, sizeof *of);
-    if (!pd || !an || !done || !of) {
-        free(pd), free(an), free(done), free(of);
+    long *root_start = calloc(n, sizeof *root_start), *root_end = calloc(n, sizeof *root_end);
+    const char **scratch = calloc(n, sizeof *scratch);
+    if (!pd || !an || !root_start || !root_end || !scratch) {
+        free(pd), free(an), free(root_start), free(root_end), free(scratch);
         return SK_ENOMEM;
     }
     size_t na = 0;
     for (size_t i = 0; i < n; i++) {
         pd[i] = parse_date(items[i].date);
         items[i].date_key[0] = 0;
-        of[i] = -1;
         if (pd[i].kind == D_DAY) {
-            long s = day_num(pd[i].y, pd[i].m, pd[i].d), e = day_num(pd[i].ey, pd[i].em, pd[i].ed);
-            if (e < s) e = s;
-            an[na] = (anchor_t){s, e, (int)na, ""};
-            of[i] = (int)na++;
+            long st = day_num(pd[i].y, pd[i].m, pd[i].d), e = day_num(pd[i].ey, pd[i].em, pd[i].ed);
+            if (e < st) e = st;
+            an[na++] = (anchor_t){st, e, i};
         }
     }
-    /* Union overlapping intervals (a range absorbs the days and ranges inside it). */
-    for (size_t a = 0; a < na; a++)
-        for (size_t b = a + 1; b < na; b++)
-            if (an[a].start <= an[b].end && an[b].start <= an[a].end) {
-                int ra = find_root(an, (int)a), rb = find_root(an, (int)b);
-                if (ra != rb) an[rb].parent = ra;
-            }
-    /* Root interval = union; key = earliest start. */
-    long *root_start = calloc(na ? na : 1, sizeof *root_start);
-    long *root_end = calloc(na ? na : 1, sizeof *root_end);
-    if (!root_start || !root_end) {
-        free(pd), free(an), free(done), free(of), free(root_start), free(root_end);
-        return SK_ENOMEM;
-    }
-    for (size_t a = 0; a < na; a++)
-        root_start[a] = -1;
-    for (size_t a = 0; a < na; a++) {
-        int r = find_root(an, (int)a);
-        if (root_start[r] < 0 || an[a].start < root_start[r]) root_start[r] = an[a].start;
-        if (an[a].end > root_end[r]) root_end[r] = an[a].end;
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (of[i] < 0) continue;
-        int r = find_root(an, of[i]);
-        long s = root_start[r];
-        snprintf(items[i].date_key, sizeof items[i].date_key, "%04d-%02d-%02d",
-                 (int)(s / 10000 % 10000), (int)(s / 100 % 100), (int)(s % 100));
-        done[i] = 1;
-    }
-    /* Distinct root intervals, for "single anchor inside" tests. */
-    long *roots = calloc(na ? na : 1, sizeof *roots);
+    /* Exact days and ranges: overlapping intervals form one cluster (a range
+     * absorbs the days and ranges inside it), keyed by its earliest start.
+     * Sorted by start, a cluster runs while the next interval starts at or
+     * before the furthest end so far: the connected components of the
+     * overlap graph, in O(n log n). The roots come out sorted and disjoint. */
+    qsort(an, na, sizeof *an, cmp_anchor_start);
     size_t nr = 0;
-    if (!roots) {
-        free(pd), free(an), free(done), free(of), free(root_start), free(root_end);
-        return SK_ENOMEM;
+    for (size_t a = 0; a < na; a++) {
+        if (nr == 0 || an[a].start > root_end[nr - 1]) {
+            root_start[nr] = an[a].start;
+            root_end[nr++] = an[a].end;
+        } else if (an[a].end > root_end[nr - 1]) {
+            root_end[nr - 1] = an[a].end;
+        }
+        day_key(items[an[a].item].date_key, sizeof items[an[a].item].date_key, root_start[nr - 1]);
     }
-    for (size_t a = 0; a < na; a++)
-        if (find_root(an, (int)a) == (int)a) roots[nr++] = (long)a;
-    /* Less precise dates, most precise first: --MM-DD, month, year. */
+    /* Less precise dates, most precise first: --MM-DD, month, year. Each joins
+     * the single cluster it can fall in; none or several: a cluster of its
+     * own, keyed by its date. */
     for (int pass = D_MD; pass >= D_YEAR; pass--) {
         for (size_t i = 0; i < n; i++) {
-            if (done[i] || (int)pd[i].kind != pass) continue;
+            if ((int)pd[i].kind != pass) continue;
             int hits = 0;
             long hit = 0;
-            for (size_t k = 0; k < nr; k++) {
-                long s = root_start[roots[k]], e = root_end[roots[k]];
-                int match = 0;
-                if (pass == D_MD) {
-                    for (long y = s / 10000; y <= e / 10000 && !match; y++) {
+            if (pass == D_MD) {
+                for (size_t k = 0; k < nr && hits < 2; k++) {
+                    long st = root_start[k], e = root_end[k];
+                    int match = 0;
+                    for (long y = st / 10000; y <= e / 10000 && !match; y++) {
                         long dn = day_num((int)y, pd[i].m, pd[i].d);
-                        match = dn >= s && dn <= e;
+                        match = dn >= st && dn <= e;
                     }
-                } else if (pass == D_MONTH) {
-                    long lo = day_num(pd[i].y, pd[i].m, 1), hi = day_num(pd[i].y, pd[i].m, 31);
-                    match = s <= hi && e >= lo;
-                } else {
-                    long lo = day_num(pd[i].y, 1, 1), hi = day_num(pd[i].y, 12, 31);
-                    match = s <= hi && e >= lo;
+                    if (match) hits++, hit = st;
                 }
-                if (match) {
-                    hits++;
-                    hit = s;
+            } else {
+                long lo = pass == D_MONTH ? day_num(pd[i].y, pd[i].m, 1) : day_num(pd[i].y, 1, 1);
+                long hi =
+                    pass == D_MONTH ? day_num(pd[i].y, pd[i].m, 31) : day_num(pd[i].y, 12, 31);
+                size_t k = first_root_ending_at_or_after(root_end, nr, lo);
+                if (k < nr && root_start[k] <= hi) {
+                    hits = 1, hit = root_start[k];
+                    if (k + 1 < nr && root_start[k + 1] <= hi) hits = 2;
                 }
             }
-            if (hits == 1) {
-                snprintf(items[i].date_key, sizeof items[i].date_key, "%04d-%02d-%02d",
-                         (int)(hit / 10000 % 10000), (int)(hit / 100 % 100), (int)(hit % 100));
-            } else if (pass == D_MD) {
+            if (hits == 1)
+                day_key(items[i].date_key, sizeof items[i].date_key, hit);
+            else if (pass == D_MD)
                 snprintf(items[i].date_key, sizeof items[i].date_key, "--%02d-%02d", pd[i].m,
                          pd[i].d);
-            } else if (pass == D_MONTH) {
+            else if (pass == D_MONTH)
                 snprintf(items[i].date_key, sizeof items[i].date_key, "%04d-%02d", pd[i].y,
                          pd[i].m);
-            } else {
+            else
                 snprintf(items[i].date_key, sizeof items[i].date_key, "%04d", pd[i].y);
-            }
         }
-        /* Mark this pass done only after it ran, so same-precision reports do
-         * not anchor each other (their keys are equal anyway). */
-        for (size_t i = 0; i < n; i++)
-            if ((int)pd[i].kind == pass) done[i] = 1;
     }
     /* Undated: join the single event of the pair, if there is exactly one. */
-    int k = count_keys(items, n, done);
-    const char *only = NULL;
-    if (k == 1)
-        for (size_t i = 0; i < n && !only; i++)
-            if (done[i]) only = items[i].date_key;
+    size_t nd = 0;
+    for (size_t i = 0; i < n; i++)
+        if (pd[i].kind != D_NONE) scratch[nd++] = items[i].date_key;
+    qsort(scratch, nd, sizeof *scratch, cmp_key_ptr);
+    int k = 0;
+    for (size_t i = 0; i < nd; i++)
+        if (i == 0 || strcmp(scratch[i - 1], scratch[i])) k++;
     char only_key[32] = "";
-    if (only) snprintf(only_key, sizeof only_key, "%s", only);
+    if (k == 1) snprintf(only_key, sizeof only_key, "%s", scratch[0]);
     for (size_t i = 0; i < n; i++)
-        if (!done[i]) snprintf(items[i].date_key, sizeof items[i].date_key, "%s", only_key);
-    for (size_t i = 0; i < n; i++)
-        done[i] = 1;
-    k = count_keys(items, n, done);
-    free(pd), free(an), free(done), free(of), free(root_start), free(root_end), free(roots);
+        if (pd[i].kind == D_NONE)
+            snprintf(items[i].date_key, sizeof items[i].date_key, "%s", only_key);
+    k = count_keys(items, n, scratch);
+    free(pd), free(an), free(root_start), free(root_end), free(scratch);
     return k;
 }
 

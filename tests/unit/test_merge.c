@@ -35,6 +35,170 @@ static const char *cluster(const char **dates, size_t n, int *k) {
     return out;
 }
 
+/* ---- reference clustering: the definition in merge.h, written plainly
+ * (quadratic: union of overlapping day intervals pair by pair, every
+ * cluster tried for each less precise date), for random comparisons. */
+typedef struct {
+    int kind; /* 0 none, 1 year, 2 month, 3 --MM-DD, 4 day, 5 range */
+    int y, m, d, ey, em, ed;
+} ref_date_t;
+
+static long ref_day(int y, int m, int d) {
+    return (long)y * 10000 + m * 100 + d;
+}
+
+static void ref_cluster(const ref_date_t *dt, size_t n, char keys[][32]) {
+    long st[64], en[64], rs[64], re[64];
+    int parent[64], is_root[64];
+    for (size_t i = 0; i < n; i++) {
+        parent[i] = (int)i;
+        keys[i][0] = 0;
+        if (dt[i].kind >= 4) {
+            st[i] = ref_day(dt[i].y, dt[i].m, dt[i].d);
+            en[i] = dt[i].kind == 5 ? ref_day(dt[i].ey, dt[i].em, dt[i].ed) : st[i];
+        }
+    }
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = 0; b < n; b++)
+            if (dt[a].kind >= 4 && dt[b].kind >= 4 && st[a] <= en[b] && st[b] <= en[a]) {
+                int ra = (int)a, rb = (int)b;
+                while (parent[ra] != ra)
+                    ra = parent[ra];
+                while (parent[rb] != rb)
+                    rb = parent[rb];
+                if (ra != rb) parent[rb] = ra;
+            }
+    for (size_t i = 0; i < n; i++)
+        is_root[i] = 0, rs[i] = -1, re[i] = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (dt[i].kind < 4) continue;
+        int r = (int)i;
+        while (parent[r] != r)
+            r = parent[r];
+        is_root[r] = 1;
+        if (rs[r] < 0 || st[i] < rs[r]) rs[r] = st[i];
+        if (en[i] > re[r]) re[r] = en[i];
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (dt[i].kind < 4) continue;
+        int r = (int)i;
+        while (parent[r] != r)
+            r = parent[r];
+        snprintf(keys[i], 32, "%04ld-%02ld-%02ld", rs[r] / 10000, rs[r] / 100 % 100, rs[r] % 100);
+    }
+    for (size_t i = 0; i < n; i++) {
+        int kind = dt[i].kind;
+        if (kind < 1 || kind > 3) continue;
+        int hits = 0;
+        long hit = 0;
+        for (size_t r = 0; r < n; r++) {
+            if (!is_root[r]) continue;
+            long lo, hi;
+            int match = 0;
+            if (kind == 3) {
+                for (long y = rs[r] / 10000; y <= re[r] / 10000 && !match; y++) {
+                    long dn = ref_day((int)y, dt[i].m, dt[i].d);
+                    match = dn >= rs[r] && dn <= re[r];
+                }
+            } else {
+                lo = kind == 2 ? ref_day(dt[i].y, dt[i].m, 1) : ref_day(dt[i].y, 1, 1);
+                hi = kind == 2 ? ref_day(dt[i].y, dt[i].m, 31) : ref_day(dt[i].y, 12, 31);
+                match = rs[r] <= hi && re[r] >= lo;
+            }
+            if (match) hits++, hit = rs[r];
+        }
+        if (hits == 1)
+            snprintf(keys[i], 32, "%04ld-%02ld-%02ld", hit / 10000, hit / 100 % 100, hit % 100);
+        else if (kind == 3)
+            snprintf(keys[i], 32, "--%02d-%02d", dt[i].m, dt[i].d);
+        else if (kind == 2)
+            snprintf(keys[i], 32, "%04d-%02d", dt[i].y, dt[i].m);
+        else
+            snprintf(keys[i], 32, "%04d", dt[i].y);
+    }
+    const char *only = NULL;
+    int several = 0;
+    for (size_t i = 0; i < n; i++)
+        if (dt[i].kind) {
+            if (!only)
+                only = keys[i];
+            else if (strcmp(only, keys[i]))
+                several = 1;
+        }
+    for (size_t i = 0; i < n; i++)
+        if (!dt[i].kind) snprintf(keys[i], 32, "%s", only && !several ? only : "");
+}
+
+static unsigned ref_rand(unsigned *s) {
+    *s = *s * 1103515245u + 12345u;
+    return (*s >> 16) & 0x7fff;
+}
+
+/* sk_merge_cluster against the reference on random multisets of dates,
+ * dense enough that days, ranges, months and years overlap often. */
+static void random_clusters(void) {
+    unsigned seed = 7;
+    int bad = 0;
+    for (int round = 0; round < 20000 && bad < 5; round++) {
+        size_t n = 1 + ref_rand(&seed) % 24;
+        ref_date_t dt[64];
+        char dates[64][32], want[64][32];
+        sk_merge_item_t items[64];
+        memset(items, 0, sizeof items);
+        for (size_t i = 0; i < n; i++) {
+            ref_date_t d = {(int)(ref_rand(&seed) % 6),
+                            2023 + (int)(ref_rand(&seed) % 2),
+                            1 + (int)(ref_rand(&seed) % 3),
+                            1 + (int)(ref_rand(&seed) % 6),
+                            0,
+                            0,
+                            0};
+            if (d.kind == 5) {
+                d.ey = d.y, d.em = d.m, d.ed = d.d + (int)(ref_rand(&seed) % 4);
+                if (ref_rand(&seed) % 5 == 0) d.em = d.m + 1, d.ed = 1 + (int)(ref_rand(&seed) % 3);
+            }
+            dt[i] = d;
+            switch (d.kind) {
+            case 0:
+                dates[i][0] = 0;
+                break;
+            case 1:
+                snprintf(dates[i], 32, "%04d", d.y);
+                break;
+            case 2:
+                snprintf(dates[i], 32, "%04d-%02d", d.y, d.m);
+                break;
+            case 3:
+                snprintf(dates[i], 32, "--%02d-%02d", d.m, d.d);
+                break;
+            case 4:
+                snprintf(dates[i], 32, "%04d-%02d-%02d", d.y, d.m, d.d);
+                break;
+            default:
+                snprintf(dates[i], 32, "%04d-%02d-%02d/%04d-%02d-%02d", d.y, d.m, d.d, d.ey, d.em,
+                         d.ed);
+            }
+            items[i].date = d.kind ? dates[i] : (ref_rand(&seed) % 2 ? NULL : "");
+        }
+        ref_cluster(dt, n, want);
+        int k = sk_merge_cluster(items, n);
+        int distinct = 0;
+        for (size_t i = 0; i < n; i++) {
+            int seen = 0;
+            for (size_t j = 0; j < i; j++)
+                if (!strcmp(want[j], want[i])) seen = 1;
+            distinct += !seen;
+            if (strcmp(items[i].date_key, want[i])) {
+                printf("round %d item %zu (%s): got %s, want %s\n", round, i, dates[i],
+                       items[i].date_key, want[i]);
+                bad++;
+            }
+        }
+        if (k != distinct) printf("round %d: %d clusters, want %d\n", round, k, distinct), bad++;
+    }
+    CHECK(bad == 0);
+}
+
 int main(void) {
     char buf[512];
     /* Folded keys: case, tones, đ, punctuation. */
@@ -139,5 +303,6 @@ int main(void) {
     CHECK_INT(sk_merge_date_rank("2024-12"), 2);
     CHECK_INT(sk_merge_date_rank("2024"), 1);
     CHECK_INT(sk_merge_date_rank(NULL), 0);
+    random_clusters();
     return check_report("merge");
 }
