@@ -639,6 +639,26 @@ const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, siz
     return NULL;
 }
 
+/* An entry's SK_LEX_F_* flags, from its first type= and position= items. */
+static unsigned entry_flags(const sk_lex_entry_t *e) {
+    char buf[64];
+    unsigned f = 0;
+    const char *type = sk_lex_attr(e, "type", buf, sizeof buf);
+    if (type) {
+        if (!strcmp(type, "nonname"))
+            f |= SK_LEX_F_NONNAME;
+        else if (!strcmp(type, "placehead"))
+            f |= SK_LEX_F_PLACEHEAD;
+        else if (!strcmp(type, "BLOCK"))
+            f |= SK_LEX_F_BLOCK;
+        else if (!strcmp(type, "spouse"))
+            f |= SK_LEX_F_SPOUSE;
+    }
+    const char *pos = sk_lex_attr(e, "position", buf, sizeof buf);
+    if (pos && !strcmp(pos, "first-only")) f |= SK_LEX_F_FIRST_ONLY;
+    return f;
+}
+
 /* A trigger entry's attributes as the event rules read them (sk_lex_trigger_t). */
 static sk_lex_trigger_t *trigger_attrs(sk_arena_t *arena, const sk_lex_entry_t *e) {
     sk_lex_trigger_t *t = sk_arena_alloc(arena, sizeof *t);
@@ -736,6 +756,7 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
         }
         e->file = fname;
         e->line = lineno;
+        e->flags = entry_flags(e);
         e->trigger = NULL;
         if (kind == SK_LEX_TRIGGER && !(e->trigger = trigger_attrs(lx->arena, e))) {
             rc = SK_ENOMEM;

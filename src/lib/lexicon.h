@@ -74,8 +74,19 @@ typedef struct sk_lex_trigger {
     sk_trig_frame_t frame;
 } sk_lex_trigger_t;
 
+/* What the mention rules read of an entry's first type= and position= items (set at load:
+ * reading them per match was a tenth of the labelling). Each is read only for its kind. */
+enum {
+    SK_LEX_F_NONNAME = 1,    /* CUE type=nonname */
+    SK_LEX_F_FIRST_ONLY = 2, /* position=first-only */
+    SK_LEX_F_PLACEHEAD = 4,  /* CUE type=placehead */
+    SK_LEX_F_BLOCK = 8,      /* TRIGGER type=BLOCK */
+    SK_LEX_F_SPOUSE = 16,    /* HONORIFIC type=spouse */
+};
+
 typedef struct sk_lex_entry {
     sk_lex_kind_t kind;
+    unsigned flags;        /* SK_LEX_F_* */
     const char *canonical; /* NFC */
     const char *attrs;     /* "key=value;key=value" or "" */
     const char *file;      /* data file it came from, for messages */

@@ -383,81 +383,9 @@ static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
     return 0;
 }
 
-/* What set_labels reads of an entry's attributes, remembered per article by entry id in a
- * direct-mapped table: the same few cue words and triggers come back every few tokens,
- * and the look-ups for each match were a third of set_labels. Each caller tests only the
- * flag of its entry's kind. */
-enum {
-    FLAG_NONNAME = 1,    /* CUE type=nonname */
-    FLAG_FIRST_ONLY = 2, /* CUE position=first-only (read with FLAG_NONNAME) */
-    FLAG_PLACEHEAD = 4,  /* CUE type=placehead */
-    FLAG_BLOCK = 8,      /* TRIGGER type=BLOCK */
-    FLAG_SPOUSE = 16,    /* HONORIFIC type=spouse */
-    FLAG_MEMO = 128
-};
-
-typedef struct flag_memo {
-    uint32_t entry[FLAG_MEMO]; /* entry id held in each slot, UINT32_MAX when empty */
-    uint8_t flags[FLAG_MEMO];
-} flag_memo_t;
-
-/* s[0..n) is the n_lit bytes of lit (a constant length: memcmp becomes a load or two). */
-static int bytes_are(const char *s, size_t n, const char *lit, size_t n_lit) {
-    return n == n_lit && !memcmp(s, lit, n_lit);
-}
-
-/* The flags of e from its first "type" and first "position" items (as sk_lex_attr finds
- * them), read in one pass over the items instead of one pass per flag, keys and values
- * compared by their lengths from the index. */
-static unsigned scan_entry_flags(const sk_lex_entry_t *e) {
-    const char *type = NULL, *pos = NULL;
-    size_t type_len = 0, pos_len = 0;
-    if (e->attr_at) {
-        for (uint32_t i = 0; i < e->n_attr && !(type && pos); i++) {
-            const sk_lex_attr_at_t *it = &e->attr_at[i];
-            const char *p = e->attrs + it->key;
-            const char *v = p + it->key_len + (it->val_len > 0);
-            if (!type && bytes_are(p, it->key_len, "type", 4)) {
-                type = v;
-                type_len = it->val_len;
-            } else if (!pos && bytes_are(p, it->key_len, "position", 8)) {
-                pos = v;
-                pos_len = it->val_len;
-            }
-        }
-    } else {
-        type = attr_value(e, "type", &type_len);
-        pos = attr_value(e, "position", &pos_len);
-    }
-    unsigned f = 0;
-    if (type) {
-        if (bytes_are(type, type_len, "nonname", 7))
-            f |= FLAG_NONNAME;
-        else if (bytes_are(type, type_len, "placehead", 9))
-            f |= FLAG_PLACEHEAD;
-        else if (bytes_are(type, type_len, "BLOCK", 5))
-            f |= FLAG_BLOCK;
-        else if (bytes_are(type, type_len, "spouse", 6))
-            f |= FLAG_SPOUSE;
-    }
-    if (pos && bytes_are(pos, pos_len, "first-only", 10)) f |= FLAG_FIRST_ONLY;
-    return f;
-}
-
-static unsigned entry_flags_miss(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
-    unsigned f = scan_entry_flags(sk_lexicon_entry(c->lex, id));
-    size_t h = id % FLAG_MEMO;
-    memo->entry[h] = id;
-    memo->flags[h] = (uint8_t)f;
-    return f;
-}
-
-/* (the look-up inline in the callers, the scan out of line: a call per look-up was
-   a third of the cost) */
-static inline unsigned entry_flags(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
-    size_t h = id % FLAG_MEMO;
-    if (memo->entry[h] == id) return memo->flags[h];
-    return entry_flags_miss(c, memo, id);
+/* The SK_LEX_F_* flags of entry id (worked out at load). */
+static inline unsigned entry_flags(const ctx_t *c, uint32_t id) {
+    return sk_lexicon_entry(c->lex, id)->flags;
 }
 
 static int name_joined(const ctx_t *c, size_t i);
@@ -490,8 +418,6 @@ static int set_labels(ctx_t *c) {
     uint32_t *trig_tok = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *trig_tok);
     if (!cand || !trig || !trig_tok) return SK_ENOMEM;
     size_t n_cand = 0, n_trig = 0;
-    flag_memo_t memo;
-    memset(memo.entry, 0xff, sizeof memo.entry);
     /* A match's first token: the token of its first syllable, or an earlier one starting at
        the same byte (a character folded to several syllables) — the first token starting
        at or after x->start. Token starts never decrease, so the matches come sorted. */
@@ -523,7 +449,7 @@ static int set_labels(ctx_t *c) {
             if (x->n_syll == 1) surname[t] = 1;
             continue;
         case SK_LEX_HONORIFIC:
-            if (x->n_syll > honorific[t] && !(entry_flags(c, &memo, x->entry) & FLAG_SPOUSE)) {
+            if (x->n_syll > honorific[t] && !(entry_flags(c, x->entry) & SK_LEX_F_SPOUSE)) {
                 honorific[t] = (int16_t)x->n_syll;
                 may_start[t] = 1;
             }
@@ -531,9 +457,10 @@ static int set_labels(ctx_t *c) {
         case SK_LEX_TRIGGER:
             continue; /* blocks are applied after labelling, below */
         case SK_LEX_CUE: {
-            unsigned f = entry_flags(c, &memo, x->entry);
-            if (x->n_syll == 1 && (f & FLAG_NONNAME)) nonname[t] = (f & FLAG_FIRST_ONLY) ? 2 : 1;
-            if ((f & FLAG_PLACEHEAD) && after_placehead && t + x->n_syll <= n_tok)
+            unsigned f = entry_flags(c, x->entry);
+            if (x->n_syll == 1 && (f & SK_LEX_F_NONNAME))
+                nonname[t] = (f & SK_LEX_F_FIRST_ONLY) ? 2 : 1;
+            if ((f & SK_LEX_F_PLACEHEAD) && after_placehead && t + x->n_syll <= n_tok)
                 after_placehead[t + x->n_syll] = 1;
             continue;
         }
@@ -634,7 +561,7 @@ static int set_labels(ctx_t *c) {
        into a recognised office or name ("đã tiếp Thị trưởng thành phố Paris"). */
     for (size_t q = 0; q < n_trig; q++) {
         const sk_lex_match_t *x = &m->matches[trig[q]];
-        if (!(entry_flags(c, &memo, x->entry) & FLAG_BLOCK)) continue;
+        if (!(entry_flags(c, x->entry) & SK_LEX_F_BLOCK)) continue;
         size_t t = trig_tok[q];
         int into_label = 0;
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
@@ -648,7 +575,7 @@ static int set_labels(ctx_t *c) {
     size_t last_end_tok = 0;
     for (size_t q = 0; q < n_trig; q++) {
         const sk_lex_match_t *x = &m->matches[trig[q]];
-        if (entry_flags(c, &memo, x->entry) & FLAG_BLOCK) continue;
+        if (entry_flags(c, x->entry) & SK_LEX_F_BLOCK) continue;
         size_t t = trig_tok[q];
         int bad = 0;
         /* blocked, or inside an office, name or place ("thư" in "Tổng Bí thư") */
