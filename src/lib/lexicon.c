@@ -1009,8 +1009,8 @@ typedef struct span {
 static void span_start(span_t *sp, const sk_folded_t *f, const tok_t *toks, size_t n) {
     sp->toks = toks;
     sp->n = n;
-    sp->s = f->to_orig[toks[0].fs];
-    sp->e = f->to_orig[toks[n - 1].fe];
+    sp->s = toks[0].start;
+    sp->e = toks[n - 1].end;
     sp->first_upper = sp->all_upper = sp->ascii = -1;
     sp->has_key = 0;
 }
@@ -1116,8 +1116,7 @@ static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk
     if (p->case_mode == CASE_ALL) {
         if ((p->cap_mask & 1u) && !sp->first_upper) return 0;
         for (size_t k = 1; k < sp->n && k < 16; k++)
-            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[sp->toks[k].fs]))
-                return 0;
+            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, sp->toks[k].start)) return 0;
     }
     if (p->tones == TONES_UNLESS_ASCII) {
         if (sp->ascii < 0) {
@@ -1242,7 +1241,7 @@ static inline span_slot_t *memo_hit(const sk_lexicon_t *lx, span_slot_t *memo, u
 static inline int span_matches(const sk_lexicon_t *lx, uint32_t node, const char *text, size_t len,
                                const sk_folded_t *f, const tok_t *toks, size_t n_syll, uint32_t i,
                                match_buf_t *mb) {
-    size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n_syll - 1].fe];
+    size_t s = toks[0].start, e = toks[n_syll - 1].end;
     uint64_t w[KEY_WORDS];
     span_slot_t *memo = NULL, *hit = NULL;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -1294,9 +1293,14 @@ int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
     size_t nt = tokenize_text(f->text, f->len, toks);
     toks[nt].joins = 0; /* ends every phrase at the last syllable */
     /* Every phrase starts at a child of the root: find them all first, in a loop
-     * of its own (3 syllables in 4 are one). */
-    for (size_t i = 0; i < nt; i++)
+     * of its own (3 syllables in 4 are one); and the syllables' bytes in the text,
+     * which the matches and the mention layer's tokens read. */
+    const uint32_t *to_orig = f->to_orig;
+    for (size_t i = 0; i < nt; i++) {
+        toks[i].start = to_orig[toks[i].fs];
+        toks[i].end = to_orig[toks[i].fe];
         toks[i].root_child = root_child(lx, &toks[i], f->text);
+    }
     match_buf_t mb = {.arena = arena};
     int rc = match_alloc(&mb, nt / 2 + 16);
     for (size_t i = 0; i < nt && !rc; i++) {

@@ -126,14 +126,23 @@ int sk_lexicon_scan(const sk_lexicon_t *self, const char *text, size_t len,
                     size_t *n_out);
 
 /* A syllable of folded text: folded->text[fs..fe), a maximal run of sk_tok_byte bytes
- * (the lexicon's matching unit). */
+ * (the lexicon's matching unit). The mention layer takes the scan's array as its tokens
+ * (sk_token_t), filling in the fields after key: no second array, and the offsets the scan
+ * gathered from to_orig are not gathered again. */
 typedef struct sk_lex_syll {
+    uint32_t start, end; /* its bytes in the original text (to_orig of fs and fe) */
     uint32_t fs, fe;
     uint64_t key; /* sk_lex_pack of its bytes when at most SK_LEX_PACK_MAX, else a value
                      with the top bit set */
-    /* the scan's own working state (the scan hands out the array it worked in) */
-    int joins;
+    /* the mention layer's (mention.h): */
+    uint32_t sentence; /* index into article->sentences */
+    /* the scan's own working state */
     uint32_t root_child;
+    uint8_t joins;
+    /* the mention layer's: */
+    uint8_t cap;     /* starts with an upper-case letter */
+    uint8_t acronym; /* two or more letters, all upper case */
+    uint8_t digit;   /* starts with a digit */
 } sk_lex_syll_t;
 
 /* Bytes s[0..n), n <= SK_LEX_PACK_MAX, packed little-endian into one word (byte k in bits

@@ -56,7 +56,7 @@ typedef struct ctx {
     } office_memo[32];
     uint32_t *label_starts; /* the tokens with label_first set, in order */
     size_t n_labels;
-    const sk_lex_syll_t *sylls; /* the lexicon scan's syllables: the tokens' folded spans */
+    sk_lex_syll_t *sylls; /* the lexicon scan's syllables: the tokens */
     size_t n_sylls;
     const uint32_t *match_tok; /* per lexicon match: the token of its first syllable */
     int empty_tokens;          /* some token has no bytes of its own (start == end) */
@@ -111,28 +111,24 @@ static void fill_minus_one(int32_t *a, size_t n) {
 static __attribute__((noinline)) int build_tokens(ctx_t *c) {
     const sk_folded_t *f = &c->a->folded;
     size_t cap = f->len / 2 + 2;
-    /* Sized by bytes (a token is at least one byte apart): zeroing it all was
-     * 2% of `sukien code`, so only the tokens written and one past are. */
-    c->tok = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *c->tok);
+    /* The tokens are the lexicon scan's syllables (the same runs of sk_tok_byte bytes, its
+       array of cap + 1 with their byte spans): only the mention layer's fields are filled. */
+    sk_token_t *tok = c->tok = c->sylls;
     /* (8 bytes more: next_may_start reads a word at a time) */
     uint8_t *may_start = c->may_start = sk_arena_alloc_uninit(c->a->arena, cap + 8);
     int32_t *label = c->label = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *label);
     int32_t *best = c->best = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *best);
-    if (!c->tok || !may_start || !label || !best) return SK_ENOMEM;
+    if (!may_start || !label || !best) return SK_ENOMEM;
     const sk_sentence_t *ss = c->a->sentences;
     const size_t n_sent = c->a->n_sentences;
     const char *text = c->a->text;
-    const uint32_t *to_orig = f->to_orig;
     size_t sent = 0;
     /* a token starting at or after sent_end belongs to a later sentence */
     size_t sent_end = n_sent > 1 ? ss[0].end : SIZE_MAX;
-    /* The tokens are the lexicon scan's syllables (the same runs of sk_tok_byte bytes). */
-    sk_token_t *tok = c->tok;
-    const sk_lex_syll_t *sy = c->sylls;
     size_t n = c->n_sylls;
     for (size_t k = 0; k < n; k++) {
-        uint32_t fs = sy[k].fs, fe = sy[k].fe;
-        uint32_t start = to_orig[fs], end = to_orig[fe];
+        sk_token_t *t = &tok[k];
+        uint32_t start = t->start, end = t->end;
         while (start >= sent_end) {
             sent++;
             sent_end = sent + 1 < n_sent ? ss[sent].end : SIZE_MAX;
@@ -157,12 +153,6 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
         }
         if (upper && end - start >= 2)
             acronym = acronym_after_upper(text + start, end - start, first_len);
-        sk_token_t *t = &tok[k];
-        t->start = start;
-        t->end = end;
-        /* fs and fe in one copy (two uint32_t in a row in both structs): field by field, the
-           compiler packed all four offsets into a vector register first */
-        memcpy(&t->fs, &sy[k].fs, 2 * sizeof(uint32_t));
         t->sentence = (uint32_t)sent;
         t->cap = upper;
         t->acronym = acronym;
@@ -173,11 +163,11 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
     fill_minus_one(best, n);
     memset(may_start + n, 0, 8);
     if (n < cap) {
-        memset(&c->tok[n], 0, sizeof *c->tok);
+        memset(&tok[n], 0, sizeof *tok);
         label[n] = best[n] = 0;
     }
     c->nt = n;
-    c->m->tokens = c->tok;
+    c->m->tokens = tok;
     c->m->n_tokens = n;
     return SK_OK;
 }
@@ -1301,7 +1291,8 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
     int rc = sk_lexicon_scan_sylls(lex, a->text, a->text_len, &a->folded, a->arena, &m->matches,
                                    &m->n_matches, &sylls, &c.n_sylls, &match_tok);
     if (rc) return rc;
-    c.sylls = m->sylls = sylls;
+    c.sylls = sylls;
+    m->sylls = sylls;
     c.match_tok = match_tok;
     if ((rc = build_tokens(&c)) || (rc = set_labels(&c))) return rc;
 
