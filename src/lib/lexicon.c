@@ -49,6 +49,11 @@ typedef struct edge_table {
 typedef struct node {
     uint64_t child_bits;
     uint32_t patterns; /* first pattern index+1 */
+    /* Every pattern here and below needs the span's first letter in upper case (case=first,
+       case=all with a capitalised first syllable, acronyms): a phrase starting with a
+       lower-case ASCII letter is dropped at its first node (lower-case "an", "nam", "hà"
+       start many names). Set by mark_need_cap once all files are in. */
+    uint32_t need_cap;
 } node_t;
 
 /* The syllable on the edge into a node, kept only for hashed (long) keys, to confirm them. */
@@ -897,6 +902,35 @@ out:
     return rc;
 }
 
+/* Does every match of pattern p need the text's first letter in upper case? (what
+ * pattern_ok asks: acronyms need all letters upper, case=first and case=all with a
+ * capitalised first syllable the first one) */
+static int pattern_needs_cap(const pattern_t *p) {
+    return p->acronym || p->case_mode == CASE_FIRST ||
+           (p->case_mode == CASE_ALL && (p->cap_mask & 1u));
+}
+
+/* node_t.need_cap for every node: children come after their parent in nodes[], so one
+ * pass from the last node clears the flag up from each node that does not have it. */
+static int mark_need_cap(sk_lexicon_t *lx) {
+    uint32_t *parent = calloc(lx->n_nodes ? lx->n_nodes : 1, sizeof *parent);
+    if (!parent) return SK_ENOMEM;
+    const edge_table_t *tables[2] = {&lx->root, &lx->edges};
+    for (int t = 0; t < 2; t++)
+        for (size_t i = 0; i < tables[t]->cap; i++)
+            if (tables[t]->slots[i].child)
+                parent[tables[t]->slots[i].child] = tables[t]->slots[i].parent;
+    for (size_t n = 0; n < lx->n_nodes; n++) {
+        lx->nodes[n].need_cap = 1;
+        for (uint32_t pi = lx->nodes[n].patterns; pi; pi = lx->patterns[pi - 1].next)
+            if (!pattern_needs_cap(&lx->patterns[pi - 1])) lx->nodes[n].need_cap = 0;
+    }
+    for (size_t n = lx->n_nodes; n-- > 1;)
+        if (!lx->nodes[n].need_cap) lx->nodes[parent[n]].need_cap = 0;
+    free(parent);
+    return SK_OK;
+}
+
 int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **out) {
     *out = NULL;
     sk_lexicon_t *lx = calloc(1, sizeof *lx);
@@ -929,6 +963,7 @@ int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **
         if (lx->n_entries > before) found++;
     }
     if (!rc) rc = load_person_offices(lx, dir);
+    if (!rc) rc = mark_need_cap(lx);
     if (!rc && !found) {
         sk_diag_report(diag, ctx, SK_DIAG_ERROR, SK_ENOTFOUND, dir, 0, NULL,
                        "no lexicon files found (set SUKIEN_DATA to the data directory)");
@@ -1306,6 +1341,10 @@ int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
     for (size_t i = 0; i < nt && !rc; i++) {
         uint32_t node = toks[i].root_child;
         if (!node) continue;
+        /* (what pattern_ok's upper_at says of a lower-case ASCII letter) */
+        if (lx->nodes[node].need_cap && toks[i].start < len &&
+            (unsigned)(unsigned char)text[toks[i].start] - 'a' < 26u)
+            continue;
         size_t first_here = mb.n;
         for (size_t j = i;;) {
             const node_t *nd = &lx->nodes[node];
