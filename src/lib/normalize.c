@@ -260,9 +260,18 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
             /* All eight bytes are written (lower-cased where ASCII), those
              * before the first non-ASCII byte are kept. */
             uint64_t w = sk_swar_load(u + i);
-            uint64_t low7 = w & ~SK_SWAR_HIGH; /* no carry between bytes below */
+            /* Per byte b < 0x80, b + (0x80 - c) has the 0x80 bit set when b >= c and
+               carries into no other byte. A byte >= 0x80 may carry into the bytes after
+               it, but the bytes kept are those before the first such byte, which no
+               carry reaches (little-endian: carries go to later bytes); big-endian
+               words take the low seven bits first. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            uint64_t low7 = w;
+#else
+            uint64_t low7 = w & ~SK_SWAR_HIGH;
+#endif
             uint64_t upper = (low7 + SK_SWAR_ONES * (0x80 - 'A')) &
-                             ~(low7 + SK_SWAR_ONES * (0x80 - 'Z' - 1)) & ~w & SK_SWAR_HIGH;
+                             ~(low7 + SK_SWAR_ONES * (0x80 - 'Z' - 1)) & SK_SWAR_HIGH;
             uint64_t lower = w | (upper >> 2); /* A-Z + 0x20 */
             memcpy(text + o, &lower, 8);
             /* to_orig[o + k] = i + k, four at a time (GCC/Clang vectors) */
