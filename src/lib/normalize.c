@@ -289,12 +289,24 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
             size_t run = sk_swar_first(high);
             o += run;
             i += run;
-            if (i + 3 > len) break;
+            if (i + 4 > len) break;
             b = u[i];
         }
-        /* A non-ASCII byte; u[i + 1] and u[i + 2] are readable here. */
+        /* A non-ASCII byte; u[i .. i + 4) are readable here. */
         unsigned char one = 0;
         size_t n = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* the sequence in one load (byte k in bits 8k..8k+7), its tests on the word */
+        uint32_t q;
+        memcpy(&q, u + i, 4);
+        if ((q & 0xC0FCFFu) == 0x80B8E1u) { /* E1 B8..BB 80..BF: U+1E00..U+1EFF */
+            one = fold_table_1e[((q >> 2) & 0xC0u) | ((q >> 16) & 0x3Fu)];
+            n = 3;
+        } else if (b >= 0xC2 && b < 0xE0 && (q & 0xC000u) == 0x8000u) {
+            one = fold_table[(((q & 0x1Fu) << 6) | ((q >> 8) & 0x3Fu)) - TABLE_LO];
+            n = 2;
+        }
+#else
         unsigned next = u[i + 1] | (unsigned)u[i + 2] << 8;
         if (b == 0xE1 && (next & 0xC0FC) == 0x80B8) {
             one = fold_table_1e[((u[i + 1] & 3u) << 6) | (u[i + 2] & 0x3Fu)];
@@ -303,6 +315,7 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
             one = fold_table[(((b & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu)) - TABLE_LO];
             n = 2;
         }
+#endif
         if (one) { /* what sk_utf8_decode and fold_one give for this sequence */
             text[o] = (char)one;
             to_orig[o++] = (uint32_t)i;
