@@ -108,6 +108,23 @@ static void fill_minus_one(int32_t *a, size_t n) {
         a[k] = v;
 }
 
+/* What sk_utf8_decode and sk_is_upper give for a token's first byte when it is ASCII, as
+ * the token's bytes joins (0), cap, acronym (0) and digit; non-ASCII bytes are decoded. */
+#define FBF(b)                                                                                     \
+    { 0, (uint8_t)((unsigned)(b) - 'A' < 26u), 0, (uint8_t)((unsigned)(b) - '0' < 10u) }
+#define FBF4(b) FBF(b), FBF((b) + 1), FBF((b) + 2), FBF((b) + 3)
+#define FBF16(b) FBF4(b), FBF4((b) + 4), FBF4((b) + 8), FBF4((b) + 12)
+#define FBF64(b) FBF16(b), FBF16((b) + 16), FBF16((b) + 32), FBF16((b) + 48)
+static const uint8_t FIRST_BYTE_FLAGS[256][4] = {FBF64(0), FBF64(64), FBF64(128), FBF64(192)};
+#undef FBF64
+#undef FBF16
+#undef FBF4
+#undef FBF
+_Static_assert(offsetof(sk_token_t, cap) == offsetof(sk_token_t, joins) + 1 &&
+                   offsetof(sk_token_t, acronym) == offsetof(sk_token_t, joins) + 2 &&
+                   offsetof(sk_token_t, digit) == offsetof(sk_token_t, joins) + 3,
+               "joins, cap, acronym, digit in a row");
+
 static __attribute__((noinline)) int build_tokens(ctx_t *c) {
     const sk_folded_t *f = &c->a->folded;
     size_t cap = f->len / 2 + 2;
@@ -133,6 +150,7 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
             sent++;
             sent_end = sent + 1 < n_sent ? ss[sent].end : SIZE_MAX;
         }
+        t->sentence = (uint32_t)sent;
         /* Case flags from the text: cap (starts upper case), digit (starts with a
            digit), acronym (two or more letters, all upper case). */
         unsigned u0 = 0;
@@ -140,8 +158,9 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
             u0 = (unsigned char)text[start];
         else
             c->empty_tokens = 1;
-        /* what sk_utf8_decode and sk_is_upper give for ASCII */
-        uint8_t upper = u0 - 'A' < 26, digit = u0 - '0' < 10, acronym = 0;
+        /* joins (the scan's, done with) and the three flags in one copy */
+        memcpy(&t->joins, FIRST_BYTE_FLAGS[u0], 4);
+        uint8_t upper = FIRST_BYTE_FLAGS[u0][1];
         size_t first_len = 1;
         if (u0 >= 0x80) {
             int32_t cp;
@@ -150,13 +169,10 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
                 upper = (uint8_t)sk_is_upper(cp);
                 first_len = (size_t)nb;
             }
+            t->cap = upper;
         }
         if (upper && end - start >= 2)
-            acronym = acronym_after_upper(text + start, end - start, first_len);
-        t->sentence = (uint32_t)sent;
-        t->cap = upper;
-        t->acronym = acronym;
-        t->digit = digit;
+            t->acronym = acronym_after_upper(text + start, end - start, first_len);
         may_start[k] = upper;
     }
     fill_minus_one(label, n);
