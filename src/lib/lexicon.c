@@ -352,9 +352,9 @@ static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
            apostrophes: none of the 3 bytes before it is a break byte within the
            gap, and the 4 bytes before it are not all gap bytes. */
         uint64_t g1 = shift_in(gap, prev_gap, 1), g2 = shift_in(gap, prev_gap, 2);
-        uint64_t no_join = (g1 & g2 & shift_in(gap, prev_gap, 3) & shift_in(gap, prev_gap, 4)) |
+        uint64_t joins = ~((g1 & g2 & shift_in(gap, prev_gap, 3) & shift_in(gap, prev_gap, 4)) |
                            shift_in(brk, prev_brk, 1) | (shift_in(brk, prev_brk, 2) & g1) |
-                           (shift_in(brk, prev_brk, 3) & g1 & g2);
+                           (shift_in(brk, prev_brk, 3) & g1 & g2));
         if (open != SIZE_MAX && ~syll) { /* the open syllable ends in this block */
             size_t e = base + (size_t)__builtin_ctzll(~syll);
             out[n].fe = (uint32_t)e;
@@ -366,7 +366,7 @@ static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
             unsigned k = (unsigned)__builtin_ctzll(starts);
             size_t s = base + k;
             out[n].fs = (uint32_t)s;
-            out[n].joins = !((no_join >> k) & 1);
+            out[n].joins = (uint8_t)((joins >> k) & 1);
             uint64_t rest = gap >> k;
             if (!rest) { /* goes on into the next block */
                 open = s;
