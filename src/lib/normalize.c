@@ -139,6 +139,13 @@ enum { TABLE_LO = 0x80, TABLE_HI = 0x800 };
 static unsigned char fold_table[TABLE_HI - TABLE_LO]; /* 0 = not a single ASCII byte */
 static unsigned char fold_table_1e[0x100];            /* U+1E00..U+1EFF */
 static unsigned char fold_ascii[0x80];                /* ASCII lower-cased: A-Z only */
+/* fold_table and fold_table_1e by the payload bits of the UTF-8 bytes where they lie in a
+ * little-endian word of the sequence, so that sk_fold indexes them with one mask instead
+ * of shifting the bits together: a 2-byte sequence's bits at (word & 0x3F1F), a 3-byte
+ * E1 B8..BB sequence's at (word >> 8 & 0x3F03). 16 KB each, mostly unused. */
+enum { RAW_2B_MASK = 0x3F1F, RAW_3B_MASK = 0x3F03 };
+static unsigned char fold_raw_2b[RAW_2B_MASK + 1];
+static unsigned char fold_raw_1e[RAW_3B_MASK + 1];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 /* Set (release) once the tables are filled: callers test it before paying for
  * a pthread_once call (sk_fold_str runs some 20,000 times per 300 articles). */
@@ -171,6 +178,10 @@ static void fold_init(void) {
         int n = fold_general(cp, buf, 8);
         fold_table_1e[cp - 0x1E00] = (n == 1 && buf[0] < 0x80) ? (unsigned char)buf[0] : 0;
     }
+    for (int32_t cp = TABLE_LO; cp < TABLE_HI; cp++) /* bytes 110xxxxx 10yyyyyy */
+        fold_raw_2b[(cp >> 6 & 0x1F) | (cp & 0x3F) << 8] = fold_table[cp - TABLE_LO];
+    for (int32_t cp = 0x1E00; cp < 0x1F00; cp++) /* bytes E1 101110xx 10yyyyyy */
+        fold_raw_1e[(cp >> 6 & 3) | (cp & 0x3F) << 8] = fold_table_1e[cp - 0x1E00];
     atomic_store_explicit(&fold_ready, 1, memory_order_release);
 }
 
@@ -300,10 +311,10 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
         uint32_t q;
         memcpy(&q, u + i, 4);
         if ((q & 0xC0FCFFu) == 0x80B8E1u) { /* E1 B8..BB 80..BF: U+1E00..U+1EFF */
-            one = fold_table_1e[((q >> 2) & 0xC0u) | ((q >> 16) & 0x3Fu)];
+            one = fold_raw_1e[(q >> 8) & RAW_3B_MASK];
             n = 3;
         } else if (b >= 0xC2 && b < 0xE0 && (q & 0xC000u) == 0x8000u) {
-            one = fold_table[(((q & 0x1Fu) << 6) | ((q >> 8) & 0x3Fu)) - TABLE_LO];
+            one = fold_raw_2b[q & RAW_2B_MASK];
             n = 2;
         }
 #else
