@@ -364,9 +364,13 @@ size_t sk_fold_str(const char *s, size_t len, char *buf, size_t cap) {
                 /* Eight bytes lower-cased at once (as in sk_fold), those before
                  * the first non-ASCII one kept: each had room (o + 1 < cap). */
                 uint64_t w = sk_swar_load(u + i);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                uint64_t low7 = w; /* (no mask: see sk_fold) */
+#else
                 uint64_t low7 = w & ~SK_SWAR_HIGH;
+#endif
                 uint64_t upper = (low7 + SK_SWAR_ONES * (0x80 - 'A')) &
-                                 ~(low7 + SK_SWAR_ONES * (0x80 - 'Z' - 1)) & ~w & SK_SWAR_HIGH;
+                                 ~(low7 + SK_SWAR_ONES * (0x80 - 'Z' - 1)) & SK_SWAR_HIGH;
                 uint64_t lower = w | (upper >> 2);
                 memcpy(buf + o, &lower, 8);
                 uint64_t high = w & SK_SWAR_HIGH;
@@ -384,7 +388,21 @@ size_t sk_fold_str(const char *s, size_t len, char *buf, size_t cap) {
            fold_one give for these sequences, as in sk_fold) */
         unsigned char one = 0;
         size_t n = 0;
-        if (b == 0xE1 && i + 2 < len && (u[i + 1] & 0xFC) == 0xB8 && (u[i + 2] & 0xC0) == 0x80) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (i + 4 <= len) { /* as in sk_fold: the sequence in one load */
+            uint32_t q;
+            memcpy(&q, u + i, 4);
+            if ((q & 0xC0FCFFu) == 0x80B8E1u) {
+                one = fold_raw_1e[(q >> 8) & RAW_3B_MASK];
+                n = 3;
+            } else if (b >= 0xC2 && b < 0xE0 && (q & 0xC000u) == 0x8000u) {
+                one = fold_raw_2b[q & RAW_2B_MASK];
+                n = 2;
+            }
+        } else
+#endif
+            if (b == 0xE1 && i + 2 < len && (u[i + 1] & 0xFC) == 0xB8 &&
+                (u[i + 2] & 0xC0) == 0x80) {
             one = fold_table_1e[((u[i + 1] & 3u) << 6) | (u[i + 2] & 0x3Fu)];
             n = 3;
         } else if (b >= 0xC2 && b < 0xE0 && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
