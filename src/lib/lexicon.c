@@ -331,6 +331,7 @@ static inline uint64_t shift_in(uint64_t x, uint64_t before, unsigned j) {
  * scans, with no walk over its bytes, and whether it joins the one before by
  * mask operations for the whole block. out has room for every syllable. */
 static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
+    /* (f is sk_fold's text: eight bytes are readable at every syllable's start) */
     size_t n = 0;
     size_t open = SIZE_MAX;                  /* start of a syllable going on past the last block */
     uint64_t prev_gap = ~0ull, prev_brk = 0; /* the block before (the text's start: a gap) */
@@ -343,9 +344,8 @@ static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
             memcpy(tail, f + base, len - base);
             sk_tok_masks64(tail, &syll, &join);
         }
-        int whole = len - base >= 64 + 8; /* eight bytes readable at every start here */
-        uint64_t gap = ~syll;             /* bytes between syllables */
-        uint64_t brk = ~(syll | join);    /* those that end a phrase */
+        uint64_t gap = ~syll;          /* bytes between syllables */
+        uint64_t brk = ~(syll | join); /* those that end a phrase */
         uint64_t starts = syll & shift_in(gap, prev_gap, 1);
         /* A syllable joins the one before when the gap before it (the gap bytes
            right before its start) is 1 to 3 bytes of spaces, hyphens and
@@ -358,7 +358,7 @@ static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
         if (open != SIZE_MAX && ~syll) { /* the open syllable ends in this block */
             size_t e = base + (size_t)__builtin_ctzll(~syll);
             out[n].fe = (uint32_t)e;
-            out[n].key = text_syll_key(f, open, e, open + 8 <= len);
+            out[n].key = text_syll_key(f, open, e, 1);
             n++;
             open = SIZE_MAX;
         }
@@ -374,7 +374,7 @@ static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
             }
             size_t e = s + (size_t)__builtin_ctzll(rest);
             out[n].fe = (uint32_t)e;
-            out[n].key = text_syll_key(f, s, e, whole || s + 8 <= len);
+            out[n].key = text_syll_key(f, s, e, 1);
             n++;
         }
         prev_gap = gap;

@@ -118,7 +118,8 @@ const sk_lex_entry_t *sk_lexicon_entry(const sk_lexicon_t *self, uint32_t id);
  * into buf; returns NULL when absent. */
 const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, size_t cap);
 
-/* Every match in text[0..len) (folded form given), longest match first at each
+/* Every match in text[0..len) (folded form given, as sk_fold makes it: its NUL padding is
+ * read), longest match first at each
  * start position, all kinds; matches are allocated in arena and sorted by
  * start, then by decreasing length. Thread-safe (the lexicon is read-only). */
 int sk_lexicon_scan(const sk_lexicon_t *self, const char *text, size_t len,

@@ -251,7 +251,7 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
     /* A folded code point never takes more than 4x its source bytes (casefold
      * expansions); this also leaves room for the 8-byte stores below. */
     size_t cap = len * 4 + 1;
-    out->text = malloc(cap);
+    out->text = malloc(cap + 7); /* (+ 7: the NUL padding to 8 bytes at the end) */
     out->to_orig = malloc((cap + 1) * sizeof(uint32_t));
     if (!out->text || !out->to_orig) {
         sk_folded_free(out);
@@ -337,7 +337,7 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
     }
     while (i < len)
         fold_char(s, len, &i, text, to_orig, &o);
-    text[o] = '\0';
+    memset(text + o, 0, 8);
     to_orig[o] = (uint32_t)len;
     out->len = o;
     return SK_OK;
