@@ -265,7 +265,9 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
     size_t o = 0, i = 0;
     /* While eight bytes can be read: ASCII a word at a time, Vietnamese
      * letters straight from the tables; the rest goes to fold_char. */
-    while (i + 8 <= len) {
+    /* (i + 11: after an ASCII run of at most 7 bytes, 4 bytes are still readable for the
+       letter below without a test) */
+    while (i + 11 <= len) {
         unsigned char b = u[i];
         if (b < 0x80) {
             /* All eight bytes are written (lower-cased where ASCII), those
@@ -300,7 +302,6 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
             size_t run = sk_swar_first(high);
             o += run;
             i += run;
-            if (i + 4 > len) break;
             b = u[i];
         }
         /* A non-ASCII byte; u[i .. i + 4) are readable here. */
