@@ -251,12 +251,13 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
     /* A folded code point never takes more than 4x its source bytes (casefold
      * expansions); this also leaves room for the 8-byte stores below. */
     size_t cap = len * 4 + 1;
-    out->text = malloc(cap + 7); /* (+ 7: the NUL padding to 8 bytes at the end) */
-    out->to_orig = malloc((cap + 1) * sizeof(uint32_t));
-    if (!out->text || !out->to_orig) {
-        sk_folded_free(out);
-        return SK_ENOMEM;
-    }
+    /* One block: to_orig (cap + 1 offsets), then text (cap bytes and 7 for the NUL padding
+       to 8 bytes at the end); sk_folded_free frees it through to_orig. */
+    if (len > (SIZE_MAX - 64) / 32) return SK_ENOMEM;
+    uint32_t *block = malloc((cap + 1) * sizeof(uint32_t) + cap + 7);
+    if (!block) return SK_ENOMEM;
+    out->to_orig = block;
+    out->text = (char *)(block + cap + 1);
     /* Local pointers: a store through out->text (a char pointer) could alias
      * out itself, so the compiler would reload both fields for every byte. */
     char *text = out->text;
@@ -346,8 +347,7 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
 
 void sk_folded_free(sk_folded_t *f) {
     if (!f) return;
-    free(f->text);
-    free(f->to_orig);
+    free(f->to_orig); /* (text is in the same block) */
     f->text = NULL;
     f->to_orig = NULL;
     f->len = 0;

@@ -33,7 +33,7 @@ typedef struct sk_folded {
 } sk_folded_t;
 
 /* Fold NFC text: lower case, diacritics stripped, đ/Đ→d. Other characters are
- * kept (lower-cased). Fills *out with malloc'd buffers; free with sk_folded_free. */
+ * kept (lower-cased). Fills *out with one malloc'd block; free with sk_folded_free. */
 int sk_fold(const char *nfc, size_t len, sk_folded_t *out);
 void sk_folded_free(sk_folded_t *f);
 
