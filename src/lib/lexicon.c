@@ -49,6 +49,11 @@ typedef struct edge_table {
 typedef struct node {
     uint64_t child_bits;
     uint32_t patterns; /* first pattern index+1 */
+    /* Every pattern here and below needs the span's first letter in upper case (case=first,
+       case=all with a capitalised first syllable, acronyms): a phrase starting with a
+       lower-case ASCII letter is dropped at its first node (lower-case "an", "nam", "hà"
+       start many names). Set by mark_need_cap once all files are in. */
+    uint32_t need_cap;
 } node_t;
 
 /* The syllable on the edge into a node, kept only for hashed (long) keys, to confirm them. */
@@ -326,6 +331,7 @@ static inline uint64_t shift_in(uint64_t x, uint64_t before, unsigned j) {
  * scans, with no walk over its bytes, and whether it joins the one before by
  * mask operations for the whole block. out has room for every syllable. */
 static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
+    /* (f is sk_fold's text: eight bytes are readable at every syllable's start) */
     size_t n = 0;
     size_t open = SIZE_MAX;                  /* start of a syllable going on past the last block */
     uint64_t prev_gap = ~0ull, prev_brk = 0; /* the block before (the text's start: a gap) */
@@ -338,22 +344,21 @@ static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
             memcpy(tail, f + base, len - base);
             sk_tok_masks64(tail, &syll, &join);
         }
-        int whole = len - base >= 64 + 8; /* eight bytes readable at every start here */
-        uint64_t gap = ~syll;             /* bytes between syllables */
-        uint64_t brk = ~(syll | join);    /* those that end a phrase */
+        uint64_t gap = ~syll;          /* bytes between syllables */
+        uint64_t brk = ~(syll | join); /* those that end a phrase */
         uint64_t starts = syll & shift_in(gap, prev_gap, 1);
         /* A syllable joins the one before when the gap before it (the gap bytes
            right before its start) is 1 to 3 bytes of spaces, hyphens and
            apostrophes: none of the 3 bytes before it is a break byte within the
            gap, and the 4 bytes before it are not all gap bytes. */
         uint64_t g1 = shift_in(gap, prev_gap, 1), g2 = shift_in(gap, prev_gap, 2);
-        uint64_t no_join = (g1 & g2 & shift_in(gap, prev_gap, 3) & shift_in(gap, prev_gap, 4)) |
+        uint64_t joins = ~((g1 & g2 & shift_in(gap, prev_gap, 3) & shift_in(gap, prev_gap, 4)) |
                            shift_in(brk, prev_brk, 1) | (shift_in(brk, prev_brk, 2) & g1) |
-                           (shift_in(brk, prev_brk, 3) & g1 & g2);
+                           (shift_in(brk, prev_brk, 3) & g1 & g2));
         if (open != SIZE_MAX && ~syll) { /* the open syllable ends in this block */
             size_t e = base + (size_t)__builtin_ctzll(~syll);
             out[n].fe = (uint32_t)e;
-            out[n].key = text_syll_key(f, open, e, open + 8 <= len);
+            out[n].key = text_syll_key(f, open, e, 1);
             n++;
             open = SIZE_MAX;
         }
@@ -361,7 +366,7 @@ static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
             unsigned k = (unsigned)__builtin_ctzll(starts);
             size_t s = base + k;
             out[n].fs = (uint32_t)s;
-            out[n].joins = !((no_join >> k) & 1);
+            out[n].joins = (uint8_t)((joins >> k) & 1);
             uint64_t rest = gap >> k;
             if (!rest) { /* goes on into the next block */
                 open = s;
@@ -369,7 +374,7 @@ static size_t tokenize_text(const char *f, size_t len, tok_t *out) {
             }
             size_t e = s + (size_t)__builtin_ctzll(rest);
             out[n].fe = (uint32_t)e;
-            out[n].key = text_syll_key(f, s, e, whole || s + 8 <= len);
+            out[n].key = text_syll_key(f, s, e, 1);
             n++;
         }
         prev_gap = gap;
@@ -639,6 +644,26 @@ const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, siz
     return NULL;
 }
 
+/* An entry's SK_LEX_F_* flags, from its first type= and position= items. */
+static unsigned entry_flags(const sk_lex_entry_t *e) {
+    char buf[64];
+    unsigned f = 0;
+    const char *type = sk_lex_attr(e, "type", buf, sizeof buf);
+    if (type) {
+        if (!strcmp(type, "nonname"))
+            f |= SK_LEX_F_NONNAME;
+        else if (!strcmp(type, "placehead"))
+            f |= SK_LEX_F_PLACEHEAD;
+        else if (!strcmp(type, "BLOCK"))
+            f |= SK_LEX_F_BLOCK;
+        else if (!strcmp(type, "spouse"))
+            f |= SK_LEX_F_SPOUSE;
+    }
+    const char *pos = sk_lex_attr(e, "position", buf, sizeof buf);
+    if (pos && !strcmp(pos, "first-only")) f |= SK_LEX_F_FIRST_ONLY;
+    return f;
+}
+
 /* A trigger entry's attributes as the event rules read them (sk_lex_trigger_t). */
 static sk_lex_trigger_t *trigger_attrs(sk_arena_t *arena, const sk_lex_entry_t *e) {
     sk_lex_trigger_t *t = sk_arena_alloc(arena, sizeof *t);
@@ -736,6 +761,7 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
         }
         e->file = fname;
         e->line = lineno;
+        e->flags = entry_flags(e);
         e->trigger = NULL;
         if (kind == SK_LEX_TRIGGER && !(e->trigger = trigger_attrs(lx->arena, e))) {
             rc = SK_ENOMEM;
@@ -876,6 +902,35 @@ out:
     return rc;
 }
 
+/* Does every match of pattern p need the text's first letter in upper case? (what
+ * pattern_ok asks: acronyms need all letters upper, case=first and case=all with a
+ * capitalised first syllable the first one) */
+static int pattern_needs_cap(const pattern_t *p) {
+    return p->acronym || p->case_mode == CASE_FIRST ||
+           (p->case_mode == CASE_ALL && (p->cap_mask & 1u));
+}
+
+/* node_t.need_cap for every node: children come after their parent in nodes[], so one
+ * pass from the last node clears the flag up from each node that does not have it. */
+static int mark_need_cap(sk_lexicon_t *lx) {
+    uint32_t *parent = calloc(lx->n_nodes ? lx->n_nodes : 1, sizeof *parent);
+    if (!parent) return SK_ENOMEM;
+    const edge_table_t *tables[2] = {&lx->root, &lx->edges};
+    for (int t = 0; t < 2; t++)
+        for (size_t i = 0; i < tables[t]->cap; i++)
+            if (tables[t]->slots[i].child)
+                parent[tables[t]->slots[i].child] = tables[t]->slots[i].parent;
+    for (size_t n = 0; n < lx->n_nodes; n++) {
+        lx->nodes[n].need_cap = 1;
+        for (uint32_t pi = lx->nodes[n].patterns; pi; pi = lx->patterns[pi - 1].next)
+            if (!pattern_needs_cap(&lx->patterns[pi - 1])) lx->nodes[n].need_cap = 0;
+    }
+    for (size_t n = lx->n_nodes; n-- > 1;)
+        if (!lx->nodes[n].need_cap) lx->nodes[parent[n]].need_cap = 0;
+    free(parent);
+    return SK_OK;
+}
+
 int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **out) {
     *out = NULL;
     sk_lexicon_t *lx = calloc(1, sizeof *lx);
@@ -908,6 +963,7 @@ int sk_lexicon_load(const char *dir, sk_diag_fn diag, void *ctx, sk_lexicon_t **
         if (lx->n_entries > before) found++;
     }
     if (!rc) rc = load_person_offices(lx, dir);
+    if (!rc) rc = mark_need_cap(lx);
     if (!rc && !found) {
         sk_diag_report(diag, ctx, SK_DIAG_ERROR, SK_ENOTFOUND, dir, 0, NULL,
                        "no lexicon files found (set SUKIEN_DATA to the data directory)");
@@ -988,8 +1044,8 @@ typedef struct span {
 static void span_start(span_t *sp, const sk_folded_t *f, const tok_t *toks, size_t n) {
     sp->toks = toks;
     sp->n = n;
-    sp->s = f->to_orig[toks[0].fs];
-    sp->e = f->to_orig[toks[n - 1].fe];
+    sp->s = toks[0].start;
+    sp->e = toks[n - 1].end;
     sp->first_upper = sp->all_upper = sp->ascii = -1;
     sp->has_key = 0;
 }
@@ -1095,8 +1151,7 @@ static int pattern_ok(const pattern_t *p, const char *text, size_t len, const sk
     if (p->case_mode == CASE_ALL) {
         if ((p->cap_mask & 1u) && !sp->first_upper) return 0;
         for (size_t k = 1; k < sp->n && k < 16; k++)
-            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, f->to_orig[sp->toks[k].fs]))
-                return 0;
+            if ((p->cap_mask & (1u << k)) && !upper_at(text, len, sp->toks[k].start)) return 0;
     }
     if (p->tones == TONES_UNLESS_ASCII) {
         if (sp->ascii < 0) {
@@ -1221,7 +1276,7 @@ static inline span_slot_t *memo_hit(const sk_lexicon_t *lx, span_slot_t *memo, u
 static inline int span_matches(const sk_lexicon_t *lx, uint32_t node, const char *text, size_t len,
                                const sk_folded_t *f, const tok_t *toks, size_t n_syll, uint32_t i,
                                match_buf_t *mb) {
-    size_t s = f->to_orig[toks[0].fs], e = f->to_orig[toks[n_syll - 1].fe];
+    size_t s = toks[0].start, e = toks[n_syll - 1].end;
     uint64_t w[KEY_WORDS];
     span_slot_t *memo = NULL, *hit = NULL;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -1273,14 +1328,23 @@ int sk_lexicon_scan_sylls(const sk_lexicon_t *lx, const char *text, size_t len,
     size_t nt = tokenize_text(f->text, f->len, toks);
     toks[nt].joins = 0; /* ends every phrase at the last syllable */
     /* Every phrase starts at a child of the root: find them all first, in a loop
-     * of its own (3 syllables in 4 are one). */
-    for (size_t i = 0; i < nt; i++)
+     * of its own (3 syllables in 4 are one); and the syllables' bytes in the text,
+     * which the matches and the mention layer's tokens read. */
+    const uint32_t *to_orig = f->to_orig;
+    for (size_t i = 0; i < nt; i++) {
+        toks[i].start = to_orig[toks[i].fs];
+        toks[i].end = to_orig[toks[i].fe];
         toks[i].root_child = root_child(lx, &toks[i], f->text);
+    }
     match_buf_t mb = {.arena = arena};
     int rc = match_alloc(&mb, nt / 2 + 16);
     for (size_t i = 0; i < nt && !rc; i++) {
         uint32_t node = toks[i].root_child;
         if (!node) continue;
+        /* (what pattern_ok's upper_at says of a lower-case ASCII letter) */
+        if (lx->nodes[node].need_cap && toks[i].start < len &&
+            (unsigned)(unsigned char)text[toks[i].start] - 'a' < 26u)
+            continue;
         size_t first_here = mb.n;
         for (size_t j = i;;) {
             const node_t *nd = &lx->nodes[node];

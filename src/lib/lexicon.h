@@ -74,8 +74,19 @@ typedef struct sk_lex_trigger {
     sk_trig_frame_t frame;
 } sk_lex_trigger_t;
 
+/* What the mention rules read of an entry's first type= and position= items (set at load:
+ * reading them per match was a tenth of the labelling). Each is read only for its kind. */
+enum {
+    SK_LEX_F_NONNAME = 1,    /* CUE type=nonname */
+    SK_LEX_F_FIRST_ONLY = 2, /* position=first-only */
+    SK_LEX_F_PLACEHEAD = 4,  /* CUE type=placehead */
+    SK_LEX_F_BLOCK = 8,      /* TRIGGER type=BLOCK */
+    SK_LEX_F_SPOUSE = 16,    /* HONORIFIC type=spouse */
+};
+
 typedef struct sk_lex_entry {
     sk_lex_kind_t kind;
+    unsigned flags;        /* SK_LEX_F_* */
     const char *canonical; /* NFC */
     const char *attrs;     /* "key=value;key=value" or "" */
     const char *file;      /* data file it came from, for messages */
@@ -107,7 +118,8 @@ const sk_lex_entry_t *sk_lexicon_entry(const sk_lexicon_t *self, uint32_t id);
  * into buf; returns NULL when absent. */
 const char *sk_lex_attr(const sk_lex_entry_t *e, const char *key, char *buf, size_t cap);
 
-/* Every match in text[0..len) (folded form given), longest match first at each
+/* Every match in text[0..len) (folded form given, as sk_fold makes it: its NUL padding is
+ * read), longest match first at each
  * start position, all kinds; matches are allocated in arena and sorted by
  * start, then by decreasing length. Thread-safe (the lexicon is read-only). */
 int sk_lexicon_scan(const sk_lexicon_t *self, const char *text, size_t len,
@@ -115,14 +127,23 @@ int sk_lexicon_scan(const sk_lexicon_t *self, const char *text, size_t len,
                     size_t *n_out);
 
 /* A syllable of folded text: folded->text[fs..fe), a maximal run of sk_tok_byte bytes
- * (the lexicon's matching unit). */
+ * (the lexicon's matching unit). The mention layer takes the scan's array as its tokens
+ * (sk_token_t), filling in the fields after key: no second array, and the offsets the scan
+ * gathered from to_orig are not gathered again. */
 typedef struct sk_lex_syll {
+    uint32_t start, end; /* its bytes in the original text (to_orig of fs and fe) */
     uint32_t fs, fe;
     uint64_t key; /* sk_lex_pack of its bytes when at most SK_LEX_PACK_MAX, else a value
                      with the top bit set */
-    /* the scan's own working state (the scan hands out the array it worked in) */
-    int joins;
+    /* the mention layer's (mention.h): */
+    uint32_t sentence; /* index into article->sentences */
+    /* the scan's own working state */
     uint32_t root_child;
+    uint8_t joins;
+    /* the mention layer's: */
+    uint8_t cap;     /* starts with an upper-case letter */
+    uint8_t acronym; /* two or more letters, all upper case */
+    uint8_t digit;   /* starts with a digit */
 } sk_lex_syll_t;
 
 /* Bytes s[0..n), n <= SK_LEX_PACK_MAX, packed little-endian into one word (byte k in bits

@@ -56,7 +56,7 @@ typedef struct ctx {
     } office_memo[32];
     uint32_t *label_starts; /* the tokens with label_first set, in order */
     size_t n_labels;
-    const sk_lex_syll_t *sylls; /* the lexicon scan's syllables: the tokens' folded spans */
+    sk_lex_syll_t *sylls; /* the lexicon scan's syllables: the tokens */
     size_t n_sylls;
     const uint32_t *match_tok; /* per lexicon match: the token of its first syllable */
     int empty_tokens;          /* some token has no bytes of its own (start == end) */
@@ -108,35 +108,49 @@ static void fill_minus_one(int32_t *a, size_t n) {
         a[k] = v;
 }
 
+/* What sk_utf8_decode and sk_is_upper give for a token's first byte when it is ASCII, as
+ * the token's bytes joins (0), cap, acronym (0) and digit; non-ASCII bytes are decoded. */
+#define FBF(b)                                                                                     \
+    { 0, (uint8_t)((unsigned)(b) - 'A' < 26u), 0, (uint8_t)((unsigned)(b) - '0' < 10u) }
+#define FBF4(b) FBF(b), FBF((b) + 1), FBF((b) + 2), FBF((b) + 3)
+#define FBF16(b) FBF4(b), FBF4((b) + 4), FBF4((b) + 8), FBF4((b) + 12)
+#define FBF64(b) FBF16(b), FBF16((b) + 16), FBF16((b) + 32), FBF16((b) + 48)
+static const uint8_t FIRST_BYTE_FLAGS[256][4] = {FBF64(0), FBF64(64), FBF64(128), FBF64(192)};
+#undef FBF64
+#undef FBF16
+#undef FBF4
+#undef FBF
+_Static_assert(offsetof(sk_token_t, cap) == offsetof(sk_token_t, joins) + 1 &&
+                   offsetof(sk_token_t, acronym) == offsetof(sk_token_t, joins) + 2 &&
+                   offsetof(sk_token_t, digit) == offsetof(sk_token_t, joins) + 3,
+               "joins, cap, acronym, digit in a row");
+
 static __attribute__((noinline)) int build_tokens(ctx_t *c) {
     const sk_folded_t *f = &c->a->folded;
     size_t cap = f->len / 2 + 2;
-    /* Sized by bytes (a token is at least one byte apart): zeroing it all was
-     * 2% of `sukien code`, so only the tokens written and one past are. */
-    c->tok = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *c->tok);
+    /* The tokens are the lexicon scan's syllables (the same runs of sk_tok_byte bytes, its
+       array of cap + 1 with their byte spans): only the mention layer's fields are filled. */
+    sk_token_t *tok = c->tok = c->sylls;
     /* (8 bytes more: next_may_start reads a word at a time) */
     uint8_t *may_start = c->may_start = sk_arena_alloc_uninit(c->a->arena, cap + 8);
     int32_t *label = c->label = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *label);
     int32_t *best = c->best = sk_arena_alloc_uninit(c->a->arena, cap * sizeof *best);
-    if (!c->tok || !may_start || !label || !best) return SK_ENOMEM;
+    if (!may_start || !label || !best) return SK_ENOMEM;
     const sk_sentence_t *ss = c->a->sentences;
     const size_t n_sent = c->a->n_sentences;
     const char *text = c->a->text;
-    const uint32_t *to_orig = f->to_orig;
     size_t sent = 0;
     /* a token starting at or after sent_end belongs to a later sentence */
     size_t sent_end = n_sent > 1 ? ss[0].end : SIZE_MAX;
-    /* The tokens are the lexicon scan's syllables (the same runs of sk_tok_byte bytes). */
-    sk_token_t *tok = c->tok;
-    const sk_lex_syll_t *sy = c->sylls;
     size_t n = c->n_sylls;
     for (size_t k = 0; k < n; k++) {
-        uint32_t fs = sy[k].fs, fe = sy[k].fe;
-        uint32_t start = to_orig[fs], end = to_orig[fe];
+        sk_token_t *t = &tok[k];
+        uint32_t start = t->start, end = t->end;
         while (start >= sent_end) {
             sent++;
             sent_end = sent + 1 < n_sent ? ss[sent].end : SIZE_MAX;
         }
+        t->sentence = (uint32_t)sent;
         /* Case flags from the text: cap (starts upper case), digit (starts with a
            digit), acronym (two or more letters, all upper case). */
         unsigned u0 = 0;
@@ -144,8 +158,9 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
             u0 = (unsigned char)text[start];
         else
             c->empty_tokens = 1;
-        /* what sk_utf8_decode and sk_is_upper give for ASCII */
-        uint8_t upper = u0 - 'A' < 26, digit = u0 - '0' < 10, acronym = 0;
+        /* joins (the scan's, done with) and the three flags in one copy */
+        memcpy(&t->joins, FIRST_BYTE_FLAGS[u0], 4);
+        uint8_t upper = FIRST_BYTE_FLAGS[u0][1];
         size_t first_len = 1;
         if (u0 >= 0x80) {
             int32_t cp;
@@ -154,30 +169,21 @@ static __attribute__((noinline)) int build_tokens(ctx_t *c) {
                 upper = (uint8_t)sk_is_upper(cp);
                 first_len = (size_t)nb;
             }
+            t->cap = upper;
         }
         if (upper && end - start >= 2)
-            acronym = acronym_after_upper(text + start, end - start, first_len);
-        sk_token_t *t = &tok[k];
-        t->start = start;
-        t->end = end;
-        /* fs and fe in one copy (two uint32_t in a row in both structs): field by field, the
-           compiler packed all four offsets into a vector register first */
-        memcpy(&t->fs, &sy[k].fs, 2 * sizeof(uint32_t));
-        t->sentence = (uint32_t)sent;
-        t->cap = upper;
-        t->acronym = acronym;
-        t->digit = digit;
+            t->acronym = acronym_after_upper(text + start, end - start, first_len);
         may_start[k] = upper;
     }
     fill_minus_one(label, n);
     fill_minus_one(best, n);
     memset(may_start + n, 0, 8);
     if (n < cap) {
-        memset(&c->tok[n], 0, sizeof *c->tok);
+        memset(&tok[n], 0, sizeof *tok);
         label[n] = best[n] = 0;
     }
     c->nt = n;
-    c->m->tokens = c->tok;
+    c->m->tokens = tok;
     c->m->n_tokens = n;
     return SK_OK;
 }
@@ -383,81 +389,9 @@ static int attr_is(const sk_lex_entry_t *e, const char *key, const char *val) {
     return 0;
 }
 
-/* What set_labels reads of an entry's attributes, remembered per article by entry id in a
- * direct-mapped table: the same few cue words and triggers come back every few tokens,
- * and the look-ups for each match were a third of set_labels. Each caller tests only the
- * flag of its entry's kind. */
-enum {
-    FLAG_NONNAME = 1,    /* CUE type=nonname */
-    FLAG_FIRST_ONLY = 2, /* CUE position=first-only (read with FLAG_NONNAME) */
-    FLAG_PLACEHEAD = 4,  /* CUE type=placehead */
-    FLAG_BLOCK = 8,      /* TRIGGER type=BLOCK */
-    FLAG_SPOUSE = 16,    /* HONORIFIC type=spouse */
-    FLAG_MEMO = 128
-};
-
-typedef struct flag_memo {
-    uint32_t entry[FLAG_MEMO]; /* entry id held in each slot, UINT32_MAX when empty */
-    uint8_t flags[FLAG_MEMO];
-} flag_memo_t;
-
-/* s[0..n) is the n_lit bytes of lit (a constant length: memcmp becomes a load or two). */
-static int bytes_are(const char *s, size_t n, const char *lit, size_t n_lit) {
-    return n == n_lit && !memcmp(s, lit, n_lit);
-}
-
-/* The flags of e from its first "type" and first "position" items (as sk_lex_attr finds
- * them), read in one pass over the items instead of one pass per flag, keys and values
- * compared by their lengths from the index. */
-static unsigned scan_entry_flags(const sk_lex_entry_t *e) {
-    const char *type = NULL, *pos = NULL;
-    size_t type_len = 0, pos_len = 0;
-    if (e->attr_at) {
-        for (uint32_t i = 0; i < e->n_attr && !(type && pos); i++) {
-            const sk_lex_attr_at_t *it = &e->attr_at[i];
-            const char *p = e->attrs + it->key;
-            const char *v = p + it->key_len + (it->val_len > 0);
-            if (!type && bytes_are(p, it->key_len, "type", 4)) {
-                type = v;
-                type_len = it->val_len;
-            } else if (!pos && bytes_are(p, it->key_len, "position", 8)) {
-                pos = v;
-                pos_len = it->val_len;
-            }
-        }
-    } else {
-        type = attr_value(e, "type", &type_len);
-        pos = attr_value(e, "position", &pos_len);
-    }
-    unsigned f = 0;
-    if (type) {
-        if (bytes_are(type, type_len, "nonname", 7))
-            f |= FLAG_NONNAME;
-        else if (bytes_are(type, type_len, "placehead", 9))
-            f |= FLAG_PLACEHEAD;
-        else if (bytes_are(type, type_len, "BLOCK", 5))
-            f |= FLAG_BLOCK;
-        else if (bytes_are(type, type_len, "spouse", 6))
-            f |= FLAG_SPOUSE;
-    }
-    if (pos && bytes_are(pos, pos_len, "first-only", 10)) f |= FLAG_FIRST_ONLY;
-    return f;
-}
-
-static unsigned entry_flags_miss(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
-    unsigned f = scan_entry_flags(sk_lexicon_entry(c->lex, id));
-    size_t h = id % FLAG_MEMO;
-    memo->entry[h] = id;
-    memo->flags[h] = (uint8_t)f;
-    return f;
-}
-
-/* (the look-up inline in the callers, the scan out of line: a call per look-up was
-   a third of the cost) */
-static inline unsigned entry_flags(const ctx_t *c, flag_memo_t *memo, uint32_t id) {
-    size_t h = id % FLAG_MEMO;
-    if (memo->entry[h] == id) return memo->flags[h];
-    return entry_flags_miss(c, memo, id);
+/* The SK_LEX_F_* flags of entry id (worked out at load). */
+static inline unsigned entry_flags(const ctx_t *c, uint32_t id) {
+    return sk_lexicon_entry(c->lex, id)->flags;
 }
 
 static int name_joined(const ctx_t *c, size_t i);
@@ -490,8 +424,6 @@ static int set_labels(ctx_t *c) {
     uint32_t *trig_tok = sk_arena_alloc_uninit(ar, (m->n_matches + 1) * sizeof *trig_tok);
     if (!cand || !trig || !trig_tok) return SK_ENOMEM;
     size_t n_cand = 0, n_trig = 0;
-    flag_memo_t memo;
-    memset(memo.entry, 0xff, sizeof memo.entry);
     /* A match's first token: the token of its first syllable, or an earlier one starting at
        the same byte (a character folded to several syllables) — the first token starting
        at or after x->start. Token starts never decrease, so the matches come sorted. */
@@ -523,7 +455,7 @@ static int set_labels(ctx_t *c) {
             if (x->n_syll == 1) surname[t] = 1;
             continue;
         case SK_LEX_HONORIFIC:
-            if (x->n_syll > honorific[t] && !(entry_flags(c, &memo, x->entry) & FLAG_SPOUSE)) {
+            if (x->n_syll > honorific[t] && !(entry_flags(c, x->entry) & SK_LEX_F_SPOUSE)) {
                 honorific[t] = (int16_t)x->n_syll;
                 may_start[t] = 1;
             }
@@ -531,9 +463,10 @@ static int set_labels(ctx_t *c) {
         case SK_LEX_TRIGGER:
             continue; /* blocks are applied after labelling, below */
         case SK_LEX_CUE: {
-            unsigned f = entry_flags(c, &memo, x->entry);
-            if (x->n_syll == 1 && (f & FLAG_NONNAME)) nonname[t] = (f & FLAG_FIRST_ONLY) ? 2 : 1;
-            if ((f & FLAG_PLACEHEAD) && after_placehead && t + x->n_syll <= n_tok)
+            unsigned f = entry_flags(c, x->entry);
+            if (x->n_syll == 1 && (f & SK_LEX_F_NONNAME))
+                nonname[t] = (f & SK_LEX_F_FIRST_ONLY) ? 2 : 1;
+            if ((f & SK_LEX_F_PLACEHEAD) && after_placehead && t + x->n_syll <= n_tok)
                 after_placehead[t + x->n_syll] = 1;
             continue;
         }
@@ -634,7 +567,7 @@ static int set_labels(ctx_t *c) {
        into a recognised office or name ("đã tiếp Thị trưởng thành phố Paris"). */
     for (size_t q = 0; q < n_trig; q++) {
         const sk_lex_match_t *x = &m->matches[trig[q]];
-        if (!(entry_flags(c, &memo, x->entry) & FLAG_BLOCK)) continue;
+        if (!(entry_flags(c, x->entry) & SK_LEX_F_BLOCK)) continue;
         size_t t = trig_tok[q];
         int into_label = 0;
         for (size_t j = t; j < t + x->n_syll && j < c->nt; j++)
@@ -648,7 +581,7 @@ static int set_labels(ctx_t *c) {
     size_t last_end_tok = 0;
     for (size_t q = 0; q < n_trig; q++) {
         const sk_lex_match_t *x = &m->matches[trig[q]];
-        if (entry_flags(c, &memo, x->entry) & FLAG_BLOCK) continue;
+        if (entry_flags(c, x->entry) & SK_LEX_F_BLOCK) continue;
         size_t t = trig_tok[q];
         int bad = 0;
         /* blocked, or inside an office, name or place ("thư" in "Tổng Bí thư") */
@@ -1374,7 +1307,8 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
     int rc = sk_lexicon_scan_sylls(lex, a->text, a->text_len, &a->folded, a->arena, &m->matches,
                                    &m->n_matches, &sylls, &c.n_sylls, &match_tok);
     if (rc) return rc;
-    c.sylls = m->sylls = sylls;
+    c.sylls = sylls;
+    m->sylls = sylls;
     c.match_tok = match_tok;
     if ((rc = build_tokens(&c)) || (rc = set_labels(&c))) return rc;
 

@@ -20,15 +20,10 @@ typedef enum {
 
 const char *sk_mention_kind_name(sk_mention_kind_t k);
 
-/* A syllable of the cleaned text (runs of letters/digits; matching unit). */
-typedef struct sk_token {
-    uint32_t start, end; /* byte span in article->text */
-    uint32_t fs, fe;     /* span in the folded text */
-    uint32_t sentence;   /* index into article->sentences */
-    uint8_t cap;         /* starts with an upper-case letter */
-    uint8_t acronym;     /* two or more letters, all upper case */
-    uint8_t digit;       /* starts with a digit */
-} sk_token_t;
+/* A syllable of the cleaned text (runs of letters/digits; matching unit): the lexicon
+ * scan's syllable record (lexicon.h), whose fields start, end (byte span in article->text),
+ * fs, fe (span in the folded text), sentence, cap, acronym and digit the tokens are read by. */
+typedef sk_lex_syll_t sk_token_t;
 
 typedef struct sk_mention {
     sk_mention_kind_t kind;

@@ -139,6 +139,13 @@ enum { TABLE_LO = 0x80, TABLE_HI = 0x800 };
 static unsigned char fold_table[TABLE_HI - TABLE_LO]; /* 0 = not a single ASCII byte */
 static unsigned char fold_table_1e[0x100];            /* U+1E00..U+1EFF */
 static unsigned char fold_ascii[0x80];                /* ASCII lower-cased: A-Z only */
+/* fold_table and fold_table_1e by the payload bits of the UTF-8 bytes where they lie in a
+ * little-endian word of the sequence, so that sk_fold indexes them with one mask instead
+ * of shifting the bits together: a 2-byte sequence's bits at (word & 0x3F1F), a 3-byte
+ * E1 B8..BB sequence's at (word >> 8 & 0x3F03). 16 KB each, mostly unused. */
+enum { RAW_2B_MASK = 0x3F1F, RAW_3B_MASK = 0x3F03 };
+static unsigned char fold_raw_2b[RAW_2B_MASK + 1];
+static unsigned char fold_raw_1e[RAW_3B_MASK + 1];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 /* Set (release) once the tables are filled: callers test it before paying for
  * a pthread_once call (sk_fold_str runs some 20,000 times per 300 articles). */
@@ -171,6 +178,10 @@ static void fold_init(void) {
         int n = fold_general(cp, buf, 8);
         fold_table_1e[cp - 0x1E00] = (n == 1 && buf[0] < 0x80) ? (unsigned char)buf[0] : 0;
     }
+    for (int32_t cp = TABLE_LO; cp < TABLE_HI; cp++) /* bytes 110xxxxx 10yyyyyy */
+        fold_raw_2b[(cp >> 6 & 0x1F) | (cp & 0x3F) << 8] = fold_table[cp - TABLE_LO];
+    for (int32_t cp = 0x1E00; cp < 0x1F00; cp++) /* bytes E1 101110xx 10yyyyyy */
+        fold_raw_1e[(cp >> 6 & 3) | (cp & 0x3F) << 8] = fold_table_1e[cp - 0x1E00];
     atomic_store_explicit(&fold_ready, 1, memory_order_release);
 }
 
@@ -240,12 +251,13 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
     /* A folded code point never takes more than 4x its source bytes (casefold
      * expansions); this also leaves room for the 8-byte stores below. */
     size_t cap = len * 4 + 1;
-    out->text = malloc(cap);
-    out->to_orig = malloc((cap + 1) * sizeof(uint32_t));
-    if (!out->text || !out->to_orig) {
-        sk_folded_free(out);
-        return SK_ENOMEM;
-    }
+    /* One block: to_orig (cap + 1 offsets), then text (cap bytes and 7 for the NUL padding
+       to 8 bytes at the end); sk_folded_free frees it through to_orig. */
+    if (len > (SIZE_MAX - 64) / 32) return SK_ENOMEM;
+    uint32_t *block = malloc((cap + 1) * sizeof(uint32_t) + cap + 7);
+    if (!block) return SK_ENOMEM;
+    out->to_orig = block;
+    out->text = (char *)(block + cap + 1);
     /* Local pointers: a store through out->text (a char pointer) could alias
      * out itself, so the compiler would reload both fields for every byte. */
     char *text = out->text;
@@ -254,15 +266,26 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
     size_t o = 0, i = 0;
     /* While eight bytes can be read: ASCII a word at a time, Vietnamese
      * letters straight from the tables; the rest goes to fold_char. */
-    while (i + 8 <= len) {
+    /* (i + 11: after an ASCII run of at most 7 bytes, 4 bytes are still readable for the
+       letter below without a test) */
+    while (i + 11 <= len) {
         unsigned char b = u[i];
         if (b < 0x80) {
             /* All eight bytes are written (lower-cased where ASCII), those
              * before the first non-ASCII byte are kept. */
             uint64_t w = sk_swar_load(u + i);
-            uint64_t low7 = w & ~SK_SWAR_HIGH; /* no carry between bytes below */
+            /* Per byte b < 0x80, b + (0x80 - c) has the 0x80 bit set when b >= c and
+               carries into no other byte. A byte >= 0x80 may carry into the bytes after
+               it, but the bytes kept are those before the first such byte, which no
+               carry reaches (little-endian: carries go to later bytes); big-endian
+               words take the low seven bits first. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            uint64_t low7 = w;
+#else
+            uint64_t low7 = w & ~SK_SWAR_HIGH;
+#endif
             uint64_t upper = (low7 + SK_SWAR_ONES * (0x80 - 'A')) &
-                             ~(low7 + SK_SWAR_ONES * (0x80 - 'Z' - 1)) & ~w & SK_SWAR_HIGH;
+                             ~(low7 + SK_SWAR_ONES * (0x80 - 'Z' - 1)) & SK_SWAR_HIGH;
             uint64_t lower = w | (upper >> 2); /* A-Z + 0x20 */
             memcpy(text + o, &lower, 8);
             /* to_orig[o + k] = i + k, four at a time (GCC/Clang vectors) */
@@ -280,12 +303,23 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
             size_t run = sk_swar_first(high);
             o += run;
             i += run;
-            if (i + 3 > len) break;
             b = u[i];
         }
-        /* A non-ASCII byte; u[i + 1] and u[i + 2] are readable here. */
+        /* A non-ASCII byte; u[i .. i + 4) are readable here. */
         unsigned char one = 0;
         size_t n = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* the sequence in one load (byte k in bits 8k..8k+7), its tests on the word */
+        uint32_t q;
+        memcpy(&q, u + i, 4);
+        if ((q & 0xC0FCFFu) == 0x80B8E1u) { /* E1 B8..BB 80..BF: U+1E00..U+1EFF */
+            one = fold_raw_1e[(q >> 8) & RAW_3B_MASK];
+            n = 3;
+        } else if (b >= 0xC2 && b < 0xE0 && (q & 0xC000u) == 0x8000u) {
+            one = fold_raw_2b[q & RAW_2B_MASK];
+            n = 2;
+        }
+#else
         unsigned next = u[i + 1] | (unsigned)u[i + 2] << 8;
         if (b == 0xE1 && (next & 0xC0FC) == 0x80B8) {
             one = fold_table_1e[((u[i + 1] & 3u) << 6) | (u[i + 2] & 0x3Fu)];
@@ -294,6 +328,7 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
             one = fold_table[(((b & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu)) - TABLE_LO];
             n = 2;
         }
+#endif
         if (one) { /* what sk_utf8_decode and fold_one give for this sequence */
             text[o] = (char)one;
             to_orig[o++] = (uint32_t)i;
@@ -304,7 +339,7 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
     }
     while (i < len)
         fold_char(s, len, &i, text, to_orig, &o);
-    text[o] = '\0';
+    memset(text + o, 0, 8);
     to_orig[o] = (uint32_t)len;
     out->len = o;
     return SK_OK;
@@ -312,8 +347,7 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
 
 void sk_folded_free(sk_folded_t *f) {
     if (!f) return;
-    free(f->text);
-    free(f->to_orig);
+    free(f->to_orig); /* (text is in the same block) */
     f->text = NULL;
     f->to_orig = NULL;
     f->len = 0;
@@ -331,9 +365,13 @@ size_t sk_fold_str(const char *s, size_t len, char *buf, size_t cap) {
                 /* Eight bytes lower-cased at once (as in sk_fold), those before
                  * the first non-ASCII one kept: each had room (o + 1 < cap). */
                 uint64_t w = sk_swar_load(u + i);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                uint64_t low7 = w; /* (no mask: see sk_fold) */
+#else
                 uint64_t low7 = w & ~SK_SWAR_HIGH;
+#endif
                 uint64_t upper = (low7 + SK_SWAR_ONES * (0x80 - 'A')) &
-                                 ~(low7 + SK_SWAR_ONES * (0x80 - 'Z' - 1)) & ~w & SK_SWAR_HIGH;
+                                 ~(low7 + SK_SWAR_ONES * (0x80 - 'Z' - 1)) & SK_SWAR_HIGH;
                 uint64_t lower = w | (upper >> 2);
                 memcpy(buf + o, &lower, 8);
                 uint64_t high = w & SK_SWAR_HIGH;
@@ -351,7 +389,21 @@ size_t sk_fold_str(const char *s, size_t len, char *buf, size_t cap) {
            fold_one give for these sequences, as in sk_fold) */
         unsigned char one = 0;
         size_t n = 0;
-        if (b == 0xE1 && i + 2 < len && (u[i + 1] & 0xFC) == 0xB8 && (u[i + 2] & 0xC0) == 0x80) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (i + 4 <= len) { /* as in sk_fold: the sequence in one load */
+            uint32_t q;
+            memcpy(&q, u + i, 4);
+            if ((q & 0xC0FCFFu) == 0x80B8E1u) {
+                one = fold_raw_1e[(q >> 8) & RAW_3B_MASK];
+                n = 3;
+            } else if (b >= 0xC2 && b < 0xE0 && (q & 0xC000u) == 0x8000u) {
+                one = fold_raw_2b[q & RAW_2B_MASK];
+                n = 2;
+            }
+        } else
+#endif
+            if (b == 0xE1 && i + 2 < len && (u[i + 1] & 0xFC) == 0xB8 &&
+                (u[i + 2] & 0xC0) == 0x80) {
             one = fold_table_1e[((u[i + 1] & 3u) << 6) | (u[i + 2] & 0x3Fu)];
             n = 3;
         } else if (b >= 0xC2 && b < 0xE0 && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {

@@ -26,13 +26,14 @@ int sk_normalize_text(const char *in, size_t len, char **out, size_t *out_len, s
 /* Folded form of NFC text. to_orig[i] is the byte offset in the source of the
  * character that produced folded byte i; to_orig[len] == source length. */
 typedef struct sk_folded {
-    char *text; /* NUL-terminated */
+    char *text; /* NUL-terminated, and NUL up to text[len + 7]: 8 bytes can be read at
+                   any offset up to len (the lexicon's tokenizer reads words) */
     size_t len;
     uint32_t *to_orig;
 } sk_folded_t;
 
 /* Fold NFC text: lower case, diacritics stripped, đ/Đ→d. Other characters are
- * kept (lower-cased). Fills *out with malloc'd buffers; free with sk_folded_free. */
+ * kept (lower-cased). Fills *out with one malloc'd block; free with sk_folded_free. */
 int sk_fold(const char *nfc, size_t len, sk_folded_t *out);
 void sk_folded_free(sk_folded_t *f);
 
