@@ -2,6 +2,9 @@
 # start_server BIN DB [ARGS...]: start `BIN serve` on a free port; sets PORT, SPID, BASE.
 start_server() {
   local bin=$1 db=$2; shift 2
+  # The log exists before the server starts: the background job opens it
+  # itself, maybe after the first read below (a failed sed under set -e).
+  : >server.log
   "$bin" serve --db "$db" --port 0 "$@" 2>server.log &
   SPID=$!
   trap 'kill $SPID 2>/dev/null || true' EXIT
