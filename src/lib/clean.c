@@ -19,6 +19,11 @@
 
 #include "swar.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define CLEAN_SIMD 1
+#endif
+
 typedef enum {
     L_DROP = 0, /* junk, never kept */
     L_TEXT,     /* ordinary line */
@@ -406,66 +411,104 @@ static size_t strip_credit(char *s, size_t n) {
     return b;
 }
 
-/* Does the line hold a tab, two spaces in a row or "![" (image markup)? */
-static int needs_tidy(const char *s, size_t n) {
-    uint64_t carry = 0; /* the previous word ended with a space */
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t sp = bytes_eq(w, ' '); /* exact flags: pairs are read from them */
-        if (sk_swar_has(w, '\t') | sk_swar_has(w, '!') || (sp & (sp >> 8)) ||
-            (carry && (sp & 0x80)))
-            return 1;
-        carry = sp >> 63;
+/* Where the next byte is at which a line may need work: a tab, '!', two
+ * spaces in a row (tidy), "\xBA\xA2" ("Ả" is E1 BA A2) or "(\xE1" ("(ả",
+ * photo credits: every marker find_credit accepts holds one of them). Few
+ * lines hold any: one pass over the whole raw text finds the next such place,
+ * and only the lines that hold one are looked at more closely. */
+static int mark_at(const char *p, const char *end) {
+    unsigned char c = (unsigned char)p[0], d = p + 1 < end ? (unsigned char)p[1] : 0;
+    return c == '\t' || c == '!' || (c == ' ' && d == ' ') || (c == 0xBA && d == 0xA2) ||
+           (c == '(' && d == 0xE1);
+}
+
+const char *sk_clean_next_mark_ref(const char *p, const char *end) {
+    for (; p < end; p++)
+        if (mark_at(p, end)) return p;
+    return end;
+}
+
+const char *sk_clean_next_mark(const char *p, const char *end) {
+#ifdef CLEAN_SIMD
+    /* Thirty-two starts at once; the byte after each is read with a load one
+     * byte further on, so the loop stops 33 bytes before the end. '(' alone is
+     * rare enough to be a candidate on its own: candidates are confirmed
+     * (mark_at) and the scan goes on after one that is no mark. */
+    const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), bang = _mm_set1_epi8('!'),
+                  ba = _mm_set1_epi8((char)0xBA), a2 = _mm_set1_epi8((char)0xA2),
+                  par = _mm_set1_epi8('(');
+    while (end - p >= 33) {
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i w0 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+        __m128i w1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 17));
+        __m128i m0 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, tab), _mm_cmpeq_epi8(v0, bang)),
+                                  _mm_cmpeq_epi8(v0, par));
+        m0 = _mm_or_si128(m0, _mm_and_si128(_mm_cmpeq_epi8(v0, sp), _mm_cmpeq_epi8(w0, sp)));
+        m0 = _mm_or_si128(m0, _mm_and_si128(_mm_cmpeq_epi8(v0, ba), _mm_cmpeq_epi8(w0, a2)));
+        __m128i m1 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v1, tab), _mm_cmpeq_epi8(v1, bang)),
+                                  _mm_cmpeq_epi8(v1, par));
+        m1 = _mm_or_si128(m1, _mm_and_si128(_mm_cmpeq_epi8(v1, sp), _mm_cmpeq_epi8(w1, sp)));
+        m1 = _mm_or_si128(m1, _mm_and_si128(_mm_cmpeq_epi8(v1, ba), _mm_cmpeq_epi8(w1, a2)));
+        if (!_mm_movemask_epi8(_mm_or_si128(m0, m1))) {
+            p += 32;
+            continue;
+        }
+        uint32_t bits = (uint32_t)_mm_movemask_epi8(m0) | (uint32_t)_mm_movemask_epi8(m1) << 16;
+        for (; bits; bits &= bits - 1) {
+            const char *c = p + __builtin_ctz(bits);
+            if (mark_at(c, end)) return c;
+        }
+        p += 32;
     }
-    for (; i < n; i++) {
-        char c = s[i];
-        if (c == '\t' || c == '!' || (c == ' ' && (i ? s[i - 1] == ' ' : 0))) return 1;
-    }
+#endif
+    return sk_clean_next_mark_ref(p, end);
+}
+
+/* The next mark at or after a line's start, found once for the rest of raw:
+ * a mark found earlier is still the next one while it lies at or after s. */
+typedef struct {
+    const char *mark; /* NULL until searched */
+    const char *end;  /* the end of raw */
+} tidy_scan_t;
+
+/* Is there a mark in s[0..n) for which want(mark) holds? The first mark at or
+ * after s is kept for the lines that follow; the others of this line are
+ * found one after another (few lines hold more than one). */
+static int line_mark(tidy_scan_t *sc, const char *s, size_t n, int (*want)(const char *)) {
+    if (!sc->mark || sc->mark < s) sc->mark = sk_clean_next_mark(s, sc->end);
+    for (const char *m = sc->mark; m < s + n; m = sk_clean_next_mark(m + 1, sc->end))
+        if (want(m)) return 1;
     return 0;
 }
 
-/* Where the next tab or '!' and the next two spaces in a row are, found for
- * the whole raw text as the lines go (raw must hold no NUL before its end):
- * libc's strcspn and strstr are many times faster than a scan of each line. */
-typedef struct {
-    const char *tab_bang, *two_spaces; /* NULL until searched */
-    const char *credit_cap, *credit_paren;
-    const char *end; /* the NUL ending raw */
-} tidy_scan_t;
-
-/* Is needle in s[0..n)? *next keeps the first match at or after s (end when
- * there is none), found once for the rest of raw. */
-static int found_in(const char **next, const char *s, size_t n, const char *needle,
-                    const char *end) {
-    if (!*next || *next < s) {
-        const char *f = strstr(s, needle);
-        *next = f ? f : end;
-    }
-    return *next < s + n;
+/* A mark that tidy() acts on: a tab, '!' or two spaces ("!" for "![" markup). */
+static int tidy_mark(const char *m) {
+    return *m == '\t' || *m == '!' || *m == ' ';
 }
 
-/* Can find_credit find a marker in s[0..n)? Each one it accepts holds
- * "\xBA\xA2" ("Ả" is E1 BA A2) or "(\xE1" ("(ả"): the line is searched only
- * when one of them is in it, which few lines are. */
+/* A mark that may open a photo credit: "\xBA\xA2" or "(\xE1". */
+static int credit_mark(const char *m) {
+    return *m == (char)0xBA || *m == '(';
+}
+
+/* Can find_credit find a marker in s[0..n)? */
 static int may_hold_credit(tidy_scan_t *sc, const char *s, size_t n) {
-    return found_in(&sc->credit_cap, s, n, "\xBA\xA2", sc->end) ||
-           found_in(&sc->credit_paren, s, n, "(\xE1", sc->end);
+    return line_mark(sc, s, n, credit_mark);
 }
 
+/* Does the line hold a tab, two spaces in a row or '!' (needs_tidy)? */
 static int needs_tidy_scan(tidy_scan_t *sc, const char *s, size_t n) {
-    if (!sc->tab_bang || sc->tab_bang < s) sc->tab_bang = s + strcspn(s, "\t!");
-    return sc->tab_bang < s + n || found_in(&sc->two_spaces, s, n - 1, "  ", sc->end);
+    return line_mark(sc, s, n, tidy_mark);
 }
 
 /* Would tidy() return the line unchanged? (Most lines: they are used where
- * they are.) sc may be NULL: then the line is scanned itself. */
+ * they are.) */
 static int is_tidy(const char *s, size_t n, tidy_scan_t *sc) {
     if (!n || s[0] == ' ' || s[n - 1] == ' ' || s[0] == '|' || s[n - 1] == '|' || s[0] == '*' ||
         s[0] == '+' || (unsigned char)s[0] == 0xE2 || s[n - 1] == '\t')
         return 0;
-    return !(sc ? needs_tidy_scan(sc, s, n) : needs_tidy(s, n));
+    return !needs_tidy_scan(sc, s, n);
 }
 
 /* Copy the line into dst with image markup and bars removed and spaces
@@ -659,8 +702,7 @@ int sk_clean_article(sk_article_t *a) {
     if (!lines || !tidied || !t) return SK_ENOMEM;
 
     /* Tidy and classify. */
-    tidy_scan_t scan = {.end = raw + raw_len};
-    tidy_scan_t *sc = strlen(raw) == raw_len ? &scan : NULL;
+    tidy_scan_t scan = {.end = raw + raw_len}, *sc = &scan;
     size_t nl = 0, to = 0;
     for (const char *p = raw, *end = raw + raw_len; p <= end;) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
@@ -682,8 +724,7 @@ int sk_clean_article(sk_article_t *a) {
             s = dst;
         }
         /* Credits follow captions, which are short; skip the scan on long paragraphs. */
-        if (n < 600 && (s != p || !sc || may_hold_credit(sc, s, n)) &&
-            find_credit(s, n, &(size_t){0})) {
+        if (n < 600 && (s != p || may_hold_credit(sc, s, n)) && find_credit(s, n, &(size_t){0})) {
             if (s != dst) memcpy(dst, s, n);
             s = dst;
             n = strip_credit(dst, n);
