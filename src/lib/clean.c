@@ -15,6 +15,8 @@
  * short list of cue phrases. */
 #include "clean.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "swar.h"
@@ -158,7 +160,7 @@ static size_t fold_key(const char *s, size_t n, char *buf, size_t cap) {
 /* ---- cue phrases ------------------------------------------------------------- */
 
 /* The entries of the whole-key lists (CUE_END, CUE_WEAK, SOCIAL_NET,
- * SOCIAL_OTHER, JUNK_WORDS) are at most this long (in_list relies on it). */
+ * SOCIAL_OTHER, JUNK_WORDS) are at most this long (in_lists relies on it). */
 enum { LONGEST_ENTRY = 24 };
 
 /* Headings that end the article: what follows is a list of other news. */
@@ -227,12 +229,58 @@ static const char *const JUNK_WORDS[] = {
     "null",       "undefined",   "nan",       "[object object]", "none",
     "loading...", "dang tai...", "quang cao", "advertisement"};
 
-static int in_list(const char *key, size_t n, const char *const *list, size_t count) {
+/* The whole-key lists, as bits: one look-up in a small hash table tells every
+ * list a key is in (the lists are scanned once, at the first article). */
+enum {
+    IN_CUE_END = 1,
+    IN_CUE_WEAK = 2,
+    IN_JUNK_WORDS = 4,
+    IN_SOCIAL_NET = 8,
+    IN_SOCIAL_OTHER = 16
+};
+enum { LIST_SLOT_BITS = 9 }; /* 512 slots for ~100 entries: probes are short */
+typedef struct {
+    const char *s; /* NULL: empty */
+    unsigned char n, lists;
+} list_slot_t;
+static list_slot_t list_tab[1u << LIST_SLOT_BITS];
+static pthread_once_t list_once = PTHREAD_ONCE_INIT;
+
+/* From the length and three bytes: cheap, and enough to spread the entries. */
+static unsigned list_hash(const char *s, size_t n) {
+    uint32_t h = (uint32_t)n * 0x9E3779B1u ^ (unsigned char)s[0] * 0x85EBCA6Bu ^
+                 (unsigned char)s[n - 1] * 0xC2B2AE35u ^ (unsigned char)s[n / 2] * 0x27D4EB2Fu;
+    return (h * 0x2545F491u) >> (32 - LIST_SLOT_BITS);
+}
+
+static void list_add(const char *const *list, size_t count, unsigned bit) {
+    for (size_t i = 0; i < count; i++) {
+        size_t n = strlen(list[i]);
+        unsigned h = list_hash(list[i], n);
+        while (list_tab[h].s && !(list_tab[h].n == n && !memcmp(list_tab[h].s, list[i], n)))
+            h = (h + 1) & ((1u << LIST_SLOT_BITS) - 1);
+        list_tab[h].s = list[i];
+        list_tab[h].n = (unsigned char)n;
+        list_tab[h].lists |= (unsigned char)bit;
+    }
+}
+
+static void list_init(void) {
+    list_add(CUE_END, SK_ARRAY_LEN(CUE_END), IN_CUE_END);
+    list_add(CUE_WEAK, SK_ARRAY_LEN(CUE_WEAK), IN_CUE_WEAK);
+    list_add(JUNK_WORDS, SK_ARRAY_LEN(JUNK_WORDS), IN_JUNK_WORDS);
+    list_add(SOCIAL_NET, SK_ARRAY_LEN(SOCIAL_NET), IN_SOCIAL_NET);
+    list_add(SOCIAL_OTHER, SK_ARRAY_LEN(SOCIAL_OTHER), IN_SOCIAL_OTHER);
+}
+
+/* The IN_ bits of the lists holding key[0..n) as a whole entry (list_init
+ * has run: sk_clean_article sees to it). */
+static unsigned in_lists(const char *key, size_t n) {
     /* No entry is empty or longer than LONGEST_ENTRY: most keys (captions,
-     * headlines) are, and skip the lists. */
+     * headlines) are, and skip the table. */
     if (!n || n > LONGEST_ENTRY) return 0;
-    for (size_t i = 0; i < count; i++)
-        if (list[i][0] == key[0] && strlen(list[i]) == n && !memcmp(list[i], key, n)) return 1;
+    for (unsigned h = list_hash(key, n); list_tab[h].s; h = (h + 1) & ((1u << LIST_SLOT_BITS) - 1))
+        if (list_tab[h].n == n && !memcmp(list_tab[h].s, key, n)) return list_tab[h].lists;
     return 0;
 }
 
@@ -252,9 +300,10 @@ static int is_social(const char *key, size_t n) {
             i++;
         if (i == b) break;
         tokens++;
-        if (in_list(key + b, i - b, SOCIAL_NET, SK_ARRAY_LEN(SOCIAL_NET)))
+        unsigned in = in_lists(key + b, i - b);
+        if (in & IN_SOCIAL_NET)
             nets++;
-        else if (!in_list(key + b, i - b, SOCIAL_OTHER, SK_ARRAY_LEN(SOCIAL_OTHER)))
+        else if (!(in & IN_SOCIAL_OTHER))
             return 0;
     }
     if (!tokens) return 0;
@@ -593,16 +642,17 @@ static void classify(line_t *l) {
         l->kind = prefix_in_list(key, k, JUNK_PREFIX, SK_ARRAY_LEN(JUNK_PREFIX)) ? L_DROP : L_TEXT;
         return;
     }
-    if (in_list(key, k, CUE_END, SK_ARRAY_LEN(CUE_END))) {
+    unsigned in = in_lists(key, k);
+    if (in & IN_CUE_END) {
         l->kind = L_CUE_END;
         return;
     }
-    if (in_list(key, k, CUE_WEAK, SK_ARRAY_LEN(CUE_WEAK))) {
+    if (in & IN_CUE_WEAK) {
         l->kind = L_CUE_WEAK;
         return;
     }
-    if (in_list(key, k, JUNK_WORDS, SK_ARRAY_LEN(JUNK_WORDS)) || is_social(key, k) ||
-        is_domain(l->s, l->n) || (strstr(key, "google news") && l->words <= 16) ||
+    if ((in & IN_JUNK_WORDS) || is_social(key, k) || is_domain(l->s, l->n) ||
+        (l->words <= 16 && k >= 11 && strstr(key, "google news")) ||
         (prefix_in_list(key, k, JUNK_PREFIX, SK_ARRAY_LEN(JUNK_PREFIX)) && l->n < 160)) {
         l->kind = L_DROP;
         return;
@@ -690,6 +740,7 @@ static int seen(seen_t *tab, size_t cap, const char *s, size_t n) {
 /* ---- the pass --------------------------------------------------------------- */
 
 int sk_clean_article(sk_article_t *a) {
+    pthread_once(&list_once, list_init);
     const char *raw = a->raw ? a->raw : "";
     size_t raw_len = a->raw ? a->raw_len : 0;
     /* Not zeroed: each line is cleared before use and only lines[0..nl) are
