@@ -295,27 +295,39 @@ size_t sk_jsonl_plain_run16_ref(const unsigned char *q) {
 
 #ifdef JSONL_SIMD
 /* The same with SSE2 (part of every x86-64): the bytes are classified at once
- * into bit masks (bit i = byte i), and a byte ends the run when it is an ASCII
+ * into masks, and a byte ends the run when it is an ASCII
  * stop, a byte of no accepted kind, a lead byte whose continuation bytes are
  * not there (or past the 16), or a continuation byte of no lead. The first
  * such byte is where the byte-by-byte loop stops (tests/unit/test_reader.c). */
 static inline size_t plain_run16(__m128i v) {
-    unsigned hi = (unsigned)_mm_movemask_epi8(v);
-    unsigned ctl = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20))) & ~hi;
-    unsigned quote = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
-    unsigned bslash = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-    unsigned del = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    /* Kept as byte masks (FF = the byte is of the kind) to the end: the
+     * neighbours are compared with whole-register byte shifts, which bring in
+     * zero bytes at the edges just as shifts of bit masks bring in zero bits,
+     * and only the result is moved to a bit mask. */
+    __m128i hi = _mm_cmplt_epi8(v, _mm_setzero_si128());
+    __m128i ascii =
+        _mm_or_si128(_mm_or_si128(_mm_andnot_si128(hi, _mm_cmplt_epi8(v, _mm_set1_epi8(0x20))),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))));
     /* Signed bytes: 80-BF are -128..-65, C3-CB -61..-53, B8-BB -72..-69. */
-    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
-    unsigned lead2 = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-        _mm_cmpgt_epi8(v, _mm_set1_epi8(-62)), _mm_cmplt_epi8(v, _mm_set1_epi8(-52))));
-    unsigned e1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(-31)));
-    unsigned b8bb = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-        _mm_cmpgt_epi8(v, _mm_set1_epi8(-73)), _mm_cmplt_epi8(v, _mm_set1_epi8(-68))));
-    unsigned stop = ctl | quote | bslash | del | (hi & ~(cont | lead2 | e1)) |
-                    (lead2 & ~(cont >> 1)) | (e1 & ~((b8bb >> 1) & (cont >> 2))) |
-                    (cont & ~((lead2 << 1) | (e1 << 1) | (e1 << 2)));
-    return (size_t)__builtin_ctz(stop | 0x10000);
+    __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+    __m128i lead2 =
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)), _mm_cmplt_epi8(v, _mm_set1_epi8(-52)));
+    __m128i e1 = _mm_cmpeq_epi8(v, _mm_set1_epi8(-31));
+    __m128i b8bb =
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-73)), _mm_cmplt_epi8(v, _mm_set1_epi8(-68)));
+    __m128i other = _mm_andnot_si128(_mm_or_si128(cont, _mm_or_si128(lead2, e1)), hi);
+    __m128i lead2_bad = _mm_andnot_si128(_mm_srli_si128(cont, 1), lead2);
+    __m128i e1_bad =
+        _mm_andnot_si128(_mm_and_si128(_mm_srli_si128(b8bb, 1), _mm_srli_si128(cont, 2)), e1);
+    __m128i cont_bad =
+        _mm_andnot_si128(_mm_or_si128(_mm_slli_si128(lead2, 1),
+                                      _mm_or_si128(_mm_slli_si128(e1, 1), _mm_slli_si128(e1, 2))),
+                         cont);
+    __m128i stop = _mm_or_si128(_mm_or_si128(ascii, other),
+                                _mm_or_si128(lead2_bad, _mm_or_si128(e1_bad, cont_bad)));
+    return (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(stop) | 0x10000);
 }
 #endif
 
