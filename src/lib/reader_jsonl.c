@@ -205,12 +205,50 @@ static int unescape(jp_t *j, const char **qp, char *out) {
     return (int)put_utf8(out, cp);
 }
 
-/* Parse a string at j->p, which is on the opening quote. When keep, decode it into
- * j->sbuf and set *s and *n (valid until the next kept string). */
+/* The first quote, backslash or control byte in [q, end), or end. */
+static const char *scan_plain(const char *q, const char *end) {
+#ifdef JSONL_SIMD
+    /* Sixteen bytes at once; a control is a byte whose unsigned minimum with
+     * 1F is itself. */
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+                  c1f = _mm_set1_epi8(0x1F);
+    for (; end - q >= 16; q += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                                 _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) return q + __builtin_ctz(bits);
+    }
+#endif
+    /* Eight bytes at a time while there is no quote, backslash or control. */
+    while (end - q >= 8) {
+        uint64_t w, hi = 0x8080808080808080ull, lo = 0x0101010101010101ull;
+        memcpy(&w, q, 8);
+        uint64_t a = w ^ 0x2222222222222222ull, b = w ^ 0x5C5C5C5C5C5C5C5Cull;
+        if ((((a - lo) & ~a) | ((b - lo) & ~b) | ((w - 0x2020202020202020ull) & ~w)) & hi) break;
+        q += 8;
+    }
+    while (q < end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20)
+        q++;
+    return q;
+}
+
+/* Parse a string at j->p, which is on the opening quote. When keep, set *s and
+ * *n to it: into the line when it has no escape (keys, URLs, titles: nearly
+ * all), else decoded into j->sbuf; valid until the next kept string. */
 static int parse_string(jp_t *j, int keep, const char **s, size_t *n) {
     j->p++; /* opening quote */
-    const char *q = j->p;
-    /* Fast path: find the closing quote; copy runs without escapes. */
+    const char *q = scan_plain(j->p, j->end);
+    if (q < j->end && *q == '"') { /* no escape: nothing to decode or copy */
+        if (keep) {
+            *s = j->p;
+            *n = (size_t)(q - j->p);
+        }
+        j->p = q + 1;
+        return 0;
+    }
+    q = j->p;
+    /* Slow path: copy runs without escapes, decode the escapes. */
     size_t o = 0;
     if (keep) {
         size_t need = (size_t)(j->end - q) + 1;
@@ -226,17 +264,7 @@ static int parse_string(jp_t *j, int keep, const char **s, size_t *n) {
     }
     for (;;) {
         const char *run = q;
-        /* Eight bytes at a time while there is no quote, backslash or control. */
-        while (j->end - q >= 8) {
-            uint64_t w, hi = 0x8080808080808080ull, lo = 0x0101010101010101ull;
-            memcpy(&w, q, 8);
-            uint64_t a = w ^ 0x2222222222222222ull, b = w ^ 0x5C5C5C5C5C5C5C5Cull;
-            if ((((a - lo) & ~a) | ((b - lo) & ~b) | ((w - 0x2020202020202020ull) & ~w)) & hi)
-                break;
-            q += 8;
-        }
-        while (q < j->end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20)
-            q++;
+        q = scan_plain(q, j->end);
         if (keep && q > run) {
             memcpy(j->sbuf + o, run, (size_t)(q - run));
             o += (size_t)(q - run);
