@@ -712,9 +712,13 @@ typedef struct {
  * and equal keys are confirmed byte for byte). */
 static uint64_t line_key(const char *s, size_t n) {
     uint64_t part[4] = {0, 0, 0, 0};
-    size_t head = n < 16 ? n : 16;
-    memcpy(part, s, head);
-    memcpy(part + 2, s + n - head, head);
+    if (n >= 16) { /* most lines: copies of a constant size, two moves each */
+        memcpy(part, s, 16);
+        memcpy(part + 2, s + n - 16, 16);
+    } else {
+        memcpy(part, s, n);
+        memcpy(part + 2, s, n);
+    }
     uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
     for (int k = 0; k < 4; k++) {
         h = (h ^ part[k]) * 0xFF51AFD7ED558CCDull;
