@@ -15,9 +15,16 @@
  * short list of cue phrases. */
 #include "clean.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "swar.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define CLEAN_SIMD 1
+#endif
 
 typedef enum {
     L_DROP = 0, /* junk, never kept */
@@ -153,7 +160,7 @@ static size_t fold_key(const char *s, size_t n, char *buf, size_t cap) {
 /* ---- cue phrases ------------------------------------------------------------- */
 
 /* The entries of the whole-key lists (CUE_END, CUE_WEAK, SOCIAL_NET,
- * SOCIAL_OTHER, JUNK_WORDS) are at most this long (in_list relies on it). */
+ * SOCIAL_OTHER, JUNK_WORDS) are at most this long (in_lists relies on it). */
 enum { LONGEST_ENTRY = 24 };
 
 /* Headings that end the article: what follows is a list of other news. */
@@ -222,12 +229,58 @@ static const char *const JUNK_WORDS[] = {
     "null",       "undefined",   "nan",       "[object object]", "none",
     "loading...", "dang tai...", "quang cao", "advertisement"};
 
-static int in_list(const char *key, size_t n, const char *const *list, size_t count) {
+/* The whole-key lists, as bits: one look-up in a small hash table tells every
+ * list a key is in (the lists are scanned once, at the first article). */
+enum {
+    IN_CUE_END = 1,
+    IN_CUE_WEAK = 2,
+    IN_JUNK_WORDS = 4,
+    IN_SOCIAL_NET = 8,
+    IN_SOCIAL_OTHER = 16
+};
+enum { LIST_SLOT_BITS = 9 }; /* 512 slots for ~100 entries: probes are short */
+typedef struct {
+    const char *s; /* NULL: empty */
+    unsigned char n, lists;
+} list_slot_t;
+static list_slot_t list_tab[1u << LIST_SLOT_BITS];
+static pthread_once_t list_once = PTHREAD_ONCE_INIT;
+
+/* From the length and three bytes: cheap, and enough to spread the entries. */
+static unsigned list_hash(const char *s, size_t n) {
+    uint32_t h = (uint32_t)n * 0x9E3779B1u ^ (unsigned char)s[0] * 0x85EBCA6Bu ^
+                 (unsigned char)s[n - 1] * 0xC2B2AE35u ^ (unsigned char)s[n / 2] * 0x27D4EB2Fu;
+    return (h * 0x2545F491u) >> (32 - LIST_SLOT_BITS);
+}
+
+static void list_add(const char *const *list, size_t count, unsigned bit) {
+    for (size_t i = 0; i < count; i++) {
+        size_t n = strlen(list[i]);
+        unsigned h = list_hash(list[i], n);
+        while (list_tab[h].s && !(list_tab[h].n == n && !memcmp(list_tab[h].s, list[i], n)))
+            h = (h + 1) & ((1u << LIST_SLOT_BITS) - 1);
+        list_tab[h].s = list[i];
+        list_tab[h].n = (unsigned char)n;
+        list_tab[h].lists |= (unsigned char)bit;
+    }
+}
+
+static void list_init(void) {
+    list_add(CUE_END, SK_ARRAY_LEN(CUE_END), IN_CUE_END);
+    list_add(CUE_WEAK, SK_ARRAY_LEN(CUE_WEAK), IN_CUE_WEAK);
+    list_add(JUNK_WORDS, SK_ARRAY_LEN(JUNK_WORDS), IN_JUNK_WORDS);
+    list_add(SOCIAL_NET, SK_ARRAY_LEN(SOCIAL_NET), IN_SOCIAL_NET);
+    list_add(SOCIAL_OTHER, SK_ARRAY_LEN(SOCIAL_OTHER), IN_SOCIAL_OTHER);
+}
+
+/* The IN_ bits of the lists holding key[0..n) as a whole entry (list_init
+ * has run: sk_clean_article sees to it). */
+static unsigned in_lists(const char *key, size_t n) {
     /* No entry is empty or longer than LONGEST_ENTRY: most keys (captions,
-     * headlines) are, and skip the lists. */
+     * headlines) are, and skip the table. */
     if (!n || n > LONGEST_ENTRY) return 0;
-    for (size_t i = 0; i < count; i++)
-        if (list[i][0] == key[0] && strlen(list[i]) == n && !memcmp(list[i], key, n)) return 1;
+    for (unsigned h = list_hash(key, n); list_tab[h].s; h = (h + 1) & ((1u << LIST_SLOT_BITS) - 1))
+        if (list_tab[h].n == n && !memcmp(list_tab[h].s, key, n)) return list_tab[h].lists;
     return 0;
 }
 
@@ -247,9 +300,10 @@ static int is_social(const char *key, size_t n) {
             i++;
         if (i == b) break;
         tokens++;
-        if (in_list(key + b, i - b, SOCIAL_NET, SK_ARRAY_LEN(SOCIAL_NET)))
+        unsigned in = in_lists(key + b, i - b);
+        if (in & IN_SOCIAL_NET)
             nets++;
-        else if (!in_list(key + b, i - b, SOCIAL_OTHER, SK_ARRAY_LEN(SOCIAL_OTHER)))
+        else if (!(in & IN_SOCIAL_OTHER))
             return 0;
     }
     if (!tokens) return 0;
@@ -406,66 +460,104 @@ static size_t strip_credit(char *s, size_t n) {
     return b;
 }
 
-/* Does the line hold a tab, two spaces in a row or "![" (image markup)? */
-static int needs_tidy(const char *s, size_t n) {
-    uint64_t carry = 0; /* the previous word ended with a space */
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t sp = bytes_eq(w, ' '); /* exact flags: pairs are read from them */
-        if (sk_swar_has(w, '\t') | sk_swar_has(w, '!') || (sp & (sp >> 8)) ||
-            (carry && (sp & 0x80)))
-            return 1;
-        carry = sp >> 63;
+/* Where the next byte is at which a line may need work: a tab, '!', two
+ * spaces in a row (tidy), "\xBA\xA2" ("Ả" is E1 BA A2) or "(\xE1" ("(ả",
+ * photo credits: every marker find_credit accepts holds one of them). Few
+ * lines hold any: one pass over the whole raw text finds the next such place,
+ * and only the lines that hold one are looked at more closely. */
+static int mark_at(const char *p, const char *end) {
+    unsigned char c = (unsigned char)p[0], d = p + 1 < end ? (unsigned char)p[1] : 0;
+    return c == '\t' || c == '!' || (c == ' ' && d == ' ') || (c == 0xBA && d == 0xA2) ||
+           (c == '(' && d == 0xE1);
+}
+
+const char *sk_clean_next_mark_ref(const char *p, const char *end) {
+    for (; p < end; p++)
+        if (mark_at(p, end)) return p;
+    return end;
+}
+
+const char *sk_clean_next_mark(const char *p, const char *end) {
+#ifdef CLEAN_SIMD
+    /* Thirty-two starts at once; the byte after each is read with a load one
+     * byte further on, so the loop stops 33 bytes before the end. '(' alone is
+     * rare enough to be a candidate on its own: candidates are confirmed
+     * (mark_at) and the scan goes on after one that is no mark. */
+    const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), bang = _mm_set1_epi8('!'),
+                  ba = _mm_set1_epi8((char)0xBA), a2 = _mm_set1_epi8((char)0xA2),
+                  par = _mm_set1_epi8('(');
+    while (end - p >= 33) {
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i w0 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+        __m128i w1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 17));
+        __m128i m0 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, tab), _mm_cmpeq_epi8(v0, bang)),
+                                  _mm_cmpeq_epi8(v0, par));
+        m0 = _mm_or_si128(m0, _mm_and_si128(_mm_cmpeq_epi8(v0, sp), _mm_cmpeq_epi8(w0, sp)));
+        m0 = _mm_or_si128(m0, _mm_and_si128(_mm_cmpeq_epi8(v0, ba), _mm_cmpeq_epi8(w0, a2)));
+        __m128i m1 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v1, tab), _mm_cmpeq_epi8(v1, bang)),
+                                  _mm_cmpeq_epi8(v1, par));
+        m1 = _mm_or_si128(m1, _mm_and_si128(_mm_cmpeq_epi8(v1, sp), _mm_cmpeq_epi8(w1, sp)));
+        m1 = _mm_or_si128(m1, _mm_and_si128(_mm_cmpeq_epi8(v1, ba), _mm_cmpeq_epi8(w1, a2)));
+        if (!_mm_movemask_epi8(_mm_or_si128(m0, m1))) {
+            p += 32;
+            continue;
+        }
+        uint32_t bits = (uint32_t)_mm_movemask_epi8(m0) | (uint32_t)_mm_movemask_epi8(m1) << 16;
+        for (; bits; bits &= bits - 1) {
+            const char *c = p + __builtin_ctz(bits);
+            if (mark_at(c, end)) return c;
+        }
+        p += 32;
     }
-    for (; i < n; i++) {
-        char c = s[i];
-        if (c == '\t' || c == '!' || (c == ' ' && (i ? s[i - 1] == ' ' : 0))) return 1;
-    }
+#endif
+    return sk_clean_next_mark_ref(p, end);
+}
+
+/* The next mark at or after a line's start, found once for the rest of raw:
+ * a mark found earlier is still the next one while it lies at or after s. */
+typedef struct {
+    const char *mark; /* NULL until searched */
+    const char *end;  /* the end of raw */
+} tidy_scan_t;
+
+/* Is there a mark in s[0..n) for which want(mark) holds? The first mark at or
+ * after s is kept for the lines that follow; the others of this line are
+ * found one after another (few lines hold more than one). */
+static int line_mark(tidy_scan_t *sc, const char *s, size_t n, int (*want)(const char *)) {
+    if (!sc->mark || sc->mark < s) sc->mark = sk_clean_next_mark(s, sc->end);
+    for (const char *m = sc->mark; m < s + n; m = sk_clean_next_mark(m + 1, sc->end))
+        if (want(m)) return 1;
     return 0;
 }
 
-/* Where the next tab or '!' and the next two spaces in a row are, found for
- * the whole raw text as the lines go (raw must hold no NUL before its end):
- * libc's strcspn and strstr are many times faster than a scan of each line. */
-typedef struct {
-    const char *tab_bang, *two_spaces; /* NULL until searched */
-    const char *credit_cap, *credit_paren;
-    const char *end; /* the NUL ending raw */
-} tidy_scan_t;
-
-/* Is needle in s[0..n)? *next keeps the first match at or after s (end when
- * there is none), found once for the rest of raw. */
-static int found_in(const char **next, const char *s, size_t n, const char *needle,
-                    const char *end) {
-    if (!*next || *next < s) {
-        const char *f = strstr(s, needle);
-        *next = f ? f : end;
-    }
-    return *next < s + n;
+/* A mark that tidy() acts on: a tab, '!' or two spaces ("!" for "![" markup). */
+static int tidy_mark(const char *m) {
+    return *m == '\t' || *m == '!' || *m == ' ';
 }
 
-/* Can find_credit find a marker in s[0..n)? Each one it accepts holds
- * "\xBA\xA2" ("Ả" is E1 BA A2) or "(\xE1" ("(ả"): the line is searched only
- * when one of them is in it, which few lines are. */
+/* A mark that may open a photo credit: "\xBA\xA2" or "(\xE1". */
+static int credit_mark(const char *m) {
+    return *m == (char)0xBA || *m == '(';
+}
+
+/* Can find_credit find a marker in s[0..n)? */
 static int may_hold_credit(tidy_scan_t *sc, const char *s, size_t n) {
-    return found_in(&sc->credit_cap, s, n, "\xBA\xA2", sc->end) ||
-           found_in(&sc->credit_paren, s, n, "(\xE1", sc->end);
+    return line_mark(sc, s, n, credit_mark);
 }
 
+/* Does the line hold a tab, two spaces in a row or '!' (needs_tidy)? */
 static int needs_tidy_scan(tidy_scan_t *sc, const char *s, size_t n) {
-    if (!sc->tab_bang || sc->tab_bang < s) sc->tab_bang = s + strcspn(s, "\t!");
-    return sc->tab_bang < s + n || found_in(&sc->two_spaces, s, n - 1, "  ", sc->end);
+    return line_mark(sc, s, n, tidy_mark);
 }
 
 /* Would tidy() return the line unchanged? (Most lines: they are used where
- * they are.) sc may be NULL: then the line is scanned itself. */
+ * they are.) */
 static int is_tidy(const char *s, size_t n, tidy_scan_t *sc) {
     if (!n || s[0] == ' ' || s[n - 1] == ' ' || s[0] == '|' || s[n - 1] == '|' || s[0] == '*' ||
         s[0] == '+' || (unsigned char)s[0] == 0xE2 || s[n - 1] == '\t')
         return 0;
-    return !(sc ? needs_tidy_scan(sc, s, n) : needs_tidy(s, n));
+    return !needs_tidy_scan(sc, s, n);
 }
 
 /* Copy the line into dst with image markup and bars removed and spaces
@@ -550,16 +642,17 @@ static void classify(line_t *l) {
         l->kind = prefix_in_list(key, k, JUNK_PREFIX, SK_ARRAY_LEN(JUNK_PREFIX)) ? L_DROP : L_TEXT;
         return;
     }
-    if (in_list(key, k, CUE_END, SK_ARRAY_LEN(CUE_END))) {
+    unsigned in = in_lists(key, k);
+    if (in & IN_CUE_END) {
         l->kind = L_CUE_END;
         return;
     }
-    if (in_list(key, k, CUE_WEAK, SK_ARRAY_LEN(CUE_WEAK))) {
+    if (in & IN_CUE_WEAK) {
         l->kind = L_CUE_WEAK;
         return;
     }
-    if (in_list(key, k, JUNK_WORDS, SK_ARRAY_LEN(JUNK_WORDS)) || is_social(key, k) ||
-        is_domain(l->s, l->n) || (strstr(key, "google news") && l->words <= 16) ||
+    if ((in & IN_JUNK_WORDS) || is_social(key, k) || is_domain(l->s, l->n) ||
+        (l->words <= 16 && k >= 11 && strstr(key, "google news")) ||
         (prefix_in_list(key, k, JUNK_PREFIX, SK_ARRAY_LEN(JUNK_PREFIX)) && l->n < 160)) {
         l->kind = L_DROP;
         return;
@@ -619,9 +712,13 @@ typedef struct {
  * and equal keys are confirmed byte for byte). */
 static uint64_t line_key(const char *s, size_t n) {
     uint64_t part[4] = {0, 0, 0, 0};
-    size_t head = n < 16 ? n : 16;
-    memcpy(part, s, head);
-    memcpy(part + 2, s + n - head, head);
+    if (n >= 16) { /* most lines: copies of a constant size, two moves each */
+        memcpy(part, s, 16);
+        memcpy(part + 2, s + n - 16, 16);
+    } else {
+        memcpy(part, s, n);
+        memcpy(part + 2, s, n);
+    }
     uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
     for (int k = 0; k < 4; k++) {
         h = (h ^ part[k]) * 0xFF51AFD7ED558CCDull;
@@ -647,6 +744,7 @@ static int seen(seen_t *tab, size_t cap, const char *s, size_t n) {
 /* ---- the pass --------------------------------------------------------------- */
 
 int sk_clean_article(sk_article_t *a) {
+    pthread_once(&list_once, list_init);
     const char *raw = a->raw ? a->raw : "";
     size_t raw_len = a->raw ? a->raw_len : 0;
     /* Not zeroed: each line is cleared before use and only lines[0..nl) are
@@ -659,8 +757,7 @@ int sk_clean_article(sk_article_t *a) {
     if (!lines || !tidied || !t) return SK_ENOMEM;
 
     /* Tidy and classify. */
-    tidy_scan_t scan = {.end = raw + raw_len};
-    tidy_scan_t *sc = strlen(raw) == raw_len ? &scan : NULL;
+    tidy_scan_t scan = {.end = raw + raw_len}, *sc = &scan;
     size_t nl = 0, to = 0;
     for (const char *p = raw, *end = raw + raw_len; p <= end;) {
         const char *e = memchr(p, '\n', (size_t)(end - p));
@@ -682,8 +779,7 @@ int sk_clean_article(sk_article_t *a) {
             s = dst;
         }
         /* Credits follow captions, which are short; skip the scan on long paragraphs. */
-        if (n < 600 && (s != p || !sc || may_hold_credit(sc, s, n)) &&
-            find_credit(s, n, &(size_t){0})) {
+        if (n < 600 && (s != p || may_hold_credit(sc, s, n)) && find_credit(s, n, &(size_t){0})) {
             if (s != dst) memcpy(dst, s, n);
             s = dst;
             n = strip_credit(dst, n);

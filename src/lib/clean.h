@@ -15,4 +15,10 @@
  * dateline near the top) when they are unknown. */
 int sk_clean_article(sk_article_t *self);
 
+/* The first place in [p, end) where a line may need tidying or hold a photo
+ * credit (a tab, '!', two spaces, "\xBA\xA2" or "(\xE1"), or end: with SSE2
+ * where there is, and byte by byte (the reference the tests compare with). */
+const char *sk_clean_next_mark(const char *p, const char *end);
+const char *sk_clean_next_mark_ref(const char *p, const char *end);
+
 #endif

@@ -282,13 +282,39 @@ void sk_jsonw_str(sk_jsonw_t *self, const char *s, size_t n) {
     /* Short plain ASCII (codes, roles, dates: most strings written) without the set-up of the
        general loop; anything else is left to it. */
     if (n < 16) {
+        /* Short strings (names, codes, dates) are mostly plain: tested and
+         * copied as two overlapping words of 8 (or 4) bytes, for a whole-word
+         * test that no byte is to stop at (exact: a word with no stop byte
+         * has no mark). */
         char *d = self->p + self->n;
-        size_t i = 0;
-        while (i < n && u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' && u[i] != '\\') {
-            d[i + 1] = (char)u[i];
-            i++;
+        int plain;
+        if (n >= 8) {
+            uint64_t w0, w1;
+            memcpy(&w0, u, 8);
+            memcpy(&w1, u + n - 8, 8);
+            plain = !(stop_bytes(w0) | stop_bytes(w1));
+            if (plain) {
+                memcpy(d + 1, &w0, 8);
+                memcpy(d + 1 + n - 8, &w1, 8);
+            }
+        } else if (n >= 4) {
+            uint32_t h0, h1;
+            memcpy(&h0, u, 4);
+            memcpy(&h1, u + n - 4, 4);
+            plain = !stop_bytes((uint64_t)h1 << 32 | h0);
+            if (plain) {
+                memcpy(d + 1, &h0, 4);
+                memcpy(d + 1 + n - 4, &h1, 4);
+            }
+        } else {
+            size_t i = 0;
+            while (i < n && u[i] >= 0x20 && u[i] < 0x80 && u[i] != '"' && u[i] != '\\') {
+                d[i + 1] = (char)u[i];
+                i++;
+            }
+            plain = i == n;
         }
-        if (i == n) {
+        if (plain) {
             d[0] = d[n + 1] = '"';
             self->n += n + 2;
             return;

@@ -205,12 +205,50 @@ static int unescape(jp_t *j, const char **qp, char *out) {
     return (int)put_utf8(out, cp);
 }
 
-/* Parse a string at j->p, which is on the opening quote. When keep, decode it into
- * j->sbuf and set *s and *n (valid until the next kept string). */
+/* The first quote, backslash or control byte in [q, end), or end. */
+static const char *scan_plain(const char *q, const char *end) {
+#ifdef JSONL_SIMD
+    /* Sixteen bytes at once; a control is a byte whose unsigned minimum with
+     * 1F is itself. */
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+                  c1f = _mm_set1_epi8(0x1F);
+    for (; end - q >= 16; q += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                                 _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) return q + __builtin_ctz(bits);
+    }
+#endif
+    /* Eight bytes at a time while there is no quote, backslash or control. */
+    while (end - q >= 8) {
+        uint64_t w, hi = 0x8080808080808080ull, lo = 0x0101010101010101ull;
+        memcpy(&w, q, 8);
+        uint64_t a = w ^ 0x2222222222222222ull, b = w ^ 0x5C5C5C5C5C5C5C5Cull;
+        if ((((a - lo) & ~a) | ((b - lo) & ~b) | ((w - 0x2020202020202020ull) & ~w)) & hi) break;
+        q += 8;
+    }
+    while (q < end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20)
+        q++;
+    return q;
+}
+
+/* Parse a string at j->p, which is on the opening quote. When keep, set *s and
+ * *n to it: into the line when it has no escape (keys, URLs, titles: nearly
+ * all), else decoded into j->sbuf; valid until the next kept string. */
 static int parse_string(jp_t *j, int keep, const char **s, size_t *n) {
     j->p++; /* opening quote */
-    const char *q = j->p;
-    /* Fast path: find the closing quote; copy runs without escapes. */
+    const char *q = scan_plain(j->p, j->end);
+    if (q < j->end && *q == '"') { /* no escape: nothing to decode or copy */
+        if (keep) {
+            *s = j->p;
+            *n = (size_t)(q - j->p);
+        }
+        j->p = q + 1;
+        return 0;
+    }
+    q = j->p;
+    /* Slow path: copy runs without escapes, decode the escapes. */
     size_t o = 0;
     if (keep) {
         size_t need = (size_t)(j->end - q) + 1;
@@ -226,17 +264,7 @@ static int parse_string(jp_t *j, int keep, const char **s, size_t *n) {
     }
     for (;;) {
         const char *run = q;
-        /* Eight bytes at a time while there is no quote, backslash or control. */
-        while (j->end - q >= 8) {
-            uint64_t w, hi = 0x8080808080808080ull, lo = 0x0101010101010101ull;
-            memcpy(&w, q, 8);
-            uint64_t a = w ^ 0x2222222222222222ull, b = w ^ 0x5C5C5C5C5C5C5C5Cull;
-            if ((((a - lo) & ~a) | ((b - lo) & ~b) | ((w - 0x2020202020202020ull) & ~w)) & hi)
-                break;
-            q += 8;
-        }
-        while (q < j->end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20)
-            q++;
+        q = scan_plain(q, j->end);
         if (keep && q > run) {
             memcpy(j->sbuf + o, run, (size_t)(q - run));
             o += (size_t)(q - run);
@@ -295,27 +323,39 @@ size_t sk_jsonl_plain_run16_ref(const unsigned char *q) {
 
 #ifdef JSONL_SIMD
 /* The same with SSE2 (part of every x86-64): the bytes are classified at once
- * into bit masks (bit i = byte i), and a byte ends the run when it is an ASCII
+ * into masks, and a byte ends the run when it is an ASCII
  * stop, a byte of no accepted kind, a lead byte whose continuation bytes are
  * not there (or past the 16), or a continuation byte of no lead. The first
  * such byte is where the byte-by-byte loop stops (tests/unit/test_reader.c). */
 static inline size_t plain_run16(__m128i v) {
-    unsigned hi = (unsigned)_mm_movemask_epi8(v);
-    unsigned ctl = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20))) & ~hi;
-    unsigned quote = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
-    unsigned bslash = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-    unsigned del = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+    /* Kept as byte masks (FF = the byte is of the kind) to the end: the
+     * neighbours are compared with whole-register byte shifts, which bring in
+     * zero bytes at the edges just as shifts of bit masks bring in zero bits,
+     * and only the result is moved to a bit mask. */
+    __m128i hi = _mm_cmplt_epi8(v, _mm_setzero_si128());
+    __m128i ascii =
+        _mm_or_si128(_mm_or_si128(_mm_andnot_si128(hi, _mm_cmplt_epi8(v, _mm_set1_epi8(0x20))),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))));
     /* Signed bytes: 80-BF are -128..-65, C3-CB -61..-53, B8-BB -72..-69. */
-    unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
-    unsigned lead2 = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-        _mm_cmpgt_epi8(v, _mm_set1_epi8(-62)), _mm_cmplt_epi8(v, _mm_set1_epi8(-52))));
-    unsigned e1 = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(-31)));
-    unsigned b8bb = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-        _mm_cmpgt_epi8(v, _mm_set1_epi8(-73)), _mm_cmplt_epi8(v, _mm_set1_epi8(-68))));
-    unsigned stop = ctl | quote | bslash | del | (hi & ~(cont | lead2 | e1)) |
-                    (lead2 & ~(cont >> 1)) | (e1 & ~((b8bb >> 1) & (cont >> 2))) |
-                    (cont & ~((lead2 << 1) | (e1 << 1) | (e1 << 2)));
-    return (size_t)__builtin_ctz(stop | 0x10000);
+    __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+    __m128i lead2 =
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)), _mm_cmplt_epi8(v, _mm_set1_epi8(-52)));
+    __m128i e1 = _mm_cmpeq_epi8(v, _mm_set1_epi8(-31));
+    __m128i b8bb =
+        _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-73)), _mm_cmplt_epi8(v, _mm_set1_epi8(-68)));
+    __m128i other = _mm_andnot_si128(_mm_or_si128(cont, _mm_or_si128(lead2, e1)), hi);
+    __m128i lead2_bad = _mm_andnot_si128(_mm_srli_si128(cont, 1), lead2);
+    __m128i e1_bad =
+        _mm_andnot_si128(_mm_and_si128(_mm_srli_si128(b8bb, 1), _mm_srli_si128(cont, 2)), e1);
+    __m128i cont_bad =
+        _mm_andnot_si128(_mm_or_si128(_mm_slli_si128(lead2, 1),
+                                      _mm_or_si128(_mm_slli_si128(e1, 1), _mm_slli_si128(e1, 2))),
+                         cont);
+    __m128i stop = _mm_or_si128(_mm_or_si128(ascii, other),
+                                _mm_or_si128(lead2_bad, _mm_or_si128(e1_bad, cont_bad)));
+    return (size_t)__builtin_ctz((unsigned)_mm_movemask_epi8(stop) | 0x10000);
 }
 #endif
 

@@ -104,6 +104,23 @@ static void test_random(void) {
     }
 }
 
+/* Short strings (the word test of sk_jsonw_str): plain, and with one byte to
+ * stop at in each place, for every length below 16. */
+static void test_short(void) {
+    static const unsigned char special[] = {'"', '\\', 0x01, 0x1f, 0x7f, 0x80, 0xc3, 0xff};
+    char s[16];
+    for (size_t n = 0; n < 16; n++) {
+        memset(s, 'a', n);
+        same_as_jansson(s, n);
+        for (size_t p = 0; p < n; p++)
+            for (size_t k = 0; k < sizeof special; k++) {
+                memset(s, 'a', n);
+                s[p] = (char)special[k];
+                same_as_jansson(s, n);
+            }
+    }
+}
+
 /* Longer strings, mostly plain ASCII with a special byte now and then: the word loop stops
  * at each special byte at every offset within a word. */
 static void test_random_long(void) {
@@ -256,6 +273,7 @@ int main(void) {
     test_escapes();
     test_invalid_utf8();
     test_random();
+    test_short();
     test_random_long();
     test_ints();
     test_event_fallback();
