@@ -897,8 +897,14 @@ int sk_timex_check_tokenizer(const char *text, size_t len) {
 
 /* ---- matching helpers -------------------------------------------------- */
 
+/* kw is a keyword (>= 0): only words carry one (the tokenizers leave the
+ * others at KW_NONE), so the kind needs no test of its own. */
 static int is_kw(scan_t *s, size_t i, int kw) {
-    return tok_have(s, i) && s->t[i].kind == T_WORD && s->t[i].kw == kw;
+    return tok_have(s, i) && s->t[i].kw == kw;
+}
+/* The keyword of token i, KW_NONE when it is none or the text ends first. */
+static inline int kw_at(scan_t *s, size_t i) {
+    return tok_have(s, i) ? s->t[i].kw : KW_NONE;
 }
 static int is_punct(scan_t *s, size_t i, char c) {
     return tok_have(s, i) && s->t[i].kind == T_PUNCT && s->t[i].ch == c;
@@ -1095,39 +1101,47 @@ static void parse_prefix(scan_t *s, size_t i, prefix_t *p) {
     memset(p, 0, sizeof *p);
     p->start = i;
     size_t j = i;
-    if (j > 0 && same_par(s, j) &&
-        (is_kw(s, j - 1, KW_VAO) || is_kw(s, j - 1, KW_HOI) || is_kw(s, j - 1, KW_DEN) ||
-         is_kw(s, j - 1, KW_TOI_NEXT)))
-        p->licensed = p->weak = 1;
+    /* Each token's keyword is read once (kw_at) and compared with the
+     * candidates, not looked up again per candidate (is_kw). */
+    if (j > 0 && same_par(s, j)) { /* token j exists, so j - 1 does */
+        int kp = s->t[j - 1].kw;
+        if (kp == KW_VAO || kp == KW_HOI || kp == KW_DEN || kp == KW_TOI_NEXT)
+            p->licensed = p->weak = 1;
+    }
     if (is_kw(s, j, KW_TU)) p->tu = 1, j++;
-    if (tok_have(s, j) && (j == i || same_par(s, j)) &&
-        (is_kw(s, j, KW_DAU) || is_kw(s, j, KW_CUOI) || is_kw(s, j, KW_GIUA)))
-        p->edge = s->t[j].kw, j++;
+    if (tok_have(s, j) && (j == i || same_par(s, j))) {
+        int k0 = s->t[j].kw;
+        if (k0 == KW_DAU || k0 == KW_CUOI || k0 == KW_GIUA) p->edge = k0, j++;
+    }
     /* part of day: sáng, chiều, tối, trưa, đêm, khuya, rạng sáng, sáng sớm */
     if (tok_have(s, j) && (j == i || same_par(s, j))) {
-        if (is_kw(s, j, KW_RANG) && is_kw(s, j + 1, KW_SANG) && same_par(s, j + 1)) {
+        int k0 = s->t[j].kw;
+        if (k0 == KW_RANG && is_kw(s, j + 1, KW_SANG) && same_par(s, j + 1)) {
             p->pod = "sáng";
             j += 2;
-        } else if (pod_name(s->t[j].kind == T_WORD ? s->t[j].kw : KW_NONE)) {
-            p->pod = pod_name(s->t[j].kw);
+        } else if (pod_name(k0)) {
+            p->pod = pod_name(k0);
             j++;
-            if (!strcmp(p->pod, "sáng") && is_kw(s, j, KW_SOM) && same_par(s, j)) j++;
-            if (!strcmp(p->pod, "chiều") && is_kw(s, j, KW_TOI) && same_par(s, j)) {
+            if (k0 == KW_SANG && is_kw(s, j, KW_SOM) && same_par(s, j)) j++;
+            if (k0 == KW_CHIEU && is_kw(s, j, KW_TOI) && same_par(s, j)) {
                 p->pod = "tối"; /* chiều tối: early evening */
                 j++;
             }
         }
     }
-    if (tok_have(s, j) && (j == i || same_par(s, j)) && is_kw(s, j + 1, KW_THU)) {
-        /* "ngày thứ Tư", "hôm thứ ba", "sáng ngày thứ Ba" */
-        if (is_kw(s, j, KW_NGAY)) p->ngay = 1, j++;
-        if (is_kw(s, j, KW_HOM) && (j == i || same_par(s, j))) p->hom = 1, j++;
-    } else if (tok_have(s, j) && (j == i || same_par(s, j)) && is_kw(s, j, KW_NGAY) &&
-               is_kw(s, j + 1, KW_CHU)) {
-        p->ngay = 1, j++;
-    } else if (tok_have(s, j) && (j == i || same_par(s, j)) && is_kw(s, j, KW_HOM) &&
-               is_kw(s, j + 1, KW_CHU)) {
-        p->hom = 1, j++;
+    if (tok_have(s, j) && (j == i || same_par(s, j))) {
+        int k0 = s->t[j].kw, k1 = kw_at(s, j + 1);
+        if (k1 == KW_THU) {
+            /* "ngày thứ Tư", "hôm thứ ba", "sáng ngày thứ Ba" */
+            if (k0 == KW_NGAY)
+                p->ngay = 1, j++;
+            else if (k0 == KW_HOM) /* after "ngày", token j is "thứ" */
+                p->hom = 1, j++;
+        } else if (k0 == KW_NGAY && k1 == KW_CHU) {
+            p->ngay = 1, j++;
+        } else if (k0 == KW_HOM && k1 == KW_CHU) {
+            p->hom = 1, j++;
+        }
     }
     if (tok_have(s, j) && (j == i || same_par(s, j))) {
         int w = weekday_at(s, j, &p->wd, &p->wd_title);
