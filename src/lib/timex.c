@@ -756,9 +756,14 @@ static int tokenize(scan_t *s) {
 
 /* ---- triggers from hints ------------------------------------------------ */
 
-/* The trigger tokens (by start byte) in the chunk text[a..e). */
-static int chunk_triggers(scan_t *s, size_t a, size_t e) {
-    while (a < e) {
+static int is_space_byte(char b);
+
+/* The trigger tokens (by start byte) in the chunk starting at text[a]; *e its
+ * end. No token holds white space, so the chunk's tokens end where one ends
+ * at white space or at the end of the text: the end is found by reading them,
+ * not by a scan of its own. */
+static int chunk_triggers(scan_t *s, size_t a, size_t *e) {
+    while (a < s->len && !is_space_byte(s->text[a])) {
         tok_t tk;
         size_t end = read_token(s->text, s->len, a, &tk);
         if ((tk.kind == T_NUM || (tk.kind == T_WORD && starts_expression(tk.kw))) &&
@@ -766,10 +771,9 @@ static int chunk_triggers(scan_t *s, size_t a, size_t e) {
             return SK_ENOMEM;
         a = end;
     }
+    *e = a;
     return SK_OK;
 }
-
-static int is_space_byte(char b);
 
 /* The triggers of the chunks holding the hints (byte offsets, ascending). */
 static int hinted_triggers(scan_t *s, const uint32_t *hints, size_t n_hints) {
@@ -778,12 +782,10 @@ static int hinted_triggers(scan_t *s, const uint32_t *hints, size_t n_hints) {
     for (size_t k = 0; k < n_hints; k++) {
         size_t h = hints[k];
         if (h < done || h >= s->len || is_space_byte(p[h])) continue;
-        size_t a = h, e = h;
+        size_t a = h, e;
         while (a > 0 && !is_space_byte(p[a - 1]))
             a--;
-        while (e < s->len && !is_space_byte(p[e]))
-            e++;
-        if (chunk_triggers(s, a, e)) return SK_ENOMEM;
+        if (chunk_triggers(s, a, &e)) return SK_ENOMEM;
         done = e;
     }
     return SK_OK;
