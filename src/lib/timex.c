@@ -758,46 +758,97 @@ static int tokenize(scan_t *s) {
 
 static int is_space_byte(char b);
 
-/* A trigger that only ever starts an expression before one of a few words:
- * "chủ" (Chủ nhật), "thứ" (thứ Hai ... thứ Bảy, thứ 2 ... thứ 7), "cùng"
- * (cùng ngày, cùng hôm), "trước" (trước đó), "ngay" (ngay sau/trước đó). At
- * such a trigger parse_prefix takes nothing but the weekday, and every form
- * of match_at then needs the next token to be one of those words, or fails
- * without side effects. So such a trigger followed by any other token (or by
- * none) is dropped: no segment is tokenized for it. The keywords the next
- * token may have, as bits (0: the trigger is always kept). Seen at triggers
- * of the corpus: "chủ tịch", "thứ trưởng", "cùng với", "trước khi", mostly. */
+/* Every trigger keyword starts an expression only before a few tokens:
+ * parse_prefix takes the trigger (and nothing after it unless the next token
+ * is itself one of these), and every form of match_at then needs the next
+ * token to be a number or one of a few words, or fails without side effects:
+ *   "chủ" Chủ nhật; "thứ" thứ Hai ... thứ Bảy, thứ 2; "cùng" cùng ngày/hôm;
+ *   "trước" trước đó; "ngay" ngay sau/trước đó; "rạng" rạng sáng;
+ *   "tuần" tuần trước/qua/này/tới/sau; "tháng" / "năm" the same or a number;
+ *   "mùng" a number; "ngày" / "hôm" a number, a weekday, mùng, a relative or
+ *   anaphoric word; a part of day those, sớm / tối or cùng; "từ" and
+ *   đầu / cuối / giữa a number, another prefix, tháng, năm or tuần.
+ * So a trigger followed by any other token (or by none) is dropped: no
+ * segment is tokenized for it. Mostly "chủ tịch", "đầu tư", "giữa hai",
+ * "thứ trưởng", "cùng với", "trước khi", "từ khi" in the corpus. The keywords
+ * the next token may have, as bits, and NEXT_NUM when it may be a number. */
+#define NEXT_NUM (1ull << 63)
+_Static_assert(KW_SAFE < 63, "bit 63 of trigger_next_kws is no keyword's");
+#define B(k) (1ull << (k))
 static uint64_t trigger_next_kws(int kw) {
+    const uint64_t weekday = B(KW_THU) | B(KW_CHU),
+                   pod = B(KW_SANG) | B(KW_CHIEU) | B(KW_TOI) | B(KW_TRUA) | B(KW_DEM) |
+                         B(KW_KHUYA) | B(KW_RANG),
+                   rel = B(KW_TRUOC) | B(KW_QUA) | B(KW_NAY_THIS) | B(KW_TOI_NEXT) | B(KW_SAU),
+                   prefixed = NEXT_NUM | pod | weekday | B(KW_NGAY) | B(KW_HOM) | B(KW_MUNG) |
+                              B(KW_THANG) | B(KW_NAM) | B(KW_TUAN);
     switch (kw) {
     case KW_CHU:
-        return 1ull << KW_NHAT;
-    case KW_THU: /* and a number: tested by trigger_alive */
-        return 1ull << KW_HAI | 1ull << KW_BA | 1ull << KW_TU_WED | 1ull << KW_NAM |
-               1ull << KW_SAU_FRI | 1ull << KW_BAY;
+        return B(KW_NHAT);
+    case KW_THU:
+        return NEXT_NUM | B(KW_HAI) | B(KW_BA) | B(KW_TU_WED) | B(KW_NAM) | B(KW_SAU_FRI) |
+               B(KW_BAY);
     case KW_CUNG:
-        return 1ull << KW_NGAY | 1ull << KW_HOM;
+        return B(KW_NGAY) | B(KW_HOM);
     case KW_TRUOC:
-        return 1ull << KW_DO;
+        return B(KW_DO);
     case KW_NGAY_ADV:
-        return 1ull << KW_SAU | 1ull << KW_TRUOC;
+        return B(KW_SAU) | B(KW_TRUOC);
+    case KW_RANG:
+        return B(KW_SANG);
+    case KW_TUAN:
+        return rel;
+    case KW_THANG:
+        return NEXT_NUM | rel;
+    case KW_NAM:
+        return NEXT_NUM | B(KW_NGOAI) | B(KW_TRUOC) | B(KW_NAY) | B(KW_TOI_NEXT) | B(KW_SAU);
+    case KW_MUNG:
+        return NEXT_NUM;
+    case KW_NGAY:
+        return NEXT_NUM | weekday | B(KW_HOM) | B(KW_MUNG) | B(KW_MAI) | B(KW_KIA) | B(KW_TIEP);
+    case KW_HOM:
+        return NEXT_NUM | weekday | B(KW_MUNG) | B(KW_NAY) | B(KW_QUA) | B(KW_KIA) | B(KW_DO) |
+               B(KW_AY) | B(KW_SAU) | B(KW_TRUOC);
+    case KW_SANG:
+    case KW_CHIEU:
+    case KW_TOI:
+    case KW_TRUA:
+    case KW_DEM:
+    case KW_KHUYA:
+        return NEXT_NUM | weekday | B(KW_NGAY) | B(KW_HOM) | B(KW_MUNG) | B(KW_SOM) | B(KW_TOI) |
+               B(KW_NAY) | B(KW_QUA) | B(KW_MAI) | B(KW_CUNG);
+    case KW_TU:
+        return prefixed | B(KW_DAU) | B(KW_CUOI) | B(KW_GIUA);
+    case KW_DAU:
+    case KW_CUOI:
+    case KW_GIUA:
+        return prefixed;
     default:
-        return 0;
+        return 0; /* a number: always kept */
     }
+}
+#undef B
+
+/* The next token nx after a trigger with keyword kw allows an expression. */
+static int next_allows(int kw, const tok_t *nx) {
+    uint64_t need = trigger_next_kws(kw);
+    if (!need) return 1;
+    if (!nx) return 0;
+    if (nx->kind == T_NUM) return (need & NEXT_NUM) != 0;
+    return nx->kind == T_WORD && nx->kw >= 0 && (need >> nx->kw & 1);
 }
 
 /* The trigger word with keyword kw ending at text[end] may start an
  * expression: the next token (past white space, newlines too, which keeps
  * more than needed) is one trigger_next_kws allows. */
 static int trigger_alive(const scan_t *s, size_t end, int kw) {
-    uint64_t need = trigger_next_kws(kw);
-    if (!need) return 1;
+    if (!trigger_next_kws(kw)) return 1;
     while (end < s->len && is_space_byte(s->text[end]))
         end++;
     if (end >= s->len) return 0;
     tok_t nx = {.kw = KW_NONE};
     read_token(s->text, s->len, end, &nx);
-    if (kw == KW_THU && nx.kind == T_NUM) return 1;
-    return nx.kind == T_WORD && nx.kw >= 0 && (need >> nx.kw & 1);
+    return next_allows(kw, &nx);
 }
 
 /* The trigger tokens (by start byte) in the chunk starting at text[a]; *e its
@@ -922,10 +973,7 @@ int sk_timex_check_tokenizer(const char *text, size_t len) {
         nt++;
         /* the hinted triggers leave out those trigger_alive drops: here by
          * the reference tokens */
-        uint64_t need = trigger_next_kws(b.t[k].kw);
-        const tok_t *nx = k + 1 < b.n ? &b.t[k + 1] : NULL;
-        if (!need || (nx && ((b.t[k].kw == KW_THU && nx->kind == T_NUM) ||
-                             (nx->kind == T_WORD && nx->kw >= 0 && (need >> nx->kw & 1))))) {
+        if (next_allows(b.t[k].kw, k + 1 < b.n ? &b.t[k + 1] : NULL)) {
             ok = ok && nh < h.n_trig && h.trig[nh] == b.t[k].start;
             nh++;
         }
