@@ -575,7 +575,10 @@ static TX_ALWAYS_INLINE size_t scan_word(const char *p, size_t len, size_t j, ui
 /* The token at p[i] (not white space): its kind, end, and kw / val, ndig / ch;
  * start, sp and nl are the caller's. The same tokens as tokenize_reference
  * (title case aside, left to tok_title), with table dispatch. */
-static inline size_t read_token(const char *p, size_t len, size_t i, tok_t *tk) {
+/* Always inlined into its callers' loops (tok_extend, chunk_triggers,
+ * trigger_alive): a call per token, with tk in memory, was ~17 M instructions
+ * more on the corpus. */
+static TX_ALWAYS_INLINE size_t read_token(const char *p, size_t len, size_t i, tok_t *tk) {
     unsigned char b = (unsigned char)p[i];
     unsigned cls = byte_class[b];
     int32_t cp = b;
@@ -756,20 +759,118 @@ static int tokenize(scan_t *s) {
 
 /* ---- triggers from hints ------------------------------------------------ */
 
-/* The trigger tokens (by start byte) in the chunk text[a..e). */
-static int chunk_triggers(scan_t *s, size_t a, size_t e) {
-    while (a < e) {
+static int is_space_byte(char b);
+
+/* Every trigger keyword starts an expression only before a few tokens:
+ * parse_prefix takes the trigger (and nothing after it unless the next token
+ * is itself one of these), and every form of match_at then needs the next
+ * token to be a number or one of a few words, or fails without side effects:
+ *   "chủ" Chủ nhật; "thứ" thứ Hai ... thứ Bảy, thứ 2; "cùng" cùng ngày/hôm;
+ *   "trước" trước đó; "ngay" ngay sau/trước đó; "rạng" rạng sáng;
+ *   "tuần" tuần trước/qua/này/tới/sau; "tháng" / "năm" the same or a number;
+ *   "mùng" a number; "ngày" / "hôm" a number, a weekday, mùng, a relative or
+ *   anaphoric word; a part of day those, sớm / tối or cùng; "từ" and
+ *   đầu / cuối / giữa a number, another prefix, tháng, năm or tuần.
+ * So a trigger followed by any other token (or by none) is dropped: no
+ * segment is tokenized for it. Mostly "chủ tịch", "đầu tư", "giữa hai",
+ * "thứ trưởng", "cùng với", "trước khi", "từ khi" in the corpus. The keywords
+ * the next token may have, as bits, and NEXT_NUM when it may be a number. */
+#define NEXT_NUM (1ull << 63)
+_Static_assert(KW_SAFE < 63, "bit 63 of trigger_next_kws is no keyword's");
+#define B(k) (1ull << (k))
+static uint64_t trigger_next_kws(int kw) {
+    const uint64_t weekday = B(KW_THU) | B(KW_CHU),
+                   pod = B(KW_SANG) | B(KW_CHIEU) | B(KW_TOI) | B(KW_TRUA) | B(KW_DEM) |
+                         B(KW_KHUYA) | B(KW_RANG),
+                   rel = B(KW_TRUOC) | B(KW_QUA) | B(KW_NAY_THIS) | B(KW_TOI_NEXT) | B(KW_SAU),
+                   prefixed = NEXT_NUM | pod | weekday | B(KW_NGAY) | B(KW_HOM) | B(KW_MUNG) |
+                              B(KW_THANG) | B(KW_NAM) | B(KW_TUAN);
+    switch (kw) {
+    case KW_CHU:
+        return B(KW_NHAT);
+    case KW_THU:
+        return NEXT_NUM | B(KW_HAI) | B(KW_BA) | B(KW_TU_WED) | B(KW_NAM) | B(KW_SAU_FRI) |
+               B(KW_BAY);
+    case KW_CUNG:
+        return B(KW_NGAY) | B(KW_HOM);
+    case KW_TRUOC:
+        return B(KW_DO);
+    case KW_NGAY_ADV:
+        return B(KW_SAU) | B(KW_TRUOC);
+    case KW_RANG:
+        return B(KW_SANG);
+    case KW_TUAN:
+        return rel;
+    case KW_THANG:
+        return NEXT_NUM | rel;
+    case KW_NAM:
+        return NEXT_NUM | B(KW_NGOAI) | B(KW_TRUOC) | B(KW_NAY) | B(KW_TOI_NEXT) | B(KW_SAU);
+    case KW_MUNG:
+        return NEXT_NUM;
+    case KW_NGAY:
+        return NEXT_NUM | weekday | B(KW_HOM) | B(KW_MUNG) | B(KW_MAI) | B(KW_KIA) | B(KW_TIEP);
+    case KW_HOM:
+        return NEXT_NUM | weekday | B(KW_MUNG) | B(KW_NAY) | B(KW_QUA) | B(KW_KIA) | B(KW_DO) |
+               B(KW_AY) | B(KW_SAU) | B(KW_TRUOC);
+    case KW_SANG:
+    case KW_CHIEU:
+    case KW_TOI:
+    case KW_TRUA:
+    case KW_DEM:
+    case KW_KHUYA:
+        return NEXT_NUM | weekday | B(KW_NGAY) | B(KW_HOM) | B(KW_MUNG) | B(KW_SOM) | B(KW_TOI) |
+               B(KW_NAY) | B(KW_QUA) | B(KW_MAI) | B(KW_CUNG);
+    case KW_TU:
+        return prefixed | B(KW_DAU) | B(KW_CUOI) | B(KW_GIUA);
+    case KW_DAU:
+    case KW_CUOI:
+    case KW_GIUA:
+        return prefixed;
+    default:
+        return 0; /* a number: always kept */
+    }
+}
+#undef B
+
+/* The next token nx after a trigger with keyword kw allows an expression. */
+static int next_allows(int kw, const tok_t *nx) {
+    uint64_t need = trigger_next_kws(kw);
+    if (!need) return 1;
+    if (!nx) return 0;
+    if (nx->kind == T_NUM) return (need & NEXT_NUM) != 0;
+    return nx->kind == T_WORD && nx->kw >= 0 && (need >> nx->kw & 1);
+}
+
+/* The trigger word with keyword kw ending at text[end] may start an
+ * expression: the next token (past white space, newlines too, which keeps
+ * more than needed) is one trigger_next_kws allows. */
+static int trigger_alive(const scan_t *s, size_t end, int kw) {
+    if (!trigger_next_kws(kw)) return 1;
+    while (end < s->len && is_space_byte(s->text[end]))
+        end++;
+    if (end >= s->len) return 0;
+    tok_t nx = {.kw = KW_NONE};
+    read_token(s->text, s->len, end, &nx);
+    return next_allows(kw, &nx);
+}
+
+/* The trigger tokens (by start byte) in the chunk starting at text[a]; *e its
+ * end. No token holds white space, so the chunk's tokens end where one ends
+ * at white space or at the end of the text: the end is found by reading them,
+ * not by a scan of its own. */
+static int chunk_triggers(scan_t *s, size_t a, size_t *e) {
+    while (a < s->len && !is_space_byte(s->text[a])) {
         tok_t tk;
         size_t end = read_token(s->text, s->len, a, &tk);
-        if ((tk.kind == T_NUM || (tk.kind == T_WORD && starts_expression(tk.kw))) &&
+        if ((tk.kind == T_NUM ||
+             (tk.kind == T_WORD && starts_expression(tk.kw) && trigger_alive(s, end, tk.kw))) &&
             push_trigger(s, a))
             return SK_ENOMEM;
         a = end;
     }
+    *e = a;
     return SK_OK;
 }
-
-static int is_space_byte(char b);
 
 /* The triggers of the chunks holding the hints (byte offsets, ascending). */
 static int hinted_triggers(scan_t *s, const uint32_t *hints, size_t n_hints) {
@@ -778,12 +879,10 @@ static int hinted_triggers(scan_t *s, const uint32_t *hints, size_t n_hints) {
     for (size_t k = 0; k < n_hints; k++) {
         size_t h = hints[k];
         if (h < done || h >= s->len || is_space_byte(p[h])) continue;
-        size_t a = h, e = h;
+        size_t a = h, e;
         while (a > 0 && !is_space_byte(p[a - 1]))
             a--;
-        while (e < s->len && !is_space_byte(p[e]))
-            e++;
-        if (chunk_triggers(s, a, e)) return SK_ENOMEM;
+        if (chunk_triggers(s, a, &e)) return SK_ENOMEM;
         done = e;
     }
     return SK_OK;
@@ -863,7 +962,7 @@ int sk_timex_check_tokenizer(const char *text, size_t len) {
     /* tokenize's triggers, recomputed from the reference tokens; a segment
      * started at each one's window against the reference tokens there; the
      * triggers found from a hint at every byte. */
-    size_t nt = 0;
+    size_t nt = 0, nh = 0;
     uint32_t *every = malloc((len ? len : 1) * sizeof *every);
     ok = ok && every;
     for (size_t k = 0; ok && k < len; k++)
@@ -873,8 +972,14 @@ int sk_timex_check_tokenizer(const char *text, size_t len) {
     for (size_t k = 0; ok && k < b.n; k++) {
         if (!(b.t[k].kind == T_NUM || (b.t[k].kind == T_WORD && starts_expression(b.t[k].kw))))
             continue;
-        ok = nt < a.n_trig && a.trig[nt] == k && nt < h.n_trig && h.trig[nt] == b.t[k].start;
+        ok = nt < a.n_trig && a.trig[nt] == k;
         nt++;
+        /* the hinted triggers leave out those trigger_alive drops: here by
+         * the reference tokens */
+        if (next_allows(b.t[k].kw, k + 1 < b.n ? &b.t[k + 1] : NULL)) {
+            ok = ok && nh < h.n_trig && h.trig[nh] == b.t[k].start;
+            nh++;
+        }
         size_t win = window_start(&c, b.t[k].start), w = 0;
         while (ok && w < b.n && b.t[w].start < win)
             w++;
@@ -885,7 +990,7 @@ int sk_timex_check_tokenizer(const char *text, size_t len) {
             ok = ok && same_tok(text, len, &c.t[j], &b.t[w + j]);
         }
     }
-    ok = ok && nt == a.n_trig && nt == h.n_trig;
+    ok = ok && nt == a.n_trig && nh == h.n_trig;
     free(every);
     free(a.t);
     free(a.trig);
@@ -897,8 +1002,14 @@ int sk_timex_check_tokenizer(const char *text, size_t len) {
 
 /* ---- matching helpers -------------------------------------------------- */
 
+/* kw is a keyword (>= 0): only words carry one (the tokenizers leave the
+ * others at KW_NONE), so the kind needs no test of its own. */
 static int is_kw(scan_t *s, size_t i, int kw) {
-    return tok_have(s, i) && s->t[i].kind == T_WORD && s->t[i].kw == kw;
+    return tok_have(s, i) && s->t[i].kw == kw;
+}
+/* The keyword of token i, KW_NONE when it is none or the text ends first. */
+static inline int kw_at(scan_t *s, size_t i) {
+    return tok_have(s, i) ? s->t[i].kw : KW_NONE;
 }
 static int is_punct(scan_t *s, size_t i, char c) {
     return tok_have(s, i) && s->t[i].kind == T_PUNCT && s->t[i].ch == c;
@@ -1095,39 +1206,47 @@ static void parse_prefix(scan_t *s, size_t i, prefix_t *p) {
     memset(p, 0, sizeof *p);
     p->start = i;
     size_t j = i;
-    if (j > 0 && same_par(s, j) &&
-        (is_kw(s, j - 1, KW_VAO) || is_kw(s, j - 1, KW_HOI) || is_kw(s, j - 1, KW_DEN) ||
-         is_kw(s, j - 1, KW_TOI_NEXT)))
-        p->licensed = p->weak = 1;
+    /* Each token's keyword is read once (kw_at) and compared with the
+     * candidates, not looked up again per candidate (is_kw). */
+    if (j > 0 && same_par(s, j)) { /* token j exists, so j - 1 does */
+        int kp = s->t[j - 1].kw;
+        if (kp == KW_VAO || kp == KW_HOI || kp == KW_DEN || kp == KW_TOI_NEXT)
+            p->licensed = p->weak = 1;
+    }
     if (is_kw(s, j, KW_TU)) p->tu = 1, j++;
-    if (tok_have(s, j) && (j == i || same_par(s, j)) &&
-        (is_kw(s, j, KW_DAU) || is_kw(s, j, KW_CUOI) || is_kw(s, j, KW_GIUA)))
-        p->edge = s->t[j].kw, j++;
+    if (tok_have(s, j) && (j == i || same_par(s, j))) {
+        int k0 = s->t[j].kw;
+        if (k0 == KW_DAU || k0 == KW_CUOI || k0 == KW_GIUA) p->edge = k0, j++;
+    }
     /* part of day: sáng, chiều, tối, trưa, đêm, khuya, rạng sáng, sáng sớm */
     if (tok_have(s, j) && (j == i || same_par(s, j))) {
-        if (is_kw(s, j, KW_RANG) && is_kw(s, j + 1, KW_SANG) && same_par(s, j + 1)) {
+        int k0 = s->t[j].kw;
+        if (k0 == KW_RANG && is_kw(s, j + 1, KW_SANG) && same_par(s, j + 1)) {
             p->pod = "sáng";
             j += 2;
-        } else if (pod_name(s->t[j].kind == T_WORD ? s->t[j].kw : KW_NONE)) {
-            p->pod = pod_name(s->t[j].kw);
+        } else if (pod_name(k0)) {
+            p->pod = pod_name(k0);
             j++;
-            if (!strcmp(p->pod, "sáng") && is_kw(s, j, KW_SOM) && same_par(s, j)) j++;
-            if (!strcmp(p->pod, "chiều") && is_kw(s, j, KW_TOI) && same_par(s, j)) {
+            if (k0 == KW_SANG && is_kw(s, j, KW_SOM) && same_par(s, j)) j++;
+            if (k0 == KW_CHIEU && is_kw(s, j, KW_TOI) && same_par(s, j)) {
                 p->pod = "tối"; /* chiều tối: early evening */
                 j++;
             }
         }
     }
-    if (tok_have(s, j) && (j == i || same_par(s, j)) && is_kw(s, j + 1, KW_THU)) {
-        /* "ngày thứ Tư", "hôm thứ ba", "sáng ngày thứ Ba" */
-        if (is_kw(s, j, KW_NGAY)) p->ngay = 1, j++;
-        if (is_kw(s, j, KW_HOM) && (j == i || same_par(s, j))) p->hom = 1, j++;
-    } else if (tok_have(s, j) && (j == i || same_par(s, j)) && is_kw(s, j, KW_NGAY) &&
-               is_kw(s, j + 1, KW_CHU)) {
-        p->ngay = 1, j++;
-    } else if (tok_have(s, j) && (j == i || same_par(s, j)) && is_kw(s, j, KW_HOM) &&
-               is_kw(s, j + 1, KW_CHU)) {
-        p->hom = 1, j++;
+    if (tok_have(s, j) && (j == i || same_par(s, j))) {
+        int k0 = s->t[j].kw, k1 = kw_at(s, j + 1);
+        if (k1 == KW_THU) {
+            /* "ngày thứ Tư", "hôm thứ ba", "sáng ngày thứ Ba" */
+            if (k0 == KW_NGAY)
+                p->ngay = 1, j++;
+            else if (k0 == KW_HOM) /* after "ngày", token j is "thứ" */
+                p->hom = 1, j++;
+        } else if (k0 == KW_NGAY && k1 == KW_CHU) {
+            p->ngay = 1, j++;
+        } else if (k0 == KW_HOM && k1 == KW_CHU) {
+            p->hom = 1, j++;
+        }
     }
     if (tok_have(s, j) && (j == i || same_par(s, j))) {
         int w = weekday_at(s, j, &p->wd, &p->wd_title);
