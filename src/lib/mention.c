@@ -1121,9 +1121,12 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
     }
     if (idx < 0) {
         if (ps->n == ps->cap) {
+            /* in the article's arena, which reuses its block from article to article: a
+               malloc'd array cost a realloc (and a free) per article */
             size_t nc = ps->cap ? ps->cap * 2 : 16;
-            pdraft_t *np = realloc(ps->items, nc * sizeof *np);
+            pdraft_t *np = sk_arena_alloc_uninit(c->a->arena, nc * sizeof *np);
             if (!np) return SK_ENOMEM;
+            if (ps->n) memcpy(np, ps->items, ps->n * sizeof *np);
             ps->items = np;
             ps->cap = nc;
         }
@@ -1173,15 +1176,13 @@ static int plain_name_ok(const ctx_t *c, size_t n0, size_t n1) {
     return 1;
 }
 
-/* Appends *pm; on failure frees the array (the caller returns SK_ENOMEM). */
-static int push_pm(pmention_t **pms, size_t *n, size_t *cap, const pmention_t *pm) {
+/* Appends *pm to an array in the article's arena (the caller returns SK_ENOMEM on -1). */
+static int push_pm(ctx_t *c, pmention_t **pms, size_t *n, size_t *cap, const pmention_t *pm) {
     if (*n == *cap) {
-        pmention_t *np = realloc(*pms, *cap * 2 * sizeof *np);
-        if (!np) {
-            free(*pms);
-            *pms = NULL;
-            return -1;
-        }
+        pmention_t *np = sk_arena_alloc_uninit(c->a->arena, *cap * 2 * sizeof *np);
+        if (!np) return -1;
+        /* (each one's unset titles are not read: copied as the rest) */
+        memcpy(np, *pms, *n * sizeof *np);
         *pms = np;
         *cap *= 2;
     }
@@ -1316,8 +1317,10 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
     /* Pass 1: person mentions with names, title-only mentions kept for pass 2. */
     /* Grown on demand: sized by token count and zeroed, it was ~1 KB per token
      * (a tenth of `sukien code` in memset) for a few dozen mentions. */
+    /* (in the arena: its block is reused from article to article, where a 35 KB malloc
+       took the allocator's slow path every time) */
     size_t npm = 0, cap_pm = 32;
-    pmention_t *pms = malloc(cap_pm * sizeof *pms);
+    pmention_t *pms = sk_arena_alloc_uninit(a->arena, cap_pm * sizeof *pms);
     if (!pms) return SK_ENOMEM;
     size_t prev_person_end = (size_t)-1; /* token after the last accepted person mention */
     for (size_t i = 0; i < c.nt;) {
@@ -1480,7 +1483,7 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
                 pm.ext0 = i;
                 pm.ext1 = aend > nend ? aend : nend;
                 pm.strong = ctx_strong;
-                if (push_pm(&pms, &npm, &cap_pm, &pm)) return SK_ENOMEM;
+                if (push_pm(&c, &pms, &npm, &cap_pm, &pm)) return SK_ENOMEM;
                 prev_person_end = nend;
                 i = pm.ext1;
                 continue;
@@ -1491,18 +1494,15 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
             pm.name0 = pm.name1 = tend;
             pm.ext0 = i;
             pm.ext1 = tend;
-            if (push_pm(&pms, &npm, &cap_pm, &pm)) return SK_ENOMEM;
+            if (push_pm(&c, &pms, &npm, &cap_pm, &pm)) return SK_ENOMEM;
             i = tend;
             continue;
         }
         i = nend > i ? nend : i + 1;
     }
     /* Pass 2: full names first (two syllables or more), so short forms can resolve. */
-    int *pidx = calloc(npm + 1, sizeof *pidx);
-    if (!pidx) {
-        free(pms);
-        return SK_ENOMEM;
-    }
+    int *pidx = sk_arena_alloc_uninit(a->arena, (npm + 1) * sizeof *pidx);
+    if (!pidx) return SK_ENOMEM;
     for (size_t q = 0; q < npm; q++)
         pidx[q] = -1;
     for (int pass = 0; pass < 2; pass++)
@@ -1601,8 +1601,5 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
 nomem:
     rc = SK_ENOMEM;
 out:
-    free(ps.items);
-    free(pms);
-    free(pidx);
     return rc;
 }
