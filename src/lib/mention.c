@@ -46,9 +46,6 @@ typedef struct ctx {
     uint8_t *trigger_tok;     /* token is part of an event trigger */
     uint8_t *after_placehead; /* token follows "ga", "khách sạn", "sân bay" … (cues.tsv) */
     size_t cap_mentions;
-    /* entry_country's answers for this article by entry, direct-mapped (key NULL: empty) */
-    const sk_lex_entry_t *country_key[64];
-    const char *country_val[64];
     /* office_attrs' answers by entry, direct-mapped (e NULL: empty) */
     struct office_attrs {
         const sk_lex_entry_t *e;
@@ -649,29 +646,10 @@ static const char *span_text(ctx_t *c, size_t t0, size_t t1) {
                             c->tok[t1 - 1].end - c->tok[t0].start);
 }
 
-/* The ISO code (or IO acronym) an entry names, into *out (NULL when none); SK_ENOMEM when
- * the copy fails. */
-static int entry_country_read(const ctx_t *c, const sk_lex_entry_t *e, const char **out) {
-    size_t n = 0;
-    const char *v = attr_value(e, "iso3", &n);
-    if (!v) v = attr_value(e, "country", &n);
-    if (!v && e->kind == SK_LEX_ORG) v = attr_value(e, "acronym", &n);
-    *out = NULL;
-    if (!v || !n) return SK_OK;
-    *out = sk_arena_strndup(c->a->arena, v, n < 31 ? n : 31); /* as a 32-byte buffer */
-    return *out ? SK_OK : SK_ENOMEM;
-}
-
-/* The country of an entry: the same few countries, places and offices come back in an
- * article, and their mentions may share one copy of the code (nothing writes to it). */
-static const char *entry_country(ctx_t *c, const sk_lex_entry_t *e) {
-    size_t h = (uintptr_t)e / sizeof *e % SK_ARRAY_LEN(c->country_key);
-    if (c->country_key[h] == e) return c->country_val[h];
-    const char *v;
-    if (entry_country_read(c, e, &v)) return NULL; /* not remembered: tried again next time */
-    c->country_key[h] = e;
-    c->country_val[h] = v;
-    return v;
+/* The country of an entry (read at load: see sk_lex_entry_t). */
+static inline const char *entry_country(const ctx_t *c, const sk_lex_entry_t *e) {
+    (void)c;
+    return e->country;
 }
 
 /* A title: office [jurisdiction...]. */
