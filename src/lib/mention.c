@@ -1159,8 +1159,10 @@ static int push_pm(ctx_t *c, pmention_t **pms, size_t *n, size_t *cap, const pme
     if (*n == *cap) {
         pmention_t *np = sk_arena_alloc_uninit(c->a->arena, *cap * 2 * sizeof *np);
         if (!np) return -1;
-        /* (each one's unset titles are not read: copied as the rest) */
-        memcpy(np, *pms, *n * sizeof *np);
+        /* (only the part of each that is set, as below: titles[] is mostly unused) */
+        for (size_t q = 0; q < *n; q++)
+            memcpy(&np[q], &(*pms)[q],
+                   offsetof(pmention_t, titles) + (*pms)[q].n_titles * sizeof *np->titles);
         *pms = np;
         *cap *= 2;
     }
