@@ -797,13 +797,13 @@ static int name_joined(const ctx_t *c, size_t i) {
 
 /* Lower-case particles inside foreign names ("Mô-ham-mét bin Áp-đun-ra-man an Tha-ni"). */
 static int name_particle(const ctx_t *c, size_t i) {
-    static const char *const P[] = {"bin", "al", "an", "ibn", "van", "von", "de", "der",
-                                    "da",  "di", "du", "dos", "la",  "le",  "el"};
     size_t n = c->tok[i].fe - c->tok[i].fs;
     if (c->tok[i].cap || n < 2 || n > 3) return 0; /* the particles have two or three letters */
-    for (size_t k = 0; k < SK_ARRAY_LEN(P); k++)
-        if (tok_is_str(c, i, P[k])) return 1;
-    return 0;
+    /* (tok_is: each a compare of the token's key with a constant, not a string compare) */
+    return tok_is(c, i, "bin") || tok_is(c, i, "al") || tok_is(c, i, "an") || tok_is(c, i, "ibn") ||
+           tok_is(c, i, "van") || tok_is(c, i, "von") || tok_is(c, i, "de") ||
+           tok_is(c, i, "der") || tok_is(c, i, "da") || tok_is(c, i, "di") || tok_is(c, i, "du") ||
+           tok_is(c, i, "dos") || tok_is(c, i, "la") || tok_is(c, i, "le") || tok_is(c, i, "el");
 }
 
 static int lone_name_ok(const ctx_t *c, size_t i);
