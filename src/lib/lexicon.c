@@ -771,6 +771,18 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
             rc = SK_ENOMEM;
             break;
         }
+        const char *io = sk_lex_attr(e, "io", cb, 16);
+        if (io && !(io = sk_arena_strdup(lx->arena, io))) {
+            rc = SK_ENOMEM;
+            break;
+        }
+        e->io16 = io;
+        const char *jur = sk_lex_attr(e, "jurisdiction", cb, 16);
+        if (jur && !(jur = sk_arena_strdup(lx->arena, jur))) {
+            rc = SK_ENOMEM;
+            break;
+        }
+        e->jurisdiction16 = jur;
         e->trigger = NULL;
         if (kind == SK_LEX_TRIGGER && !(e->trigger = trigger_attrs(lx->arena, e))) {
             rc = SK_ENOMEM;

@@ -46,11 +46,6 @@ typedef struct ctx {
     uint8_t *trigger_tok;     /* token is part of an event trigger */
     uint8_t *after_placehead; /* token follows "ga", "khách sạn", "sân bay" … (cues.tsv) */
     size_t cap_mentions;
-    /* office_attrs' answers by entry, direct-mapped (e NULL: empty) */
-    struct office_attrs {
-        const sk_lex_entry_t *e;
-        const char *io, *jurisdiction;
-    } office_memo[32];
     uint32_t *label_starts; /* the tokens with label_first set, in order */
     size_t n_labels;
     sk_lex_syll_t *sylls; /* the lexicon scan's syllables: the tokens */
@@ -663,22 +658,6 @@ typedef struct title {
     const char *io;       /* acronym of the international organisation the office speaks for */
 } title_t;
 
-/* An office's "io" and "jurisdiction" attributes as sk_lex_attr reads them into 16 bytes,
- * copied once per article (the same few offices come back in an article). */
-static const struct office_attrs *office_attrs(ctx_t *c, const sk_lex_entry_t *e) {
-    struct office_attrs *o =
-        &c->office_memo[(uintptr_t)e / sizeof *e % SK_ARRAY_LEN(c->office_memo)];
-    if (o->e == e) return o;
-    char buf[16];
-    const char *io = sk_lex_attr(e, "io", buf, sizeof buf);
-    o->io = io ? sk_arena_strdup(c->a->arena, io) : NULL;
-    const char *jur = sk_lex_attr(e, "jurisdiction", buf, sizeof buf);
-    o->jurisdiction = jur ? sk_arena_strdup(c->a->arena, jur) : NULL;
-    /* (out of memory: not remembered, and read as not there) */
-    o->e = (io && !o->io) || (jur && !o->jurisdiction) ? NULL : e;
-    return o;
-}
-
 /* Parse a title starting at token i (an OFFICE label start). Returns the end token. */
 static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     memset(t, 0, sizeof *t);
@@ -688,11 +667,10 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     t->office = (int32_t)c->m->matches[mi].entry;
     size_t j = i + c->m->matches[mi].n_syll;
     t->country = entry_country(c, e);
-    const struct office_attrs *oa = office_attrs(c, e);
-    t->io = oa->io;
+    t->io = e->io16;
     /* "Bộ trưởng Tài chính Mỹ", "Thống đốc Ngân hàng Trung ương Trung Quốc": a capitalised
        phrase the lexicon does not know, then a country, belongs to the title. */
-    const char *jur = oa->jurisdiction;
+    const char *jur = e->jurisdiction16;
     if (jur && strcmp(jur, "none") && j < c->nt && joined(c, j) && c->tok[j].cap &&
         c->label[j] < 0 && !c->trigger_tok[j]) {
         static const char *const VERBISH[] = {
