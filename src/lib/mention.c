@@ -945,13 +945,24 @@ static int find_person(const persons_t *ps, const char *key, size_t kl) {
 /* Room for one more title (titles, title_office and title_fold grow together). */
 static int person_title_room(ctx_t *c, pdraft_t *p) {
     if (p->n_titles < p->cap_titles) return 0;
-    size_t nc = p->cap_titles ? p->cap_titles * 2 : 4;
-    p->titles = sk_arena_grow(c->a->arena, p->titles, sizeof *p->titles, p->n_titles, nc);
-    p->title_office =
-        sk_arena_grow(c->a->arena, p->title_office, sizeof *p->title_office, p->n_titles, nc);
-    p->title_fold =
-        sk_arena_grow(c->a->arena, p->title_fold, sizeof *p->title_fold, p->n_titles, nc);
-    if (!p->titles || !p->title_office || !p->title_fold) return SK_ENOMEM;
+    size_t nc = p->cap_titles ? p->cap_titles * 2 : 4, n = p->n_titles;
+    /* the three arrays in one block (pointers first: aligned), only the kept part copied;
+       title_fold's new slots are NULL (not folded yet), the others are written when used */
+    char *b = sk_arena_alloc_uninit(c->a->arena, nc * (2 * sizeof(char *) + sizeof(int32_t)));
+    if (!b) return SK_ENOMEM;
+    const char **titles = (const char **)b;
+    const char **fold = (const char **)(b + nc * sizeof(char *));
+    int32_t *office = (int32_t *)(b + nc * 2 * sizeof(char *));
+    if (n) {
+        memcpy(titles, p->titles, n * sizeof *titles);
+        memcpy(fold, p->title_fold, n * sizeof *fold);
+        memcpy(office, p->title_office, n * sizeof *office);
+    }
+    for (size_t k = n; k < nc; k++)
+        fold[k] = NULL;
+    p->titles = titles;
+    p->title_fold = fold;
+    p->title_office = office;
     p->cap_titles = nc;
     return 0;
 }
