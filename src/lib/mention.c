@@ -899,10 +899,7 @@ static size_t counterpart_before(ctx_t *c, size_t i, const char **country) {
 
 typedef struct pdraft {
     const char *name;
-    char key[256]; /* folded name */
     size_t key_len;
-    char last[64];  /* folded last syllable */
-    char first[64]; /* folded first syllable */
     size_t n_tok;
     const char **titles;
     int32_t *title_office;
@@ -914,6 +911,7 @@ typedef struct pdraft {
     int vn_surname;
     int32_t known; /* lexicon entry of a known person, or -1 */
     uint32_t first_start, first_end, n_mentions;
+    char key[256]; /* folded name (last: only up to its NUL is set or copied) */
 } pdraft_t;
 
 typedef struct persons {
@@ -1100,12 +1098,10 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
             ps->cap = nc;
         }
         pdraft_t *p = &ps->items[ps->n];
-        memset(p, 0, sizeof *p);
+        memset(p, 0, offsetof(pdraft_t, key));
         p->name = span_text(c, pm->name0, pm->name1);
         memcpy(p->key, key, kl + 1); /* fits: both are 256 bytes, key NUL-terminated */
         p->key_len = kl;
-        fold_span(c, pm->name1 - 1, pm->name1, p->last, sizeof p->last);
-        fold_span(c, pm->name0, pm->name0 + 1, p->first, sizeof p->first);
         p->n_tok = n_tok;
         p->known = known;
         p->first_start = c->tok[pm->name0].start;
