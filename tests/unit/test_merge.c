@@ -125,8 +125,10 @@ static void ref_cluster(const ref_date_t *dt, size_t n, char keys[][32]) {
             else if (strcmp(only, keys[i]))
                 several = 1;
         }
+    char only_key[32] = "";
+    if (only && !several) memcpy(only_key, only, sizeof only_key);
     for (size_t i = 0; i < n; i++)
-        if (!dt[i].kind) snprintf(keys[i], 32, "%s", only && !several ? only : "");
+        if (!dt[i].kind) memcpy(keys[i], only_key, sizeof only_key);
 }
 
 static unsigned ref_rand(unsigned *s) {
