@@ -762,6 +762,27 @@ static int load_file(sk_lexicon_t *lx, const char *dir, const char *name, sk_lex
         e->file = fname;
         e->line = lineno;
         e->flags = entry_flags(e);
+        char cb[32]; /* (the mention layer's 32-byte buffer: the same cut) */
+        const char *cv = sk_lex_attr(e, "iso3", cb, sizeof cb);
+        if (!cv) cv = sk_lex_attr(e, "country", cb, sizeof cb);
+        if (!cv && kind == SK_LEX_ORG) cv = sk_lex_attr(e, "acronym", cb, sizeof cb);
+        e->country = NULL;
+        if (cv && *cv && !(e->country = sk_arena_strdup(lx->arena, cv))) {
+            rc = SK_ENOMEM;
+            break;
+        }
+        const char *io = sk_lex_attr(e, "io", cb, 16);
+        if (io && !(io = sk_arena_strdup(lx->arena, io))) {
+            rc = SK_ENOMEM;
+            break;
+        }
+        e->io16 = io;
+        const char *jur = sk_lex_attr(e, "jurisdiction", cb, 16);
+        if (jur && !(jur = sk_arena_strdup(lx->arena, jur))) {
+            rc = SK_ENOMEM;
+            break;
+        }
+        e->jurisdiction16 = jur;
         e->trigger = NULL;
         if (kind == SK_LEX_TRIGGER && !(e->trigger = trigger_attrs(lx->arena, e))) {
             rc = SK_ENOMEM;

@@ -94,6 +94,13 @@ typedef struct sk_lex_entry {
     const sk_lex_attr_at_t *attr_at; /* the items of attrs (NULL: sk_lex_attr scans) */
     uint32_t n_attr;
     const sk_lex_trigger_t *trigger; /* SK_LEX_TRIGGER entries: their attributes; else NULL */
+    /* The ISO code (or IO acronym) the entry names: its iso3=, else country=, else for an
+     * SK_LEX_ORG its acronym=, cut at 31 bytes; NULL when none or empty. Read once at load
+     * (the mention layer asked for it some 300,000 times in 13,000 articles). */
+    const char *country;
+    /* Its io= and jurisdiction= values cut at 15 bytes (as sk_lex_attr reads them into 16),
+     * or NULL when not there: the mention layer reads them for every title it parses. */
+    const char *io16, *jurisdiction16;
 } sk_lex_entry_t;
 
 typedef struct sk_lex_match {

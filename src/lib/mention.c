@@ -46,14 +46,6 @@ typedef struct ctx {
     uint8_t *trigger_tok;     /* token is part of an event trigger */
     uint8_t *after_placehead; /* token follows "ga", "khách sạn", "sân bay" … (cues.tsv) */
     size_t cap_mentions;
-    /* entry_country's answers for this article by entry, direct-mapped (key NULL: empty) */
-    const sk_lex_entry_t *country_key[64];
-    const char *country_val[64];
-    /* office_attrs' answers by entry, direct-mapped (e NULL: empty) */
-    struct office_attrs {
-        const sk_lex_entry_t *e;
-        const char *io, *jurisdiction;
-    } office_memo[32];
     uint32_t *label_starts; /* the tokens with label_first set, in order */
     size_t n_labels;
     sk_lex_syll_t *sylls; /* the lexicon scan's syllables: the tokens */
@@ -621,7 +613,9 @@ static int reserve_mentions(ctx_t *c, size_t n) {
     return SK_OK;
 }
 
-static sk_mention_t *add_mention(ctx_t *c, sk_mention_kind_t kind, size_t t0, size_t t1) {
+/* (inlined at its few callers: out of line, the call and the stores through the returned
+   pointer cost more than its body for 300,000 mentions) */
+ALWAYS_INLINE sk_mention_t *add_mention(ctx_t *c, sk_mention_kind_t kind, size_t t0, size_t t1) {
     sk_mentions_t *m = c->m;
     if (m->n == c->cap_mentions) {
         size_t nc = c->cap_mentions ? c->cap_mentions * 2 : 64;
@@ -649,29 +643,10 @@ static const char *span_text(ctx_t *c, size_t t0, size_t t1) {
                             c->tok[t1 - 1].end - c->tok[t0].start);
 }
 
-/* The ISO code (or IO acronym) an entry names, into *out (NULL when none); SK_ENOMEM when
- * the copy fails. */
-static int entry_country_read(const ctx_t *c, const sk_lex_entry_t *e, const char **out) {
-    size_t n = 0;
-    const char *v = attr_value(e, "iso3", &n);
-    if (!v) v = attr_value(e, "country", &n);
-    if (!v && e->kind == SK_LEX_ORG) v = attr_value(e, "acronym", &n);
-    *out = NULL;
-    if (!v || !n) return SK_OK;
-    *out = sk_arena_strndup(c->a->arena, v, n < 31 ? n : 31); /* as a 32-byte buffer */
-    return *out ? SK_OK : SK_ENOMEM;
-}
-
-/* The country of an entry: the same few countries, places and offices come back in an
- * article, and their mentions may share one copy of the code (nothing writes to it). */
-static const char *entry_country(ctx_t *c, const sk_lex_entry_t *e) {
-    size_t h = (uintptr_t)e / sizeof *e % SK_ARRAY_LEN(c->country_key);
-    if (c->country_key[h] == e) return c->country_val[h];
-    const char *v;
-    if (entry_country_read(c, e, &v)) return NULL; /* not remembered: tried again next time */
-    c->country_key[h] = e;
-    c->country_val[h] = v;
-    return v;
+/* The country of an entry (read at load: see sk_lex_entry_t). */
+static inline const char *entry_country(const ctx_t *c, const sk_lex_entry_t *e) {
+    (void)c;
+    return e->country;
 }
 
 /* A title: office [jurisdiction...]. */
@@ -685,22 +660,6 @@ typedef struct title {
     const char *io;       /* acronym of the international organisation the office speaks for */
 } title_t;
 
-/* An office's "io" and "jurisdiction" attributes as sk_lex_attr reads them into 16 bytes,
- * copied once per article (the same few offices come back in an article). */
-static const struct office_attrs *office_attrs(ctx_t *c, const sk_lex_entry_t *e) {
-    struct office_attrs *o =
-        &c->office_memo[(uintptr_t)e / sizeof *e % SK_ARRAY_LEN(c->office_memo)];
-    if (o->e == e) return o;
-    char buf[16];
-    const char *io = sk_lex_attr(e, "io", buf, sizeof buf);
-    o->io = io ? sk_arena_strdup(c->a->arena, io) : NULL;
-    const char *jur = sk_lex_attr(e, "jurisdiction", buf, sizeof buf);
-    o->jurisdiction = jur ? sk_arena_strdup(c->a->arena, jur) : NULL;
-    /* (out of memory: not remembered, and read as not there) */
-    o->e = (io && !o->io) || (jur && !o->jurisdiction) ? NULL : e;
-    return o;
-}
-
 /* Parse a title starting at token i (an OFFICE label start). Returns the end token. */
 static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     memset(t, 0, sizeof *t);
@@ -710,11 +669,10 @@ static size_t parse_title(ctx_t *c, size_t i, title_t *t) {
     t->office = (int32_t)c->m->matches[mi].entry;
     size_t j = i + c->m->matches[mi].n_syll;
     t->country = entry_country(c, e);
-    const struct office_attrs *oa = office_attrs(c, e);
-    t->io = oa->io;
+    t->io = e->io16;
     /* "Bộ trưởng Tài chính Mỹ", "Thống đốc Ngân hàng Trung ương Trung Quốc": a capitalised
        phrase the lexicon does not know, then a country, belongs to the title. */
-    const char *jur = oa->jurisdiction;
+    const char *jur = e->jurisdiction16;
     if (jur && strcmp(jur, "none") && j < c->nt && joined(c, j) && c->tok[j].cap &&
         c->label[j] < 0 && !c->trigger_tok[j]) {
         static const char *const VERBISH[] = {
@@ -819,13 +777,13 @@ static int name_joined(const ctx_t *c, size_t i) {
 
 /* Lower-case particles inside foreign names ("Mô-ham-mét bin Áp-đun-ra-man an Tha-ni"). */
 static int name_particle(const ctx_t *c, size_t i) {
-    static const char *const P[] = {"bin", "al", "an", "ibn", "van", "von", "de", "der",
-                                    "da",  "di", "du", "dos", "la",  "le",  "el"};
     size_t n = c->tok[i].fe - c->tok[i].fs;
     if (c->tok[i].cap || n < 2 || n > 3) return 0; /* the particles have two or three letters */
-    for (size_t k = 0; k < SK_ARRAY_LEN(P); k++)
-        if (tok_is_str(c, i, P[k])) return 1;
-    return 0;
+    /* (tok_is: each a compare of the token's key with a constant, not a string compare) */
+    return tok_is(c, i, "bin") || tok_is(c, i, "al") || tok_is(c, i, "an") || tok_is(c, i, "ibn") ||
+           tok_is(c, i, "van") || tok_is(c, i, "von") || tok_is(c, i, "de") ||
+           tok_is(c, i, "der") || tok_is(c, i, "da") || tok_is(c, i, "di") || tok_is(c, i, "du") ||
+           tok_is(c, i, "dos") || tok_is(c, i, "la") || tok_is(c, i, "le") || tok_is(c, i, "el");
 }
 
 static int lone_name_ok(const ctx_t *c, size_t i);
@@ -941,10 +899,7 @@ static size_t counterpart_before(ctx_t *c, size_t i, const char **country) {
 
 typedef struct pdraft {
     const char *name;
-    char key[256]; /* folded name */
     size_t key_len;
-    char last[64];  /* folded last syllable */
-    char first[64]; /* folded first syllable */
     size_t n_tok;
     const char **titles;
     int32_t *title_office;
@@ -956,6 +911,7 @@ typedef struct pdraft {
     int vn_surname;
     int32_t known; /* lexicon entry of a known person, or -1 */
     uint32_t first_start, first_end, n_mentions;
+    char key[256]; /* folded name (last: only up to its NUL is set or copied) */
 } pdraft_t;
 
 typedef struct persons {
@@ -987,13 +943,24 @@ static int find_person(const persons_t *ps, const char *key, size_t kl) {
 /* Room for one more title (titles, title_office and title_fold grow together). */
 static int person_title_room(ctx_t *c, pdraft_t *p) {
     if (p->n_titles < p->cap_titles) return 0;
-    size_t nc = p->cap_titles ? p->cap_titles * 2 : 4;
-    p->titles = sk_arena_grow(c->a->arena, p->titles, sizeof *p->titles, p->n_titles, nc);
-    p->title_office =
-        sk_arena_grow(c->a->arena, p->title_office, sizeof *p->title_office, p->n_titles, nc);
-    p->title_fold =
-        sk_arena_grow(c->a->arena, p->title_fold, sizeof *p->title_fold, p->n_titles, nc);
-    if (!p->titles || !p->title_office || !p->title_fold) return SK_ENOMEM;
+    size_t nc = p->cap_titles ? p->cap_titles * 2 : 4, n = p->n_titles;
+    /* the three arrays in one block (pointers first: aligned), only the kept part copied;
+       title_fold's new slots are NULL (not folded yet), the others are written when used */
+    char *b = sk_arena_alloc_uninit(c->a->arena, nc * (2 * sizeof(char *) + sizeof(int32_t)));
+    if (!b) return SK_ENOMEM;
+    const char **titles = (const char **)b;
+    const char **fold = (const char **)(b + nc * sizeof(char *));
+    int32_t *office = (int32_t *)(b + nc * 2 * sizeof(char *));
+    if (n) {
+        memcpy(titles, p->titles, n * sizeof *titles);
+        memcpy(fold, p->title_fold, n * sizeof *fold);
+        memcpy(office, p->title_office, n * sizeof *office);
+    }
+    for (size_t k = n; k < nc; k++)
+        fold[k] = NULL;
+    p->titles = titles;
+    p->title_fold = fold;
+    p->title_office = office;
     p->cap_titles = nc;
     return 0;
 }
@@ -1121,19 +1088,20 @@ static int person_from_mention(ctx_t *c, persons_t *ps, pmention_t *pm, int *out
     }
     if (idx < 0) {
         if (ps->n == ps->cap) {
+            /* in the article's arena, which reuses its block from article to article: a
+               malloc'd array cost a realloc (and a free) per article */
             size_t nc = ps->cap ? ps->cap * 2 : 16;
-            pdraft_t *np = realloc(ps->items, nc * sizeof *np);
+            pdraft_t *np = sk_arena_alloc_uninit(c->a->arena, nc * sizeof *np);
             if (!np) return SK_ENOMEM;
+            if (ps->n) memcpy(np, ps->items, ps->n * sizeof *np);
             ps->items = np;
             ps->cap = nc;
         }
         pdraft_t *p = &ps->items[ps->n];
-        memset(p, 0, sizeof *p);
+        memset(p, 0, offsetof(pdraft_t, key));
         p->name = span_text(c, pm->name0, pm->name1);
         memcpy(p->key, key, kl + 1); /* fits: both are 256 bytes, key NUL-terminated */
         p->key_len = kl;
-        fold_span(c, pm->name1 - 1, pm->name1, p->last, sizeof p->last);
-        fold_span(c, pm->name0, pm->name0 + 1, p->first, sizeof p->first);
         p->n_tok = n_tok;
         p->known = known;
         p->first_start = c->tok[pm->name0].start;
@@ -1173,15 +1141,15 @@ static int plain_name_ok(const ctx_t *c, size_t n0, size_t n1) {
     return 1;
 }
 
-/* Appends *pm; on failure frees the array (the caller returns SK_ENOMEM). */
-static int push_pm(pmention_t **pms, size_t *n, size_t *cap, const pmention_t *pm) {
+/* Appends *pm to an array in the article's arena (the caller returns SK_ENOMEM on -1). */
+static int push_pm(ctx_t *c, pmention_t **pms, size_t *n, size_t *cap, const pmention_t *pm) {
     if (*n == *cap) {
-        pmention_t *np = realloc(*pms, *cap * 2 * sizeof *np);
-        if (!np) {
-            free(*pms);
-            *pms = NULL;
-            return -1;
-        }
+        pmention_t *np = sk_arena_alloc_uninit(c->a->arena, *cap * 2 * sizeof *np);
+        if (!np) return -1;
+        /* (only the part of each that is set, as below: titles[] is mostly unused) */
+        for (size_t q = 0; q < *n; q++)
+            memcpy(&np[q], &(*pms)[q],
+                   offsetof(pmention_t, titles) + (*pms)[q].n_titles * sizeof *np->titles);
         *pms = np;
         *cap *= 2;
     }
@@ -1316,8 +1284,10 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
     /* Pass 1: person mentions with names, title-only mentions kept for pass 2. */
     /* Grown on demand: sized by token count and zeroed, it was ~1 KB per token
      * (a tenth of `sukien code` in memset) for a few dozen mentions. */
+    /* (in the arena: its block is reused from article to article, where a 35 KB malloc
+       took the allocator's slow path every time) */
     size_t npm = 0, cap_pm = 32;
-    pmention_t *pms = malloc(cap_pm * sizeof *pms);
+    pmention_t *pms = sk_arena_alloc_uninit(a->arena, cap_pm * sizeof *pms);
     if (!pms) return SK_ENOMEM;
     size_t prev_person_end = (size_t)-1; /* token after the last accepted person mention */
     for (size_t i = 0; i < c.nt;) {
@@ -1480,7 +1450,7 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
                 pm.ext0 = i;
                 pm.ext1 = aend > nend ? aend : nend;
                 pm.strong = ctx_strong;
-                if (push_pm(&pms, &npm, &cap_pm, &pm)) return SK_ENOMEM;
+                if (push_pm(&c, &pms, &npm, &cap_pm, &pm)) return SK_ENOMEM;
                 prev_person_end = nend;
                 i = pm.ext1;
                 continue;
@@ -1491,18 +1461,15 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
             pm.name0 = pm.name1 = tend;
             pm.ext0 = i;
             pm.ext1 = tend;
-            if (push_pm(&pms, &npm, &cap_pm, &pm)) return SK_ENOMEM;
+            if (push_pm(&c, &pms, &npm, &cap_pm, &pm)) return SK_ENOMEM;
             i = tend;
             continue;
         }
         i = nend > i ? nend : i + 1;
     }
     /* Pass 2: full names first (two syllables or more), so short forms can resolve. */
-    int *pidx = calloc(npm + 1, sizeof *pidx);
-    if (!pidx) {
-        free(pms);
-        return SK_ENOMEM;
-    }
+    int *pidx = sk_arena_alloc_uninit(a->arena, (npm + 1) * sizeof *pidx);
+    if (!pidx) return SK_ENOMEM;
     for (size_t q = 0; q < npm; q++)
         pidx[q] = -1;
     for (int pass = 0; pass < 2; pass++)
@@ -1601,8 +1568,5 @@ int sk_mentions_find_for(const sk_lexicon_t *lex, sk_article_t *a, sk_mentions_w
 nomem:
     rc = SK_ENOMEM;
 out:
-    free(ps.items);
-    free(pms);
-    free(pidx);
     return rc;
 }

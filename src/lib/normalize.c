@@ -245,6 +245,45 @@ static void fold_char(const char *s, size_t len, size_t *i, char *text, uint32_t
     *i += (size_t)n;
 }
 
+/* sk_fold's block starts with its size: sk_folded_free keeps a few blocks (up to
+ * FOLD_SPARE_MAX bytes) for the next sk_fold to reuse. `sukien code` folds and frees one
+ * article after the other, and its blocks (some 20 bytes per source byte) were often over
+ * malloc's mmap threshold or took its slow path: ~500 instructions, and fresh pages, per
+ * article. The slots are shared by all threads, like the arena's spare blocks. */
+typedef struct fold_block {
+    size_t size; /* bytes after this header */
+    size_t pad;  /* (keeps what follows 16-byte aligned) */
+} fold_block_t;
+enum { FOLD_SPARE_SLOTS = 4 };
+#define FOLD_SPARE_MAX ((size_t)4 << 20)
+static _Atomic(fold_block_t *) fold_spare[FOLD_SPARE_SLOTS];
+
+/* A block of at least `size` bytes after its header, or NULL. */
+static fold_block_t *fold_block_get(size_t size) {
+    for (int k = 0; k < FOLD_SPARE_SLOTS; k++) {
+        fold_block_t *b = atomic_load_explicit(&fold_spare[k], memory_order_relaxed);
+        if (!b || b->size < size) continue;
+        b = atomic_exchange(&fold_spare[k], NULL);
+        if (!b) continue;
+        if (b->size >= size) return b;
+        free(b); /* (another thread swapped in a smaller one) */
+    }
+    /* rounded up to 4 KB so that the next, slightly longer article fits too */
+    size_t round = (size + 4095) & ~(size_t)4095;
+    fold_block_t *b = malloc(sizeof *b + round);
+    if (b) b->size = round;
+    return b;
+}
+
+static void fold_block_put(fold_block_t *b) {
+    if (b->size <= FOLD_SPARE_MAX)
+        for (int k = 0; k < FOLD_SPARE_SLOTS; k++) {
+            fold_block_t *empty = NULL;
+            if (atomic_compare_exchange_strong(&fold_spare[k], &empty, b)) return;
+        }
+    free(b);
+}
+
 int sk_fold(const char *s, size_t len, sk_folded_t *out) {
     fold_tables();
     memset(out, 0, sizeof *out);
@@ -253,9 +292,10 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
     size_t cap = len * 4 + 1;
     /* One block: to_orig (cap + 1 offsets), then text (cap bytes and 7 for the NUL padding
        to 8 bytes at the end); sk_folded_free frees it through to_orig. */
-    if (len > (SIZE_MAX - 64) / 32) return SK_ENOMEM;
-    uint32_t *block = malloc((cap + 1) * sizeof(uint32_t) + cap + 7);
-    if (!block) return SK_ENOMEM;
+    if (len > (SIZE_MAX - 8192) / 32) return SK_ENOMEM;
+    fold_block_t *fb = fold_block_get((cap + 1) * sizeof(uint32_t) + cap + 7);
+    if (!fb) return SK_ENOMEM;
+    uint32_t *block = (uint32_t *)(fb + 1);
     out->to_orig = block;
     out->text = (char *)(block + cap + 1);
     /* Local pointers: a store through out->text (a char pointer) could alias
@@ -347,7 +387,7 @@ int sk_fold(const char *s, size_t len, sk_folded_t *out) {
 
 void sk_folded_free(sk_folded_t *f) {
     if (!f) return;
-    free(f->to_orig); /* (text is in the same block) */
+    if (f->to_orig) fold_block_put((fold_block_t *)f->to_orig - 1); /* (text is in it too) */
     f->text = NULL;
     f->to_orig = NULL;
     f->len = 0;
